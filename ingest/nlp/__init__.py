@@ -1,0 +1,1 @@
+"""Text in, dataclasses out. Never imports Django."""
