@@ -1,0 +1,64 @@
+# casetracker — `make run` and `make test` are all a new machine needs (python3 and make).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SHARED ?= ../shared
+
+.PHONY: run test eval bench bench-search install install-dev migrate samples serve worker stop-db clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+samples: migrate
+	$(PY) manage.py ingest samples/
+
+## make run: install, start the database, migrate, ingest samples/, serve on http://127.0.0.1:8000/
+run: samples
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## make worker: a Celery worker (needs CELERY_BROKER_URL)
+worker: install
+	$(BIN)/celery -A casetracker worker -B --loglevel=INFO
+
+## make test: the whole suite
+test: install-dev
+	$(PY) -m pytest
+
+## make eval: score extraction against the gold sets (seeds and the dev set), beside the baseline
+eval: install-dev
+	@mkdir -p .data/eval
+	$(PY) manage.py extract --jsonl samples/*.txt > .data/eval/seeds.jsonl
+	@echo "== seeds ($(SHARED)/eval/gold_seeds.jsonl)"
+	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/gold_seeds.jsonl .data/eval/seeds.jsonl
+	@if [ -f tests/data/dev/gold.jsonl ]; then \
+	  $(PY) manage.py extract --jsonl tests/data/dev/*.txt > .data/eval/dev.jsonl && \
+	  echo "== dev set (tests/data/dev/gold.jsonl)" && \
+	  $(PYTHON) $(SHARED)/eval/score.py tests/data/dev/gold.jsonl .data/eval/dev.jsonl; fi
+
+## make bench: extraction speed beside plain nlp.pipe
+bench: install-dev
+	$(PY) bench/bench_extract.py
+
+stop-db:
+	DATA_DIR=$${DATA_DIR:-.data} $(PY) -c "import os; from pathlib import Path; from casetracker.embedded_db import stop; stop(Path(os.environ['DATA_DIR']).resolve())"
+
+clean: stop-db
+	rm -rf $(VENV) .data

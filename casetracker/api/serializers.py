@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from casetracker import selectors
+from casetracker.models import Allegation, Case, CaseParty, Claim, Document, Event, EventSource, Evidence, Party, Quote
+
+
+class DynamicFieldsMixin:
+    """`fields=a,b` keeps only those fields, `omit=c` drops some (CourtListener's convention)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is None:  # nested serializers are built without the request: they keep every field
+            return
+        keep = {f for f in request.query_params.get("fields", "").split(",") if f}
+        omit = {f for f in request.query_params.get("omit", "").split(",") if f}
+        for name in list(self.fields):
+            if keep and name not in keep or name in omit:
+                self.fields.pop(name)
+
+
+class AbsoluteUrlMixin(serializers.Serializer):
+    absolute_url = serializers.SerializerMethodField()
+
+    def get_absolute_url(self, obj) -> str:
+        request = self.context.get("request")
+        url = obj.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
+
+
+class PartyBriefSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Party
+        fields = ["id", "name", "slug", "kind", "absolute_url"]
+
+
+class EvidenceSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
+    document_title = serializers.CharField(source="document.title", read_only=True)
+    publisher = serializers.CharField(source="document.publisher", read_only=True)
+    published_at = serializers.DateTimeField(source="document.published_at", read_only=True)
+
+    class Meta:
+        model = Evidence
+        fields = ["id", "document", "document_title", "publisher", "published_at", "start", "end", "page",
+                  "sentence", "absolute_url"]
+
+
+class PartySerializer(DynamicFieldsMixin, AbsoluteUrlMixin, serializers.ModelSerializer):
+    aliases = serializers.SerializerMethodField()
+    owner = PartyBriefSerializer(read_only=True)
+
+    class Meta:
+        model = Party
+        fields = ["id", "name", "slug", "kind", "gazetteer_id", "owner", "aliases", "absolute_url"]
+
+    def get_aliases(self, obj) -> list[str]:
+        return [a.name for a in obj.aliases.all()]
+
+
+class CasePartySerializer(serializers.ModelSerializer):
+    party = PartyBriefSerializer(read_only=True)
+
+    class Meta:
+        model = CaseParty
+        fields = ["party", "role"]
+
+
+class DocumentBriefSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Document
+        fields = ["id", "kind", "title", "publisher", "published_at", "url", "absolute_url"]
+
+
+class DocumentSerializer(DynamicFieldsMixin, AbsoluteUrlMixin, serializers.ModelSerializer):
+    story_size = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Document
+        fields = ["id", "kind", "title", "publisher", "author", "published_at", "url", "sha256", "is_ai_litigation",
+                  "story", "story_size", "extractor_version", "created_at", "absolute_url"]
+
+    def get_story_size(self, obj) -> int:
+        return obj.story.documents.count() if obj.story_id else 1
+
+
+class DocumentDetailSerializer(DocumentSerializer):
+    class Meta(DocumentSerializer.Meta):
+        fields = DocumentSerializer.Meta.fields + ["text", "pages"]
+
+
+class EventSourceSerializer(serializers.ModelSerializer):
+    document = DocumentBriefSerializer(read_only=True)
+    evidence = EvidenceSerializer(read_only=True)
+
+    class Meta:
+        model = EventSource
+        fields = ["document", "evidence", "date", "precision", "extractor_version"]
+
+
+class EventSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    case = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    sources = EventSourceSerializer(many=True, read_only=True)
+    source_count = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Event
+        fields = ["id", "case", "kind", "title", "date", "precision", "source_count", "sources"]
+
+    def get_source_count(self, obj) -> int:
+        return len({s.document_id for s in obj.sources.all()})
+
+
+class CaseSerializer(DynamicFieldsMixin, AbsoluteUrlMixin, serializers.ModelSerializer):
+    parties = CasePartySerializer(source="case_parties", many=True, read_only=True)
+    document_count = serializers.IntegerField(source="n_documents", read_only=True)
+    last_activity = serializers.DateTimeField(read_only=True)
+
+    class Meta:
+        model = Case
+        fields = ["id", "case_name", "slug", "caption_inferred", "court", "docket_number", "judge", "date_filed",
+                  "status", "parties", "document_count", "last_activity", "absolute_url"]
+
+
+class CaseDocumentSerializer(serializers.Serializer):
+    document = DocumentBriefSerializer(read_only=True)
+    reason = serializers.CharField()
+    confidence = serializers.FloatField()
+    detail = serializers.CharField()
+
+
+class CaseDetailSerializer(CaseSerializer):
+    timeline = serializers.SerializerMethodField()
+    documents = CaseDocumentSerializer(source="case_documents", many=True, read_only=True)
+    role_conflicts = serializers.SerializerMethodField()
+
+    class Meta(CaseSerializer.Meta):
+        fields = CaseSerializer.Meta.fields + ["timeline", "documents", "role_conflicts"]
+
+    @extend_schema_field(EventSerializer(many=True))
+    def get_timeline(self, obj):
+        events = [e for group in selectors.timeline(obj) for e in group.events]
+        return EventSerializer(events, many=True, context={**self.context, "request": None}).data
+
+    def get_role_conflicts(self, obj) -> list[str]:
+        return [p.name for p in selectors.role_conflicts(obj)]
+
+
+class QuoteSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    speaker = PartyBriefSerializer(read_only=True)
+    evidence = EvidenceSerializer(read_only=True)
+
+    class Meta:
+        model = Quote
+        fields = ["id", "text", "speaker", "cue", "document", "evidence", "extractor_version"]
+
+
+class AllegationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    accuser = PartyBriefSerializer(read_only=True)
+    accused = PartyBriefSerializer(read_only=True)
+    teacher = PartyBriefSerializer(read_only=True)
+    student = PartyBriefSerializer(read_only=True)
+    case = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    evidence = EvidenceSerializer(read_only=True)
+
+    class Meta:
+        model = Allegation
+        fields = ["id", "accuser", "accused", "teacher", "student", "status", "case", "document", "evidence",
+                  "extractor_version"]
+
+
+class ClaimSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    subject = PartyBriefSerializer(read_only=True)
+    object = PartyBriefSerializer(read_only=True)
+    case = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    evidence = EvidenceSerializer(read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = ["id", "kind", "label", "subject", "object", "case", "document", "evidence", "extractor_version"]
+
+
+class IngestRequestSerializer(serializers.Serializer):
+    url = serializers.URLField(required=False, max_length=2000)
+    text = serializers.CharField(required=False, trim_whitespace=False)
+    file = serializers.FileField(required=False)
+    title = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+
+    def validate(self, attrs):
+        given = [k for k in ("url", "text", "file") if attrs.get(k)]
+        if len(given) != 1:
+            raise serializers.ValidationError("give exactly one of url, text or file")
+        return attrs
+
+
+class IngestResultSerializer(serializers.Serializer):
+    raw_input_id = serializers.IntegerField()
+    status = serializers.CharField()
+    document_id = serializers.IntegerField(allow_null=True)
+    error = serializers.CharField(allow_blank=True)
+    stage = serializers.CharField(allow_blank=True)
+    source = serializers.CharField(allow_blank=True)
+    retryable = serializers.BooleanField()
+
+
+class SearchHitSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    snippet = serializers.CharField(allow_blank=True)
+    rank = serializers.FloatField()
+    absolute_url = serializers.CharField()

@@ -1,0 +1,118 @@
+"""Atom feeds: a case (its documents and events), a party, and any search."""
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import urlencode
+
+from casetracker import search as search_mod
+from casetracker import selectors
+from casetracker.models import Case, Document, Party
+
+
+class _AtomFeed(Feed):
+    feed_type = Atom1Feed
+
+    def item_title(self, item):
+        return str(item)
+
+    def item_pubdate(self, item):
+        return getattr(item, "published_at", None) or getattr(item, "created_at", None)
+
+    def item_updateddate(self, item):
+        return self.item_pubdate(item)
+
+    def item_description(self, item):
+        return (item.text[:400] + "…") if isinstance(item, Document) else str(item)
+
+
+class CaseFeed(_AtomFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Case, slug=slug)
+
+    def title(self, case):
+        return f"{case.case_name} — casetracker"
+
+    def link(self, case):
+        return case.get_absolute_url()
+
+    def subtitle(self, case):
+        return f"New documents and timeline events of {case.case_name}"
+
+    def items(self, case):
+        documents = list(Document.objects.filter(case_links__case=case).order_by("-created_at")[:30])
+        events = list(selectors.event_list().filter(case=case).order_by("-created_at")[:30])
+        return sorted(documents + events, key=lambda i: i.created_at, reverse=True)[:50]
+
+    def item_title(self, item):
+        if isinstance(item, Document):
+            return f"Document: {item.title or item.pk}"
+        when = item.date.isoformat() if item.date else "undated"
+        return f"Event ({item.kind}, {when}): {item.title}"
+
+    def item_link(self, item):
+        if isinstance(item, Document):
+            return item.get_absolute_url()
+        return f"{item.case.get_absolute_url()}#event-{item.pk}"
+
+    def item_guid(self, item):
+        return f"{type(item).__name__.lower()}-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+
+class PartyFeed(_AtomFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Party, slug=slug)
+
+    def title(self, party):
+        return f"{party.name} — casetracker"
+
+    def link(self, party):
+        return party.get_absolute_url()
+
+    def subtitle(self, party):
+        return f"Documents that mention {party.name}"
+
+    def items(self, party):
+        return Document.objects.filter(mentions__party=party).distinct().order_by("-created_at")[:50]
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+
+class SearchFeed(_AtomFeed):
+    def get_object(self, request):
+        return {"q": request.GET.get("q", ""), "type": request.GET.get("type", "")}
+
+    def title(self, obj):
+        return f"casetracker search: {search_mod.clean_query(obj['q'])[:80]}"
+
+    def link(self, obj):
+        return reverse("search") + "?" + urlencode({k: v for k, v in obj.items() if v})
+
+    def items(self, obj):
+        types = {obj["type"]} if obj["type"] in {"case", "party", "document", "quote", "allegation"} else None
+        return search_mod.search(obj["q"], types=types, limit=30).hits
+
+    def item_title(self, hit):
+        return f"{hit.type}: {search_mod.hit_title(hit)}"
+
+    def item_link(self, hit):
+        return search_mod.hit_url(hit)
+
+    def item_guid(self, hit):
+        return f"{hit.type}-{hit.obj.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_description(self, hit):
+        return hit.headline.replace("«", "").replace("»", "") if hit.headline else search_mod.hit_title(hit)
+
+    def item_pubdate(self, hit):
+        return getattr(hit.obj, "published_at", None) or getattr(hit.obj, "created_at", None)

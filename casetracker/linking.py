@@ -1,0 +1,227 @@
+"""Documents → cases, and events → shared timeline events.
+
+Links are explainable: each CaseDocument stores why (docket number, caption,
+opposing parties) and a confidence. A document that names no case and no
+pair of opposing parties of a known case stays unlinked.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from django.db.models import Count
+
+from casetracker.models import Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention
+from casetracker.text import fingerprint, normalize_name, short_name
+from ingest.nlp import types as nlp
+
+CONFIDENCE = {"docket": 1.0, "caption": 0.9, "caption_inferred": 0.75, "parties": 0.6}
+
+
+def _docket_key(number: str) -> str:
+    return re.sub(r"\s+", "", number or "").lower()
+
+
+def _names_match(a: str, b: str) -> bool:
+    na, nb = normalize_name(a), normalize_name(b)
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    wa, wb = set(na.split()), set(nb.split())
+    small = wa if len(wa) <= len(wb) else wb
+    return (wa <= wb or wb <= wa) and any(len(w) > 2 for w in small)
+
+
+def _side_party(side_names: list[str], caption_side: str, extraction: nlp.Extraction, resolve):
+    names = side_names or ([caption_side] if caption_side else [])
+    for name in names:
+        for px in extraction.parties:
+            if _names_match(name, px.name) or any(_names_match(name, s) for s in px.surface_forms if s[:1].isupper()):
+                return resolve(px.name, px.kind)
+        if name:
+            return resolve(name, "company")
+    return None
+
+
+def _split_caption(caption: str) -> tuple[str, str]:
+    parts = re.split(r"\s+v(?:s)?\.?\s+", caption or "", maxsplit=1, flags=re.I)
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (caption, "")
+
+
+def _case_for_pair(plaintiff, defendant) -> Optional[Case]:
+    """A case with these two parties on opposing sides, in either order (sources may disagree on who sued)."""
+    if not plaintiff or not defendant:
+        return None
+    ids = {plaintiff.pk, defendant.pk}
+    candidates = (Case.objects.filter(case_parties__party__in=ids,
+                                      case_parties__role__in=[CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT])
+                  .annotate(n=Count("case_parties__party", distinct=True)).filter(n__gte=2).order_by("id"))
+    return candidates.first()
+
+
+def _case_create(caption: str, inferred: bool, plaintiff, defendant) -> Case:
+    from casetracker.services import _unique_slug
+
+    if plaintiff and defendant:
+        caption = caption if not inferred else (
+            f"{short_name(plaintiff.name, plaintiff.kind)} v. {short_name(defendant.name, defendant.kind)}")
+    return Case.objects.create(case_name=caption[:500], caption_inferred=inferred, slug=_unique_slug(Case, caption))
+
+
+def _case_update(case: Case, cx: nlp.CaseX, docket: Optional[str]) -> None:
+    changed = []
+    if docket and not case.docket_number:
+        case.docket_number, changed = docket[:100], changed + ["docket_number"]
+    if cx.court and not case.court:
+        case.court, changed = cx.court[:200], changed + ["court"]
+    if cx.judge and not case.judge:
+        case.judge, changed = cx.judge[:200], changed + ["judge"]
+    if case.caption_inferred and not cx.inferred:
+        case.case_name, case.caption_inferred, changed = cx.caption[:500], False, changed + ["case_name", "caption_inferred"]
+    if changed:
+        case.save(update_fields=changed)
+
+
+def _link(case: Case, document: Document, reason: str, detail: str = "") -> None:
+    confidence = CONFIDENCE[reason]
+    link, created = CaseDocument.objects.get_or_create(
+        case=case, document=document,
+        defaults={"reason": reason.split("_")[0], "confidence": confidence, "detail": detail[:500]})
+    if not created and link.confidence < confidence:
+        link.reason, link.confidence, link.detail = reason.split("_")[0], confidence, detail[:500]
+        link.save(update_fields=["reason", "confidence", "detail"])
+
+
+def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Callable,
+                  make_evidence: Callable) -> list[Case]:
+    """Attach a freshly extracted document to its cases; record roles, events and fact-to-case links."""
+    linked: list[Case] = []
+    new_cases: list[Case] = []
+    for cx in extraction.cases:
+        left, right = _split_caption(cx.caption)
+        plaintiff = _side_party(cx.plaintiffs, left, extraction, resolve)
+        defendant = _side_party(cx.defendants, right, extraction, resolve)
+        dockets = [d for d in cx.docket_numbers or [] if d]
+        case = None
+        for d in dockets:
+            case = Case.objects.filter(docket_number__iexact=d).first() or case
+        reason = "docket" if case else ("caption_inferred" if cx.inferred else "caption")
+        case = case or _case_for_pair(plaintiff, defendant)
+        if case is None:
+            case = Case.objects.filter(case_name__iexact=cx.caption).first()
+        if case is None:
+            case = _case_create(cx.caption, cx.inferred, plaintiff, defendant)
+            new_cases.append(case)
+        _case_update(case, cx, dockets[0] if dockets else None)
+        ev = make_evidence(cx.evidence[0]) if cx.evidence else None
+        for party, role in ((plaintiff, CaseParty.Role.PLAINTIFF), (defendant, CaseParty.Role.DEFENDANT)):
+            if party:
+                cp, _ = CaseParty.objects.get_or_create(case=case, party=party, role=role)
+                if ev:
+                    cp.evidence.add(ev)
+        _link(case, document, reason, detail=cx.caption)
+        linked.append(case)
+    for d in extraction.docket_numbers:
+        case = Case.objects.filter(docket_number__iexact=d).first()
+        if case and case not in linked:
+            _link(case, document, "docket", detail=d)
+            linked.append(case)
+    if not linked and extraction.is_ai_litigation:
+        linked = link_by_parties(document)
+    if linked:
+        _record_roles(document, extraction, linked[0], resolve, make_evidence)
+    _record_events(document, extraction, linked[0] if linked else None, make_evidence)
+    if linked:
+        _attach_facts(document, linked[0])
+    for case in new_cases:
+        relink_unlinked(case)
+    return linked
+
+
+def _record_roles(document, extraction, case, resolve, make_evidence) -> None:
+    for px in extraction.parties:
+        if px.is_litigant and px.role in (CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT) and px.evidence:
+            cp, _ = CaseParty.objects.get_or_create(case=case, party=resolve(px.name, px.kind), role=px.role)
+            cp.evidence.add(make_evidence(px.evidence[0]))
+
+
+def link_by_parties(document: Document) -> list[Case]:
+    """Link a litigation document that names both opposing parties of a known case."""
+    party_ids = set(Mention.objects.filter(document=document).values_list("party_id", flat=True))
+    if len(party_ids) < 2:
+        return []
+    linked = []
+    cases = Case.objects.filter(case_parties__party__in=party_ids).distinct().prefetch_related("case_parties")
+    for case in cases:
+        plaintiffs = {cp.party_id for cp in case.case_parties.all() if cp.role == CaseParty.Role.PLAINTIFF}
+        defendants = {cp.party_id for cp in case.case_parties.all() if cp.role == CaseParty.Role.DEFENDANT}
+        if plaintiffs & party_ids and defendants & party_ids:
+            _link(case, document, "parties", detail="names both sides")
+            linked.append(case)
+    return linked
+
+
+def relink_unlinked(case: Case) -> None:
+    """After a new case appears, earlier litigation documents naming both its sides join it."""
+    for document in Document.objects.filter(is_ai_litigation=True, case_links__isnull=True):
+        if case in link_by_parties(document):
+            for source in EventSource.objects.filter(document=document, event__case__isnull=True).select_related("event"):
+                orphan = source.event
+                _attach_event(case, orphan.kind, orphan.title, source.date, source.precision, document,
+                              source.evidence, source.extractor_version)
+                source.delete()
+            prune_orphan_events()
+            _attach_facts(document, case)
+
+
+def _attach_facts(document: Document, case: Case) -> None:
+    Allegation.objects.filter(document=document, case__isnull=True).update(case=case)
+    Claim.objects.filter(document=document, case__isnull=True).update(case=case)
+
+
+def _record_events(document, extraction, case, make_evidence) -> None:
+    for ex in extraction.events:
+        if not ex.evidence:
+            continue
+        _attach_event(case, ex.kind, ex.what, ex.date, ex.precision, document, make_evidence(ex.evidence[0]),
+                      extraction.extractor_version)
+
+
+def _attach_event(case, kind, title, date_value, precision, document, evidence, version) -> Event:
+    from casetracker.services import as_date
+
+    when = as_date(date_value)
+    precision = precision if when else ""
+    event = None
+    if case is not None:
+        same_kind = list(case.events.filter(kind=kind, rejected=False))
+        if when:
+            event = next((e for e in same_kind if e.date and _same_date(e.date, when, e.precision, precision)), None)
+            if event is None:
+                event = next((e for e in same_kind if e.date is None), None)
+                if event is not None:  # a dated source dates an undated event
+                    event.date, event.precision = when, precision
+                    event.save(update_fields=["date", "precision"])
+        elif len(same_kind) == 1 or any(e.date is None for e in same_kind):
+            event = next((e for e in same_kind if e.date is None), same_kind[0] if same_kind else None)
+    if event is None:
+        event = Event.objects.create(case=case, kind=kind, title=(title or kind)[:500], date=when,
+                                     precision=precision or "",
+                                     fingerprint=fingerprint("event", case and case.pk, kind, when, document.pk))
+    EventSource.objects.get_or_create(event=event, evidence=evidence, defaults={
+        "document": document, "date": when, "precision": precision or "", "extractor_version": version})
+    return event
+
+
+def _same_date(a, b, pa: str, pb: str) -> bool:
+    coarse = "year" if "year" in (pa, pb) else "month" if "month" in (pa, pb) else "day"
+    if coarse == "year":
+        return a.year == b.year
+    if coarse == "month":
+        return (a.year, a.month) == (b.year, b.month)
+    return a == b
+
+
+def prune_orphan_events() -> None:
+    Event.objects.filter(sources__isnull=True).delete()

@@ -1,0 +1,257 @@
+"""The write side: the only code that creates or changes domain rows.
+
+Functions are keyword-only and atomic; the NLP layer hands them plain
+dataclasses (ingest.nlp.types), never model instances.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Iterable, Optional
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from casetracker import linking, search
+from casetracker.models import (
+    Alias, Allegation, Claim, Correction, Document, Evidence, Mention, Party, Quote,
+)
+from casetracker.text import fingerprint, normalize_name
+from ingest.nlp import types as nlp
+
+GENERIC_SURFACES = {"the company", "the firm", "the startup", "he", "she", "it", "they", "the billionaire",
+                    "the lab", "the court", "the judge", "the plaintiff", "the defendant"}
+
+
+# --------------------------------------------------------------------------- documents
+@dataclass
+class DocumentInput:
+    text: str
+    sha256: str
+    title: str = ""
+    kind: str = "news"
+    url: str = ""
+    publisher: str = ""
+    author: str = ""
+    published_at: Optional[datetime] = None
+    content_type: str = ""
+    pages: tuple = ()
+    meta: Optional[dict] = None
+
+
+def document_create(*, data: DocumentInput) -> Document:
+    return Document.objects.create(
+        text=data.text, sha256=data.sha256, title=data.title[:1000], kind=data.kind or "news", url=data.url,
+        publisher=data.publisher[:300], author=data.author[:300], published_at=data.published_at,
+        content_type=data.content_type[:200], pages=list(data.pages or []), meta=data.meta or {},
+    )
+
+
+# --------------------------------------------------------------------------- parties
+def _unique_slug(model, base: str, field: str = "slug") -> str:
+    base = (slugify(base) or "item")[:300]
+    slug, n = base, 2
+    while model.objects.filter(**{field: slug}).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def party_find(*, name: str, gazetteer_id: Optional[str] = None) -> Optional[Party]:
+    """The party a name refers to (following staff merges), or None."""
+    party = None
+    if gazetteer_id:
+        party = Party.objects.filter(gazetteer_id=gazetteer_id).first()
+    if party is None:
+        norm = normalize_name(name)
+        if norm:
+            alias = Alias.objects.select_related("party").filter(normalized=norm).order_by("id").first()
+            party = alias.party if alias else None
+    return party.resolved() if party else None
+
+
+def party_get_or_create(*, name: str, kind: str = "other", gazetteer_id: Optional[str] = None,
+                        owner: Optional[str] = None, aliases: Iterable[str] = ()) -> Party:
+    party = party_find(name=name, gazetteer_id=gazetteer_id)
+    if party is None:
+        party = Party.objects.create(
+            name=name[:300], kind=kind if kind in Party.Kind.values else "other",
+            gazetteer_id=gazetteer_id or None, slug=_unique_slug(Party, name),
+        )
+    elif gazetteer_id and not party.gazetteer_id and not Party.objects.filter(gazetteer_id=gazetteer_id).exists():
+        party.gazetteer_id = gazetteer_id
+        party.save(update_fields=["gazetteer_id"])
+    if owner and not party.owner_id and normalize_name(owner) != normalize_name(party.name):
+        party.owner = party_get_or_create(name=owner, kind="company")
+        party.save(update_fields=["owner"])
+    for alias in [name, *aliases]:
+        alias_add(party=party, name=alias)
+    return party
+
+
+def alias_add(*, party: Party, name: str, source: str = "extracted") -> None:
+    norm = normalize_name(name)
+    if not norm or name.strip().lower() in GENERIC_SURFACES or not name[:1].isupper() and not name[:1].isdigit():
+        return
+    Alias.objects.get_or_create(party=party, normalized=norm[:300], defaults={"name": name[:300], "source": source})
+
+
+@transaction.atomic
+def party_merge(*, source: Party, target: Party) -> Party:
+    """Merge source into target: facts move, names resolve to target from now on (re-extraction too)."""
+    if source.pk == target.pk:
+        return target
+    for alias in source.aliases.all():
+        alias_add(party=target, name=alias.name, source="manual")
+    fk_fields = [
+        (Mention, "party"), (Quote, "speaker"), (Claim, "subject"), (Claim, "object"), (Allegation, "accuser"),
+        (Allegation, "accused"), (Allegation, "teacher"), (Allegation, "student"), (Party, "owner"),
+    ]
+    for model, field in fk_fields:
+        model.objects.filter(**{field: source}).update(**{field: target})
+    from casetracker.models import CaseParty
+
+    for cp in CaseParty.objects.filter(party=source):
+        other, _ = CaseParty.objects.get_or_create(case=cp.case, party=target, role=cp.role)
+        other.evidence.add(*cp.evidence.all())
+        cp.delete()
+    source.merged_into = target
+    source.save(update_fields=["merged_into"])
+    Party.objects.filter(merged_into=source).update(merged_into=target)
+    search.refresh_parties([target.pk])
+    return target
+
+
+@transaction.atomic
+def party_split(*, party: Party) -> Party:
+    """Undo a merge: the party stands on its own again (future extraction resolves to it)."""
+    target = party.merged_into
+    party.merged_into = None
+    party.save(update_fields=["merged_into"])
+    if target:
+        target.aliases.filter(normalized__in=party.aliases.values("normalized"), source="manual").delete()
+    return party
+
+
+# --------------------------------------------------------------------------- facts
+def _evidence(document: Document, ev: nlp.Evidence) -> Evidence:
+    n = len(document.text)
+    start, end = max(0, min(ev.start, n)), max(0, min(ev.end, n))
+    s0, s1 = max(0, min(ev.sent_start, start)), min(n, max(ev.sent_end, end))
+    return Evidence.objects.create(document=document, start=start, end=max(start, end), sent_start=s0,
+                                   sent_end=s1, sentence=document.text[s0:s1], page=document.page_of(start))
+
+
+def _rejected(fact_type: str, fp: str, document: Document) -> bool:
+    return Correction.objects.filter(fact_type=fact_type, fingerprint=fp).filter(
+        Q(document__isnull=True) | Q(document=document)).exists()
+
+
+class _Parties:
+    """Resolves the names an extraction uses to Party rows, once per document."""
+
+    def __init__(self, extraction: nlp.Extraction):
+        self.by_name = {normalize_name(p.name): p for p in extraction.parties}
+        self.cache: dict[str, Party] = {}
+
+    def get(self, name: Optional[str], kind: str = "other") -> Optional[Party]:
+        if not name:
+            return None
+        key = normalize_name(name)
+        if key not in self.cache:
+            px = self.by_name.get(key)
+            if px:
+                self.cache[key] = party_get_or_create(name=px.name, kind=px.kind, gazetteer_id=px.gazetteer_id,
+                                                      owner=px.owner, aliases=px.surface_forms)
+            else:
+                self.cache[key] = party_get_or_create(name=name, kind=kind)
+        return self.cache[key]
+
+
+@transaction.atomic
+def extraction_record(*, document: Document, extraction: nlp.Extraction) -> Document:
+    """Write an Extraction's facts for one document, each with its Evidence, then link and index."""
+    version = extraction.extractor_version
+    parties = _Parties(extraction)
+    for px in extraction.parties:
+        party = parties.get(px.name, px.kind)
+        for ev in px.evidence[:50]:
+            fp = fingerprint("mention", party.pk, document.sha256)
+            Mention.objects.create(document=document, evidence=_evidence(document, ev), party=party,
+                                   surface=document.text[ev.start:ev.end][:300], role=px.role,
+                                   fingerprint=fp, extractor_version=version,
+                                   rejected=_rejected("mention", fp, document))
+    for q in extraction.quotes:
+        if not q.evidence:
+            continue
+        speaker = parties.get(q.speaker, "person")
+        fp = fingerprint("quote", speaker.name if speaker else "", q.text)
+        Quote.objects.create(document=document, evidence=_evidence(document, q.evidence[0]), speaker=speaker,
+                             text=q.text, cue=(q.cue or "")[:50], fingerprint=fp, extractor_version=version,
+                             rejected=_rejected("quote", fp, document))
+    for a in extraction.allegations:
+        accused = parties.get(a.accused, "company")
+        if not a.evidence or accused is None:
+            continue
+        accuser, teacher, student = parties.get(a.accuser, "company"), parties.get(a.teacher), parties.get(a.student, "model")
+        fp = fingerprint("allegation", accuser and accuser.pk, accused.pk, teacher and teacher.pk, student and student.pk)
+        Allegation.objects.create(document=document, evidence=_evidence(document, a.evidence[0]), accuser=accuser,
+                                  accused=accused, teacher=teacher, student=student, status=a.status,
+                                  fingerprint=fp, extractor_version=version,
+                                  rejected=_rejected("allegation", fp, document))
+    for c in extraction.claims:
+        if not c.evidence:
+            continue
+        subject, obj = parties.get(c.subject), parties.get(c.object)
+        fp = fingerprint("claim", c.kind, c.label, subject and subject.pk, obj and obj.pk)
+        Claim.objects.create(document=document, evidence=_evidence(document, c.evidence[0]), kind=c.kind,
+                             label=c.label[:200], subject=subject, object=obj, fingerprint=fp,
+                             extractor_version=version, rejected=_rejected("claim", fp, document))
+    document.is_ai_litigation = extraction.is_ai_litigation
+    document.extractor_version = version
+    document.extracted_at = timezone.now()
+    document.save(update_fields=["is_ai_litigation", "extractor_version", "extracted_at"])
+    linking.link_document(document=document, extraction=extraction, resolve=parties.get,
+                          make_evidence=lambda ev: _evidence(document, ev))
+    search.refresh_document(document)
+    return document
+
+
+@transaction.atomic
+def document_clear_facts(*, document: Document) -> None:
+    """Remove what extraction wrote for a document (before re-extraction); corrections are kept."""
+    from casetracker.models import CaseDocument, EventSource
+
+    EventSource.objects.filter(document=document).delete()
+    linking.prune_orphan_events()
+    CaseDocument.objects.filter(document=document).exclude(reason=CaseDocument.Reason.MANUAL).delete()
+    document.evidence.all().delete()  # cascades to facts and case-party evidence links
+
+
+@transaction.atomic
+def fact_reject(*, fact, note: str = "", user: str = "", everywhere: bool = False) -> Correction:
+    """Reject an extracted fact; the decision survives re-extraction."""
+    fact_type = type(fact).__name__.lower()
+    correction, _ = Correction.objects.get_or_create(
+        fact_type=fact_type, fingerprint=fact.fingerprint,
+        document=None if everywhere or not hasattr(fact, "document") else fact.document,
+        defaults={"note": note, "created_by": user},
+    )
+    qs = type(fact).objects.filter(fingerprint=fact.fingerprint)
+    if not everywhere and hasattr(fact, "document"):
+        qs = qs.filter(document=fact.document)
+    qs.update(rejected=True)
+    return correction
+
+
+def as_date(value) -> Optional[date]:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,35 @@
+"""Small, pure helpers for names and keys shared by the write and read sides."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_SUFFIXES = {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "plc", "lp", "llp", "pbc", "gmbh", "sa", "ag"}
+
+
+def normalize_name(name: str | None) -> str:
+    """Lower-case, no accents, no punctuation, no company suffixes: "OpenAI, Inc." -> "openai"."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode("ascii").lower()
+    s = s.replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    words = [w for w in s.split() if w not in _SUFFIXES]
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def fingerprint(*parts: object) -> str:
+    key = "\x1f".join(normalize_name(p) if isinstance(p, str) else str(p or "") for p in parts)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def short_name(name: str, kind: str) -> str:
+    """The name a caption uses: a person's surname, a company's name."""
+    if kind == "person":
+        parts = name.split()
+        return parts[-1] if parts else name
+    return name

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from casetracker import feeds, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search_page, name="search"),
+    path("cases/", views.case_list, name="case-list"),
+    path("cases/<slug:slug>/", views.case_detail, name="case-detail"),
+    path("cases/<slug:slug>/feed/", feeds.CaseFeed(), name="case-feed"),
+    path("parties/", views.party_list, name="party-list"),
+    path("parties/<slug:slug>/", views.party_detail, name="party-detail"),
+    path("parties/<slug:slug>/feed/", feeds.PartyFeed(), name="party-feed"),
+    path("allegations/", views.allegation_list, name="allegation-list"),
+    path("documents/<int:pk>/", views.document_detail, name="document-detail"),
+    path("search/feed/", feeds.SearchFeed(), name="search-feed"),
+    path("api/v1/", include("casetracker.api.urls")),
+    path("admin/", admin.site.urls),
+]

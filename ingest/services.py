@@ -1,0 +1,238 @@
+"""Getting inputs in: record the raw bytes first, then read, extract, write — per document atomically.
+
+One bad document never stops a batch: each failure is kept on its RawInput
+with the stage that failed and the error, and can be retried.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from django.conf import settings
+from django.db import transaction
+
+from casetracker import services as domain
+from casetracker.models import Document, RawInput
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".json"}
+
+
+@dataclass
+class Outcome:
+    raw_input_id: int
+    status: str  # "new", "duplicate", "failed"
+    document_id: Optional[int] = None
+    error: str = ""
+    stage: str = ""
+    source: str = ""
+    retryable: bool = False  # a network error: worth trying again later
+
+
+class IngestError(Exception):
+    def __init__(self, stage: str, message: str, retryable: bool = False):
+        super().__init__(message)
+        self.stage = stage
+        self.retryable = retryable
+
+
+# --------------------------------------------------------------------------- recording inputs
+def raw_input_create(*, source: str, raw: Optional[bytes] = None, url: str = "", filename: str = "",
+                     content_type: str = "") -> RawInput:
+    return RawInput.objects.create(source=source[:2000], raw=raw, size=len(raw or b""), url=url[:2000],
+                                   filename=filename[:500], content_type=content_type[:200])
+
+
+def expand_sources(sources: Iterable[str]) -> Iterator[str]:
+    """Files, folders (recursively, readable kinds only) and URLs, in a stable order."""
+    for source in sources:
+        if source.startswith(("http://", "https://")) or "://" in source:
+            yield source
+            continue
+        path = Path(source)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                if child.suffix.lower() in TEXT_SUFFIXES or not child.suffix:
+                    yield str(child)
+        else:
+            yield source
+
+
+def raw_input_for_source(source: str) -> tuple[Optional[RawInput], Optional[Outcome]]:
+    """Record one source. A file whose exact bytes were already ingested is a duplicate at once."""
+    if "://" in source:
+        from ingest.readers import normalise_url
+
+        try:
+            url = normalise_url(source)
+        except Exception:  # noqa: BLE001 - a malformed URL is recorded and fails in processing
+            url = ""
+        existing = Document.objects.filter(url=url).first() if url else None
+        if existing:
+            return None, Outcome(0, "duplicate", existing.pk, source=source)
+        return raw_input_create(source=source, url=source), None
+    path = Path(source)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        ri = raw_input_create(source=source, filename=path.name)
+        _fail(ri, "read", f"cannot read file: {e.strerror or e}")
+        return ri, Outcome(ri.pk, "failed", error=ri.error, stage="read", source=source)
+    if len(raw) > settings.INGEST_MAX_BYTES:
+        ri = raw_input_create(source=source, raw=raw[: 1024 * 1024], filename=path.name)
+        _fail(ri, "read", f"file is {len(raw) / 1e6:.1f} MB, over the {settings.INGEST_MAX_BYTES / 1e6:.0f} MB limit "
+                          "(first MB kept)")
+        return ri, Outcome(ri.pk, "failed", error=ri.error, stage="read", source=source)
+    return raw_input_for_bytes(raw=raw, source=source, filename=path.name)
+
+
+def raw_input_for_bytes(*, raw: bytes, source: str, filename: str = "", content_type: str = ""):
+    """Record posted bytes; the exact bytes ingested before are a duplicate at once."""
+    digest = hashlib.sha256(raw).hexdigest()
+    seen = RawInput.objects.filter(raw_sha256=digest, status__in=[RawInput.Status.DONE, RawInput.Status.DUPLICATE]).first()
+    if seen:
+        return None, Outcome(seen.pk, "duplicate", seen.document_id, source=source)
+    ri = raw_input_create(source=source, raw=raw, filename=filename, content_type=content_type)
+    RawInput.objects.filter(pk=ri.pk).update(raw_sha256=digest)
+    return ri, None
+
+
+def _fail(ri: RawInput, stage: str, error: str) -> None:
+    ri.status, ri.stage, ri.error = RawInput.Status.FAILED, stage, error[:5000]
+    ri.save(update_fields=["status", "stage", "error", "updated_at"])
+
+
+# --------------------------------------------------------------------------- processing
+def _read(ri: RawInput):
+    from ingest import readers
+
+    raw = bytes(ri.raw) if ri.raw is not None else None
+    url = ri.url
+    content_type = ri.content_type
+    if raw is None and url:
+        try:
+            fetched = readers.fetch_url(url, timeout=settings.INGEST_FETCH_TIMEOUT, max_bytes=settings.INGEST_MAX_BYTES,
+                                        allow_private=settings.INGEST_ALLOW_PRIVATE_URLS)
+        except readers.URLRefused as e:
+            raise IngestError("fetch", str(e)) from e
+        except readers.ReadError as e:
+            raise IngestError("fetch", str(e), retryable=bool(getattr(e, "retryable", False))) from e
+        raw, content_type, url = fetched.raw, fetched.content_type, fetched.final_url
+        ri.raw, ri.size, ri.content_type = raw, len(raw), (content_type or "")[:200]
+        ri.save(update_fields=["raw", "size", "content_type", "updated_at"])
+    if raw is None:
+        raise IngestError("read", "nothing to read: no bytes and no URL")
+    try:
+        doc = readers.read_bytes(raw, filename=ri.filename or None, content_type=content_type or None, url=url or None)
+    except readers.ReadError as e:
+        raise IngestError(getattr(e, "stage", "parse") or "parse", str(e)) from e
+    if not doc.text.strip():
+        raise IngestError("extract", "no text found in the input")
+    return doc
+
+
+def _to_input(doc) -> domain.DocumentInput:
+    from ingest import readers
+
+    return domain.DocumentInput(
+        text=doc.text, sha256=readers.text_sha256(doc.text), title=doc.title or "", kind=doc.kind or "news",
+        url=readers.normalise_url(doc.url) if doc.url else "", publisher=doc.publisher or "", author=doc.author or "",
+        published_at=doc.published_at, content_type=doc.content_type or "", pages=tuple(doc.pages or ()),
+        meta=dict(doc.meta or {}),
+    )
+
+
+def process(raw_input_ids: list[int]) -> list[Outcome]:
+    """Read, extract (in nlp.pipe batches) and write each input; failures are recorded, not raised."""
+    from ingest.nlp.pipeline import extract_many
+
+    outcomes: dict[int, Outcome] = {}
+    ready: list[tuple[RawInput, object, domain.DocumentInput]] = []
+    for ri in RawInput.objects.filter(pk__in=raw_input_ids).order_by("id"):
+        ri.attempts += 1
+        ri.save(update_fields=["attempts", "updated_at"])
+        try:
+            doc = _read(ri)
+            data = _to_input(doc)
+        except IngestError as e:
+            _fail(ri, e.stage, str(e))
+            outcomes[ri.pk] = Outcome(ri.pk, "failed", error=str(e), stage=e.stage, source=ri.source,
+                                      retryable=e.retryable)
+            continue
+        except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
+            log.exception("reading %s failed", ri.source)
+            _fail(ri, "parse", f"{type(e).__name__}: {e}")
+            outcomes[ri.pk] = Outcome(ri.pk, "failed", error=str(e), stage="parse", source=ri.source)
+            continue
+        existing = Document.objects.filter(sha256=data.sha256).first() or next(
+            (Document(pk=-1) for _, _, d in ready if d.sha256 == data.sha256), None)
+        if existing:
+            _done(ri, existing if existing.pk > 0 else None, RawInput.Status.DUPLICATE)
+            outcomes[ri.pk] = Outcome(ri.pk, "duplicate", existing.pk if existing.pk > 0 else None, source=ri.source)
+            continue
+        ready.append((ri, doc, data))
+    items = [(data.text, {"published": data.published_at, "title": data.title}) for _, _, data in ready]
+    extractions = extract_many(items) if items else iter(())
+    for (ri, doc, data), extraction in zip(ready, _safe(extractions, len(ready))):
+        outcomes[ri.pk] = _write(ri, doc, data, extraction)
+    return [outcomes[k] for k in sorted(outcomes)]
+
+
+def _safe(extractions, n):
+    """Yield one extraction or exception per document, so one NLP failure does not lose the batch."""
+    it = iter(extractions)
+    for _ in range(n):
+        try:
+            yield next(it)
+        except StopIteration:
+            yield IngestError("extract", "the extractor returned no result")
+        except Exception as e:  # noqa: BLE001
+            log.exception("extraction failed")
+            yield IngestError("extract", f"{type(e).__name__}: {e}")
+
+
+def _write(ri: RawInput, doc, data: domain.DocumentInput, extraction) -> Outcome:
+    if isinstance(extraction, Exception):
+        _fail(ri, "extract", str(extraction))
+        return Outcome(ri.pk, "failed", error=str(extraction), stage="extract", source=ri.source)
+    try:
+        with transaction.atomic():
+            document = domain.document_create(data=data)
+            if getattr(doc, "docket", None) is not None:
+                from casetracker import dockets
+
+                dockets.docket_record(document=document, docket=doc.docket)
+            domain.extraction_record(document=document, extraction=extraction)
+    except Exception as e:  # noqa: BLE001 - nothing of this document was written
+        log.exception("writing %s failed", ri.source)
+        _fail(ri, "write", f"{type(e).__name__}: {e}")
+        return Outcome(ri.pk, "failed", error=str(e), stage="write", source=ri.source)
+    _done(ri, document, RawInput.Status.DONE)
+    from casetracker import stories
+
+    stories.assign(document)
+    return Outcome(ri.pk, "new", document.pk, source=ri.source)
+
+
+def _done(ri: RawInput, document: Optional[Document], status: str) -> None:
+    ri.status, ri.document, ri.stage, ri.error = status, document, "", ""
+    ri.save(update_fields=["status", "document", "stage", "error", "updated_at"])
+
+
+@transaction.atomic
+def reextract(documents) -> int:
+    """Rebuild extracted facts of documents with the current pipeline; corrections are honoured."""
+    from ingest.nlp.pipeline import extract_many
+
+    documents = list(documents)
+    items = [(d.text, {"published": d.published_at, "title": d.title}) for d in documents]
+    n = 0
+    for document, extraction in zip(documents, extract_many(items)):
+        domain.document_clear_facts(document=document)
+        domain.extraction_record(document=document, extraction=extraction)
+        n += 1
+    return n

@@ -1,0 +1,39 @@
+"""Celery tasks: thin, idempotent wrappers over ingest.services (they take primary keys)."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from celery import shared_task
+
+from ingest import services
+
+NETWORK_RETRY_COUNTDOWN = 30
+
+
+@shared_task(bind=True, acks_late=True, max_retries=4)
+def ingest_inputs(self, raw_input_ids: list[int]) -> list[dict]:
+    """Process recorded inputs; inputs already done are skipped, so a redelivered task is harmless."""
+    from casetracker.models import RawInput
+
+    pending = list(RawInput.objects.filter(pk__in=raw_input_ids).exclude(
+        status__in=[RawInput.Status.DONE, RawInput.Status.DUPLICATE]).values_list("pk", flat=True))
+    outcomes = services.process(pending) if pending else []
+    retry = [o.raw_input_id for o in outcomes if o.retryable]
+    if retry and self.request.retries < self.max_retries and not self.request.is_eager:
+        self.retry(args=[retry], countdown=NETWORK_RETRY_COUNTDOWN * 2 ** self.request.retries)
+    return [asdict(o) for o in outcomes]
+
+
+@shared_task(bind=True, acks_late=True, max_retries=4)
+def ingest_url(self, url: str) -> list[dict]:
+    raw_input, outcome = services.raw_input_for_source(url)
+    if outcome is not None:
+        return [asdict(outcome)]
+    return ingest_inputs.run([raw_input.pk])
+
+
+@shared_task(acks_late=True)
+def poll_feeds() -> dict:
+    from ingest import feeds
+
+    return feeds.poll_all()

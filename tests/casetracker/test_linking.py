@@ -1,0 +1,104 @@
+import pytest
+
+from casetracker import selectors, services
+from casetracker.models import Case, CaseDocument, CaseParty, Event
+from ingest.nlp import types as nlp
+from tests.casetracker.factories import DocumentFactory, party, span
+
+pytestmark = pytest.mark.django_db
+
+MUSK_SUES = "Elon Musk sued OpenAI. During hearings on his lawsuit against OpenAI, Musk testified on Thursday."
+OPENAI_SUES = "The lawsuit, filed by OpenAI, accuses Elon Musk of misusing its technology. Musk testified in court."
+BOTH_NAMED = "Elon Musk testified in a federal courtroom about OpenAI models."
+UNRELATED = "Anthropic accused DeepSeek of distilling its models. No lawsuit was filed."
+
+
+def record(text, *, cases=(), parties=(), events=(), litigation=True):
+    doc = DocumentFactory(text=text)
+    services.extraction_record(document=doc, extraction=nlp.Extraction(
+        parties=list(parties), cases=list(cases), events=list(events), is_ai_litigation=litigation,
+        extractor_version="t"))
+    return doc
+
+
+def musk(text, role="other"):
+    return party(text, "Elon Musk", "person", role=role, surface="Elon Musk", gid="elon-musk")
+
+
+def openai(text, role="other"):
+    return party(text, "OpenAI", role=role, gid="openai")
+
+
+def sworn_testimony(text, date=None, precision=None):
+    return nlp.EventX(kind="testimony", what="Musk testifies", date=date, precision=precision,
+                      evidence=[span(text, "testified")])
+
+
+def test_inferred_caption_creates_a_case_with_roles_and_a_reason():
+    doc = record(MUSK_SUES, cases=[nlp.CaseX(caption="Musk v. OpenAI", inferred=True, plaintiffs=["Elon Musk"],
+                                             defendants=["OpenAI"], evidence=[span(MUSK_SUES, "his lawsuit against OpenAI")])],
+                 parties=[musk(MUSK_SUES, "plaintiff"), openai(MUSK_SUES, "defendant")],
+                 events=[sworn_testimony(MUSK_SUES, "2026-04-30", "day")])
+    case = Case.objects.get()
+    assert case.case_name == "Musk v. OpenAI" and case.caption_inferred
+    link = CaseDocument.objects.get(document=doc)
+    assert link.reason == "caption" and 0 < link.confidence < 1
+    roles = {(cp.party.name, cp.role) for cp in case.case_parties.all()}
+    assert roles == {("Elon Musk", "plaintiff"), ("OpenAI", "defendant")}
+    assert all(cp.evidence.exists() for cp in case.case_parties.all())
+    assert Event.objects.get().date.isoformat() == "2026-04-30"
+
+
+def test_reversed_caption_joins_the_same_case_and_shows_the_conflict():
+    record(MUSK_SUES, cases=[nlp.CaseX(caption="Musk v. OpenAI", inferred=True, plaintiffs=["Elon Musk"],
+                                       defendants=["OpenAI"])],
+           parties=[musk(MUSK_SUES, "plaintiff"), openai(MUSK_SUES, "defendant")])
+    record(OPENAI_SUES, cases=[nlp.CaseX(caption="OpenAI v. Musk", inferred=True, plaintiffs=["OpenAI"],
+                                         defendants=["Elon Musk"], evidence=[span(OPENAI_SUES, "filed by OpenAI")])],
+           parties=[musk(OPENAI_SUES, "defendant"), openai(OPENAI_SUES, "plaintiff")])
+    case = Case.objects.get()
+    assert case.case_documents.count() == 2
+    conflicted = {p.name for p in selectors.role_conflicts(case)}
+    assert conflicted == {"Elon Musk", "OpenAI"}
+
+
+def test_document_naming_both_sides_links_even_when_it_came_first():
+    early = record(BOTH_NAMED, parties=[musk(BOTH_NAMED), openai(BOTH_NAMED)],
+                   events=[sworn_testimony(BOTH_NAMED)])
+    assert not CaseDocument.objects.exists()
+    record(MUSK_SUES, cases=[nlp.CaseX(caption="Musk v. OpenAI", inferred=True, plaintiffs=["Elon Musk"],
+                                       defendants=["OpenAI"])],
+           parties=[musk(MUSK_SUES, "plaintiff"), openai(MUSK_SUES, "defendant")],
+           events=[sworn_testimony(MUSK_SUES)])
+    case = Case.objects.get()
+    assert CaseDocument.objects.get(document=early, case=case).reason == "parties"
+    event = Event.objects.get()  # one testimony, two sources
+    assert event.case == case and event.sources.count() == 2
+
+
+def test_distillation_news_without_a_lawsuit_stays_unlinked():
+    record(MUSK_SUES, cases=[nlp.CaseX(caption="Musk v. OpenAI", plaintiffs=["Elon Musk"], defendants=["OpenAI"])],
+           parties=[musk(MUSK_SUES, "plaintiff"), openai(MUSK_SUES, "defendant")])
+    doc = record(UNRELATED, parties=[party(UNRELATED, "Anthropic"), party(UNRELATED, "DeepSeek")], litigation=False)
+    assert not doc.case_links.exists()
+
+
+def test_docket_number_links_before_caption():
+    case = Case.objects.create(case_name="Musk v. Altman", slug="musk-v-altman", docket_number="4:24-cv-04722-YGR")
+    text = "In Musk v. OpenAI, Case No. 4:24-cv-04722-YGR, the court ruled."
+    doc = record(text, cases=[nlp.CaseX(caption="Musk v. OpenAI", docket_numbers=["4:24-cv-04722-YGR"])])
+    assert CaseDocument.objects.get(document=doc).case == case
+    assert CaseDocument.objects.get(document=doc).reason == "docket"
+
+
+def test_events_from_several_documents_are_one_event_and_undated_stay_apart():
+    for text in (MUSK_SUES, MUSK_SUES + " Again."):
+        record(text, cases=[nlp.CaseX(caption="Musk v. OpenAI", plaintiffs=["Elon Musk"], defendants=["OpenAI"])],
+               parties=[musk(text, "plaintiff"), openai(text, "defendant")],
+               events=[sworn_testimony(text, "2026-04-30", "day"),
+                       nlp.EventX(kind="ruling", what="a ruling", evidence=[span(text, "sued")])])
+    case = Case.objects.get()
+    groups = selectors.timeline(case)
+    assert [g.label for g in groups] == ["30 April 2026", "Undated"]
+    assert groups[0].events[0].sources.count() == 2
+    assert CaseParty.objects.filter(case=case).count() == 2
