@@ -14,7 +14,8 @@ CONFIG = "casetracker"
 MAX_QUERY = 500  # characters of a query we look at
 BODY_CHARS = 400_000  # a tsvector holds at most 1 MB
 
-HEADLINE_OPTIONS = "StartSel=«, StopSel=», MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter= … "
+HEADLINE_OPTIONS = {"start_sel": "«", "stop_sel": "»", "max_words": 35, "min_words": 15, "max_fragments": 2,
+                    "fragment_delimiter": " … "}
 
 
 def _vec(expr, weight: str) -> SearchVector:
@@ -124,7 +125,7 @@ def search(q: str, *, types: Optional[set[str]] = None, limit: int = 10) -> Resu
     if "document" in wanted:
         qs = (selectors.document_list().filter(search_vector=query)
               .annotate(rank=SearchRank(F("search_vector"), query),
-                        headline=SearchHeadline(Left("text", 200_000), query, config=CONFIG, options=HEADLINE_OPTIONS))
+                        headline=SearchHeadline(Left("text", 200_000), query, config=CONFIG, **HEADLINE_OPTIONS))
               .order_by("-rank", F("published_at").desc(nulls_last=True))[:limit])
         hits += [Hit("document", d, d.rank, d.headline) for d in qs]
     if "quote" in wanted:

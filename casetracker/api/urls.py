@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from casetracker.api import views
 
+app_name = "api"
 router = DefaultRouter()
 router.register("cases", views.CaseViewSet, basename="case")
 router.register("documents", views.DocumentViewSet, basename="document")
