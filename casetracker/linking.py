@@ -168,7 +168,7 @@ def relink_unlinked(case: Case) -> None:
         if case in link_by_parties(document):
             for source in EventSource.objects.filter(document=document, event__case__isnull=True).select_related("event"):
                 orphan = source.event
-                _attach_event(case, orphan.kind, orphan.title, source.date, source.precision, document,
+                attach_event(case, orphan.kind, orphan.title, source.date, source.precision, document,
                               source.evidence, source.extractor_version)
                 source.delete()
             prune_orphan_events()
@@ -184,17 +184,18 @@ def _record_events(document, extraction, case, make_evidence) -> None:
     for ex in extraction.events:
         if not ex.evidence:
             continue
-        _attach_event(case, ex.kind, ex.what, ex.date, ex.precision, document, make_evidence(ex.evidence[0]),
+        attach_event(case, ex.kind, ex.what, ex.date, ex.precision, document, make_evidence(ex.evidence[0]),
                       extraction.extractor_version)
 
 
-def _attach_event(case, kind, title, date_value, precision, document, evidence, version) -> Event:
+def attach_event(case, kind, title, date_value, precision, document, evidence, version, merge=True) -> Event:
+    """Add a source to the case's matching event (same kind and date), or start a new event."""
     from casetracker.services import as_date
 
     when = as_date(date_value)
     precision = precision if when else ""
     event = None
-    if case is not None:
+    if case is not None and merge:
         same_kind = list(case.events.filter(kind=kind, rejected=False))
         if when:
             event = next((e for e in same_kind if e.date and _same_date(e.date, when, e.precision, precision)), None)

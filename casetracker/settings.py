@@ -139,6 +139,15 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Cases, parties, quotes, distillation allegations and timelines of AI litigation.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {
+        "PartyKindEnum": "casetracker.models.parties.Party.Kind",
+        "DocumentKindEnum": "casetracker.models.documents.Document.Kind",
+        "EventKindEnum": "casetracker.models.facts.Event.Kind",
+        "ClaimKindEnum": "casetracker.models.facts.Claim.Kind",
+        "CaseStatusEnum": "casetracker.models.cases.Case.Status",
+        "AllegationStatusEnum": "casetracker.models.facts.Allegation.Status",
+        "RawInputStatusEnum": "casetracker.models.documents.RawInput.Status",
+    },
 }
 
 if not DEBUG:

@@ -1,0 +1,76 @@
+"""CourtListener docket data → Case, CaseParty and dated Event rows, each with evidence in the
+docket's rendered text (the reader renders caption, parties and entries one per line)."""
+from __future__ import annotations
+
+from casetracker import services
+from casetracker.linking import attach_event
+from casetracker.models import Case, CaseDocument, CaseParty, Document, Evidence
+
+ENTRY_KINDS = [("order", "ruling"), ("opinion", "ruling"), ("judgment", "ruling"), ("ruling", "ruling"),
+               ("hearing", "hearing"), ("trial", "hearing"), ("deposition", "testimony"), ("testimony", "testimony"),
+               ("settlement", "settlement"), ("complaint", "filing"), ("motion", "filing"), ("answer", "filing"),
+               ("notice", "filing"), ("brief", "filing")]
+
+
+def _line_evidence(document: Document, needle: str, start_at: int = 0) -> Evidence:
+    text = document.text
+    pos = text.find(needle, start_at) if needle else -1
+    if pos < 0:
+        pos = max(0, min(start_at, len(text) - 1))
+        needle = text[pos:pos + 1]
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    return Evidence.objects.create(document=document, start=pos, end=pos + len(needle), sent_start=line_start,
+                                   sent_end=line_end, sentence=text[line_start:line_end], page=None)
+
+
+def entry_kind(description: str) -> str:
+    lowered = (description or "").lower()
+    for word, kind in ENTRY_KINDS:
+        if word in lowered:
+            return kind
+    return "other"
+
+
+def docket_record(*, document: Document, docket) -> Case:
+    """Write a docket's case, parties with roles and dated entries. Called inside the ingest transaction."""
+    case = None
+    if docket.docket_number:
+        case = Case.objects.filter(docket_number__iexact=docket.docket_number).first()
+    if case is None and docket.case_name:
+        case = Case.objects.filter(case_name__iexact=docket.case_name).first()
+    if case is None:
+        case = Case.objects.create(case_name=(docket.case_name or docket.docket_number or "Unnamed case")[:500],
+                                   slug=services._unique_slug(Case, docket.case_name or docket.docket_number or "case"))
+    # a docket is the court's own record: it outranks what news reports said
+    case.docket_number = docket.docket_number or case.docket_number
+    case.court = docket.court or case.court
+    case.judge = docket.judge or case.judge
+    case.date_filed = services.as_date(docket.date_filed) or case.date_filed
+    case.caption_inferred = False
+    if docket.case_name:
+        case.case_name = docket.case_name[:500]
+    if docket.date_terminated and case.status in (Case.Status.UNKNOWN, Case.Status.OPEN):
+        case.status = Case.Status.DECIDED
+    elif case.status == Case.Status.UNKNOWN:
+        case.status = Case.Status.OPEN
+    case.save()
+    CaseDocument.objects.update_or_create(case=case, document=document, defaults={
+        "reason": CaseDocument.Reason.DOCKET, "confidence": 1.0, "detail": docket.docket_number or ""})
+    for dp in docket.parties:
+        party = services.party_get_or_create(name=dp.name, kind=getattr(dp, "kind", "company") or "company")
+        role = dp.role if dp.role in CaseParty.Role.values else CaseParty.Role.OTHER
+        cp, _ = CaseParty.objects.get_or_create(case=case, party=party, role=role)
+        cp.evidence.add(_line_evidence(document, dp.name))
+    cursor = 0
+    for entry in docket.entries:
+        description = (entry.description or "").strip()
+        if not description:
+            continue
+        ev = _line_evidence(document, description[:200], cursor)
+        cursor = ev.end
+        title = description if len(description) <= 300 else description[:297] + "…"
+        attach_event(case, entry_kind(description), title, entry.date, "day" if entry.date else "", document, ev,
+                     "docket", merge=False)
+    return case
