@@ -59,22 +59,53 @@ def _unique_slug(model, base: str, field: str = "slug") -> str:
     return slug
 
 
-def party_find(*, name: str, gazetteer_id: Optional[str] = None) -> Optional[Party]:
-    """The party a name refers to (following staff merges), or None."""
+HONORIFICS = {"mr", "mrs", "ms", "dr", "judge", "justice", "sir", "dame", "prof", "professor", "chief"}
+
+
+def _name_key(name: str) -> str:
+    words = normalize_name(name).split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def party_find(*, name: str, gazetteer_id: Optional[str] = None, kind: Optional[str] = None) -> Optional[Party]:
+    """The party a name refers to (following staff merges), or None.
+
+    Exact gazetteer id, then exact alias; then, for organisations and products only, a fuzzy match
+    ("Open AI" ~ "OpenAI", "Anthropic PBC" ~ "Anthropic"). People are never matched fuzzily: two
+    people who share a surname stay apart unless an alias says otherwise.
+    """
     party = None
     if gazetteer_id:
         party = Party.objects.filter(gazetteer_id=gazetteer_id).first()
-    if party is None:
-        norm = normalize_name(name)
-        if norm:
-            alias = Alias.objects.select_related("party").filter(normalized=norm).order_by("id").first()
-            party = alias.party if alias else None
+    norm = _name_key(name)
+    if party is None and norm:
+        alias = Alias.objects.select_related("party").filter(normalized=norm).order_by("id").first()
+        party = alias.party if alias else None
+    if party is None and norm and kind != "person" and len(norm.replace(" ", "")) >= 4:
+        party = _fuzzy_organisation(norm, kind)
     return party.resolved() if party else None
+
+
+def _fuzzy_organisation(norm: str, kind: Optional[str]) -> Optional[Party]:
+    from django.contrib.postgres.search import TrigramSimilarity
+    from rapidfuzz import fuzz
+
+    squashed = norm.replace(" ", "")
+    candidates = (Alias.objects.select_related("party").exclude(party__kind="person")
+                  .annotate(sim=TrigramSimilarity("normalized", norm)).filter(sim__gte=0.3).order_by("-sim")[:10])
+    for alias in candidates:
+        if kind and kind != "other" and alias.party.kind not in (kind, "other"):
+            continue
+        if alias.normalized.replace(" ", "") == squashed or fuzz.ratio(alias.normalized.replace(" ", ""), squashed) >= 92:
+            return alias.party
+    return None
 
 
 def party_get_or_create(*, name: str, kind: str = "other", gazetteer_id: Optional[str] = None,
                         owner: Optional[str] = None, aliases: Iterable[str] = ()) -> Party:
-    party = party_find(name=name, gazetteer_id=gazetteer_id)
+    party = party_find(name=name, gazetteer_id=gazetteer_id, kind=kind)
     if party is None:
         party = Party.objects.create(
             name=name[:300], kind=kind if kind in Party.Kind.values else "other",
@@ -92,7 +123,7 @@ def party_get_or_create(*, name: str, kind: str = "other", gazetteer_id: Optiona
 
 
 def alias_add(*, party: Party, name: str, source: str = "extracted") -> None:
-    norm = normalize_name(name)
+    norm = _name_key(name)
     if not norm or name.strip().lower() in GENERIC_SURFACES or not name[:1].isupper() and not name[:1].isdigit():
         return
     Alias.objects.get_or_create(party=party, normalized=norm[:300], defaults={"name": name[:300], "source": source})

@@ -131,13 +131,61 @@ class CaseDocumentSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
+class SourceSerializer(serializers.Serializer):
+    document = serializers.IntegerField(source="document.pk")
+    publisher = serializers.CharField(source="document.publisher")
+    kind = serializers.CharField(source="document.kind")
+    published_at = serializers.DateTimeField(source="document.published_at")
+    sentence = serializers.CharField(source="evidence.sentence")
+    absolute_url = serializers.CharField(source="evidence.get_absolute_url")
+
+
+class SideSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    sources = SourceSerializer(many=True)
+
+
+class ConflictSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    subject = serializers.CharField()
+    sides = SideSerializer(many=True)
+    preferred = serializers.SerializerMethodField()
+
+    def get_preferred(self, obj) -> str | None:
+        return obj.preferred.value if obj.preferred else None
+
+
+class FactGroupSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    value = serializers.CharField(allow_null=True)
+    source_count = serializers.IntegerField()
+    independent = serializers.IntegerField(help_text="syndicated copies of one story count once")
+    conflicting = serializers.BooleanField()
+    sources = SourceSerializer(many=True)
+
+
 class CaseDetailSerializer(CaseSerializer):
     timeline = serializers.SerializerMethodField()
     documents = CaseDocumentSerializer(source="case_documents", many=True, read_only=True)
     role_conflicts = serializers.SerializerMethodField()
+    conflicts = serializers.SerializerMethodField()
+    allegations = serializers.SerializerMethodField()
 
     class Meta(CaseSerializer.Meta):
-        fields = CaseSerializer.Meta.fields + ["timeline", "documents", "role_conflicts"]
+        fields = CaseSerializer.Meta.fields + ["timeline", "documents", "role_conflicts", "conflicts", "allegations"]
+
+    @extend_schema_field(ConflictSerializer(many=True))
+    def get_conflicts(self, obj):
+        from casetracker import provenance
+
+        return ConflictSerializer(provenance.case_conflicts(obj), many=True).data
+
+    @extend_schema_field(FactGroupSerializer(many=True))
+    def get_allegations(self, obj):
+        from casetracker import provenance
+
+        facts = selectors.case_facts(obj)["allegations"]
+        return FactGroupSerializer(provenance.allegation_groups(facts), many=True).data
 
     @extend_schema_field(EventSerializer(many=True))
     def get_timeline(self, obj):

@@ -67,12 +67,12 @@ def test_merge_moves_facts_and_survives_new_extractions():
     doc = DocumentFactory(text=TEXT)
     services.extraction_record(document=doc, extraction=extraction())
     openai = Party.objects.get(name="OpenAI")
-    dup = services.party_get_or_create(name="Open AI Inc.", kind="company")
+    dup = services.party_get_or_create(name="OAI Global LLC", kind="company")
     assert dup != openai
     services.party_merge(source=dup, target=openai)
-    assert services.party_find(name="Open AI Inc.") == openai
+    assert services.party_find(name="OAI Global LLC") == openai
     # a later extraction naming the merged name lands on the target
-    assert services.party_get_or_create(name="Open AI Inc.") == openai
+    assert services.party_get_or_create(name="OAI Global LLC") == openai
 
 
 def test_rejected_fact_stays_rejected_after_reextraction():
@@ -100,3 +100,16 @@ def test_a_failure_inside_record_leaves_no_half_written_facts(monkeypatch):
     with pytest.raises(RuntimeError):
         services.extraction_record(document=doc, extraction=extraction())
     assert not Quote.objects.exists() and not Allegation.objects.exists() and not Evidence.objects.exists()
+
+
+def test_fuzzy_names_join_organisations_but_never_people():
+    openai = services.party_get_or_create(name="OpenAI", kind="company")
+    assert services.party_get_or_create(name="Open AI", kind="company") == openai
+    assert services.party_get_or_create(name="OpenAI Inc.", kind="company") == openai
+    anthropic = services.party_get_or_create(name="Anthropic PBC", kind="company")
+    assert services.party_get_or_create(name="Antropic", kind="company") == anthropic
+    elon = services.party_get_or_create(name="Elon Musk", kind="person", aliases=["Musk"])
+    kimbal = services.party_get_or_create(name="Kimbal Musk", kind="person")
+    assert kimbal != elon
+    assert services.party_get_or_create(name="Mr. Musk", kind="person") == elon
+    assert services.party_get_or_create(name="Elon Musks", kind="person") != elon  # no fuzzy match for people
