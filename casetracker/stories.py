@@ -1,15 +1,19 @@
-"""Story clusters: near-duplicate documents (syndicated rewrites) grouped by MinHash LSH.
+"""Story clusters: documents that report one story, kept apart but grouped so the UI can say
+"reported by N sources".
 
-Each document's MinHash over word shingles is cut into bands; documents that
-share any band value are candidates, and join a cluster when their estimated
-Jaccard similarity passes the threshold. Candidate lookup is an index query,
-not a comparison with every document.
+Two signals, neither an all-pairs comparison:
+- near-duplicates (syndicated copies): MinHash over word 3-shingles, cut into LSH bands stored in
+  StoryBand; documents that share a band value are candidates, and join when their estimated
+  Jaccard similarity passes NEAR_DUPLICATE;
+- rewrites of one original (AI-rewritten or retold articles share few shingles): documents that
+  credit the same original ("Source: The Verge", "AI-processed from The Verge") are candidates
+  through an attribution band, and join when their content words overlap enough (REWRITE).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import struct
-import hashlib
 
 from datasketch import MinHash
 from django.db.models import Q
@@ -19,9 +23,19 @@ from casetracker.models import Document, StoryBand, StoryCluster
 NUM_PERM = 128
 BANDS = 32  # 32 bands x 4 rows: a pair at Jaccard 0.3 shares a band with probability ~0.23, at 0.5 ~0.87
 ROWS = NUM_PERM // BANDS
-THRESHOLD = 0.22
+ATTRIBUTION_BAND = 1000
+NEAR_DUPLICATE = 0.3
+REWRITE = 0.15
 SHINGLE = 3
+CANDIDATES = 200
 _WORD = re.compile(r"[a-z0-9]+")
+_ATTRIBUTION = re.compile(
+    r"(?im)^(?:[^\n]{0,60}?[-–—|·]\s*)?(?:(?:source|via|original(?:ly published)?(?: by| in| at)?)\s*[:\-–—]|"
+    r"(?:ai-)?(?:processed|adapted|rewritten|translated) from)\s*(?P<name>[A-Z][\w.&'’ ]{1,40}?)\s*(?:[;,.|→]|$)")
+_STOP = set("the a an and or of to in on at for by with from as is was are were be been it its this that these those "
+            "he she they his her their we you i not but if so than then there here which who whom what when where "
+            "how also has have had will would can could may might said says about into over after before more most "
+            "such other some any all no".split())
 
 
 def signature(text: str) -> MinHash:
@@ -32,38 +46,64 @@ def signature(text: str) -> MinHash:
     return m
 
 
+def attribution(text: str) -> str:
+    """The original a text credits ("The Verge"), lower-cased, or ''."""
+    for match in _ATTRIBUTION.finditer(text):
+        name = " ".join(match.group("name").split()).strip(" .").lower()
+        if 2 <= len(name) <= 40:
+            return name
+    return ""
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _value(data: bytes) -> int:
+    return struct.unpack("<q", hashlib.blake2b(data, digest_size=8).digest())[0]
+
+
 def _band_values(m: MinHash) -> list[int]:
-    values = []
-    for b in range(BANDS):
-        chunk = m.hashvalues[b * ROWS:(b + 1) * ROWS]
-        digest = hashlib.blake2b(struct.pack(f"<{ROWS}Q", *map(int, chunk)), digest_size=8).digest()
-        values.append(struct.unpack("<q", digest)[0])
-    return values
+    return [_value(struct.pack(f"<{ROWS}Q", *map(int, m.hashvalues[b * ROWS:(b + 1) * ROWS]))) for b in range(BANDS)]
 
 
 def assign(document: Document) -> StoryCluster | None:
-    """Put a document in the story cluster of its nearest near-duplicate, creating one when needed."""
+    """Put a document in the story cluster of its nearest match, creating a cluster when needed."""
     m = signature(document.text)
     values = _band_values(m)
+    credited = attribution(document.text)
     Document.objects.filter(pk=document.pk).update(minhash=[int(v) for v in m.hashvalues])
     StoryBand.objects.filter(document=document).delete()
-    StoryBand.objects.bulk_create(StoryBand(document=document, band=b, value=v) for b, v in enumerate(values))
+    bands = [StoryBand(document=document, band=b, value=v) for b, v in enumerate(values)]
+    if credited:
+        bands.append(StoryBand(document=document, band=ATTRIBUTION_BAND, value=_value(credited.encode())))
+    StoryBand.objects.bulk_create(bands)
+
+    best, best_score = None, 0.0
     match = Q()
     for b, v in enumerate(values):
         match |= Q(band=b, value=v)
-    ids = StoryBand.objects.filter(match).exclude(document=document).values("document_id")
-    candidates = Document.objects.filter(pk__in=ids).only("pk", "minhash", "story_id", "title")
-    best, best_sim = None, 0.0
-    for other in candidates:
-        if not other.minhash:
-            continue
-        om = MinHash(num_perm=NUM_PERM, seed=7, hashvalues=other.minhash)
-        sim = m.jaccard(om)
-        if sim > best_sim:
-            best, best_sim = other, sim
-    if best is None or best_sim < THRESHOLD:
+    near = StoryBand.objects.filter(match).exclude(document=document).values("document_id")
+    for other in Document.objects.filter(pk__in=near).only("pk", "minhash", "story_id", "title")[:CANDIDATES]:
+        if other.minhash:
+            sim = m.jaccard(MinHash(num_perm=NUM_PERM, seed=7, hashvalues=other.minhash))
+            if sim >= NEAR_DUPLICATE and sim > best_score:
+                best, best_score = other, sim
+    if best is None and credited:
+        words = content_words(document.text)
+        same_origin = StoryBand.objects.filter(band=ATTRIBUTION_BAND, value=_value(credited.encode())).exclude(
+            document=document).order_by("-document_id").values("document_id")[:CANDIDATES]
+        for other in Document.objects.filter(pk__in=same_origin).only("pk", "text", "story_id", "title"):
+            sim = _jaccard(words, content_words(other.text))
+            if sim >= REWRITE and sim > best_score:
+                best, best_score = other, sim
+    if best is None:
         return None
-    cluster = best.story or StoryCluster.objects.create(label=best.title or document.title)
+    cluster = best.story or StoryCluster.objects.create(label=(best.title or document.title)[:500])
     if best.story_id is None:
         Document.objects.filter(pk=best.pk).update(story=cluster)
     Document.objects.filter(pk=document.pk).update(story=cluster)
