@@ -5,6 +5,7 @@ dataclasses (ingest.nlp.types), never model instances.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Iterable, Optional
@@ -134,6 +135,7 @@ def party_merge(*, source: Party, target: Party) -> Party:
     """Merge source into target: facts move, names resolve to target from now on (re-extraction too)."""
     if source.pk == target.pk:
         return target
+    _Parties.forget()
     for alias in source.aliases.all():
         alias_add(party=target, name=alias.name, source="manual")
     fk_fields = [
@@ -158,6 +160,7 @@ def party_merge(*, source: Party, target: Party) -> Party:
 @transaction.atomic
 def party_split(*, party: Party) -> Party:
     """Undo a merge: the party stands on its own again (future extraction resolves to it)."""
+    _Parties.forget()
     target = party.merged_into
     party.merged_into = None
     party.save(update_fields=["merged_into"])
@@ -167,85 +170,131 @@ def party_split(*, party: Party) -> Party:
 
 
 # --------------------------------------------------------------------------- facts
-def _evidence(document: Document, ev: nlp.Evidence) -> Evidence:
-    n = len(document.text)
-    start, end = max(0, min(ev.start, n)), max(0, min(ev.end, n))
-    s0, s1 = max(0, min(ev.sent_start, start)), min(n, max(ev.sent_end, end))
-    return Evidence.objects.create(document=document, start=start, end=max(start, end), sent_start=s0,
-                                   sent_end=s1, sentence=document.text[s0:s1], page=document.page_of(start))
-
-
-def _rejected(fact_type: str, fp: str, document: Document) -> bool:
-    return Correction.objects.filter(fact_type=fact_type, fingerprint=fp).filter(
-        Q(document__isnull=True) | Q(document=document)).exists()
-
-
 class _Parties:
-    """Resolves the names an extraction uses to Party rows, once per document."""
+    """Resolves the names an extraction uses to Party rows, once per document.
+
+    A process-wide cache remembers resolved parties and the aliases already stored, so a batch does not
+    ask the database again for OpenAI on every document. An entry is added only once its transaction has
+    committed (a rolled-back party is never remembered), lives CACHE_SECONDS (a merge made by another
+    process is seen soon), and the cache is emptied by merges and splits made here.
+    """
+
+    CACHE_SECONDS = 60.0
+    known: dict[tuple, tuple[Party, set, float]] = {}
 
     def __init__(self, extraction: nlp.Extraction):
         self.by_name = {normalize_name(p.name): p for p in extraction.parties}
-        self.cache: dict[str, Party] = {}
+        self.local: dict[str, Party] = {}
+
+    @classmethod
+    def forget(cls) -> None:
+        cls.known.clear()
 
     def get(self, name: Optional[str], kind: str = "other") -> Optional[Party]:
         if not name:
             return None
         key = normalize_name(name)
-        if key not in self.cache:
-            px = self.by_name.get(key)
-            if px:
-                self.cache[key] = party_get_or_create(name=px.name, kind=px.kind, gazetteer_id=px.gazetteer_id,
-                                                      owner=px.owner, aliases=px.surface_forms)
-            else:
-                self.cache[key] = party_get_or_create(name=name, kind=kind)
-        return self.cache[key]
+        if key in self.local:
+            return self.local[key]
+        px = self.by_name.get(key)
+        if px:
+            name, kind, gid, owner, aliases = px.name, px.kind, px.gazetteer_id, px.owner, px.surface_forms
+        else:
+            gid, owner, aliases = None, None, []
+        cache_key = (gid, _name_key(name), kind)
+        cached = self.known.get(cache_key)
+        if cached and time.monotonic() - cached[2] > self.CACHE_SECONDS:
+            cached = None
+        if cached and all(_name_key(a) in cached[1] or not a[:1].isupper() for a in aliases):
+            party = cached[0]
+        else:
+            party = party_get_or_create(name=name, kind=kind, gazetteer_id=gid, owner=owner, aliases=aliases)
+            entry = (party, (cached[1] if cached else set()) | {_name_key(a) for a in [name, *aliases]},
+                     cached[2] if cached else time.monotonic())
+            transaction.on_commit(lambda: self.known.__setitem__(cache_key, entry))
+        self.local[key] = party
+        return party
 
 
-@transaction.atomic
-def extraction_record(*, document: Document, extraction: nlp.Extraction) -> Document:
-    """Write an Extraction's facts for one document, each with its Evidence, then link and index."""
-    version = extraction.extractor_version
-    parties = _Parties(extraction)
+def _evidence_row(document: Document, ev: nlp.Evidence) -> Evidence:
+    n = len(document.text)
+    start, end = max(0, min(ev.start, n)), max(0, min(ev.end, n))
+    s0, s1 = max(0, min(ev.sent_start, start)), min(n, max(ev.sent_end, end))
+    return Evidence(document=document, start=start, end=max(start, end), sent_start=s0, sent_end=s1,
+                    sentence=document.text[s0:s1], page=document.page_of(start))
+
+
+def _evidence_create(document: Document, ev: nlp.Evidence) -> Evidence:
+    row = _evidence_row(document, ev)
+    row.save()
+    return row
+
+
+def _fact_rows(document: Document, extraction: nlp.Extraction, parties: _Parties) -> list[tuple]:
+    """(model, fields, evidence span, fact type, fingerprint) for every fact of the extraction."""
+    rows = []
     for px in extraction.parties:
         party = parties.get(px.name, px.kind)
+        fp = fingerprint("mention", party.pk, document.sha256)
         for ev in px.evidence[:50]:
-            fp = fingerprint("mention", party.pk, document.sha256)
-            Mention.objects.create(document=document, evidence=_evidence(document, ev), party=party,
-                                   surface=document.text[ev.start:ev.end][:300], role=px.role,
-                                   fingerprint=fp, extractor_version=version,
-                                   rejected=_rejected("mention", fp, document))
+            rows.append((Mention, {"party": party, "surface": document.text[ev.start:ev.end][:300], "role": px.role},
+                         ev, "mention", fp))
     for q in extraction.quotes:
-        if not q.evidence:
-            continue
-        speaker = parties.get(q.speaker, "person")
-        fp = fingerprint("quote", speaker.name if speaker else "", q.text)
-        Quote.objects.create(document=document, evidence=_evidence(document, q.evidence[0]), speaker=speaker,
-                             text=q.text, cue=(q.cue or "")[:50], fingerprint=fp, extractor_version=version,
-                             rejected=_rejected("quote", fp, document))
+        if q.evidence:
+            speaker = parties.get(q.speaker, "person")
+            rows.append((Quote, {"speaker": speaker, "text": q.text, "cue": (q.cue or "")[:50]}, q.evidence[0],
+                         "quote", fingerprint("quote", speaker.name if speaker else "", q.text)))
     for a in extraction.allegations:
         accused = parties.get(a.accused, "company")
-        if not a.evidence or accused is None:
-            continue
-        accuser, teacher, student = parties.get(a.accuser, "company"), parties.get(a.teacher), parties.get(a.student, "model")
-        fp = fingerprint("allegation", accuser and accuser.pk, accused.pk, teacher and teacher.pk, student and student.pk)
-        Allegation.objects.create(document=document, evidence=_evidence(document, a.evidence[0]), accuser=accuser,
-                                  accused=accused, teacher=teacher, student=student, status=a.status,
-                                  fingerprint=fp, extractor_version=version,
-                                  rejected=_rejected("allegation", fp, document))
+        if a.evidence and accused is not None:
+            accuser, teacher = parties.get(a.accuser, "company"), parties.get(a.teacher)
+            student = parties.get(a.student, "model")
+            fp = fingerprint("allegation", accuser and accuser.pk, accused.pk, teacher and teacher.pk,
+                             student and student.pk)
+            rows.append((Allegation, {"accuser": accuser, "accused": accused, "teacher": teacher, "student": student,
+                                      "status": a.status}, a.evidence[0], "allegation", fp))
     for c in extraction.claims:
-        if not c.evidence:
-            continue
-        subject, obj = parties.get(c.subject), parties.get(c.object)
-        fp = fingerprint("claim", c.kind, c.label, subject and subject.pk, obj and obj.pk)
-        Claim.objects.create(document=document, evidence=_evidence(document, c.evidence[0]), kind=c.kind,
-                             label=c.label[:200], subject=subject, object=obj, fingerprint=fp,
-                             extractor_version=version, rejected=_rejected("claim", fp, document))
+        if c.evidence:
+            subject, obj = parties.get(c.subject), parties.get(c.object)
+            rows.append((Claim, {"kind": c.kind, "label": c.label[:200], "subject": subject, "object": obj},
+                         c.evidence[0], "claim",
+                         fingerprint("claim", c.kind, c.label, subject and subject.pk, obj and obj.pk)))
+    return rows
+
+
+def extraction_record(*, document: Document, extraction: nlp.Extraction) -> Document:
+    """Write an Extraction's facts for one document, each with its Evidence, then link and index.
+
+    One transaction; evidence and facts are written with bulk inserts.
+    """
+    try:
+        with transaction.atomic():
+            return _record(document, extraction)
+    except Exception:
+        _Parties.forget()
+        raise
+
+
+def _record(document: Document, extraction: nlp.Extraction) -> Document:
+    version = extraction.extractor_version
+    parties = _Parties(extraction)
+    rows = _fact_rows(document, extraction, parties)
+    evidence = Evidence.objects.bulk_create([_evidence_row(document, row[2]) for row in rows])
+    rejected = set(Correction.objects.filter(fingerprint__in={row[4] for row in rows})
+                   .filter(Q(document__isnull=True) | Q(document=document)).values_list("fact_type", "fingerprint"))
+    by_model: dict = {}
+    for (model, fields, _, fact_type, fp), ev in zip(rows, evidence):
+        by_model.setdefault(model, []).append(model(
+            document=document, evidence=ev, fingerprint=fp, extractor_version=version,
+            rejected=(fact_type, fp) in rejected, **fields))
+    for model, objs in by_model.items():
+        model.objects.bulk_create(objs)
     document.is_ai_litigation = extraction.is_ai_litigation
     document.extractor_version = version
     document.extracted_at = timezone.now()
     document.save(update_fields=["is_ai_litigation", "extractor_version", "extracted_at"])
     linking.link_document(document=document, extraction=extraction, resolve=parties.get,
-                          make_evidence=lambda ev: _evidence(document, ev))
+                          make_evidence=lambda ev: _evidence_create(document, ev))
     search.refresh_document(document)
     return document
 

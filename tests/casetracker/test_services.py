@@ -113,3 +113,21 @@ def test_fuzzy_names_join_organisations_but_never_people():
     assert kimbal != elon
     assert services.party_get_or_create(name="Mr. Musk", kind="person") == elon
     assert services.party_get_or_create(name="Elon Musks", kind="person") != elon  # no fuzzy match for people
+
+
+@pytest.mark.django_db(transaction=True)
+def test_party_cache_never_remembers_a_rolled_back_party():
+    from django.db import transaction
+
+    doc = DocumentFactory(text=TEXT)
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            services.extraction_record(document=doc, extraction=extraction())
+            raise RuntimeError("the outer ingest transaction fails after recording")
+    assert not Party.objects.exists()
+    services.extraction_record(document=doc, extraction=extraction())  # no dangling cached party id
+    assert Party.objects.filter(name="OpenAI").count() == 1
+    other = DocumentFactory(text=TEXT + " Again.")
+    services.extraction_record(document=other, extraction=extraction(TEXT + " Again."))  # served from the cache
+    assert Party.objects.filter(name="OpenAI").count() == 1
+    assert Mention.objects.filter(document=other, party__name="OpenAI").exists()
