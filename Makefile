@@ -42,16 +42,9 @@ worker: install
 test: install-dev
 	$(PY) -m pytest
 
-## make eval: score extraction against the gold sets (seeds and the dev set), beside the baseline
+## make eval: our extraction and the baseline scored by ../shared/eval/score.py on the seeds and the dev set
 eval: install-dev
-	@mkdir -p .data/eval
-	$(PY) manage.py extract --jsonl samples/*.txt > .data/eval/seeds.jsonl
-	@echo "== seeds ($(SHARED)/eval/gold_seeds.jsonl)"
-	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/gold_seeds.jsonl .data/eval/seeds.jsonl
-	@if [ -f tests/data/dev/gold.jsonl ]; then \
-	  $(PY) manage.py extract --jsonl tests/data/dev/*.txt > .data/eval/dev.jsonl && \
-	  echo "== dev set (tests/data/dev/gold.jsonl)" && \
-	  $(PYTHON) $(SHARED)/eval/score.py tests/data/dev/gold.jsonl .data/eval/dev.jsonl; fi
+	$(PY) manage.py evaluate --scorer $(SHARED)/eval/score.py
 
 ## make bench: extraction speed beside plain nlp.pipe
 bench: install-dev

@@ -11,9 +11,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+")
         parser.add_argument("--jsonl", action="store_true", help="the format ../shared/eval/score.py reads")
+        parser.add_argument("--baseline", action="store_true",
+                            help="the off-the-shelf baseline (spaCy NER + textacy quotes) instead of our pipeline")
 
-    def handle(self, *args, files, jsonl, **opts):
-        from ingest.nlp.evaljson import extract_files
+    def handle(self, *args, files, jsonl, baseline, **opts):
+        if baseline:
+            from ingest.baseline import baseline_files as extract_files
+        else:
+            from ingest.nlp.evaljson import extract_files
 
         for line in extract_files(files):
             self.stdout.write(json.dumps(line, ensure_ascii=False) if jsonl else json.dumps(line, indent=2,
