@@ -185,6 +185,18 @@ class _Parties:
     def __init__(self, extraction: nlp.Extraction):
         self.by_name = {normalize_name(p.name): p for p in extraction.parties}
         self.local: dict[str, Party] = {}
+        self._validate([(p.gazetteer_id, _name_key(p.name), p.kind) for p in extraction.parties])
+
+    def _validate(self, keys: list[tuple]) -> None:
+        """One query: drop cached parties this document needs that were deleted or merged meanwhile."""
+        cached = {k: self.known[k] for k in keys if k in self.known}
+        if not cached:
+            return
+        alive = set(Party.objects.filter(pk__in=[e[0].pk for e in cached.values()], merged_into__isnull=True)
+                    .values_list("pk", flat=True))
+        for key, entry in cached.items():
+            if entry[0].pk not in alive:
+                self.known.pop(key, None)
 
     @classmethod
     def forget(cls) -> None:

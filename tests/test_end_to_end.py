@@ -17,8 +17,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 @pytest.fixture
 def celery_worker(settings):
-    broker = settings.CELERY_BROKER_URL or "memory://"
-    backend = settings.CELERY_BROKER_URL or "cache+memory://"
+    broker = settings.CELERY_BROKER_URL  # Redis in CI, "memory://" where no broker is configured
+    backend = broker if not broker.startswith("memory") else "cache+memory://"
     queue = f"casetracker-e2e-{uuid.uuid4().hex[:8]}"  # never picks up a stray message of another run
     saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "result_backend", "task_default_queue")}
     app.conf.update(task_always_eager=False, broker_url=broker, result_backend=backend, task_default_queue=queue)
@@ -26,6 +26,16 @@ def celery_worker(settings):
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30, queues=[queue]) as worker:
         yield worker
     app.conf.update(saved)
+    _close_worker_connections()
+
+
+def _close_worker_connections():
+    """The worker thread's database connection outlives the thread; end it so the test database can be dropped."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
 
 
 @pytest.mark.django_db(transaction=True)

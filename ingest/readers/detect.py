@@ -1,0 +1,120 @@
+"""Detect what bytes are (magic bytes, then content type, then file name) and read them."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from typing import Optional
+
+from ingest.readers.base import ReadDocument, ReadError, normalise_text
+
+HEADER = re.compile(r"^(source_url|url|title|published|kind|publisher|author):\s?(.*)$")
+KINDS = {"news", "filing", "opinion", "docket"}
+
+
+def read_bytes(raw: bytes, *, filename: Optional[str] = None, content_type: Optional[str] = None,
+               url: Optional[str] = None) -> ReadDocument:
+    if not raw or not raw.strip():
+        raise ReadError("empty file: there is no text to read", stage="detect")
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    name = (filename or url or "").lower().split("?")[0]
+    head = raw[:1024].lstrip()
+    if raw[:5] == b"%PDF-" or ctype == "application/pdf" or name.endswith(".pdf"):
+        from ingest.readers.pdf import read_pdf
+
+        doc = read_pdf(raw)
+    elif head[:1] in (b"{", b"[") and (ctype in ("application/json", "") or name.endswith(".json")):
+        doc = _read_json(raw)
+    elif _looks_like_feed(head, ctype):
+        raise ReadError("this is an RSS/Atom feed, not a document: add it as a feed (admin → Feeds) instead",
+                        stage="detect")
+    elif ctype in ("text/html", "application/xhtml+xml") or name.endswith((".html", ".htm", ".xhtml")) or \
+            re.match(rb"(?is)\s*(<!doctype html|<html|<head|<body)", head):
+        from ingest.readers.html import read_html
+
+        doc = read_html(raw, url=url)
+    else:
+        doc = read_text(raw)
+    doc.url = doc.url or (url or "")
+    doc.content_type = doc.content_type or ctype
+    return doc
+
+
+def _looks_like_feed(head: bytes, ctype: str) -> bool:
+    if ctype in ("application/rss+xml", "application/atom+xml"):
+        return True
+    return bool(re.match(rb"(?is)\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", head))
+
+
+def decode(raw: bytes) -> str:
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(enc, errors="replace")
+    sample = raw[:65536]
+    if sample.count(b"\x00") > len(sample) // 100 + 1:
+        raise ReadError("binary data is not text", stage="decode")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    replaced = text[:65536].count("\ufffd")
+    if controls + replaced > max(8, len(text[:65536]) // 50):
+        raise ReadError("binary data is not text", stage="decode")
+    return text
+
+
+def read_text(raw: bytes) -> ReadDocument:
+    text = decode(raw).replace("\r\n", "\n")
+    meta, body = _split_header(text)
+    body = normalise_text(body)
+    if not body:
+        raise ReadError("empty file: there is no text to read", stage="extract")
+    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    title = meta.get("title") or (first if len(first) < 200 else "")
+    kind = meta.get("kind", "news") if meta.get("kind", "news") in KINDS else "news"
+    return ReadDocument(text=body, title=title, kind=kind, url=meta.get("source_url") or meta.get("url", ""),
+                        author=meta.get("author", ""), publisher=meta.get("publisher", ""),
+                        published_at=parse_date(meta.get("published")), content_type="text/plain", meta=meta)
+
+
+def _split_header(text: str) -> tuple[dict, str]:
+    lines = text.split("\n")
+    head = []
+    for line in lines:
+        if not line.strip():
+            break
+        head.append(line)
+    if head and len(head) < len(lines) and all(HEADER.match(line) for line in head):
+        return {HEADER.match(line).group(1): HEADER.match(line).group(2).strip() for line in head}, \
+            "\n".join(lines[len(head) + 1:])
+    return {}, text
+
+
+def parse_date(value) -> Optional[datetime]:
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    except ValueError:
+        import dateparser
+
+        when = dateparser.parse(str(value), settings={"RETURN_AS_TIMEZONE_AWARE": True})
+        if when is None:
+            return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def _read_json(raw: bytes) -> ReadDocument:
+    try:
+        data = json.loads(decode(raw))
+    except (json.JSONDecodeError, ReadError) as e:
+        raise ReadError(f"not valid JSON: {e}", stage="parse") from e
+    if isinstance(data, dict) and ("docket_number" in data or "case_name" in data):
+        from ingest.readers.dockets import parse_docket, render
+
+        docket = parse_docket(data)
+        return ReadDocument(text=render(docket), title=docket.case_name, kind="docket", url=docket.source_url,
+                            publisher="CourtListener", published_at=parse_date(docket.date_filed),
+                            content_type="application/json", docket=docket)
+    raise ReadError("JSON that is not a CourtListener docket (needs case_name / docket_number)", stage="detect")
