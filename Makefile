@@ -46,9 +46,14 @@ test: install-dev
 eval: install-dev
 	$(PY) manage.py evaluate --scorer $(SHARED)/eval/score.py
 
-## make bench: extraction speed beside plain nlp.pipe
+## make bench: extraction and whole-ingest speed beside plain nlp.pipe, and 2 Celery workers over 1
 bench: install-dev
 	$(PY) bench/bench_extract.py
+	$(PY) bench/bench_ingest.py
+
+## make bench-search: search at 100,000 documents (own database, gunicorn, DEBUG off); prints latency figures
+bench-search: install-dev
+	$(PY) bench/bench_search.py
 
 stop-db:
 	DATA_DIR=$${DATA_DIR:-.data} $(PY) -c "import os; from pathlib import Path; from casetracker.embedded_db import stop; stop(Path(os.environ['DATA_DIR']).resolve())"
