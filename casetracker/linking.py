@@ -15,6 +15,7 @@ from casetracker.models import Allegation, Case, CaseDocument, CaseParty, Claim,
 from casetracker.text import fingerprint, normalize_name, short_name
 from ingest.nlp import types as nlp
 
+LINK_LOCK = 0x6361736574  # "caset": the advisory lock key for linking
 CONFIDENCE = {"docket": 1.0, "caption": 0.9, "caption_inferred": 0.75, "parties": 0.6}
 
 
@@ -66,7 +67,16 @@ def _case_create(caption: str, inferred: bool, plaintiff, defendant) -> Case:
     if plaintiff and defendant:
         caption = caption if not inferred else (
             f"{short_name(plaintiff.name, plaintiff.kind)} v. {short_name(defendant.name, defendant.kind)}")
-    return Case.objects.create(case_name=caption[:500], caption_inferred=inferred, slug=_unique_slug(Case, caption))
+    from django.db import IntegrityError, transaction
+
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():  # a savepoint: a concurrent worker may take the slug first
+                return Case.objects.create(case_name=caption[:500], caption_inferred=inferred,
+                                           slug=_unique_slug(Case, caption))
+        except IntegrityError:
+            continue
+    raise IntegrityError(f"could not create case {caption!r}")
 
 
 def _case_update(case: Case, cx: nlp.CaseX, docket: Optional[str]) -> None:
@@ -95,7 +105,15 @@ def _link(case: Case, document: Document, reason: str, detail: str = "") -> None
 
 def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Callable,
                   make_evidence: Callable) -> list[Case]:
-    """Attach a freshly extracted document to its cases; record roles, events and fact-to-case links."""
+    """Attach a freshly extracted document to its cases; record roles, events and fact-to-case links.
+
+    Workers link one document at a time (a transaction-scoped advisory lock, released at commit), so two
+    workers never both create the same case.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINK_LOCK])
     linked: list[Case] = []
     new_cases: list[Case] = []
     for cx in extraction.cases:

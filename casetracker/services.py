@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Iterable, Optional
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -107,11 +107,19 @@ def _fuzzy_organisation(norm: str, kind: Optional[str]) -> Optional[Party]:
 def party_get_or_create(*, name: str, kind: str = "other", gazetteer_id: Optional[str] = None,
                         owner: Optional[str] = None, aliases: Iterable[str] = ()) -> Party:
     party = party_find(name=name, gazetteer_id=gazetteer_id, kind=kind)
+    for _attempt in range(5):
+        if party is not None:
+            break
+        try:
+            with transaction.atomic():  # a savepoint: another worker may create the same party meanwhile
+                party = Party.objects.create(
+                    name=name[:300], kind=kind if kind in Party.Kind.values else "other",
+                    gazetteer_id=gazetteer_id or None, slug=_unique_slug(Party, name),
+                )
+        except IntegrityError:
+            party = party_find(name=name, gazetteer_id=gazetteer_id, kind=kind)
     if party is None:
-        party = Party.objects.create(
-            name=name[:300], kind=kind if kind in Party.Kind.values else "other",
-            gazetteer_id=gazetteer_id or None, slug=_unique_slug(Party, name),
-        )
+        raise IntegrityError(f"could not create party {name!r}")
     elif gazetteer_id and not party.gazetteer_id and not Party.objects.filter(gazetteer_id=gazetteer_id).exists():
         party.gazetteer_id = gazetteer_id
         party.save(update_fields=["gazetteer_id"])
