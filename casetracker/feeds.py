@@ -87,18 +87,27 @@ class PartyFeed(_AtomFeed):
 
 
 class SearchFeed(_AtomFeed):
+    """Any search, as a feed: the same query, type and facet filters as the search page's URL."""
+
+    PARAMS = ("q", "type", "court", "status", "party", "year", "publisher")
+
     def get_object(self, request):
-        return {"q": request.GET.get("q", ""), "type": request.GET.get("type", "")}
+        return {k: request.GET.get(k, "")[:600] for k in self.PARAMS}
 
     def title(self, obj):
         return f"casetracker search: {search_mod.clean_query(obj['q'])[:80]}"
+
+    def subtitle(self, obj):
+        filters = ", ".join(f"{k}={v}" for k, v in obj.items() if v and k != "q")
+        return "Newest matches first" + (f" ({filters})" if filters else "")
 
     def link(self, obj):
         return reverse("search") + "?" + urlencode({k: v for k, v in obj.items() if v})
 
     def items(self, obj):
-        types = {obj["type"]} if obj["type"] in {"case", "party", "document", "quote", "allegation"} else None
-        return search_mod.search(obj["q"], types=types, limit=30).hits
+        types = {obj["type"]} if obj["type"] in search_mod.TYPES else None
+        return search_mod.search(obj["q"], types=types, page_size=30, sort="date",
+                                 filters=search_mod.Filters.from_params(obj)).hits
 
     def item_title(self, hit):
         return f"{hit.type}: {search_mod.hit_title(hit)}"
@@ -112,7 +121,7 @@ class SearchFeed(_AtomFeed):
     item_guid_is_permalink = False
 
     def item_description(self, hit):
-        return hit.headline.replace("«", "").replace("»", "") if hit.headline else search_mod.hit_title(hit)
+        return search_mod.hit_snippet(hit) or search_mod.hit_title(hit)
 
     def item_pubdate(self, hit):
-        return getattr(hit.obj, "published_at", None) or getattr(hit.obj, "created_at", None)
+        return hit.date or getattr(hit.obj, "created_at", None)

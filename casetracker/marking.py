@@ -1,7 +1,7 @@
 """Render a document's untrusted text as HTML with extracted spans marked.
 
-Every character of the text is escaped; only our own <mark> and <span>
-elements are added, at span boundaries. Overlapping spans are handled by
+Every character of the text is escaped; only our own <mark>, <a> (to the fact a
+span supports) and <span> (anchors) elements are added, at span boundaries. Overlapping spans are handled by
 cutting the text at every boundary and marking each piece with the
 innermost span that covers it.
 """
@@ -34,10 +34,29 @@ def render_marked(text: str, marks: list[dict]) -> SafeString:
             kinds = " ".join(sorted({f"mark-{m['kind']}" for m in covering}))
             title = escape("; ".join(dict.fromkeys(m["label"] for m in covering)))
             piece = f'<mark class="{kinds}" title="{title}" data-ev="{inner["ev"]}">{piece}</mark>'
+            url = next((m["url"] for m in sorted(covering, key=lambda m: m["end"] - m["start"]) if m.get("url")), "")
+            if url:
+                piece = f'<a class="fact" href="{escape(url)}">{piece}</a>'
         out.append(piece)
     return mark_safe("".join(out))
 
 
 def render_headline(headline: str) -> SafeString:
-    """ts_headline output uses « » as match markers; escape everything, then turn markers into <mark>."""
-    return mark_safe(escape(headline).replace("«", "<mark>").replace("»", "</mark>"))
+    """ts_headline output marks matches with two private-use characters (search.hits.START/STOP):
+    escape everything, then turn the markers (and only them) into <mark>."""
+    from casetracker.search.hits import START, STOP
+
+    html = escape(headline)
+    out, open_ = [], False
+    for ch in html:
+        if ch == START and not open_:
+            out.append("<mark>")
+            open_ = True
+        elif ch == STOP and open_:
+            out.append("</mark>")
+            open_ = False
+        elif ch not in (START, STOP):
+            out.append(ch)
+    if open_:
+        out.append("</mark>")
+    return mark_safe("".join(out))

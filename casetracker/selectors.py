@@ -118,3 +118,65 @@ def document_marks(document: Document) -> list[dict]:
         marks.append({"start": s.evidence.start, "end": s.evidence.end, "kind": "event", "ev": s.evidence_id,
                       "label": f"Event: {s.event.kind}"})
     return marks
+
+
+# --------------------------------------------------------------------------- read side for pages (issue 7)
+def fact_url(kind: str, fact) -> str:
+    """Where a marked span of a document leads: the fact it supports."""
+    if kind == "quote":
+        return f"{fact.speaker.get_absolute_url()}#quote-{fact.pk}" if fact.speaker_id else f"#ev-{fact.evidence_id}"
+    if kind == "allegation":
+        return f"/allegations/#allegation-{fact.pk}"
+    if kind == "event":
+        return f"{fact.case.get_absolute_url()}#event-{fact.pk}" if fact.case_id else f"#ev-{fact.evidence_id}"
+    return fact.get_absolute_url()
+
+
+def document_marks_linked(document: Document) -> list[dict]:
+    """``document_marks`` with, for each mark, the URL of the fact it comes from."""
+    marks = []
+    for q in Quote.objects.filter(document=document, rejected=False).select_related("speaker", "evidence"):
+        marks.append({"start": q.evidence.start, "end": q.evidence.end, "kind": "quote", "ev": q.evidence_id,
+                      "label": f"Quote by {q.speaker}" if q.speaker else "Quote (no speaker)",
+                      "url": fact_url("quote", q)})
+    for a in Allegation.objects.filter(document=document, rejected=False).select_related("accused", "evidence"):
+        marks.append({"start": a.evidence.start, "end": a.evidence.end, "kind": "allegation", "ev": a.evidence_id,
+                      "label": f"Distillation allegation against {a.accused} ({a.status})",
+                      "url": fact_url("allegation", a)})
+    for m in Mention.objects.filter(document=document, rejected=False).select_related("party", "evidence"):
+        marks.append({"start": m.evidence.start, "end": m.evidence.end, "kind": "party", "ev": m.evidence_id,
+                      "label": m.party.name, "url": m.party.get_absolute_url()})
+    for s in EventSource.objects.filter(document=document).select_related("event__case", "evidence"):
+        marks.append({"start": s.evidence.start, "end": s.evidence.end, "kind": "event", "ev": s.evidence_id,
+                      "label": f"Event: {s.event.kind}", "url": fact_url("event", s.event)})
+    return marks
+
+
+def case_list_filtered(*, court: str = "", status: str = "", party: str = "", filed_from=None, filed_to=None,
+                       distillation: bool = False):
+    qs = case_list()
+    if court:
+        qs = qs.filter(court=court)
+    if status:
+        qs = qs.filter(status=status)
+    if party:
+        qs = qs.filter(case_parties__party__slug=party)
+    if filed_from:
+        qs = qs.filter(date_filed__gte=filed_from)
+    if filed_to:
+        qs = qs.filter(date_filed__lte=filed_to)
+    if distillation:
+        qs = qs.filter(Q(allegations__rejected=False) | Q(
+            case_documents__document__allegations__rejected=False))
+    return qs.annotate(n_allegations=Count("allegations", filter=Q(allegations__rejected=False), distinct=True))
+
+
+def party_documents(party: Party):
+    return (Document.objects.filter(mentions__party=party, mentions__rejected=False).distinct()
+            .defer("text", "minhash").order_by("-published_at", "-id"))
+
+
+def party_allegations(party: Party):
+    return {"made": allegation_list().filter(accuser=party),
+            "received": allegation_list().filter(accused=party),
+            "as_teacher": allegation_list().filter(teacher=party).exclude(accuser=party)}

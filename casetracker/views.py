@@ -1,39 +1,89 @@
-"""htmx pages: function views; a page renders whole, or just its named partial for htmx requests."""
+"""htmx pages: function views; a page renders whole, or just its named partial for htmx requests.
+
+Every page works without JavaScript: filters and the search are plain GET forms whose state lives in the
+URL (shareable, bookmarkable); htmx only swaps the results in place and pushes the URL.
+"""
 from __future__ import annotations
+
+from datetime import date
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 
-from casetracker import search as search_mod
-from casetracker import selectors
+from casetracker import graph, provenance, search as search_mod, selectors
 from casetracker.marking import render_headline, render_marked
 from casetracker.models import Allegation, Case, Document, Party, Quote
 
 SEARCH_TYPES = [("", "Everything"), ("case", "Cases"), ("party", "Parties"), ("document", "Documents"),
                 ("quote", "Quotes"), ("allegation", "Allegations")]
+SORTS = [("rank", "best match"), ("date", "newest")]
+FACET_LABELS = {"court": "Court", "status": "Case status", "party": "Party", "year": "Year", "publisher": "Publisher"}
+SEARCH_PARAMS = ("q", "type", "court", "status", "party", "year", "publisher", "sort")
 
 
 def _page(request, template: str, context: dict, partial: str):
     if request.htmx and not request.htmx.boosted:
         template = f"{template}#{partial}"
+        context["oob"] = True
     return render(request, template, context)
 
 
-def _search_context(request) -> dict:
-    q = request.GET.get("q", "")
-    kind = request.GET.get("type", "")
-    kind = kind if kind in dict(SEARCH_TYPES) else ""
-    results = search_mod.search(q, types={kind} if kind else None, limit=20 if kind else 8)
-    hits = [{"type": h.type, "title": search_mod.hit_title(h), "url": search_mod.hit_url(h),
-             "snippet": render_headline(h.headline) if h.headline else
-             (h.obj.evidence.sentence if h.type in ("quote", "allegation") else ""), "obj": h.obj}
+def _url(path: str, params: dict, **changes) -> str:
+    query = QueryDict(mutable=True)
+    for key, value in {**params, **changes}.items():
+        if value not in (None, "", False):
+            query[key] = value
+    encoded = query.urlencode()
+    return f"{path}?{encoded}" if encoded else path
+
+
+def _search_context(request, path: str) -> dict:
+    get = request.GET
+    state = {k: get.get(k, "")[:600] for k in SEARCH_PARAMS}
+    kind = state["type"] if state["type"] in dict(SEARCH_TYPES) else ""
+    state["type"] = kind
+    state["sort"] = state["sort"] if state["sort"] == "date" else ""
+    filters = search_mod.Filters.from_params(get)
+    try:
+        page = max(1, int(get.get("page", 1)))
+    except ValueError:
+        page = 1
+    results = search_mod.search(state["q"], types={kind} if kind else None, page=page, filters=filters,
+                                sort=state["sort"] or "rank", facets=bool(state["q"]))
+    state["q"] = results.query
+    hits = [{"type": h.type, "url": search_mod.hit_url(h), "obj": h.obj, "sources": h.sources, "date": h.date,
+             "title": render_headline(h.title_headline) if h.title_headline else search_mod.hit_title(h),
+             "snippet": render_headline(h.headline) if h.headline else search_mod.hit_snippet(h)}
             for h in results.hits]
-    return {"q": results.query, "type": kind, "types": SEARCH_TYPES, "hits": hits, "error": results.error}
+    facets = []
+    for name, values in results.facets.items():
+        if values:
+            facets.append({"name": name, "label": FACET_LABELS[name], "values": [
+                {"label": v.label, "value": v.value, "count": v.count, "selected": v.selected,
+                 "url": _url(path, state, **{name: "" if v.selected else v.value})} for v in values]})
+    type_facet = [{"label": label, "value": value, "selected": value == kind,
+                   "count": sum(c for c, _ in results.type_counts.values()) if not value
+                   else results.type_counts.get(value, (0, False))[0],
+                   "capped": results.capped if not value else results.type_counts.get(value, (0, False))[1],
+                   "url": _url(path, state, type=value)} for value, label in SEARCH_TYPES]
+    pages = {"number": results.page, "count": results.num_pages,
+             "previous": _url(path, state, page=results.page - 1) if results.page > 1 else "",
+             "next": _url(path, state, page=results.page + 1) if results.page < results.num_pages else ""}
+    active = [{"label": f"{FACET_LABELS[k]}: {v}", "url": _url(path, state, **{k: ""})}
+              for k, v in filters.as_dict().items()]
+    return {"q": results.query, "type": kind, "types": SEARCH_TYPES, "hits": hits, "error": results.error,
+            "total": results.total, "capped": results.capped, "facets": facets, "type_facet": type_facet,
+            "facets_sampled": results.facets_sampled, "facet_sample": search_mod.engine.FACET_SAMPLE,
+            "pages": pages, "state": state, "sorts": SORTS, "active_filters": active,
+            "corrections": [{"typed": m.owner_of or m.text, "names": m.names[:2]} for m in results.corrections],
+            "feed_url": _url("/search/feed/", state), "api_url": _url("/api/v1/search/", state),
+            "filters": {k: state[k] for k in ("court", "status", "party", "year", "publisher")}}
 
 
 def home(request):
-    context = _search_context(request)
+    context = _search_context(request, "/search/")
     context.update({
         "cases": selectors.case_list().order_by("-last_activity", "case_name")[:10],
         "counts": {"cases": Case.objects.count(), "documents": Document.objects.count(),
@@ -45,38 +95,72 @@ def home(request):
 
 
 def search_page(request):
-    return _page(request, "search.html", _search_context(request), "results")
+    return _page(request, "search.html", _search_context(request, "/search/"), "results")
+
+
+def _date_param(value: str):
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+CASE_ORDERINGS = {"caption": ["case_name"], "activity": ["-last_activity", "case_name"],
+                  "filed": ["-date_filed", "case_name"], "sources": ["-n_documents", "case_name"],
+                  "court": ["court", "case_name"], "status": ["status", "case_name"]}
 
 
 def case_list(request):
-    qs = selectors.case_list()
-    court, status = request.GET.get("court", ""), request.GET.get("status", "")
-    if court:
-        qs = qs.filter(court=court)
-    if status:
-        qs = qs.filter(status=status)
-    order = request.GET.get("order", "caption")
-    orderings = {"caption": ["case_name"], "activity": ["-last_activity", "case_name"],
-                 "filed": ["-date_filed", "case_name"], "sources": ["-n_documents", "case_name"]}
-    qs = qs.order_by(*orderings.get(order, ["case_name"]), "id")
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    get = request.GET
+    state = {k: get.get(k, "")[:300] for k in ("court", "status", "party", "filed_from", "filed_to", "order")}
+    state["distillation"] = "1" if get.get("distillation") in ("1", "on", "true") else ""
+    state["order"] = state["order"] if state["order"] in CASE_ORDERINGS else "activity"
+    qs = selectors.case_list_filtered(
+        court=state["court"], status=state["status"], party=state["party"],
+        filed_from=_date_param(state["filed_from"]), filed_to=_date_param(state["filed_to"]),
+        distillation=bool(state["distillation"]))
+    orders = CASE_ORDERINGS[state["order"]]
+    qs = qs.order_by(*[_nulls_last(o) for o in orders], "id")
+    page = Paginator(qs, 25).get_page(get.get("page"))
     courts = Case.objects.exclude(court="").values_list("court", flat=True).distinct().order_by("court")
-    return _page(request, "cases.html", {"page": page, "court": court, "status": status, "order": order,
-                                         "courts": courts, "statuses": Case.Status.choices}, "table")
+    parties = (Party.objects.filter(case_roles__role__in=["plaintiff", "defendant"], merged_into__isnull=True)
+               .distinct().order_by("name").values_list("slug", "name"))
+    sort_urls = {k: _url("/cases/", state, order=k) for k in CASE_ORDERINGS}
+    return _page(request, "cases.html", {
+        "page": page, "state": state, "courts": courts, "statuses": Case.Status.choices, "parties": parties,
+        "sort_urls": sort_urls, "page_urls": {
+            "previous": _url("/cases/", state, page=page.previous_page_number()) if page.has_previous() else "",
+            "next": _url("/cases/", state, page=page.next_page_number()) if page.has_next() else ""},
+        "api_url": _url("/api/v1/cases/", {"court": state["court"], "status": state["status"],
+                                           "party": state["party"]}),
+    }, "table")
+
+
+def _nulls_last(order: str):
+    from django.db.models import F
+
+    field = order.lstrip("-")
+    return F(field).desc(nulls_last=True) if order.startswith("-") else F(field).asc(nulls_last=True)
 
 
 def case_detail(request, slug):
     case = get_object_or_404(selectors.case_detail_qs(), slug=slug)
     facts = selectors.case_facts(case)
+    timeline = selectors.timeline(case)
+    for e in (e for group in timeline for e in group.events):
+        docs = {s.document_id: s.document for s in e.sources.all()}
+        e.n_sources, e.n_independent = len(docs), provenance.independent_count(docs.values())
     return render(request, "case.html", {
-        "case": case, "timeline": selectors.timeline(case), "roles": selectors.roles(case),
-        "conflicts": selectors.role_conflicts(case), **facts,
+        "case": case, "timeline": timeline, "roles": selectors.roles(case),
+        "conflicts": provenance.case_conflicts(case), "allegation_groups": provenance.allegation_groups(
+            facts["allegations"]), "quote_groups": provenance.quote_groups(facts["quotes"]), **facts,
     })
 
 
 def party_list(request):
     qs = selectors.party_list().annotate(n_mentions=Count("mentions", filter=Q(mentions__rejected=False)))
     kind = request.GET.get("kind", "")
+    kind = kind if kind in Party.Kind.values else ""
     if kind:
         qs = qs.filter(kind=kind)
     page = Paginator(qs.order_by("-n_mentions", "name"), 50).get_page(request.GET.get("page"))
@@ -85,32 +169,35 @@ def party_list(request):
 
 def party_detail(request, slug):
     party = get_object_or_404(selectors.party_list(), slug=slug)
+    allegations = selectors.party_allegations(party)
     return render(request, "party.html", {
         "party": party,
-        "roles": party.case_roles.select_related("case").order_by("case__case_name"),
-        "quotes": selectors.quote_list().filter(speaker=party)[:100],
-        "made": selectors.allegation_list().filter(accuser=party),
-        "received": selectors.allegation_list().filter(accused=party),
-        "documents": Document.objects.filter(mentions__party=party).distinct().order_by("-published_at", "-id")[:100],
-        "products": party.products.all(),
+        "roles": party.case_roles.select_related("case").order_by("case__case_name", "role"),
+        "quotes": selectors.quote_list().filter(speaker=party).order_by("-document__published_at", "id")[:100],
+        **allegations,
+        "documents": selectors.party_documents(party)[:100],
+        "products": party.products.filter(merged_into__isnull=True),
     })
 
 
 def allegation_list(request):
     status = request.GET.get("status", "")
+    status = status if status in Allegation.Status.values else ""
     qs = selectors.allegation_list().order_by("accused__name", "accuser__name", "id")
     if status:
         qs = qs.filter(status=status)
-    return render(request, "allegations.html", {"allegations": qs, "status": status,
+    return render(request, "allegations.html", {"graph": graph.build(qs), "status": status,
                                                 "statuses": Allegation.Status.choices})
 
 
 def document_detail(request, pk):
     document = get_object_or_404(selectors.document_list(), pk=pk)
-    marks = selectors.document_marks(document)
-    story = list(document.story.documents.exclude(pk=document.pk)) if document.story_id else []
+    marks = selectors.document_marks_linked(document)
+    story = list(document.story.documents.exclude(pk=document.pk).order_by("published_at", "id")) \
+        if document.story_id else []
     return render(request, "document.html", {
         "document": document, "body": render_marked(document.text, marks), "story": story,
+        "story_sources": provenance.independent_count([document, *story]) if story else 1,
         "cases": document.case_links.select_related("case"),
         "quotes": selectors.quote_list().filter(document=document),
         "allegations": selectors.allegation_list().filter(document=document),

@@ -257,6 +257,31 @@ class SearchHitSerializer(serializers.Serializer):
     type = serializers.CharField()
     id = serializers.IntegerField()
     title = serializers.CharField()
-    snippet = serializers.CharField(allow_blank=True)
+    snippet = serializers.CharField(allow_blank=True, help_text="plain text around the matching words")
+    snippet_html = serializers.CharField(allow_blank=True, help_text="escaped text, matching words in <mark>")
     rank = serializers.FloatField()
+    sources = serializers.IntegerField(help_text="documents reporting this quote or allegation")
+    date = serializers.DateTimeField(allow_null=True)
     absolute_url = serializers.CharField()
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    error = serializers.CharField(allow_null=True)
+    count = serializers.IntegerField()
+    total = serializers.IntegerField()
+    total_is_lower_bound = serializers.BooleanField()
+    page = serializers.IntegerField()
+    num_pages = serializers.IntegerField()
+    type_counts = serializers.DictField(child=serializers.IntegerField())
+    corrections = serializers.ListField(child=serializers.DictField())
+    facets = serializers.DictField(child=FacetValueSerializer(many=True))
+    absolute_url = serializers.CharField()
+    results = SearchHitSerializer(many=True)

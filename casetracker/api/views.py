@@ -134,25 +134,51 @@ class EventViewSet(ReadViewSet):
 
 
 class SearchView(APIView):
-    """Ranked full-text search over cases, parties, documents, quotes and allegations."""
+    """Ranked full-text search over cases, parties, documents, quotes and allegations, with facets.
 
-    TYPES = {"case", "party", "document", "quote", "allegation"}
+    The same engine, parameters and order as the search page (``absolute_url`` of the result leads there)."""
+
+    TYPES = set(search.TYPES)
+    FILTERS = ("court", "status", "party", "year", "publisher")
 
     @extend_schema(parameters=[
         OpenApiParameter("q", str, required=True, description="web-search syntax: \"phrase\", OR, -word"),
         OpenApiParameter("type", str, description="comma-separated: case,party,document,quote,allegation"),
-    ], responses=s.SearchHitSerializer(many=True))
+        OpenApiParameter("page", int, description="1-based page number"),
+        OpenApiParameter("page_size", int, description="results per page (1-100, default 20)"),
+        OpenApiParameter("limit", int, description="alias of page_size"),
+        OpenApiParameter("sort", str, enum=["rank", "date"], description="best match (default) or newest"),
+        OpenApiParameter("facets", bool, description="include facet counts (default true)"),
+        *[OpenApiParameter(name, str, description=f"filter by {name} (party: a party slug)") for name in FILTERS],
+    ], responses=s.SearchResponseSerializer)
     def get(self, request):
-        unknown = set(request.query_params) - {"q", "type", "format", "limit"}
+        params = request.query_params
+        allowed = {"q", "type", "format", "limit", "page", "page_size", "sort", "facets", *self.FILTERS}
+        unknown = set(params) - allowed
         if unknown:
-            raise ValidationError({"detail": f"unknown query parameter(s): {', '.join(sorted(unknown))}"})
-        types = {t for t in request.query_params.get("type", "").split(",") if t} or None
+            raise ValidationError({"detail": f"unknown query parameter(s): {', '.join(sorted(unknown))}",
+                                   "allowed": sorted(allowed)})
+        types = {t for t in params.get("type", "").split(",") if t} or None
         if types and types - self.TYPES:
             raise ValidationError({"type": f"unknown type(s): {', '.join(sorted(types - self.TYPES))}"})
         try:
-            limit = min(max(int(request.query_params.get("limit", 10)), 1), 100)
+            size = min(max(int(params.get("page_size") or params.get("limit") or search.PAGE_SIZE), 1), 100)
+            page = max(int(params.get("page", 1)), 1)
         except ValueError:
-            raise ValidationError({"limit": "a whole number"})
-        results = search.search(request.query_params.get("q", ""), types=types, limit=limit)
+            raise ValidationError({"page": "page, page_size and limit are whole numbers"})
+        sort = params.get("sort", "rank")
+        if sort not in ("rank", "date"):
+            raise ValidationError({"sort": "rank or date"})
+        with_facets = params.get("facets", "true").lower() not in ("0", "false", "no")
+        results = search.search(params.get("q", ""), types=types, page=page, page_size=size, sort=sort,
+                                filters=search.Filters.from_params(params), facets=with_facets)
         hits = [search.hit_dict(h, request) for h in results.hits]
-        return Response({"query": results.query, "count": len(hits), "error": results.error, "results": hits})
+        return Response({
+            "query": results.query, "error": results.error, "count": len(hits), "total": results.total,
+            "total_is_lower_bound": results.capped, "page": results.page, "num_pages": results.num_pages,
+            "type_counts": {k: v[0] for k, v in results.type_counts.items()},
+            "corrections": [{"typed": m.owner_of or m.text, "names": m.names} for m in results.corrections],
+            "facets": {name: [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                              for v in values] for name, values in results.facets.items()},
+            "absolute_url": request.build_absolute_uri("/search/?" + request.GET.urlencode()),
+            "results": hits})

@@ -14,7 +14,8 @@ def test_htmx_search_returns_only_the_results_fragment(client, musk_case):
     r = client.get("/search/?q=Musk", HTTP_HX_REQUEST="true")
     html = r.content.decode()
     assert html.lstrip().startswith('<section id="results"') and "<html" not in html
-    assert "Musk v. OpenAI" in html
+    assert "<mark>Musk</mark> v. OpenAI" in html
+    assert 'id="search-filters" class="row" hx-swap-oob="true"' in html  # the form's filters follow the results
 
 
 def test_case_page_shows_timeline_parties_quotes_allegations(client, musk_case):

@@ -1,0 +1,49 @@
+"""Atom feeds for a case, a party and any search, parsed with feedparser; pages advertise them."""
+import feedparser
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def _feed(client, url):
+    r = client.get(url)
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/atom+xml")
+    parsed = feedparser.parse(r.content)
+    assert not parsed.bozo, parsed.bozo_exception
+    return parsed
+
+
+def test_case_feed_has_its_documents_and_events(client, musk_case):
+    case, docs = musk_case
+    feed = _feed(client, f"/cases/{case.slug}/feed/")
+    assert feed.feed.title.startswith("Musk v. OpenAI")
+    titles = [e.title for e in feed.entries]
+    assert {f"Document: {d.title}" for d in docs} <= set(titles)
+    assert any(t.startswith("Event (testimony") for t in titles)
+    assert all(e.link.startswith("http://testserver/") for e in feed.entries)
+    assert any(f"/documents/{docs[0].pk}/" in e.link for e in feed.entries)
+
+
+def test_party_feed_lists_documents_that_mention_it(client, musk_case):
+    feed = _feed(client, "/parties/elon-musk/feed/")
+    assert {e.title for e in feed.entries} == {"Musk testimony 0", "Musk testimony 1"}
+
+
+def test_search_feed_follows_the_search_url(client, musk_case):
+    feed = _feed(client, "/search/feed/?q=DeepSeek&type=allegation")
+    assert feed.entries and all(e.title.startswith("allegation:") for e in feed.entries)
+    assert "DeepSeek" in feed.entries[0].title and "#ev-" in feed.entries[0].link
+    assert feed.feed.link.endswith("/search/?q=DeepSeek&type=allegation")
+    marked = _feed(client, "/search/feed/?q=Elon+Musk+testified")
+    assert marked.entries and "<a href" not in marked.entries[0].get("summary", "").replace("&lt;a href", "")
+    assert _feed(client, "/search/feed/?q=!!!").entries == []
+
+
+def test_pages_advertise_their_feeds_and_api(client, musk_case):
+    case = musk_case[0]
+    pages = {case.get_absolute_url(): f"/cases/{case.slug}/feed/", "/parties/elon-musk/": "/parties/elon-musk/feed/",
+             "/search/?q=Musk": "/search/feed/?q=Musk"}
+    for page, feed in pages.items():
+        html = client.get(page).content.decode()
+        assert f'<link rel="alternate" type="application/atom+xml"' in html and f'href="{feed}' in html, page
+        assert '<link rel="alternate" type="application/json"' in html, page

@@ -1,0 +1,53 @@
+"""Pages of issue 7: case list filters, allegation graph, document marks, API/page crossover."""
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_case_list_filters_and_sorts(client, musk_case):
+    case = musk_case[0]
+    assert case.case_name in client.get("/cases/?party=elon-musk").content.decode()
+    assert "No cases match" in client.get("/cases/?party=anthropic").content.decode()
+    assert case.case_name in client.get("/cases/?distillation=1").content.decode()
+    assert "No cases match" in client.get("/cases/?filed_from=2030-01-01").content.decode()
+    html = client.get("/cases/?order=sources&filed_from=bad-date").content.decode()
+    assert case.case_name in html and 'aria-sort="descending"' in html
+    fragment = client.get("/cases/?status=open", HTTP_HX_REQUEST="true").content.decode()
+    assert fragment.lstrip().startswith('<div id="case-table">')
+
+
+def test_allegation_graph_and_table_hold_the_same_edges(client, musk_case):
+    html = client.get("/allegations/").content.decode()
+    edges = re.findall(r'<a href="#edge-([^"]+)" class="edge', html)
+    rows = re.findall(r'<tr id="edge-([^"]+)">', html)
+    assert edges and sorted(edges) == sorted(rows)
+    assert "anthropic--deepseek" in edges and "<svg" in html and "<title" in html
+    assert "cdn" not in html.lower()
+
+
+def test_document_marks_link_to_their_facts(client, musk_case):
+    doc = musk_case[1][1]
+    html = client.get(doc.get_absolute_url()).content.decode()
+    assert re.search(r'<a class="fact" href="/parties/[^"]+/"><mark class="mark-party', html)
+    assert '<a class="fact" href="/allegations/#allegation-' in html
+
+
+def test_every_page_links_its_api_object_and_back(client, musk_case):
+    case, docs = musk_case
+    assert f'href="/api/v1/cases/{case.slug}/"' in client.get(case.get_absolute_url()).content.decode()
+    assert 'href="/api/v1/parties/elon-musk/"' in client.get("/parties/elon-musk/").content.decode()
+    assert f'href="/api/v1/documents/{docs[0].pk}/"' in client.get(docs[0].get_absolute_url()).content.decode()
+    for url in (f"/api/v1/cases/{case.slug}/", "/api/v1/parties/elon-musk/", f"/api/v1/documents/{docs[0].pk}/"):
+        body = client.get(url).json()
+        assert client.get(body["absolute_url"].replace("http://testserver", "")).status_code == 200
+
+
+def test_search_state_lives_in_the_url(client, musk_case):
+    html = client.get("/search/?q=Musk&type=quote&sort=date").content.decode()
+    assert '<option value="quote" selected>' in html and '<option value="date" selected>' in html
+    assert 'href="/search/feed/?q=Musk&amp;type=quote&amp;sort=date"' in html
+    facet = client.get("/search/?q=Musk&publisher=GeekWire").content.decode()
+    assert '<input type="hidden" name="publisher" value="GeekWire">' in facet
+    assert 'aria-label="Remove filter Publisher: GeekWire"' in facet

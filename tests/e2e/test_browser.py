@@ -1,0 +1,164 @@
+"""What a journalist does in a real browser, on the real sample corpus (samples/ and the dev set).
+
+samples/ goes through the real ingest when the NLP pipeline is there; otherwise (and for the dev set) the
+documents are written with their hand-annotated gold facts (tests/casetracker/gold_corpus.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from casetracker.models import Case, Document, Quote
+from tests.casetracker import gold_corpus
+
+pytestmark = pytest.mark.browser
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """samples/ ingested once for this module (committed, so the live server sees it), removed afterwards."""
+    with django_db_blocker.unblock():
+        call_command("ingest", str(SAMPLES), "--no-progress")  # the real ingest of the sample corpus
+        assert Document.objects.count() == 5
+        gold_corpus.load(samples=False)  # and the dev set's hand-annotated facts, for misspelled-name searches
+        yield
+        call_command("flush", interactive=False)
+        gold_corpus.forget_cached_parties()
+
+
+@pytest.fixture(scope="module")
+def server(corpus):
+    """A live server thread of our own (pytest-django's live_server would flush the data between tests)."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.testcases import LiveServerThread
+
+    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    yield f"http://127.0.0.1:{thread.port}"
+    thread.terminate()
+    from tests.test_end_to_end import _close_worker_connections
+
+    _close_worker_connections()  # the server thread's connection outlives it
+
+
+@pytest.fixture
+def site(server, django_db_blocker):
+    with django_db_blocker.unblock():
+        yield server
+
+
+def _musk_case():
+    return Case.objects.filter(case_parties__party__name="OpenAI").filter(
+        case_parties__party__name="Elon Musk").distinct().first()
+
+
+def test_search_results_update_as_you_type_without_a_reload(site, page, screenshot_dir):
+    page.goto(site + "/")
+    page.evaluate("window.__sameDocument = true")
+    page.fill("#q", "distillation DeepSeek")
+    page.wait_for_selector("#results .hit")
+    assert page.evaluate("window.__sameDocument") is True  # no reload happened
+    assert "q=distillation+DeepSeek" in page.url or "q=distillation%20DeepSeek" in page.url  # hx-push-url
+    assert "DeepSeek" in page.inner_text("#results")
+    page.screenshot(path=str(screenshot_dir / "search.png"), full_page=True)
+    page.fill("#q", "Grok")
+    page.wait_for_function("document.querySelector('#results').innerText.includes('Grok')")
+
+
+def test_case_page_quote_leads_to_its_highlighted_sentence(site, page, screenshot_dir):
+    case = _musk_case()
+    page.goto(site + "/")
+    page.screenshot(path=str(screenshot_dir / "home.png"), full_page=True)
+    page.goto(site + case.get_absolute_url())
+    assert page.locator("h2", has_text="Timeline").is_visible()
+    page.screenshot(path=str(screenshot_dir / "case.png"), full_page=True)
+    quote = (Quote.objects.filter(text__icontains="standard practice", document__case_links__case=case)
+             .select_related("evidence", "speaker").first())
+    assert quote is not None and quote.speaker.name == "Elon Musk"
+    link = page.locator(f'#quotes-h ~ ul a.source[href$="#ev-{quote.evidence_id}"]').first
+    link.click()
+    page.wait_for_url(f"**/documents/{quote.document_id}/#ev-{quote.evidence_id}")
+    marked = page.locator(f'mark[data-ev="{quote.evidence_id}"]').first
+    assert marked.is_visible()
+    assert "standard practice" in marked.inner_text().lower()
+    # the mark is the target's neighbour: the highlight rule applies (an outline), and it links to its fact
+    outline = marked.evaluate("m => getComputedStyle(m).outlineStyle")
+    assert outline != "none"
+    assert page.locator(f'a.fact:has(mark[data-ev="{quote.evidence_id}"])').first.get_attribute("href")
+
+
+def test_clicking_a_facet_changes_the_count_and_the_url(site, page):
+    page.goto(site + "/search/?q=OpenAI")
+    before = page.inner_text("#results .count")
+    page.evaluate("window.__sameDocument = true")
+    facet = page.locator('#results a[data-facet="type"][data-value="case"]')
+    expected = facet.locator(".n").inner_text().rstrip("+")
+    facet.click()
+    page.wait_for_function("location.search.includes('type=case')")  # hx-push-url: no page load
+    page.wait_for_selector('#results a[data-facet="type"][data-value="case"].selected')
+    after = page.inner_text("#results .count")
+    assert after != before and after.replace("More than ", "").split()[0] == expected
+    assert page.evaluate("window.__sameDocument") is True
+    assert {t.inner_text().lower() for t in page.locator("#results .hit .badge").all()} == {"case"}
+    # a second facet (publisher / court / party) narrows further and lands in the URL and in the form
+    page.goto(site + "/search/?q=OpenAI")
+    court = page.locator('#results a[data-facet="court"]').first
+    label, count = court.get_attribute("data-value"), court.locator(".n").inner_text()
+    court.click()
+    page.wait_for_function("location.search.includes('court=')")
+    page.wait_for_selector('#results a[data-facet="court"].selected')
+    assert page.inner_text("#results .count").replace("More than ", "").split()[0] == count
+    assert page.locator('#search-filters input[name="court"]').get_attribute("value") == label.strip()
+    # the bookmarked URL opens the same results without JavaScript help
+    url = page.url
+    page.goto(url)
+    assert page.inner_text("#results .count").replace("More than ", "").split()[0] == count
+
+
+def test_misspelled_names_find_the_party(site, page, screenshot_dir):
+    page.goto(site + "/search/")
+    page.fill("#q", "Antropic")
+    page.wait_for_selector("#results .hit")
+    assert page.locator("#results .hit .badge").first.inner_text().lower() == "party"
+    assert "Anthropic" in page.locator("#results .hit a").first.inner_text()
+    assert "Including Anthropic" in page.inner_text("#results")
+    page.keyboard.press("Tab")  # the form is usable by keyboard: focus moves on to the search button
+    assert page.evaluate("document.activeElement.tagName") == "BUTTON"
+
+
+def test_raw_markup_in_an_article_shows_as_text_and_adds_no_link(site, page):
+    doc = Document.objects.get(text__contains="delimiter.online")
+    page.goto(site + doc.get_absolute_url())
+    assert '<a href="https://delimiter.online' in page.locator(".text").inner_text()
+    assert page.locator('a[href*="delimiter.online"]').count() == 0
+
+
+def test_case_page_works_without_javascript(site, nojs_page):
+    case = _musk_case()
+    nojs_page.goto(site + case.get_absolute_url())
+    assert "Timeline" in nojs_page.content()
+    nojs_page.goto(site + "/search/?q=Musk")
+    assert nojs_page.locator("#results .hit").count() > 0
+
+
+def test_screenshots_of_party_and_allegation_pages(site, page, screenshot_dir):
+    page.goto(site + "/parties/elon-musk/")
+    assert "Elon Musk" in page.inner_text("h1")
+    page.screenshot(path=str(screenshot_dir / "party.png"), full_page=True)
+    page.goto(site + "/allegations/")
+    assert "DeepSeek" in page.inner_text("main")
+    edges = page.locator("svg a.edge")
+    assert edges.count() >= 3 and page.locator("table.edges tbody tr").count() == edges.count()
+    href = edges.first.get_attribute("href")
+    assert page.locator(f"table.edges tr{href}").count() == 1
+    page.screenshot(path=str(screenshot_dir / "allegations.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.goto(site + "/search/?q=distillation")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.screenshot(path=str(screenshot_dir / "search-phone.png"), full_page=True)
