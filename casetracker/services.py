@@ -106,6 +106,14 @@ def _fuzzy_organisation(norm: str, kind: Optional[str]) -> Optional[Party]:
 
 def party_get_or_create(*, name: str, kind: str = "other", gazetteer_id: Optional[str] = None,
                         owner: Optional[str] = None, aliases: Iterable[str] = ()) -> Party:
+    if not gazetteer_id:  # "Anthropic PBC" is the gazetteer's Anthropic: one canonical name, whoever comes first
+        from ingest.nlp import gazetteer
+
+        entry = gazetteer.lookup(name)
+        if entry and entry.kind in ("company", "person", "model", "agency", "outlet", "judge"):
+            aliases = [name, *aliases]
+            name, gazetteer_id = entry.name, entry.id
+            kind = {"judge": "person", "outlet": "company"}.get(entry.kind, entry.kind)
     party = party_find(name=name, gazetteer_id=gazetteer_id, kind=kind)
     for _attempt in range(5):
         if party is not None:

@@ -113,7 +113,7 @@ def extraction(text: str, gold: dict) -> nlp.Extraction:
         evidence = [ev for s in surfaces for ev in loc.find_all(s)]
         if evidence:
             ex.parties.append(nlp.PartyX(name=name, kind=kind, role=role, owner=PRODUCTS.get(name),
-                                         gazetteer_id=re.sub(r"[^a-z0-9]+", "-", name.lower()),
+                                         gazetteer_id=None,  # the write side resolves names through the gazetteer
                                          surface_forms=surfaces, evidence=evidence))
     found = {p.name for p in ex.parties}
     cursor = 0
