@@ -19,7 +19,7 @@ from casetracker.models import Document, RawInput
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".json"}
+TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".pdf", ".json"}  # README/SOURCES.md are not documents
 
 
 @dataclass
@@ -56,7 +56,7 @@ def expand_sources(sources: Iterable[str]) -> Iterator[str]:
         path = Path(source)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                if child.suffix.lower() in TEXT_SUFFIXES or not child.suffix:
+                if child.suffix.lower() in TEXT_SUFFIXES:
                     yield str(child)
         else:
             yield source
