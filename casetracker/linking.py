@@ -72,8 +72,10 @@ def _case_create(caption: str, inferred: bool, plaintiff, defendant) -> Case:
     for _attempt in range(5):
         try:
             with transaction.atomic():  # a savepoint: a concurrent worker may take the slug first
-                return Case.objects.create(case_name=caption[:500], caption_inferred=inferred,
+                case = Case.objects.create(case_name=caption[:500], caption_inferred=inferred,
                                            slug=_unique_slug(Case, caption))
+            _dirty(case)
+            return case
         except IntegrityError:
             continue
     raise IntegrityError(f"could not create case {caption!r}")
@@ -91,6 +93,13 @@ def _case_update(case: Case, cx: nlp.CaseX, docket: Optional[str]) -> None:
         case.case_name, case.caption_inferred, changed = cx.caption[:500], False, changed + ["case_name", "caption_inferred"]
     if changed:
         case.save(update_fields=changed)
+        _dirty(case)
+
+
+def _dirty(case: Case) -> None:
+    from casetracker.services import mark_dirty
+
+    mark_dirty("cases", case.pk)
 
 
 def _link(case: Case, document: Document, reason: str, detail: str = "") -> None:
@@ -135,7 +144,9 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         ev = make_evidence(cx.evidence[0]) if cx.evidence else None
         for party, role in ((plaintiff, CaseParty.Role.PLAINTIFF), (defendant, CaseParty.Role.DEFENDANT)):
             if party:
-                cp, _ = CaseParty.objects.get_or_create(case=case, party=party, role=role)
+                cp, created = CaseParty.objects.get_or_create(case=case, party=party, role=role)
+                if created:
+                    _dirty(case)
                 if ev:
                     cp.evidence.add(ev)
         _link(case, document, reason, detail=cx.caption)
@@ -160,7 +171,9 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
 def _record_roles(document, extraction, case, resolve, make_evidence) -> None:
     for px in extraction.parties:
         if px.is_litigant and px.role in (CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT) and px.evidence:
-            cp, _ = CaseParty.objects.get_or_create(case=case, party=resolve(px.name, px.kind), role=px.role)
+            cp, created = CaseParty.objects.get_or_create(case=case, party=resolve(px.name, px.kind), role=px.role)
+            if created:
+                _dirty(case)
             cp.evidence.add(make_evidence(px.evidence[0]))
 
 
@@ -191,6 +204,9 @@ def relink_unlinked(case: Case) -> None:
                 source.delete()
             prune_orphan_events()
             _attach_facts(document, case)
+            from casetracker import search
+
+            search.refresh_documents([document.pk], related=False)  # the new case's caption is now its text too
 
 
 def _attach_facts(document: Document, case: Case) -> None:

@@ -22,6 +22,16 @@ from casetracker.models import (
 from casetracker.text import fingerprint, normalize_name
 from ingest.nlp import types as nlp
 
+# Parties and cases whose search vectors need a refresh because this transaction changed their names,
+# aliases or parties. Refreshing only these keeps concurrent workers from updating the same hot rows
+# (OpenAI's party row) on every document.
+_dirty: dict[str, set] = {"parties": set(), "cases": set()}
+
+
+def mark_dirty(kind: str, pk: int) -> None:
+    _dirty[kind].add(pk)
+
+
 GENERIC_SURFACES = {"the company", "the firm", "the startup", "he", "she", "it", "they", "the billionaire",
                     "the lab", "the court", "the judge", "the plaintiff", "the defendant"}
 
@@ -124,6 +134,7 @@ def party_get_or_create(*, name: str, kind: str = "other", gazetteer_id: Optiona
                     name=name[:300], kind=kind if kind in Party.Kind.values else "other",
                     gazetteer_id=gazetteer_id or None, slug=_unique_slug(Party, name),
                 )
+            mark_dirty("parties", party.pk)
         except IntegrityError:
             party = party_find(name=name, gazetteer_id=gazetteer_id, kind=kind)
     if party is None:
@@ -143,7 +154,10 @@ def alias_add(*, party: Party, name: str, source: str = "extracted") -> None:
     norm = _name_key(name)
     if not norm or name.strip().lower() in GENERIC_SURFACES or not name[:1].isupper() and not name[:1].isdigit():
         return
-    Alias.objects.get_or_create(party=party, normalized=norm[:300], defaults={"name": name[:300], "source": source})
+    _, created = Alias.objects.get_or_create(party=party, normalized=norm[:300],
+                                             defaults={"name": name[:300], "source": source})
+    if created:
+        mark_dirty("parties", party.pk)
 
 
 @transaction.atomic
@@ -304,6 +318,8 @@ def extraction_record(*, document: Document, extraction: nlp.Extraction) -> Docu
 
 
 def _record(document: Document, extraction: nlp.Extraction) -> Document:
+    _dirty["parties"].clear()
+    _dirty["cases"].clear()
     version = extraction.extractor_version
     parties = _Parties(extraction)
     rows = _fact_rows(document, extraction, parties)
@@ -321,10 +337,23 @@ def _record(document: Document, extraction: nlp.Extraction) -> Document:
     document.extractor_version = version
     document.extracted_at = timezone.now()
     document.save(update_fields=["is_ai_litigation", "extractor_version", "extracted_at"])
+    search.refresh_quotes(Quote.objects.filter(document=document))  # before linking takes its lock
+    search.refresh_allegations(Allegation.objects.filter(document=document))
     linking.link_document(document=document, extraction=extraction, resolve=parties.get,
                           make_evidence=lambda ev: _evidence_create(document, ev))
-    search.refresh_document(document)
+    search.refresh_documents([document.pk], related=False)  # its own row; its vector holds its cases' captions
+    refresh_dirty()
     return document
+
+
+def refresh_dirty() -> None:
+    parties, cases = set(_dirty["parties"]), set(_dirty["cases"])
+    _dirty["parties"].clear()
+    _dirty["cases"].clear()
+    if parties:
+        search.refresh_parties(parties)
+    if cases:
+        search.refresh_cases(cases)
 
 
 @transaction.atomic
