@@ -275,6 +275,8 @@ def _evidence_create(document: Document, ev: nlp.Evidence) -> Evidence:
 def _fact_rows(document: Document, extraction: nlp.Extraction, parties: _Parties) -> list[tuple]:
     """(model, fields, evidence span, fact type, fingerprint) for every fact of the extraction."""
     rows = []
+    for px in sorted(extraction.parties, key=lambda p: normalize_name(p.name)):
+        parties.get(px.name, px.kind)  # resolve in one order everywhere: concurrent workers lock rows alike
     for px in extraction.parties:
         party = parties.get(px.name, px.kind)
         fp = fingerprint("mention", party.pk, document.sha256)

@@ -200,13 +200,7 @@ def _write(ri: RawInput, doc, data: domain.DocumentInput, extraction) -> Outcome
         _fail(ri, "extract", str(extraction))
         return Outcome(ri.pk, "failed", error=str(extraction), stage="extract", source=ri.source)
     try:
-        with transaction.atomic():
-            document = domain.document_create(data=data)
-            if getattr(doc, "docket", None) is not None:
-                from casetracker import dockets
-
-                dockets.docket_record(document=document, docket=doc.docket)
-            domain.extraction_record(document=document, extraction=extraction)
+        document = _write_document(doc, data, extraction)
     except Exception as e:  # noqa: BLE001 - nothing of this document was written
         log.exception("writing %s failed", ri.source)
         _fail(ri, "write", f"{type(e).__name__}: {e}")
@@ -216,6 +210,32 @@ def _write(ri: RawInput, doc, data: domain.DocumentInput, extraction) -> Outcome
 
     stories.assign(document)
     return Outcome(ri.pk, "new", document.pk, source=ri.source)
+
+
+def _write_document(doc, data: domain.DocumentInput, extraction, attempts: int = 4) -> Document:
+    """One transaction; retried when PostgreSQL breaks a deadlock between concurrent workers."""
+    import random
+    import time
+
+    from django.db import OperationalError
+    from psycopg import errors as pg_errors
+
+    for attempt in range(attempts):
+        try:
+            with transaction.atomic():
+                document = domain.document_create(data=data)
+                if getattr(doc, "docket", None) is not None:
+                    from casetracker import dockets
+
+                    dockets.docket_record(document=document, docket=doc.docket)
+                domain.extraction_record(document=document, extraction=extraction)
+            return document
+        except OperationalError as e:
+            if attempt + 1 == attempts or not isinstance(
+                    e.__cause__, (pg_errors.DeadlockDetected, pg_errors.SerializationFailure)):
+                raise
+            time.sleep(random.uniform(0.05, 0.3) * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def _done(ri: RawInput, document: Optional[Document], status: str) -> None:
