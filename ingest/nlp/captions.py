@@ -1,244 +1,303 @@
-"""Cases named in a text: captions ("Musk v. OpenAI"), docket numbers, courts and judges; lawsuits
-described in words ("his lawsuit against OpenAI", "X sued Y") become inferred captions; the same
-patterns give plaintiff and defendant roles."""
+"""What a text prints about its cases: captions ("Musk v. OpenAI", "In re OpenAI Copyright Infringement
+Litigation"), caption blocks of court papers ("PAUL TREMBLAY, et al., Plaintiffs, v. OPENAI, INC., et
+al., Defendants."), party lists after a role word ("Plaintiffs Paul Tremblay, Sarah Silverman and ..."),
+docket numbers, courts (normalised: "N.D. Cal.") and judges. Plain regular expressions over the text:
+no parse needed, so these run on any Doc or string.
+"""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from spacy.tokens import Doc
-
 from ingest.nlp import gazetteer
-from ingest.nlp.mentions import Mention, covering
-from ingest.nlp.types import CaseX, Evidence
 
-_NAME = r"[A-Z][\w&.'’-]*(?:,? (?:[A-Z][\w&.'’-]*|of|the|and|&|for|de|del|la|du|von|et al\.?|Inc\.?|LLC|Ltd\.?|Co\.?|Corp\.?|PBC|L\.P\.|LP|N\.A\.)){0,7}"
-CAPTION = re.compile(rf"(?<![\w.])(?P<left>{_NAME})\s+(?:v\.|vs\.?|v)\s+(?P<right>{_NAME})")
+_SUFFIX = r"(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|PBC|L\.P|LP|N\.A|GmbH|plc|PLC|LLP|S\.A|AG|Limited|Corporation|Company)\.?"
+_WORD = r"(?:[A-Z][\w&.'’+-]*|[a-z]?[A-Z][\w.'’-]*|\d+)"
+_NAME = (rf"{_WORD}(?: (?:{_WORD}|of|the|and|&|for|de|del|la|du|von)|,? (?:et al\.?|{_SUFFIX})){{0,7}}"
+         rf"(?:,? (?:et al\.?|{_SUFFIX}))*")
+_ABBREV = {"st.", "u.s.", "jr.", "sr.", "mr.", "ms.", "dr.", "l.p.", "n.a.", "e.v.", "s.a.", "co.,", "u.k."}
+CAPTION = re.compile(rf"(?<![\w.])(?P<left>{_NAME}),?\s+(?:v\.|vs\.|v(?=\s+[A-Z]))\s+(?P<right>{_NAME})")
+IN_RE = re.compile(r"\bIn [Rr]e:?\s+(?P<name>(?:[A-Z][\w.&’'-]*\s+){1,8}(?:Litigation|Antitrust Litigation|Cases?))")
 LEADING = re.compile(r"^(?:(?:In|At|On|After|Before|During|Under|Per|See|Cf\.?|Citing|Like|As|Both|While|From|"
-                     r"With|Since|Judge|Justice|The case|Case|Landmark|Also|But|And|Unlike|Following|Until)\s+)+")
-TRAILING = re.compile(r"(?:,?\s+(?:et al\.?|Inc\.?|LLC|Ltd\.?|Co\.?|Corp\.?|PBC))+\s*$")
+                     r"With|Since|Judge|Justice|The case|Case|Landmark|Also|But|And|Unlike|Following|Until|Title|"
+                     r"The|A|An|Additional Decisions|Decisions|Opinion|Order|Summary|Plaintiffs?\.?|Defendants?\.?)"
+                     r"\s+)+")
+TRAILING = re.compile(rf"(?:,?\s+(?:et al\.?|{_SUFFIX}))+\s*$")
+NOT_A_SIDE = re.compile(r"\b(?:Plaintiffs?|Defendants?|MEMORANDUM|ORDER|MOTION|RELIEF|PRETRIAL|OPINION|"
+                        r"SETTLEMENT|APPROVAL|Doc|Document|Page|Filed|Case|No)\b|^\d")
+PRECEDENT = re.compile(r"^,?\s*(?:\d+\s+(?:F\.|U\.S\.|S\.\s?Ct\.|F\.\s?Supp|F\.\s?App|WL|Cal\.|N\.E\.|P\.\d|L\.\s?Ed)|"
+                       r"No\.\s[\d-]+,\s\d{4}\sWL)")
 DOCKET = re.compile(
-    r"(?<![\w/:-])(?:\d{1,2}:)?\d{2}-(?:cv|CV|cr|md|mc|ap|bk)-\d{2,6}(?:-[A-Z]{2,4}){0,2}(?![\w-])"
+    r"(?<![\w/:-])(?:\d{1,2}:)?\d{2}-(?:cv|CV|cr|CR|md|MD|mc|ap|bk|civ)-\d{2,6}(?:-[A-Z]{2,4}){0,2}(?![\w-])"
     r"|(?<![\w/])\d:\d{4}cv\d{5}(?![\w])"
-    r"|(?<![\w])C\s?\d{2}-\d{4,5}(?:\s[A-Z]{2,4})?(?![\w-])"
-    r"|(?<![\w])\d{2} Civ\. \d{3,5}(?![\w])")
+    r"|(?<![\w-])C\s?\d{2}-\d{4,5}(?:\s[A-Z]{2,4}\b)?(?![\w-])"
+    r"|(?<![\w])\d{2} Civ\. \d{3,5}(?![\w])"
+    r"|(?<=No\. )\d{2}-\d{3,6}(?![\w-])"
+    r"|(?<=Claim No\. )[A-Z]{2}-\d{4}-\d{6}")
 COURTS = [
-    (re.compile(r"Northern District of California|N\.D\. Cal(?:ifornia|\.)?", re.I), "N.D. Cal."),
+    (re.compile(r"Northern District of California|N\.D\. Cal(?:ifornia|\.)?|NORTHERN DISTRICT OF CALIFORNIA", re.I), "N.D. Cal."),
     (re.compile(r"Southern District of New York|S\.D\.N\.Y\.", re.I), "S.D.N.Y."),
     (re.compile(r"Central District of California|C\.D\. Cal\.", re.I), "C.D. Cal."),
+    (re.compile(r"Eastern District of Virginia|E\.D\. Va\.", re.I), "E.D. Va."),
     (re.compile(r"District of Delaware|D\. Del\.", re.I), "D. Del."),
+    (re.compile(r"District of Columbia|D\.D\.C\.", re.I), "D.D.C."),
+    (re.compile(r"Middle District of Tennessee|M\.D\. Tenn\.", re.I), "M.D. Tenn."),
+    (re.compile(r"Western District of Washington|W\.D\. Wash\.", re.I), "W.D. Wash."),
     (re.compile(r"Eastern District of Texas|E\.D\. Tex\.", re.I), "E.D. Tex."),
+    (re.compile(r"Western District of Texas|W\.D\. Tex\.", re.I), "W.D. Tex."),
+    (re.compile(r"Northern District of Illinois|N\.D\. Ill\.", re.I), "N.D. Ill."),
     (re.compile(r"District of Massachusetts|D\. Mass\.", re.I), "D. Mass."),
     (re.compile(r"Ninth Circuit|9th Cir(?:cuit|\.)", re.I), "9th Cir."),
-    (re.compile(r"High Court(?: of Justice)?(?: in London| of England and Wales)?"), "High Court of England and Wales"),
-    (re.compile(r"(?:federal court|federal courtroom|district court) in (?:San Francisco|Oakland)|"
-                r"(?:San Francisco|Oakland) federal court", re.I), "N.D. Cal."),
-    (re.compile(r"(?:federal court|district court) in Manhattan|Manhattan federal court", re.I), "S.D.N.Y."),
+    (re.compile(r"Second Circuit|2d Cir\.|2nd Circuit", re.I), "2d Cir."),
+    (re.compile(r"Third Circuit|3d Cir\.|3rd Circuit", re.I), "3d Cir."),
+    (re.compile(r"Federal Circuit|Fed\. Cir\.", re.I), "Fed. Cir."),
+    (re.compile(r"(?:U\.S\.|United States) Supreme Court|Supreme Court of the United States"), "Supreme Court"),
+    (re.compile(r"High Court(?: of Justice)?(?: in London| of England and Wales)?|London's High Court"), "High Court of England and Wales"),
+    (re.compile(r"(?:federal court|federal courtroom|district court|U\.S\. District Court) in (?:San Francisco|Oakland|San Jose)|"
+                r"(?:San Francisco|Oakland|San Jose) federal court", re.I), "N.D. Cal."),
+    (re.compile(r"(?:federal court|district court) in (?:Manhattan|New York City)|Manhattan federal court", re.I), "S.D.N.Y."),
+    (re.compile(r"(?:federal court|district court) in Los Angeles|Los Angeles federal court", re.I), "C.D. Cal."),
+    (re.compile(r"Delaware federal court|federal court in Delaware", re.I), "D. Del."),
     (re.compile(r"California federal court(?:room)?|federal court(?:room)? in California", re.I), "California federal court"),
+    (re.compile(r"San Francisco Superior Court|Superior Court of California", re.I), "California Superior Court"),
 ]
-JUDGE = re.compile(r"\b(?:U\.S\. )?(?:District |Magistrate |Chief |Senior )*(?:Judge|Justice)\s+"
-                   r"(?P<name>[A-Z][a-zA-Z.’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Zí'-]+){0,3})")
-SUE_NOUNS = {"lawsuit", "suit", "complaint", "case", "action", "litigation", "claim", "claims", "petition"}
-SUE_VERBS = {"sue", "file", "bring", "launch", "lodge"}
+JUDGE = re.compile(r"\b(?:U\.S\. |United States )?(?:District |Magistrate |Chief |Senior |Circuit |Bankruptcy )*"
+                   r"(?:Judge|Justice)\s+(?P<name>[A-Z][a-zA-Zíáéñó.’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Zíáéñó'’-]+){0,3})")
+JUDGE_AFTER = re.compile(r"(?P<name>[A-Z][A-Za-zíáéñó.’'-]+(?:\s+[A-Z][A-Za-zíáéñó.’'-]+){1,3}),?\s+"
+                         r"(?:UNITED STATES |U\.S\. )?(?:DISTRICT|MAGISTRATE|CIRCUIT) JUDGE\b")
 
 
 def dockets(text: str) -> list[tuple[str, int, int]]:
     out, seen = [], set()
     for m in DOCKET.finditer(text):
-        number = m.group(0).strip()
-        if number not in seen:
-            seen.add(number)
+        number = re.sub(r"\s+", " ", m.group(0).strip())
+        key = number.lower()
+        if key not in seen:
+            seen.add(key)
             out.append((number, m.start(), m.end()))
     return out
 
 
 def court(text: str) -> Optional[str]:
+    best = None
     for pattern, name in COURTS:
-        if pattern.search(text):
-            return name
-    return None
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
 
 
 def judge(text: str) -> Optional[str]:
-    m = JUDGE.search(text)
+    m = JUDGE.search(text) or JUDGE_AFTER.search(text)
     if not m:
         return None
     name = m.group("name").strip()
+    if name.isupper():
+        name = name.title()
     entry = gazetteer.lookup(name) or gazetteer.lookup(name.split()[-1])
-    return entry.name if entry and entry.kind == "judge" else name
+    return entry.name if entry and entry.role == "judge" else name
 
 
-def _clean_side(side: str) -> str:
-    side = LEADING.sub("", side.strip())
-    side = TRAILING.sub("", side).strip(" ,.")
-    if side.isupper():
-        side = side.title()
+def titlecase(name: str) -> str:
+    """'OPENAI GP, L.L.C.' -> 'Openai GP, L.L.C.' (short capitals and suffixes kept)."""
+    if not name.isupper():
+        return name
+    out = []
+    for w in name.split():
+        bare = w.strip(",.;")
+        if len(re.sub(r"[^A-Za-z]", "", bare)) <= 2 or re.fullmatch(r"(?:LLC|PBC|LLP|L\.L\.C|L\.P|N\.A|[IVX]+)\.?", bare):
+            out.append(w)
+        else:
+            out.append(w[0] + w[1:].lower())
+    return " ".join(out)
+
+
+def _cut(side: str) -> str:
+    """A name ends at a word with a full stop unless it is an abbreviation ("St. Paul"); a company suffix
+    ends it too ("Perplexity AI Inc, U.S. District Court" -> "Perplexity AI Inc")."""
+    words = side.split(" ")
+    out = []
+    for n, w in enumerate(words):
+        out.append(w)
+        bare = w.rstrip(",")
+        if n and re.fullmatch(_SUFFIX, bare) and not (n + 1 < len(words) and words[n + 1].startswith("et")):
+            break
+        if bare.endswith(".") and bare.lower() not in _ABBREV and not re.fullmatch(r"(?:[A-Z]\.)+", bare) and \
+                not re.fullmatch(_SUFFIX, bare):
+            break
+    return " ".join(out)
+
+
+def _cut_left(side: str) -> str:
+    """The left side starts after the last full stop that ends a sentence before it."""
+    words = side.split(" ")
+    for n in range(len(words) - 2, -1, -1):
+        bare = words[n].rstrip(",")
+        if bare.endswith(".") and bare.lower() not in _ABBREV and not re.fullmatch(r"(?:[A-Z]\.)+", bare) and \
+                not re.fullmatch(_SUFFIX, bare):
+            return " ".join(words[n + 1:])
     return side
 
 
-def explicit(doc: Doc) -> list[tuple[str, str, int, int]]:
-    """(left, right, start, end) of printed captions."""
+def clean_side(side: str, left: bool = False) -> str:
+    side = side.strip()
+    side = _cut(LEADING.sub("", _cut_left(side) if left else side))
+    side = re.sub(r",?\s+et al\.?,?", "", side)
+    side = side.strip(" ,.;'’\"")
+    return titlecase(side)
+
+
+def explicit(text: str) -> list[tuple[str, str, int, int]]:
+    """(left, right, start, end) of printed captions, precedents cited in court papers left out."""
     out = []
-    for m in CAPTION.finditer(doc.text):
-        left, right = _clean_side(m.group("left")), _clean_side(m.group("right"))
-        if not left or not right or len(left) < 2 or len(right) < 2:
+    for m in CAPTION.finditer(text):
+        left, right = clean_side(m.group("left"), left=True), clean_side(m.group("right"))
+        left = re.sub(r"^(?:.*\b(?:v\.|vs\.)\s+)", "", left)
+        if not left or not right or len(left) < 2 or len(right) < 2 or left.lower() == right.lower():
             continue
-        if left.split()[0].lower() in ("the",) and len(left.split()) == 1:
+        if NOT_A_SIDE.search(m.group("left")) or NOT_A_SIDE.search(m.group("right")):
             continue
-        if re.fullmatch(r"[A-Z]", left) or re.search(r"\d", left + right):
+        if re.fullmatch(r"[A-Z]", left) or re.search(r"\d{2}", left + right) or PRECEDENT.match(text[m.end():m.end() + 40]):
+            continue
+        if len(left.split()) == 1 and left.lower() in ("the", "a", "an", "and", "or"):
             continue
         out.append((left, right, m.start(), m.end()))
+    for m in IN_RE.finditer(text):
+        out.append((f"In re {m.group('name').strip()}", "", m.start(), m.end()))
     return out
 
 
-def short(m: Mention) -> str:
-    if m.kind == "person":
-        return m.name.split()[-1]
-    return m.name
+# --- caption blocks of court papers -------------------------------------------------------------------------
+
+_STATES = (r"(?:ALABAMA|ALASKA|ARIZONA|ARKANSAS|CALIFORNIA|COLORADO|CONNECTICUT|DELAWARE|FLORIDA|GEORGIA|HAWAII|IDAHO|"
+           r"ILLINOIS|INDIANA|IOWA|KANSAS|KENTUCKY|LOUISIANA|MAINE|MARYLAND|MASSACHUSETTS|MICHIGAN|MINNESOTA|"
+           r"MISSISSIPPI|MISSOURI|MONTANA|NEBRASKA|NEVADA|NEW HAMPSHIRE|NEW JERSEY|NEW MEXICO|NEW YORK|NORTH CAROLINA|"
+           r"NORTH DAKOTA|OHIO|OKLAHOMA|OREGON|PENNSYLVANIA|RHODE ISLAND|SOUTH CAROLINA|SOUTH DAKOTA|TENNESSEE|TEXAS|"
+           r"UTAH|VERMONT|VIRGINIA|WASHINGTON|WEST VIRGINIA|WISCONSIN|WYOMING|COLUMBIA)")
+_COURT_HEAD = re.compile(rf"(?:IN THE )?UNITED STATES (?:DISTRICT|BANKRUPTCY) COURT(?: FOR THE)?|"
+                         rf"(?:(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE) )?DISTRICT OF {_STATES}|"
+                         r"[A-Z]+ (?:JOSE |FRANCISCO |ANGELES )?DIVISION|SAN (?:FRANCISCO|JOSE)|OAKLAND")
+_JUNK = {"MEMORANDUM", "OPINION", "ON", "ORDER", "PRELIMINARY", "APPROVAL", "OF", "CLASS", "ACTION", "SETTLEMENT",
+         "DENYING", "GRANTING", "RELIEF", "FROM", "PRETRIAL", "MAGISTRATE", "JUDGE", "MOTION", "TO", "DISMISS",
+         "NOTICE", "RE", "DKT", "NO", "NO.", "CASE", "COMPLAINT", "FIRST", "AMENDED", "AGAINST", "AND", "THE", "FOR",
+         "DEFENDANTS", "PLAINTIFFS", "DEFENDANT", "PLAINTIFF", "CAPTION", "PAGE", "CONTINUED", "NEXT", "HON.",
+         "MEMORANDUM", "POINTS", "AUTHORITIES", "DEMAND", "JURY", "TRIAL", "COURT", "UNITED", "STATES", "DISTRICT",
+         "IN", "PART", "JUDGMENT", "SUMMARY", "STIPULATION", "PROPOSED", "LEAVE", "WITHOUT", "WITH", "PREJUDICE",
+         "ENTITIES", "CLERK", "ECF", "DATE:", "TIME:", "COURTROOM:", "INJUNCTION", "TEMPORARY", "RESTRAINING"}
+_CORP_SUFFIX = re.compile(r"^(?:INC|LLC|L\.L\.C|LTD|CO|CORP|CORPORATION|PBC|L\.P|LP|GMBH|PLC|LLP|N\.A|LIMITED)\.?,?$", re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Z0-9&+.'’-]*|[A-Z]\.|\d{1,2}|&|\+)$")
+BLOCK = re.compile(r"(?P<pl>(?:(?!Plaintiffs?\b|Defendants?\b)[\s\S]){3,400}?)\bPlaintiffs?\s*[,.]"
+                   r"(?P<mid>[\s\S]{0,200}?)(?<![A-Za-z])v\.?(?![A-Za-z])(?P<df>(?:(?!Plaintiffs?\b)[\s\S]){3,700}?)"
+                   r"\bDefendants?\b\s*[.,]?")
+ROLE_LIST = re.compile(r"\b(?:[Pp]ro [Ss]e )?(?P<role>[Pp]laintiffs?|[Dd]efendants?|PLAINTIFFS?|DEFENDANTS?|[Cc]laimants?)\s+"
+                       r"(?P<names>(?:[A-Z][\w.’'&+-]*(?:,)?(?:\s+|$)|(?:and|&)\s+){1,40})")
 
 
-def described(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention, int, int]]:
-    """(plaintiff, defendant, sent start, sent end) from words: 'X sued Y', "X's lawsuit against Y",
-    'a lawsuit filed by X against Y', 'the lawsuit, filed by X, alleges that Y ...'."""
+def _names_in(chunk: str) -> list[str]:
+    """Capitalised party names in a piece of a caption block."""
+    chunk = DOCKET.sub(" ", chunk)
+    chunk = re.sub(r"\b(?:Case\s)?No\.\s*", " ", chunk)
+    chunk = _COURT_HEAD.sub(" ; ", chunk)
+    chunk = re.sub(r"\ba (?:Delaware|Washington|California|New York|Nevada) [a-z ]+?(?=[,;]|$)", " ; ", chunk)
+    chunk = re.sub(r"\b(?:individually|et al\.?|on behalf of|and as representatives?|similarly situated|"
+                   r"behalf of all others)\b[a-z ,]*", " ; ", chunk)
+    chunk = re.sub(r"(?m)^\s*\d{1,2}\s+", " ", chunk)
+    chunk = re.sub(r"(?<!DOE)\s\d{1,2}(?=\s)", " ", chunk)
+    names, current = [], []
+
+    def flush():
+        while current and current[-1] in ("AND", "&", "OF", "FOR", "THE"):
+            current.pop()
+        if current:
+            names.append(" ".join(current))
+        current.clear()
+
+    for raw in re.split(r"(\s+|;)", chunk):
+        tok = raw.strip()
+        if not tok:
+            continue
+        if tok == ";":
+            flush()
+            continue
+        bare = tok.rstrip(",")
+        if _CORP_SUFFIX.match(bare) and (current or names):
+            if not current:
+                current.extend(names.pop().split())
+            current[-1] = current[-1].rstrip(",") + ","
+            current.append(bare)
+            flush()
+            continue
+        if bare.upper() == bare and _NAME_TOKEN.match(bare) and bare not in _JUNK or bare in ("AND", "&", "OF") and current:
+            if bare == "AND" and current:
+                flush()
+                continue
+            current.append(bare)
+            if tok.endswith(","):
+                flush()
+        else:
+            flush()
+    flush()
     out = []
-    for sent in doc.sents:
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            plaintiff = defendant = None
-            if lemma == "sue" and tok.pos_ == "VERB":
-                if any(c.dep_ == "auxpass" for c in tok.children):  # "Y was sued by X"
-                    defendant = _subject(doc, tok, mentions)
-                    plaintiff = _prep_obj(doc, tok, "by", mentions)
-                else:
-                    plaintiff = _subject(doc, tok, mentions)
-                    defendant = _object(doc, tok, mentions)
-            elif tok.lower_ in SUE_NOUNS and tok.pos_ == "NOUN":
-                defendant = _prep_obj(doc, tok, "against", mentions)
-                plaintiff = _possessor(doc, tok, mentions) or _prep_obj(doc, tok, "by", mentions)
-                for child in tok.children:
-                    if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in SUE_VERBS:
-                        plaintiff = plaintiff or _prep_obj(doc, child, "by", mentions)
-                        defendant = defendant or _prep_obj(doc, child, "against", mentions)
-                if tok.dep_ in ("dobj",) and tok.head.lemma_.lower() in SUE_VERBS:  # "X filed a lawsuit against Y"
-                    plaintiff = plaintiff or _subject(doc, tok.head, mentions)
-                    defendant = defendant or _prep_obj(doc, tok.head, "against", mentions)
-                if plaintiff and not defendant and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in (
-                        "allege", "accuse", "claim", "argue", "contend"):
-                    defendant = _object(doc, tok.head, mentions) or _clause_subject(doc, tok.head, mentions)
-            if plaintiff and defendant and plaintiff.name != defendant.name:
-                out.append((plaintiff, defendant, sent.start_char, sent.end_char))
+    for n in names:
+        n = n.strip(" ,")
+        letters = re.sub(r"[^A-Za-z]", "", n)
+        if len(letters) < 3 or n in _JUNK or all(w in _JUNK for w in n.split()):
+            continue
+        out.append(titlecase(n))
     return out
 
 
-def _party(m: Optional[Mention]) -> Optional[Mention]:
-    if m and m.kind in ("company", "person", "agency") and m.litigant_ok:
-        return m
-    if m and m.kind == "model" and m.owner:
-        return None
-    return None
+def blocks(text: str) -> list[tuple[list[str], list[str], int, int]]:
+    """(plaintiffs, defendants, start, end) of caption blocks in court papers."""
+    out = []
+    if not re.search(r"\bPlaintiffs?\s*[,.]", text):
+        return out
+    for m in BLOCK.finditer(text):
+        pl_chunk = re.split(r"\n\s*\n\s*\n|\.\s+(?=[A-Z][a-z])", m.group("pl"))[-1]
+        plaintiffs = _names_in(pl_chunk)
+        defendants = _names_in(m.group("df"))
+        if plaintiffs and defendants:
+            out.append((plaintiffs, defendants, m.start("pl"), m.end()))
+    return out
 
 
-def _subject(doc, verb, mentions):
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return _party(_span_mention(doc, child, mentions))
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _subject(doc, verb.head, mentions)
-    return None
-
-
-def _object(doc, verb, mentions):
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj"):
-            return _party(_span_mention(doc, child, mentions))
-    return None
-
-
-def _clause_subject(doc, verb, mentions):
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return _subject(doc, child, mentions)
-    return None
-
-
-def _prep_obj(doc, head, prep, mentions):
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return _party(_span_mention(doc, obj, mentions))
-    return None
-
-
-def _possessor(doc, noun, mentions):
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return _party(_span_mention(doc, child, mentions))
-    return None
-
-
-def _span_mention(doc, tok, mentions):
-    m = covering(mentions, doc, tok.i)
-    if m:
-        return m
-    for sub in tok.subtree:
-        m = covering(mentions, doc, sub.i)
-        if m and m.kind in ("company", "person"):
-            return m
-    return None
-
-
-def cases(doc: Doc, mentions: list[Mention]) -> tuple[list[CaseX], dict[str, str]]:
-    """Captions (printed, then described), and the roles they give: name -> plaintiff/defendant."""
-    text = doc.text
-    numbers = [d for d, _, _ in dockets(text)]
-    the_court, the_judge = court(text), judge(text)
-    out: list[CaseX] = []
-    roles: dict[str, str] = {}
-    seen_pairs: set = set()
-    for left, right, start, end in explicit(doc):
-        lp, rp = _resolve(left, mentions), _resolve(right, mentions)
-        pair = (lp.name if lp else left.lower(), rp.name if rp else right.lower())
-        if pair in seen_pairs:
+def role_lists(text: str, known_names=()) -> list[tuple[str, str, int, int]]:
+    """(name, role, start, end) from 'Plaintiffs Paul Tremblay, Sarah Silverman, and Richard Kadrey' and
+    'Defendant Meta Platforms, Inc.' (mixed-case names; capitals are left to caption blocks)."""
+    out = []
+    for m in ROLE_LIST.finditer(text):
+        role = "plaintiff" if m.group("role").lower().startswith(("plaintiff", "claimant")) else "defendant"
+        names = m.group("names")
+        if names.isupper() or names.split()[0].isupper() and len(names.split()[0]) > 3:
+            if re.search(r"\bfor\s+$", text[max(0, m.start() - 6):m.start()]):  # "Attorneys for Defendants OPENAI, INC., ..."
+                tail = re.split(r"\n\s*\n", text[m.start("names"):m.start("names") + 700])[0]
+                out.extend((n, role, m.start("names"), m.start("names") + len(tail)) for n in _names_in(tail))
             continue
-        seen_pairs.add(pair)
-        sent_start, sent_end = _sentence_bounds(doc, start, end)
-        out.append(CaseX(caption=f"{left} v. {right}", plaintiffs=[lp.name] if lp else [left],
-                         defendants=[rp.name] if rp else [right], docket_numbers=numbers[:4], court=the_court,
-                         judge=the_judge, evidence=[Evidence(start, end, sent_start, sent_end)]))
-        if lp:
-            roles.setdefault(lp.name, "plaintiff")
-        if rp:
-            roles.setdefault(rp.name, "defendant")
-    for plaintiff, defendant, s0, s1 in described(doc, mentions):
-        roles.setdefault(plaintiff.name, "plaintiff")
-        roles.setdefault(defendant.name, "defendant")
-        pair = (plaintiff.name, defendant.name)
-        if pair in seen_pairs or (pair[1], pair[0]) in seen_pairs and out:
-            continue
-        seen_pairs.add(pair)
-        out.append(CaseX(caption=f"{short(plaintiff)} v. {short(defendant)}", inferred=True,
-                         plaintiffs=[plaintiff.name], defendants=[defendant.name], docket_numbers=numbers[:4],
-                         court=the_court, judge=the_judge, evidence=[Evidence(s0, s1, s0, s1)]))
-    return out, roles
-
-
-def _resolve(side: str, mentions: list[Mention]) -> Optional[Mention]:
-    low = side.lower()
-    entry = gazetteer.lookup(side)
-    for m in mentions:
-        if entry and m.eid == entry.id:
-            return m
-    for m in mentions:
-        if m.kind in ("company", "person", "agency") and (m.name.lower() == low or m.text.lower() == low or
-                                                          low.startswith(m.name.lower()) or
-                                                          m.name.lower().endswith(" " + low)):
-            return m
-    return None
-
-
-def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return start, end
-    return span[0].sent.start_char, span[-1].sent.end_char
+        parts = re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", names.strip().rstrip(","))
+        merged: list[str] = []
+        for p in parts:
+            p = p.strip(" ,")
+            if not p:
+                continue
+            if _CORP_SUFFIX.match(p) and merged:
+                merged[-1] += ", " + p
+                continue
+            words = p.split()
+            if not words or not words[0][0].isupper():
+                break
+            # the name ends where the capitalised run ends ("Meta Platforms, Inc. (“Meta”) for" -> Meta Platforms, Inc.)
+            cut = []
+            for w in words:
+                if not (w[0].isupper() or w in ("de", "van", "von", "&")):
+                    break
+                cut.append(w)
+            if not cut:
+                break
+            merged.append(" ".join(cut))
+            if len(cut) < len(words):
+                break
+        for n in merged:
+            n = n.strip(" ,.")
+            if len(n) > 2 and n.split()[0] not in ("The", "This", "In", "On", "See", "Id", "Compl"):
+                out.append((n, role, m.start("names"), m.end("names")))
+    return out

@@ -8,6 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from ingest.nlp import layout
 from ingest.nlp.types import Evidence, EventX
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -31,10 +32,10 @@ EVENT_CUES = [
     ("testimony", re.compile(r"\btestif\w*|\btestimony\b|\bdeposition\b|\btook the (?:witness )?stand\b|\bcross-examin\w*|"
                              r"\bunder oath\b|\b(?:confirmed|admitted|acknowledged|conceded|said|told)\b[^.]{0,20}\bin court\b|"
                              r"\btold (?:a|the) (?:judge|jury|court)\b", re.I)),
-    ("settlement", re.compile(r"\bsettle(?:d|ment|s)?\b", re.I)),
-    ("ruling", re.compile(r"\bruled\b|\brulings?\b|\bverdict\b|\bjudgment\b|\b(?:granted|denied|dismissed|rejected) (?:a |the |its |their |his |her |\w+’s |\w+'s )?(?:motion|request|bid|claims?|lawsuit|case|suit)\b|\bdismiss(?:ed|al)\b|\b(?:judge|court) (?:found|held|decided|ordered)\b", re.I)),
-    ("hearing", re.compile(r"\bhearings?\b|\btrial\b|\boral arguments?\b|\bclosing arguments?\b|\bjury selection\b", re.I)),
-    ("filing", re.compile(r"\b(?:filed|files|filing) (?:a |an |the |its |his |her |their )?(?:\w+ ){0,3}(?:lawsuit|suit|complaint|motion|petition|case|action|notice|brief)\b|\bsued\b|\bsues\b|\bfiled suit\b", re.I)),
+    ("settlement", re.compile(r"\bsettle(?:d|ment|s)?\b|\bterm sheet\b|\bsettlement agreement\b", re.I)),
+    ("ruling", re.compile(r"\bruled\b|\brulings?\b|\bverdict\b|\bjudgment\b|\b(?:granted|denied|dismissed|rejected) (?:a |the |its |their |his |her |\w+’s |\w+'s )?(?:motion|request|bid|claims?|lawsuit|case|suit)\b|\bdismiss(?:ed|al)\b|\b(?:judge|court) (?:found|held|decided|ordered)\b|\bsigned by judge\b|\b(?:ORDER|order) (?:granting|denying)\b|\b(?:dismisses|denies|grants|rejects|rejected|refused)\b", re.I)),
+    ("hearing", re.compile(r"\bhearings?\b|\btrial\b|\boral arguments?\b|\bclosing arguments?\b|\bjury selection\b|\b(?:were|was) heard\b|\bheard (?:before|by)\b|\bargued\b|\bface off\b|\bappeals? court\b", re.I)),
+    ("filing", re.compile(r"\b(?:filed|files|filing) (?:a |an |the |its |his |her |their )?(?:\w+ ){0,3}(?:lawsuit|suit|complaint|motion|petition|case|action|notice|brief)\b|\b(?:lawsuit|suit|complaint|motion|brief|notice|letter motion)s? (?:was |were )?(?:filed|lodged|brought|submitted|dated)\b|\bsued\b|\bsues\b|\bfiled suit\b|\bbrought (?:suit|the case|a case|an action)\b|\bfiled (?:on|in|with|today|an? )\b", re.I)),
 ]
 
 
@@ -82,28 +83,62 @@ def dates_in(text: str, published: Optional[date]) -> list[tuple[date, str, int,
     return sorted(out, key=lambda x: x[2])
 
 
-def events(doc: Doc, published: Optional[date], litigation: bool) -> list[EventX]:
-    """At most one event per kind and date: a step many sentences retell is one event."""
-    if not litigation:
-        return []
+KIND_EVENTS = {"opinion": "ruling", "order": "ruling", "ruling": "ruling", "filing": "filing", "docket": "filing"}
+REPORT = re.compile(r"\b(?:announced|published|released|disclosed|revealed|reported)\b", re.I)
+
+
+def _also_days(text: str, found: list) -> list:
+    """'on September 8 and 25': the second day takes the first one's month and year."""
+    extra = []
+    for d, precision, s, e in found:
+        m = re.match(r"(?:,? and |, | & )(\d{1,2})\b(?!,? ?\d{4}| ?(?:million|billion|%))", text[e:e + 8])
+        if precision == "day" and m:
+            try:
+                extra.append((d.replace(day=int(m.group(1))), "day", e + m.start(1), e + m.end(1)))
+            except ValueError:
+                pass
+    return found + extra
+
+
+def events(doc: Doc, published: Optional[date], litigation: bool, kind: Optional[str] = None) -> list[EventX]:
+    """Dated steps of a case: each date in a sentence with an event cue (filed, heard, ruled, settled,
+    testified), the cue nearest the date naming the kind; a court paper's own date is its ruling or filing.
+    At most one event per kind and date, and one undated event per kind."""
     out: dict[tuple, EventX] = {}
-    for sent in doc.sents:
+    if published and kind in KIND_EVENTS:
+        what = (doc._.ct_title if doc.has_extension("ct_title") else "") or doc.text[:200]
+        out[(KIND_EVENTS[kind], published)] = EventX(kind=KIND_EVENTS[kind], what=" ".join(what.split())[:300],
+                                                      date=published.isoformat(), precision="day",
+                                                      evidence=[Evidence(0, min(len(doc.text), 200), 0,
+                                                                         min(len(doc.text), 200))])
+    for sent in layout.sents(doc):
         text = sent.text
-        for kind, cue in EVENT_CUES:
-            hit = cue.search(text)
-            if not hit:
+        cues = []
+        for ekind, cue in EVENT_CUES:
+            if litigation or ekind == "testimony":
+                cues += [(h.start(), h.end(), ekind) for h in cue.finditer(text)]
+        if not cues and REPORT.search(text) and re.search(r"\bdistill", doc.text[:3000], re.I):
+            cues = [(h.start(), h.end(), "report") for h in REPORT.finditer(text)]
+        if not cues:
+            continue
+        dated = _also_days(text, dates_in(text, published))
+        what = " ".join(text.split())[:300]
+        if not dated:
+            s, e, ekind = cues[0]
+            if not any(k[0] == ekind for k in out):
+                out[(ekind, None)] = EventX(kind=ekind, what=what, evidence=[Evidence(
+                    sent.start_char + s, sent.start_char + e, sent.start_char, sent.end_char)])
+            continue
+        for when, precision, ds, de in dated:
+            line_start = text.rfind("\n", 0, ds) + 1
+            line_end = text.find("\n", de) if "\n" in text[de:] else len(text)
+            near = [c for c in cues if line_start <= c[0] < line_end] or cues
+            s, e, ekind = min(near, key=lambda c: abs(c[0] - ds))
+            key = (ekind, when)
+            if key in out:
                 continue
-            dated = dates_in(text, published)
-            when = min(dated, key=lambda d: abs(d[2] - hit.start())) if dated else None
-            key = (kind, when[0] if when else None)
-            if key in out or (when is None and any(k[0] == kind for k in out)):
-                break
-            what = " ".join(text.split())
-            out[key] = EventX(kind=kind, what=what[:300], date=when[0].isoformat() if when else None,
-                              precision=when[1] if when else None,
-                              evidence=[Evidence(sent.start_char + hit.start(), sent.start_char + hit.end(),
-                                                 sent.start_char, sent.end_char)])
-            break
-    undated_kinds = {k for (k, d) in out if d is None}
-    return [e for (k, d), e in out.items() if d is not None or k in undated_kinds and
-            not any(kk == k and dd is not None for kk, dd in out)]
+            out[key] = EventX(kind=ekind, what=what, date=when.isoformat(), precision=precision,
+                              evidence=[Evidence(sent.start_char + ds, sent.start_char + de, sent.start_char,
+                                                 sent.end_char)])
+    dated_kinds = {k for (k, d) in out if d is not None}
+    return [e for (k, d), e in out.items() if d is not None or k not in dated_kinds]

@@ -1,15 +1,22 @@
-"""`manage.py extract --jsonl` without Django: files → score.py lines."""
+"""`manage.py extract --jsonl` without Django: files → the lines ../shared/eval/score.py reads.
+
+    extract_files(paths) -> Iterator[dict]      one Extraction.to_eval(basename) per file
+
+A file may begin with a header block: `key: value` lines (source_url, url, title, published, kind,
+publisher, author) and then a blank line. Leading lines count as a header only when every line before
+the first blank line is such a line, so a text without a header keeps its first lines.
+"""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-HEADER = re.compile(r"^(source_url|url|title|published|kind|publisher|author):\s?(.*)$")
+HEADER = re.compile(r"^(source_url|url|title|published|kind|publisher|author):\s(.*)$")
 
 
 def split_header(raw: str) -> tuple[dict, str]:
-    """A leading block of `key: value` lines then a blank line, or no header at all."""
+    """(metadata, text) of a file's contents."""
     lines = raw.split("\n")
     head = []
     for line in lines:
@@ -17,18 +24,29 @@ def split_header(raw: str) -> tuple[dict, str]:
             break
         head.append(line)
     if head and len(head) < len(lines) and all(HEADER.match(line) for line in head):
-        meta = {HEADER.match(line).group(1): HEADER.match(line).group(2).strip() for line in head}
+        meta = {}
+        for line in head:
+            m = HEADER.match(line)
+            meta[m.group(1)] = m.group(2).strip()
         return meta, "\n".join(lines[len(head) + 1:])
     return {}, raw
 
 
-def extract_files(paths: Iterable[str]) -> Iterator[dict]:
+def read(path) -> tuple[dict, str]:
+    raw = Path(path).read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n").lstrip("\ufeff")
+    return split_header(raw)
+
+
+def extract_files(paths: Iterable[str], batch_size: int = 32) -> Iterator[dict]:
     from ingest.nlp.pipeline import extract_many
 
-    paths = list(paths)
-    items = []
-    for path in paths:
-        meta, text = split_header(Path(path).read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n"))
-        items.append((text, {"published": meta.get("published"), "title": meta.get("title", "")}))
-    for path, extraction in zip(paths, extract_many(items)):
+    paths = [str(p) for p in paths]
+
+    def items():
+        for path in paths:
+            meta, text = read(path)
+            yield text, {"published": meta.get("published"), "title": meta.get("title", ""),
+                         "kind": meta.get("kind")}
+
+    for path, extraction in zip(paths, extract_many(items(), batch_size=batch_size)):
         yield extraction.to_eval(Path(path).name)

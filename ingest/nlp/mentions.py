@@ -1,27 +1,54 @@
-"""Entity mentions of a parsed document: gazetteer matches, the model's PERSON/ORG entities (junk
-removed), surnames joined to the full name used earlier, and pronouns or descriptions ("he", "the
-company") resolved to the nearest fitting antecedent."""
+"""Entity mentions of a parsed document.
+
+Gazetteer matches (EntityRuler, with the entity id) and the model's PERSON/ORG entities (junk removed:
+"AI", "IP", tickers, section headings, courts); a surname joined to the full name used earlier ("Stein"
+after "Sidney Stein"); pronouns and descriptions resolved to the nearest fitting antecedent ("he", "the
+billionaire" -> a person; "it", "the company", "the US-based visual content company" -> an organisation,
+preferring the subject of the latest sentence that has one); plural references ("they", "these firms",
+"the studios") resolved to the latest coordinated group ("DeepSeek, Moonshot and MiniMax").
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ingest.nlp import gazetteer
+from ingest.nlp import gazetteer, layout
 
 JUNK = {"ai", "ip", "ceo", "cto", "cfo", "llm", "llms", "api", "gpu", "gpus", "us", "u.s.", "eu", "uk", "court",
         "the court", "congress", "plaintiffs", "defendants", "plaintiff", "defendant", "class", "the class", "inc",
         "llc", "the company", "company", "state", "tos", "terms of service", "dmca", "fair use", "pbc", "news",
-        "twitter", "chinese", "american", "reuters", "ap", "nlp", "ml", "tl;dr", "key points", "intellectual property"}
+        "chinese", "american", "nlp", "ml", "tl;dr", "key points", "intellectual property", "complaint",
+        "dkt", "ecf", "id", "order", "opinion", "memorandum", "background", "analysis", "summary", "counsel",
+        "magistrate", "distribution", "claims", "motion", "genai", "gen ai", "agi", "white house", "house",
+        "senate", "digital", "verified", "reader-supported", "support", "chatbot", "model", "models", "llmarena",
+        "swe-bench", "tpu", "build", "i/o", "google i/o", "rule", "section", "article", "amendment", "statement",
+        "ex", "fig", "table", "page", "doc", "document", "filed", "case", "plaintiffs’", "stargate"}
+LEGAL_WORDS = re.compile(r"\b(?:Court|District|Division|Circuit|Judge|Justice|Magistrate|Memorandum|Order|Motion|"
+                         r"Plaintiffs?|Defendants?|Complaint|Opinion|Background|Counsel|Docket|Dkt|Exhibit|"
+                         r"Attorneys?|Clerk|Rule|Act|Code|Statute|Amendment|Section|Appeals|Tribunal)\b", re.I)
+TICKER = re.compile(r"^[A-Z]{1,5}\.[A-Z]{1,2}$|^(?:NYSE|NASDAQ|Nasdaq):")
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
 ORG_PRONOUNS = {"it", "its"}
-ORG_DESCRIPTIONS = {"the company", "the firm", "the startup", "the lab", "the developer", "the ai company",
-                    "the ai startup", "the ai firm", "the ai developer", "the chatbot maker", "the ai lab"}
-PERSON_DESCRIPTIONS = {"the billionaire", "the executive", "the entrepreneur", "the ceo", "the founder",
-                       "the co-founder", "the cofounder", "the tech mogul", "the mogul"}
-HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|judge|justice|sir|dame|prof)\.?\s+", re.I)
+PLURAL_PRONOUNS = {"they", "their", "them", "theirs"}
+ORG_NOUNS = {"company", "firm", "startup", "start-up", "lab", "laboratory", "developer", "maker", "giant", "publisher",
+             "outlet", "platform", "newspaper", "studio", "group", "business", "organisation", "organization",
+             "creator", "owner", "venture", "rival", "competitor", "provider", "corporation", "conglomerate",
+             "paper", "label", "agency", "nonprofit", "non-profit", "service", "network", "site"}
+PLURAL_ORG_NOUNS = {"companies", "firms", "startups", "labs", "laboratories", "developers", "publishers", "outlets",
+                    "studios", "groups", "plaintiffs", "authors", "writers", "artists", "newspapers", "organisations",
+                    "organizations", "platforms", "rivals", "competitors", "defendants", "businesses", "creators",
+                    "entities", "makers", "giants", "labels"}
+PERSON_NOUNS = {"billionaire", "executive", "entrepreneur", "ceo", "founder", "co-founder", "cofounder", "mogul",
+                "chief", "judge", "justice", "magistrate", "man", "woman", "author", "writer", "investor",
+                "businessman", "businesswoman", "tycoon", "president", "chairman", "scientist", "researcher",
+                "plaintiff", "defendant", "witness", "lawyer", "attorney", "official", "spokesperson", "spokesman",
+                "spokeswoman", "professor", "comedian", "novelist", "artist", "engineer"}
+DETERMINERS = {"the", "this", "that", "these", "those"}
+HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|dr|judge|justice|sir|dame|prof|plaintiff|defendant|pro se plaintiff|"
+                       r"chief judge|u\.s\. district judge|district judge|magistrate judge)\.?\s+)+", re.I)
 
 
 @dataclass
@@ -38,51 +65,97 @@ class Mention:
     resolved: bool = False  # a pronoun or description resolved to an antecedent
     owner: Optional[str] = None
     litigant_ok: bool = True
+    tok_start: int = -1
+    tok_end: int = -1
+    group: list = field(default_factory=list)  # for plural references: the names of the group
+    in_quote: bool = False
+
+
+class MentionList(list):
+    """Mentions in text order, with an index from token to mention."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.by_tok: dict[int, Mention] = {}
+        for m in self:
+            for i in range(m.tok_start, m.tok_end):
+                self.by_tok.setdefault(i, m)
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"['’]s$", "", text.strip())
-    text = text.strip(" ,.;:\"“”'‘’()")
-    return HONORIFIC.sub("", text)
+    text = re.sub(r"['’]s?$", "", text.strip())
+    text = text.strip(" ,.;:\"“”'‘’()[]")
+    return HONORIFIC.sub("", text).strip()
 
 
-def _from_ent(ent: Span) -> Optional[Mention]:
-    sent = ent.sent
+def _entry_mention(entry, base) -> "Mention":
+    kind = entry.role if entry.role in ("judge", "outlet", "lawyer") else entry.kind
+    return Mention(name=entry.name, kind=kind, eid=entry.id, owner=entry.owner,
+                   litigant_ok=entry.litigant or kind in ("company", "person", "agency"), **base)
+
+
+def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
+    sent = layout.sent_of(ent.doc, ent.start)
     base = dict(start=ent.start_char, end=ent.end_char, tok=ent.root.i, sent_start=sent.start_char,
-                sent_end=sent.end_char, text=ent.text)
+                sent_end=sent.end_char, text=ent.text, tok_start=ent.start, tok_end=ent.end,
+                in_quote=ent.start in quoted)
     if ent.ent_id_:
         entry = gazetteer.load().get(ent.ent_id_)
         if entry:
-            return Mention(name=entry.name, kind=entry.kind, eid=entry.id, owner=entry.owner,
-                           litigant_ok=entry.litigant or entry.kind in ("company", "person", "agency"), **base)
+            return _entry_mention(entry, base)
     if ent.label_ not in ("PERSON", "ORG"):
         return None
     name = _clean(ent.text)
-    if not name or name.lower() in JUNK or not name[0].isupper() or len(name) < 2 or "\n" in name:
+    low = name.lower()
+    if not name or low in JUNK or not name[0].isupper() or len(name) < 2 or "\n" in name or TICKER.search(name):
         return None
-    if ent.label_ == "ORG" and (name.isupper() and len(name) <= 3 or name.lower().startswith(("the ", "a "))
-                                and len(name.split()) == 2 and name.split()[1].islower()):
+    if re.search(r"-(?:owned|based|backed|led|linked|funded)$|^(?:I|II|III|IV|V)\.\s", name) or name.endswith("’s"):
         return None
     entry = gazetteer.lookup(name)
     if entry:
-        return Mention(name=entry.name, kind=entry.kind, eid=entry.id, owner=entry.owner,
-                       litigant_ok=entry.litigant or entry.kind in ("company", "person"), **base)
-    kind = "person" if ent.label_ == "PERSON" else "company"
-    if kind == "person" and (len(name.split()) > 4 or any(ch.isdigit() for ch in name)):
+        return _entry_mention(entry, base)
+    if LEGAL_WORDS.search(name) and not re.search(r"\b(?:Inc|LLC|Corp|Ltd|Co)\b", name):
         return None
-    prev = doc_prev = ent.doc[ent.start - 1].text.lower() if ent.start > 0 else ""
-    if kind == "person" and prev in ("judge", "justice"):
+    words = name.split()
+    if name.isupper() and len(words) >= 3 and ent.label_ == "ORG":
+        return None  # a heading in capitals
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.label_ == "ORG" and nxt is not None and nxt.tag_ == "NNS" and ent.root.dep_ == "compound":
+        return None  # "Frontier AI labs": a modifier, not a name
+    kind = "person" if ent.label_ == "PERSON" else "company"
+    if kind == "person" and (len(words) > 4 or any(ch.isdigit() for ch in name)):
+        return None
+    if ent.label_ == "ORG" and (name.isupper() and len(name) <= 3 or low.startswith(("the ", "a ")) and len(words) == 2
+                                and words[1].islower()):
+        return None
+    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if kind == "person" and (prev in ("judge", "justice", "magistrate") or re.match(r"(?i)judge\s", ent.text)):
         kind = "judge"
-    del doc_prev
+    if name.isupper() and len(name) > 3:
+        name = name.title()
     return Mention(name=name, kind=kind, **base)
 
 
-def find(doc: Doc) -> list[Mention]:
-    found = [m for m in (_from_ent(e) for e in doc.ents) if m]
+def quoted_tokens(doc: Doc) -> set:
+    """Indices of tokens between quotation marks (spans found by quotes.spans)."""
+    from ingest.nlp.quotes import spans
+
+    out = set()
+    for q0, q1 in spans(doc.text):
+        span = doc.char_span(q0, q1, alignment_mode="contract")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def find(doc: Doc) -> MentionList:
+    quoted = quoted_tokens(doc)
+    found = [m for m in (_from_ent(e, quoted) for e in doc.ents) if m]
     _join_surnames(found)
-    found += _resolve_references(doc, found)
+    _groups(doc, found)
+    found += _resolve_references(doc, MentionList(found), quoted)
     found.sort(key=lambda m: m.start)
-    return found
+    return MentionList(found)
 
 
 def _join_surnames(found: list[Mention]) -> None:
@@ -99,52 +172,99 @@ def _join_surnames(found: list[Mention]) -> None:
             m.name, m.kind, m.eid = target.name, target.kind, target.eid
 
 
-def _resolve_references(doc: Doc, found: list[Mention]) -> list[Mention]:
+def _groups(doc: Doc, found: list[Mention]) -> None:
+    """Coordinated mentions of one kind ("DeepSeek, Moonshot AI, and MiniMax") share a group."""
+    by_tok = {}
+    for m in found:
+        for i in range(m.tok_start, m.tok_end):
+            by_tok[i] = m
+    for m in found:
+        if m.group:
+            continue
+        members = [m]
+        for t in doc[m.tok].subtree if m.tok < len(doc) else ():
+            if t.dep_ == "conj" or t.dep_ == "appos" and t.head.i in by_tok:
+                other = by_tok.get(t.i)
+                if other is not None and other is not m and other.kind == m.kind and other not in members:
+                    members.append(other)
+        if len(members) > 1:
+            names = list(dict.fromkeys(x.name for x in members))
+            for x in members:
+                x.group = names
+
+
+def group_of(m: Mention) -> list[str]:
+    return m.group or [m.name]
+
+
+def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset()) -> list[Mention]:
     out = []
-    people = [m for m in found if m.kind == "person"]
-    orgs = [m for m in found if m.kind == "company"]
-    if not people and not orgs:
+    if not found:
         return out
-    i = 0
     n = len(doc)
-    covered = {t for m in found for t in range(len(doc)) if False}
-    del covered
-    ent_tokens = {t.i for e in doc.ents for t in e}
+    i = 0
     while i < n:
         tok = doc[i]
         low = tok.lower_
-        span_end, pool, kind = i + 1, None, None
+        span_end, want, plural = i + 1, None, False
+        if i in found.by_tok or i in quoted:
+            i += 1
+            continue
         if low in PERSON_PRONOUNS and tok.pos_ == "PRON":
-            pool, kind = people, "person"
-        elif low in ORG_PRONOUNS and tok.pos_ == "PRON" and low == "its":
-            pool, kind = orgs, "company"
-        elif low == "the" and i + 1 < n and i + 1 not in ent_tokens:
-            for size in (3, 2):
-                phrase = " ".join(t.lower_ for t in doc[i:i + size])
-                if phrase in ORG_DESCRIPTIONS:
-                    pool, kind, span_end = orgs, "company", i + size
-                    break
-                if phrase in PERSON_DESCRIPTIONS:
-                    pool, kind, span_end = people, "person", i + size
-                    break
-        if pool:
-            antecedent = _nearest(pool, tok.idx, max_back=1500)
+            want = ("person", "judge")
+        elif low in ORG_PRONOUNS and tok.pos_ == "PRON" and (low == "its" or tok.dep_ in ("nsubj", "nsubjpass")):
+            want = ("company", "agency")
+        elif low in PLURAL_PRONOUNS and tok.pos_ == "PRON":
+            want, plural = ("company", "agency", "person"), True
+        elif low in DETERMINERS and tok.dep_ == "det" and tok.head.i > i and tok.head.i - i <= 8:
+            head = tok.head
+            inner = doc[i + 1:head.i + 1]
+            generic = i > 0 and doc[i - 1].lower_ in ("all", "other", "many", "some", "of", "most", "such")
+            if not generic and not any(t.i in found.by_tok for t in inner) and not any(t.pos_ == "VERB" or t.is_punct and t.text not in "-–" for t in inner):
+                hl = head.lower_
+                if hl in ORG_NOUNS and head.tag_ != "NNS":
+                    want, span_end = ("company", "agency"), head.i + 1
+                elif hl in PLURAL_ORG_NOUNS:
+                    want, span_end, plural = ("company", "agency", "person"), head.i + 1, True
+                elif hl in PERSON_NOUNS and not any(c.dep_ == "poss" for c in head.children):
+                    want, span_end = ("judge",) if hl in ("judge", "justice", "magistrate") else ("person",), head.i + 1
+        if want:
+            antecedent = _antecedent(doc, found, tok.idx, want, plural)
             if antecedent:
-                sent = tok.sent
-                out.append(Mention(start=tok.idx, end=doc[span_end - 1].idx + len(doc[span_end - 1]), tok=i,
-                                   sent_start=sent.start_char, sent_end=sent.end_char, name=antecedent.name,
-                                   kind=kind, eid=antecedent.eid, text=doc[i:span_end].text, resolved=True,
-                                   owner=antecedent.owner, litigant_ok=antecedent.litigant_ok))
+                sent = layout.sent_of(doc, i)
+                last = doc[span_end - 1]
+                m = Mention(start=tok.idx, end=last.idx + len(last), tok=i if span_end == i + 1 else span_end - 1,
+                            sent_start=sent.start_char, sent_end=sent.end_char, name=antecedent.name,
+                            kind=antecedent.kind, eid=antecedent.eid, text=doc[i:span_end].text, resolved=True,
+                            owner=antecedent.owner, litigant_ok=antecedent.litigant_ok, tok_start=i,
+                            tok_end=span_end, group=list(antecedent.group) if plural else [])
+                out.append(m)
         i = span_end
     return out
 
 
-def _nearest(pool: list[Mention], offset: int, max_back: int) -> Optional[Mention]:
-    best = None
-    for m in pool:
-        if m.end <= offset and offset - m.end <= max_back and m.kind != "judge":
-            best = m
-    return best
+def _antecedent(doc: Doc, found: MentionList, offset: int, kinds: tuple, plural: bool,
+                max_back: int = 1500) -> Optional[Mention]:
+    """The latest fitting mention before offset: in the same sentence the nearest one; else, in the latest
+    sentence that has one, its subject if it is one, else its first. Plural references want a group."""
+    cands = [m for m in found if m.end <= offset and offset - m.end <= max_back and m.kind in kinds
+             and not m.in_quote]
+    if plural:
+        groups = [m for m in cands if len(m.group) > 1]
+        if groups:
+            return groups[-1]
+        subjects = [m for m in cands if m.kind == "company" and doc[m.tok].dep_ == "nsubj" and not m.resolved]
+        return subjects[-1] if subjects else None
+    if not cands:
+        return None
+    last = cands[-1]
+    same = [m for m in cands if m.sent_start == last.sent_start]
+    if offset < last.sent_end:  # same sentence
+        return last
+    subjects = [m for m in same if doc[m.tok].dep_ in ("nsubj", "nsubjpass") and not m.resolved]
+    if subjects:
+        return subjects[0]
+    return same[0]
 
 
 def at_token(mentions: list[Mention], i: int) -> Optional[Mention]:
@@ -156,8 +276,21 @@ def at_token(mentions: list[Mention], i: int) -> Optional[Mention]:
 
 def covering(mentions: list[Mention], doc: Doc, i: int) -> Optional[Mention]:
     """The mention whose span covers token i."""
+    by_tok = getattr(mentions, "by_tok", None)
+    if by_tok is not None:
+        return by_tok.get(i)
     tok = doc[i]
     for m in mentions:
         if m.start <= tok.idx < m.end:
             return m
     return None
+
+
+def in_subtree(mentions: list[Mention], tok, kinds=("company", "person", "agency")) -> list[Mention]:
+    """Mentions inside the subtree of tok (a noun phrase), in order, each once."""
+    out = []
+    for t in tok.subtree:
+        m = covering(mentions, tok.doc, t.i)
+        if m and m.kind in kinds and m not in out:
+            out.append(m)
+    return out

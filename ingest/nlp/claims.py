@@ -1,0 +1,54 @@
+"""Causes of action named in a text ("breach of contract", "copyright infringement", "trade secrets",
+"unfair competition", "fraud", ...), each with who claims it and against whom: the parties of the case
+the text is about, or the plaintiff and defendant a nearer suit in words names."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ingest.nlp import layout
+from ingest.nlp.types import ClaimX, Evidence
+
+CLAIMS = [
+    ("breach of contract", re.compile(r"\bbreach(?:ed|es|ing)? (?:of )?(?:its |the |their |an? )?(?:\w+ )?(?:contract|agreement)s?\b", re.I)),
+    ("copyright infringement", re.compile(r"\bcopyright infringement\b|\binfring\w* (?:on )?(?:its |their |the |\w+['’]s? )?copyrights?\b", re.I)),
+    ("contributory copyright infringement", re.compile(r"\bcontributory (?:copyright )?infringement\b", re.I)),
+    ("trade secret misappropriation", re.compile(r"\btrade[- ]secrets?\b", re.I)),
+    ("unfair competition", re.compile(r"\bunfair competition\b|\banti-?competitive\b", re.I)),
+    ("antitrust", re.compile(r"\bantitrust\b|\bmonopol\w+\b", re.I)),
+    ("terms-of-service violation", re.compile(r"\b(?:violat\w*|breach\w*) (?:of )?(?:its |the |their |\w+['’]s )?"
+                                              r"(?:terms of (?:service|use)|user (?:policy|agreement))\b|\bterms of service\b", re.I)),
+    ("fraud", re.compile(r"\bfraud\b|\bfraudulent(?:ly)? (?:induc|misrepresent)\w*", re.I)),
+    ("unjust enrichment", re.compile(r"\bunjust(?:ly)? enrich\w*\b", re.I)),
+    ("DMCA violation", re.compile(r"\bDMCA\b|Digital Millennium Copyright Act|copyright management information", re.I)),
+    ("trademark infringement", re.compile(r"\btrademark (?:infringement|dilution|claims?)\b", re.I)),
+    ("breach of fiduciary duty", re.compile(r"\bfiduciary dut\w+\b|\bcharitable trust\b", re.I)),
+    ("defamation", re.compile(r"\bdefamat\w+\b|\blibel\b", re.I)),
+    ("negligence", re.compile(r"\bnegligen\w+\b", re.I)),
+    ("privacy violation", re.compile(r"\b(?:invasion of )?privacy (?:violations?|claims?)\b|\bwiretap\w*\b", re.I)),
+]
+
+
+def find(doc: Doc, cases) -> list[ClaimX]:
+    out, seen = [], set()
+    for sent in layout.sents(doc):
+        case = _nearest_case(cases, sent.start_char)
+        subject = case.plaintiffs[0] if case and case.plaintiffs else None
+        obj = case.defendants[0] if case and case.defendants else None
+        for label, pattern in CLAIMS:
+            hit = pattern.search(sent.text)
+            if hit and label not in seen:
+                seen.add(label)
+                start = sent.start_char + hit.start()
+                out.append(ClaimX(kind="cause_of_action", label=label, subject=subject, object=obj,
+                                  evidence=[Evidence(start, sent.start_char + hit.end(), sent.start_char,
+                                                     sent.end_char)]))
+    return out
+
+
+def _nearest_case(cases, offset: int):
+    before = [c for c in cases if c.evidence and c.evidence[0].start <= offset]
+    if before:
+        return max(before, key=lambda c: c.evidence[0].start)
+    return cases[0] if cases else None

@@ -1,0 +1,288 @@
+"""Cases of a document and the roles they give its parties.
+
+Printed captions and caption blocks (captions.py) come first; then suits described in words, read from
+the dependency parse: "X sued Y", "X is suing Y", "17 authors suing OpenAI", "Y was sued by X", "X filed
+a lawsuit against Y", "X's lawsuit against Y", "his lawsuit against OpenAI", "the lawsuit, filed by X",
+"a lawsuit brought by X", "The New York Times copyright lawsuit against OpenAI", "X brought the case,
+along with Z, targeting Y", "the suit accuses the company of ...". Coordinated names on either side all
+take the role ("Disney and Universal sued Midjourney"). A suit in words becomes an inferred caption with
+short names ("Musk v. OpenAI"): surname for people, company name for companies.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ingest.nlp import captions, gazetteer, layout
+from ingest.nlp.mentions import Mention, covering
+from ingest.nlp.types import CaseX, Evidence
+
+SUE_NOUNS = {"lawsuit", "suit", "complaint", "case", "action", "litigation", "claim", "claims", "petition",
+             "lawsuits", "suits", "counterclaim", "countersuit", "challenge"}
+FILE_VERBS = {"file", "bring", "launch", "lodge", "initiate", "commence", "refile", "mount"}
+ACCUSE_VERBS = {"accuse", "allege", "claim", "charge", "target", "contend", "argue", "say"}
+LEGAL_WRONG = re.compile(r"\b(?:infring\w*|violat\w*|steal\w*|stole|misappropriat\w*|breach\w*|copy\w*|copied|"
+                         r"scrap\w*|pirat\w*|misus\w*|defam\w*|plagiar\w*|unlawful\w*|illegal\w*)\b", re.I)
+PARTY_KINDS = ("company", "person", "agency")
+
+
+def _party(m: Optional[Mention]) -> Optional[Mention]:
+    if m and m.kind in PARTY_KINDS and m.litigant_ok:
+        return m
+    return None
+
+
+def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
+    """The parties a noun phrase names: its own mention and its conjuncts', or the names it includes
+    ("Thirteen authors, including Sarah Silverman and Junot Diaz"; "a group of publishers led by X and Y")."""
+    out: list[Mention] = []
+    for t in [tok, *tok.conjuncts]:
+        m = _party(covering(ms, doc, t.i))
+        if m is None:
+            for c in t.children:
+                if c.dep_ in ("compound", "poss") and c.i < t.i and t.lower_ not in SUE_NOUNS:
+                    m = _party(covering(ms, doc, c.i))
+                    if m:
+                        break
+        if m is not None:
+            if m.group and m.resolved:
+                out.extend(x for x in _by_names(ms, m.group) if x not in out)
+            elif m not in out:
+                out.append(m)
+            continue
+        for sub in t.subtree:
+            if sub.dep_ in ("relcl", "acl") and sub.lemma_.lower() not in ("include", "lead"):
+                continue
+            m = _party(covering(ms, doc, sub.i))
+            if m and m not in out and _within(sub, t):
+                out.append(m)
+    return out
+
+
+def _within(sub, top) -> bool:
+    """sub is in top's noun phrase, not inside a clause or an 'against'/'over' phrase hanging from it."""
+    t = sub
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "advcl", "ccomp") or (t.dep_ == "prep" and t.lower_ in ("against", "over", "for", "on",
+                                                                                        "in", "at", "from", "with")):
+            return False
+        t = t.head
+    return True
+
+
+def _by_names(ms, names) -> list[Mention]:
+    out = []
+    for n in names:
+        m = next((x for x in ms if x.name == n and not x.resolved), None)
+        if m:
+            out.append(m)
+    return out
+
+
+def _subjects(doc, verb, ms) -> list[Mention]:
+    for child in sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)):
+        if True:
+            found = _np_parties(doc, child, ms)
+            if not found and child.dep_ == "nsubj" and verb.head.i != verb.i and verb.dep_ == "relcl":
+                return _np_parties(doc, verb.head, ms)
+            return found
+    if verb.dep_ == "acl" and verb.head.i != verb.i:  # "17 authors suing OpenAI"
+        noun = verb.head
+        found = _np_parties(doc, noun, ms)
+        if not found and noun.dep_ in ("attr", "pobj"):
+            cop = noun.head if noun.dep_ == "attr" else noun.head.head
+            for c in cop.children:
+                if c.dep_ == "nsubj":
+                    return _np_parties(doc, c, ms)
+        return found
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _subjects(doc, verb.head, ms)
+    return []
+
+
+def _objects(doc, verb, deps=("dobj", "obj")) -> list:
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def _prep_objs(doc, head, preps, ms) -> list[Mention]:
+    out = []
+    for child in head.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out += [m for m in _np_parties(doc, obj, ms) if m not in out]
+        if child.dep_ == "prep" and child.lower_ == "along":  # "along with"
+            for w in child.children:
+                if w.lower_ == "with":
+                    for obj in w.children:
+                        out += [m for m in _np_parties(doc, obj, ms) if m not in out] if "along" in preps else []
+    return out
+
+
+def described(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
+    """(plaintiffs, defendants, sentence start, sentence end) of suits described in words."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            pl: list[Mention] = []
+            df: list[Mention] = []
+            if lemma in ("sue", "countersue") and tok.pos_ == "VERB":
+                if any(c.dep_ == "auxpass" for c in tok.children):  # "Y was sued by X"
+                    df = [m for c in tok.children if c.dep_ == "nsubjpass" for m in _np_parties(doc, c, ms)]
+                    pl = _prep_objs(doc, tok, ("by",), ms)
+                else:
+                    pl = _subjects(doc, tok, ms)
+                    df = [m for o in _objects(doc, tok) for m in _np_parties(doc, o, ms)]
+                    pl += [m for m in _prep_objs(doc, tok, ("along",), ms) if m not in pl]
+            elif tok.lower_ in SUE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+                df = _prep_objs(doc, tok, ("against",), ms)
+                pl = [m for c in tok.children if c.dep_ == "poss" for m in _np_parties(doc, c, ms)]
+                pl += [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+                       for m in _np_parties(doc, c, ms) if m not in pl]
+                pl += [m for m in _prep_objs(doc, tok, ("by", "from"), ms) if m not in pl]
+                for child in tok.children:
+                    if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in FILE_VERBS:
+                        pl += [m for m in _prep_objs(doc, child, ("by",), ms) if m not in pl]
+                        df += [m for m in _prep_objs(doc, child, ("against",), ms) if m not in df]
+                head = tok.head
+                if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in FILE_VERBS:
+                    if tok.dep_ == "dobj":
+                        pl += [m for m in _subjects(doc, head, ms) if m not in pl]
+                    else:
+                        pl += [m for m in _prep_objs(doc, head, ("by",), ms) if m not in pl]
+                    pl += [m for m in _prep_objs(doc, head, ("along",), ms) if m not in pl]
+                    df += [m for m in _prep_objs(doc, head, ("against",), ms) if m not in df]
+                    for c in head.children:
+                        if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in ("target", "accuse", "name"):
+                            df += [m for o in _objects(doc, c) for m in _np_parties(doc, o, ms) if m not in df]
+                if pl and not df and tok.dep_ == "nsubj" and head.lemma_.lower() in ACCUSE_VERBS:
+                    df = [m for o in _objects(doc, head) for m in _np_parties(doc, o, ms)]
+            df = [m for m in df if m.name not in {p.name for p in pl}]
+            if pl and df:
+                out.append((pl, df, sent.start_char, sent.end_char))
+    return out
+
+
+def accusations(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
+    """'Getty had accused Stability AI of infringing its copyright': the accuser and the accused of a legal
+    wrong (only used in texts about litigation, and only for roles and a caption nothing else gave)."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            if tok.lemma_.lower() != "accuse" or tok.pos_ != "VERB":
+                continue
+            of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if not of or not LEGAL_WRONG.search(" ".join(t.text for t in of[0].subtree)):
+                continue
+            pl = _subjects(doc, tok, ms)
+            df = [m for o in _objects(doc, tok) for m in _np_parties(doc, o, ms)]
+            if pl and df:
+                out.append((pl, df, sent.start_char, sent.end_char))
+    return out
+
+
+def short(m: Mention, doc: Optional[Doc] = None) -> str:
+    if m.kind == "person":
+        words = m.name.split()
+        return m.name if len(words[-1]) <= 3 else words[-1]
+    entry = gazetteer.by_name(m.name)
+    return entry.name if entry else m.name
+
+
+def _employer(doc: Doc, m: Mention, ms) -> Optional[Mention]:
+    """'OpenAI CEO Sam Altman' -> OpenAI."""
+    if m.kind != "person" or m.tok_start <= 0:
+        return None
+    for t in doc[max(0, m.tok_start - 4):m.tok_start]:
+        other = covering(ms, doc, t.i)
+        if other and other.kind == "company" and t.head.i in range(m.tok_start, m.tok_end) or (
+                other and other.kind == "company" and t.i == m.tok_start - 2 and doc[t.i + 1].lower_ in (
+                "ceo", "president", "chief", "founder", "co-founder", "chairman")):
+            return other
+    return None
+
+
+def _resolve_side(side: str, ms) -> Optional[Mention]:
+    low = side.lower()
+    entry = gazetteer.lookup(side) or gazetteer.lookup(captions.TRAILING.sub("", side))
+    for m in ms:
+        if entry and m.eid == entry.id:
+            return m
+    for m in ms:
+        if m.kind in PARTY_KINDS and not m.resolved and (
+                m.name.lower() == low or m.text.lower() == low or low.startswith(m.name.lower() + " ") or
+                m.name.lower().endswith(" " + low)):
+            return m
+    return None
+
+
+def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return start, end
+    return layout.sent_of(doc, span[0].i).start_char, layout.sent_of(doc, span[-1].i).end_char
+
+
+def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
+    """Captions (printed, then described) and the roles they give: party name -> plaintiff/defendant."""
+    text = doc.text
+    numbers = [d for d, _, _ in captions.dockets(text)]
+    the_court, the_judge = captions.court(text), captions.judge(text)
+    out: list[CaseX] = []
+    roles: dict[str, str] = {}
+    pairs: dict[tuple, int] = {}  # (plaintiff key, defendant key) -> start offset of its first caption
+
+    def add_case(caption, plaintiffs, defendants, start, end, inferred=False, key=None):
+        s0, s1 = _bounds(doc, start, end)
+        out.append(CaseX(caption=caption, inferred=inferred, plaintiffs=plaintiffs, defendants=defendants,
+                         docket_numbers=numbers[:6], court=the_court, judge=the_judge,
+                         evidence=[Evidence(start, end, s0, s1)]))
+        if key:
+            pairs[key] = start
+
+    for plaintiffs, defendants, start, end in captions.blocks(text):
+        for n in plaintiffs:
+            roles.setdefault(n, "plaintiff")
+        for n in defendants:
+            roles.setdefault(n, "defendant")
+    for left, right, start, end in captions.explicit(text):
+        lp, rp = _resolve_side(left, ms), _resolve_side(right, ms) if right else None
+        key = ((lp.name if lp else left.lower()), (rp.name if rp else right.lower()))
+        if key in pairs or (key[1], key[0]) in pairs:
+            continue
+        add_case(f"{left} v. {right}" if right else left, [lp.name if lp else left],
+                 [rp.name if rp else right] if right else [], start, end, key=key)
+        if right:
+            roles.setdefault(lp.name if lp else left, "plaintiff")
+            roles.setdefault(rp.name if rp else right, "defendant")
+    for name, role, start, end in captions.role_lists(text):
+        m = _resolve_side(name, ms)
+        roles.setdefault(m.name if m else name, role)
+    printed_defendants = {k[1]: s for k, s in pairs.items()}
+    found = described(doc, ms)
+    litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
+    extra = accusations(doc, ms) if litigation else []
+    for n, (pl, df, s0, s1) in enumerate(found + extra):
+        from_accusation = n >= len(found)
+        employers = [e for e in (_employer(doc, m, ms) for m in df) if e and e not in df]
+        df = employers + df
+        for m in pl:
+            if not from_accusation or m.name not in roles:
+                roles.setdefault(m.name, "plaintiff")
+        for m in df:
+            if not from_accusation or m.name not in roles:
+                roles.setdefault(m.name, "defendant")
+        p, d = pl[0], df[0]
+        key = (p.name, d.name)
+        if key in pairs or (d.name, p.name) in pairs:
+            continue
+        if d.name in printed_defendants and printed_defendants[d.name] < s0:
+            continue  # the suit a caption printed earlier already names
+        if from_accusation and any(k[1] == d.name or k[0] == p.name for k in pairs):
+            continue
+        add_case(f"{short(p)} v. {short(d)}", [m.name for m in pl], [m.name for m in df], s0, s1,
+                 inferred=True, key=key)
+    return out, roles

@@ -1,0 +1,64 @@
+"""Line layout: sentences that news pages and court papers break across lines are joined for the parser,
+and a line break that is not inside a sentence starts a new sentence (headings, bylines, datelines and
+list items would otherwise run into the first sentence after them).
+
+``join_lines`` only turns some single "\\n" into " ", so every character offset stays the same.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_END = re.compile(r"[.!?:;\"”’)\]]\s*$|^\s*$")
+_CONTINUES = re.compile(r"[a-z,\-–—&]\s*$")
+
+
+def join_lines(text: str) -> str:
+    lines = text.split("\n")
+    out = []
+    joined_prev = False
+    for n, line in enumerate(lines):
+        out.append(line)
+        if n == len(lines) - 1:
+            break
+        nxt = lines[n + 1]
+        if not line.strip() or not nxt.strip() or _END.search(line) or re.match(r"\s*(?:[•*·-]|\d+\.)\s", nxt):
+            joined_prev = False
+            out.append("\n")
+            continue
+        join = bool(_CONTINUES.search(line)) or nxt.lstrip()[:1].islower() or (joined_prev and len(line) < 60)
+        out.append(" " if join else "\n")
+        joined_prev = join
+    return "".join(out)
+
+
+@Language.component("casetracker_lines")
+def line_starts(doc: Doc) -> Doc:
+    """A token after a line break starts a sentence (the next few tokens do not)."""
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if "\n" in prev.text_with_ws and not t.is_space and t.is_sent_start is None:
+            t.is_sent_start = True
+            for k in range(t.i + 1, min(len(doc), t.i + 4)):
+                if not doc[k].is_space and doc[k].is_sent_start is None and "\n" not in doc[k - 1].text_with_ws:
+                    doc[k].is_sent_start = False
+    return doc
+
+
+def sents(doc: Doc) -> list:
+    """doc.sents, computed once per document (spaCy walks the whole Doc on every access)."""
+    cached = doc.user_data.get("ct_sents")
+    if cached is None:
+        cached = doc.user_data["ct_sents"] = list(doc.sents)
+    return cached
+
+
+def sent_of(doc: Doc, i: int):
+    """The sentence that holds token i."""
+    starts = doc.user_data.get("ct_sent_starts")
+    if starts is None:
+        starts = doc.user_data["ct_sent_starts"] = [s.start for s in sents(doc)]
+    import bisect
+    return sents(doc)[max(0, bisect.bisect_right(starts, i) - 1)]

@@ -1,0 +1,49 @@
+from ingest.nlp import captions
+
+
+def test_docket_numbers_as_printed():
+    text = ("Case No. 4:24-cv-04722-YGR and 1:23-cv-11195 (S.D.N.Y.); C.A. No. 1:20-cv-613-SB; "
+            "Case No. 23-cv-03417-VC (TSH); No. C 24-05417 WHA; 23 Civ. 5670 (NRB); No. 1:2023cv05670.")
+    assert [d for d, _, _ in captions.dockets(text)] == [
+        "4:24-cv-04722-YGR", "1:23-cv-11195", "1:20-cv-613-SB", "23-cv-03417-VC", "C 24-05417 WHA", "23 Civ. 5670",
+        "1:2023cv05670"]
+
+
+def test_courts_are_normalised():
+    assert captions.court("in the U.S. District Court for the Northern District of California") == "N.D. Cal."
+    assert captions.court("a federal court in Manhattan") == "S.D.N.Y."
+    assert captions.court("before the High Court in London") == "High Court of England and Wales"
+    assert captions.court("nothing about courts here") is None
+
+
+def test_printed_captions():
+    text = ("The case is Dow Jones & Co v. Perplexity AI Inc, U.S. District Court. "
+            "In The New York Times Co. v. Microsoft Corp., the judge ruled. Kadrey, et al. v. Meta Platforms Inc. "
+            "See Manzarek v. St. Paul Fire & Marine Ins. Co., 519 F.3d 1025, 1031 (9th Cir. 2008). "
+            "In re OpenAI Copyright Infringement Litigation was consolidated.")
+    found = [(l.rstrip("."), r.rstrip(".")) for l, r, _, _ in captions.explicit(text)]
+    assert ("Dow Jones & Co", "Perplexity AI Inc") in found
+    assert ("New York Times Co", "Microsoft Corp") in found
+    assert ("Kadrey", "Meta Platforms Inc") in found
+    assert not any(l.startswith("Manzarek") for l, _ in found), "a precedent cited is not a case of the text"
+    assert ("In re OpenAI Copyright Infringement Litigation", "") in found
+
+
+def test_caption_block_of_a_court_paper():
+    text = ("UNITED STATES DISTRICT COURT NORTHERN DISTRICT OF CALIFORNIA PAUL TREMBLAY, et al., Plaintiffs, "
+            "v. OPENAI, INC., et al., Defendants. ORDER GRANTING IN PART")
+    [(plaintiffs, defendants, _, _)] = captions.blocks(text)
+    assert plaintiffs == ["Paul Tremblay"]
+    assert defendants == ["Openai, INC."] or defendants[0].lower().startswith("openai")
+
+
+def test_role_lists():
+    text = ("Plaintiffs Paul Tremblay, Sarah Silverman, Christopher Golden, and Richard Kadrey (collectively, "
+            "“Plaintiffs”) hold copyrights. Plaintiff Mona Awad voluntarily dismissed her claims.")
+    got = {(n, r) for n, r, _, _ in captions.role_lists(text)}
+    assert {("Paul Tremblay", "plaintiff"), ("Sarah Silverman", "plaintiff"), ("Richard Kadrey", "plaintiff"),
+            ("Mona Awad", "plaintiff")} <= got
+
+
+def test_judge():
+    assert captions.judge("U.S. District Judge Yvonne Gonzalez Rogers said") == "Yvonne Gonzalez Rogers"

@@ -1,0 +1,54 @@
+"""Quote spans (no model) and their speakers (full model)."""
+from ingest.nlp.quotes import spans
+
+
+def _texts(text):
+    return [text[a:b] for a, b in spans(text)]
+
+
+def test_spans_straight_curly_single_and_multi_paragraph():
+    text = ('He said "partly." Then: “It is standard practice.” The firm called it ‘a widely used method’ today.\n'
+            '“We remain concerned.\n“We urge governments to act.”')
+    assert _texts(text) == ["partly.", "It is standard practice.", "a widely used method", "We remain concerned.",
+                            "We urge governments to act."]
+
+
+def test_apostrophes_are_not_quotes():
+    assert _texts("Musk’s lawyers and the companies' claims were 'partly' heard.") == []
+
+
+def _quotes(extract, text, **kw):
+    return [(q.speaker, q.text) for q in extract(text, **kw).quotes]
+
+
+def test_speaker_before_after_and_pronoun(extract):
+    got = _quotes(extract, "Elon Musk testified on Thursday. “It is standard practice to use other AIs to validate your "
+                           "AI,” he said. Sam Altman disagreed: “That is not true.”")
+    assert got == [("Elon Musk", "It is standard practice to use other AIs to validate your AI"),
+                   ("Sam Altman", "That is not true.")]
+
+
+def test_partial_one_word_quote(extract):
+    got = _quotes(extract, "Pressed about whether xAI had distilled OpenAI’s technology, Musk answered “partly.”")
+    assert got == [("Elon Musk", "partly.")]
+
+
+def test_written_sources(extract):
+    got = _quotes(extract, "Reddit sued Anthropic on Wednesday. “Anthropic refuses to respect Reddit’s guardrails,” the "
+                           "complaint states. Anthropic’s blog post notes: “Distillation is a widely used and legitimate "
+                           "training method.” An OpenAI spokesperson said the models “empower innovation.”")
+    assert ("Reddit", "Anthropic refuses to respect Reddit’s guardrails") in got
+    assert ("Anthropic", "Distillation is a widely used and legitimate training method.") in got
+    assert ("OpenAI", "empower innovation.") in got
+
+
+def test_scare_quotes_and_defined_terms_are_not_quotes(extract):
+    got = _quotes(extract, "A larger model serves as a “teacher” to a smaller “student” model. Google blocks what it "
+                           "calls “distillation attacks.” Plaintiffs Paul Tremblay and Sarah Silverman (collectively, "
+                           "“Plaintiffs”) hold copyrights in “A Game of Thrones” and other books.")
+    assert got == []
+
+
+def test_according_to_an_unnamed_source_has_no_speaker(extract):
+    got = _quotes(extract, "The ruling will “frustrate many in the creative industries”, according to a legal expert.")
+    assert got == [(None, "frustrate many in the creative industries")]
