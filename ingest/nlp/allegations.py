@@ -136,7 +136,7 @@ def _governor(verb):
         if v.head.i == v.i:
             return None
         if v.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "dobj",
-                          "nsubj", "nsubjpass", "csubj"):
+                          "nsubj", "nsubjpass", "csubj", "attr"):
             return None
         v = v.head
         lemma = v.lemma_.lower()
@@ -236,9 +236,19 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
     for a in found:  # what the accused's own people say under oath is an admission
         if a.status == "alleged" and (a.accuser in admitters or a.accuser is None and reports_admission):
             a.accuser, a.status = None, "admitted"
-    return _dedupe(found)
+    out = _dedupe(found)
+    for a in out:  # "OpenAI said it removes users suspected of attempting to distill its models": its own
+        if a.teacher is None and a.accuser:
+            for sent in layout.sents(doc):
+                if SIGNAL.search(sent.text) and OWN_MODELS.search(sent.text) and any(
+                        m.name == a.accuser and sent.start_char <= m.start < sent.end_char for m in ms):
+                    a.teacher = a.accuser
+                    break
+    return out
 
 
+OWN_MODELS = re.compile(r"\b(?:its|our) (?:own )?(?:\w+ )?models?\b", re.I)
+CAMPAIGN_VERBS = {"run", "conduct", "engage"}
 PREVENT = {"prohibit", "forbid", "ban", "bar", "restrict", "prevent", "block", "protect", "disrupt", "stop", "detect"}
 
 
@@ -254,6 +264,8 @@ def _from_action(doc, verb, sent, ms, found, ev, signal) -> None:
     if not any(SIGNAL.match(t.text) or t.lower_ in MODEL_WORDS or (covering(ms, doc, t.i) is not None and
                covering(ms, doc, t.i).kind == "model") for t in scope):
         return
+    if verb.lemma_.lower() in CAMPAIGN_VERBS and not any(SIGNAL.match(t.text) for t in scope):
+        return  # "ran a campaign against Chinese AI labs" is not "ran distillation campaigns"
     accused_ms = [m for m in _actors(doc, _subject_toks(verb), ms) if _company(m) or m.kind == "person"]
     gov = _governor(verb)
     accusers = []
@@ -272,6 +284,8 @@ def _from_action(doc, verb, sent, ms, found, ev, signal) -> None:
     if status == "admitted" and accuser and gov is not None and gov.lemma_.lower() in ADMIT:
         accuser = None  # the one admitting is the accused's side
     teacher, student = _teacher(doc, verb, ms, set(accused), accuser, sent)
+    if verb.lemma_.lower() in CAMPAIGN_VERBS and gov is None and teacher is None:
+        return  # "X has been running a campaign framing distillation as a threat": nobody says X distilled
     if not signal and not _ai_source(teacher):
         return  # "used X to train Y" with no distillation and no AI model as the source
     for name in accused:
@@ -322,11 +336,13 @@ def _from_accusation(doc, verb, sent, ms, found, ev, signal) -> None:
     if not accused or not accusers:
         return
     teacher, student = _teacher(doc, verb, ms, set(accused), accusers[0], sent)
+    own = teacher == accusers[0]  # "X and Y accused ... of distilling their models": each accuser's own
     for accuser in accusers:
         for name in accused:
-            if teacher and (teacher == name or _owner(ms, teacher) == name):
-                teacher = None
-            found.append(AllegationX(accused=name, accuser=accuser, teacher=teacher, student=student,
+            t = accuser if own else teacher
+            if t and (t == name or _owner(ms, t) == name):
+                t = None
+            found.append(AllegationX(accused=name, accuser=accuser, teacher=t, student=student,
                                      status="alleged", evidence=[ev]))
 
 

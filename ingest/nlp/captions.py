@@ -157,6 +157,8 @@ def explicit(text: str) -> list[tuple[str, str, int, int]]:
             continue
         if NOT_A_SIDE.search(m.group("left")) or NOT_A_SIDE.search(m.group("right")):
             continue
+        if m.start() and text[m.start() - 1] in "-:/":
+            continue  # "No. 1:20-cv-613-SB v. ROSS": a judge's initials ending a docket number
         if re.fullmatch(r"[A-Z]", left) or re.search(r"\d{2}", left + right) or PRECEDENT.match(text[m.end():m.end() + 40]):
             continue
         if len(left.split()) == 1 and left.lower() in ("the", "a", "an", "and", "or"):
@@ -187,7 +189,8 @@ _JUNK = {"MEMORANDUM", "OPINION", "ON", "ORDER", "PRELIMINARY", "APPROVAL", "OF"
 _CORP_SUFFIX = re.compile(r"^(?:INC|LLC|L\.L\.C|LTD|CO|CORP|CORPORATION|PBC|L\.P|LP|GMBH|PLC|LLP|N\.A|LIMITED)\.?,?$", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Z0-9&+.'’-]*|[A-Z]\.|\d{1,2}|&|\+)$")
 BLOCK = re.compile(r"(?P<pl>(?:(?!Plaintiffs?\b|Defendants?\b)[\s\S]){3,400}?)\bPlaintiffs?\s*[,.]"
-                   r"(?P<mid>[\s\S]{0,200}?)(?<![A-Za-z])v\.?(?![A-Za-z])(?P<df>(?:(?!Plaintiffs?\b)[\s\S]){3,700}?)"
+                   r"(?P<mid>[\s\S]{0,200}?)(?:(?<![A-Za-z])v\.?(?![A-Za-z])|-\s*against\s*-)"
+                   r"(?P<df>(?:(?!Plaintiffs?\b)[\s\S]){3,1200}?)"
                    r"\bDefendants?\b\s*[.,]?")
 ROLE_LIST = re.compile(r"\b(?:[Pp]ro [Ss]e )?(?P<role>[Pp]laintiffs?|[Dd]efendants?|PLAINTIFFS?|DEFENDANTS?|[Cc]laimants?)\s+"
                        r"(?P<names>(?:[A-Z][\w.’'&+-]*(?:,)?(?:\s+|$)|(?:and|&)\s+){1,40})")
@@ -220,10 +223,9 @@ def _names_in(chunk: str) -> list[str]:
             flush()
             continue
         bare = tok.rstrip(",")
-        if _CORP_SUFFIX.match(bare) and (current or names):
+        if _CORP_SUFFIX.match(bare) and bare[0].isupper() and (current or names):
             if not current:
                 current.extend(names.pop().split())
-            current[-1] = current[-1].rstrip(",") + ","
             current.append(bare)
             flush()
             continue
@@ -241,10 +243,21 @@ def _names_in(chunk: str) -> list[str]:
     for n in names:
         n = n.strip(" ,")
         letters = re.sub(r"[^A-Za-z]", "", n)
-        if len(letters) < 3 or n in _JUNK or all(w in _JUNK for w in n.split()):
+        if len(letters) < 3 or n in _JUNK or all(w in _JUNK for w in n.split()) or re.search(r"['’]S$", n):
             continue
         out.append(titlecase(n))
-    return out
+    # a name printed twice (two-column captions repeat the moving parties) or cut by the column break
+    # ("Openai Startup" beside "Openai Startup Fund Management LLC") is kept once, whole
+    keep = []
+    for n in out:
+        low = n.lower()
+        if low in (k.lower() for k in keep):
+            continue
+        if any(o.lower().startswith(low + " ") and not _CORP_SUFFIX.match(o[len(n):].strip(" ,"))
+               for o in out if o != n):
+            continue
+        keep.append(n)
+    return keep
 
 
 def blocks(text: str) -> list[tuple[list[str], list[str], int, int]]:
@@ -254,6 +267,9 @@ def blocks(text: str) -> list[tuple[list[str], list[str], int, int]]:
         return out
     for m in BLOCK.finditer(text):
         pl_chunk = re.split(r"\n\s*\n\s*\n|\.\s+(?=[A-Z][a-z])", m.group("pl"))[-1]
+        heads = list(_COURT_HEAD.finditer(pl_chunk))
+        if heads:  # the plaintiffs follow the court's name; what precedes it is counsel's block
+            pl_chunk = pl_chunk[heads[-1].end():]
         plaintiffs = _names_in(pl_chunk)
         defendants = _names_in(m.group("df"))
         if plaintiffs and defendants:
@@ -268,11 +284,16 @@ def role_lists(text: str, known_names=()) -> list[tuple[str, str, int, int]]:
     for m in ROLE_LIST.finditer(text):
         role = "plaintiff" if m.group("role").lower().startswith(("plaintiff", "claimant")) else "defendant"
         names = m.group("names")
+        counsel_for = re.search(r"\b(?:[Cc]ounsel|[Aa]ttorneys?|COUNSEL|ATTORNEYS?)\s+for\s+$", text[max(0, m.start() - 14):m.start()])
+        if names.split()[0].strip(",").upper() in _JUNK:
+            continue  # "Counsel for Defendant MEMORANDUM OPINION"
         if names.isupper() or names.split()[0].isupper() and len(names.split()[0]) > 3:
             if re.search(r"\bfor\s+$", text[max(0, m.start() - 6):m.start()]):  # "Attorneys for Defendants OPENAI, INC., ..."
                 tail = re.split(r"\n\s*\n", text[m.start("names"):m.start("names") + 700])[0]
                 out.extend((n, role, m.start("names"), m.start("names") + len(tail)) for n in _names_in(tail))
             continue
+        if counsel_for:
+            continue  # "Counsel for Plaintiffs David E. Moore, ...": the next block of lawyers, not the clients
         parts = re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", names.strip().rstrip(","))
         merged: list[str] = []
         for p in parts:

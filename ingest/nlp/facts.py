@@ -101,8 +101,9 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
             if entry and entry.name in parties and entry.name not in claimed and entry.name not in roles:
                 target = entry.name
             else:
-                parties[name] = PartyX(name=name, kind=entry.kind if entry else _kind_of(name), is_litigant=False,
-                                       surface_forms=[name])
+                corporate = captions.TRAILING.sub("", name) != name and re.search(captions._SUFFIX + r"\s*$", name)
+                parties[name] = PartyX(name=name, kind=entry.kind if entry and not corporate else _kind_of(name),
+                                       is_litigant=False, surface_forms=[name])
         claimed.add(target)
         if target in not_actors and parties[target].kind != "company":
             continue
@@ -132,9 +133,78 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
         p.is_litigant = name in actors and p.kind in ("company", "person", "agency") and name not in not_actors
         if name in roles and p.kind == "company" and name in actors:
             p.is_litigant = True
+    parties = _merge_variants(parties, found_cases, found_allegations, found_quotes)
     numbers = [d for d, _, _ in captions.dockets(doc.text)]
     events = dates.events(doc, published, litigation or dispute, kind=kind)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
                       cases=found_cases, claims=claims.find(doc, found_cases), events=events,
                       docket_numbers=numbers, court=captions.court(doc.text), is_ai_litigation=litigation,
                       extractor_version=version)
+
+
+_SUFFIX_WORDS = {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "plc", "the", "lp", "llp", "pbc", "gmbh",
+                 "sa", "ag", "limited", "l", "p", "c"}
+
+
+def _variant_key(p: PartyX) -> str:
+    """Names of one entity in one document: 'Anthropic' / 'Anthropic, PBC', 'Meta Platforms' / 'META
+    PLATFORMS, INC.' (the gazetteer's entity, else the name without case, punctuation and company suffix).
+    A company named after a person ('Andrea Bartz, Inc.') stays apart from the person."""
+    raw = re.sub(r"[^a-z0-9 ]+", " ", p.name.lower().replace("’", "'")).split()
+    words = [w for w in raw if w not in _SUFFIX_WORDS]
+    if len(words) < len(raw) and p.kind != "person" and (
+            (gazetteer.lookup(" ".join(words)) or gazetteer.lookup(p.name) or _NOBODY).kind == "person"
+            or len(words) in (2, 3) and _kind_of(" ".join(w.title() for w in words)) == "person"
+            and not gazetteer.lookup(" ".join(words))):
+        return "n:" + " ".join(words) + " (company)"
+    entry = gazetteer.lookup(p.name) or gazetteer.lookup(" ".join(words))
+    if entry and entry.kind in ("company", "person", "agency"):
+        return "g:" + entry.id
+    return "n:" + " ".join(words)
+
+
+_NOBODY = gazetteer.Entry(id="", name="", kind="company")
+
+
+def _merge_variants(parties: dict, cases, allegations, quotes) -> dict:
+    """One party per entity: a caption's 'Openai, Inc.' or 'Tiara N. Johnson' and the text's 'OpenAI' or
+    'N. Johnson' become one, keeping the role and the canonical (gazetteer) or fullest name."""
+    groups: dict[str, list[str]] = {}
+    for name, p in parties.items():
+        groups.setdefault(_variant_key(p), []).append(name)
+    people = [n for n, p in parties.items() if p.kind == "person"]
+    short = [n for n, p in parties.items() if p.kind == "person" or len(n.split()) == 1 and not p.gazetteer_id]
+    for n in short:  # "N. Johnson" or a caption's "Johnson" inside exactly one fuller name of a person
+        words = n.split()
+        fuller = [o for o in people if o != n and len(o.split()) > len(words) and o.split()[-len(words):] == words]
+        if len(fuller) == 1 and (len(words) >= 2 or not parties[n].gazetteer_id):
+            key_n, key_f = _variant_key(parties[n]), _variant_key(parties[fuller[0]])
+            if key_n != key_f and key_n in groups and key_f in groups:
+                groups[key_f] += groups.pop(key_n)
+    rename: dict[str, str] = {}
+    for key, names in groups.items():
+        if len(names) < 2:
+            continue
+        entry = gazetteer.load().get(key[2:]) if key.startswith("g:") else None
+        keep = next((n for n in names if entry and n == entry.name), None) or max(
+            names, key=lambda n: (parties[n].is_litigant, parties[n].role != "other", len(n)))
+        target = parties[keep]
+        for n in names:
+            if n == keep:
+                continue
+            other = parties.pop(n)
+            rename[n] = keep
+            if target.role == "other":
+                target.role = other.role
+            target.is_litigant = target.is_litigant or other.is_litigant
+            target.surface_forms += [f for f in other.surface_forms if f not in target.surface_forms]
+            target.evidence += other.evidence
+    if rename:
+        for c in cases:
+            c.plaintiffs = list(dict.fromkeys(rename.get(n, n) for n in c.plaintiffs))
+            c.defendants = list(dict.fromkeys(rename.get(n, n) for n in c.defendants))
+        for a in allegations:
+            a.accuser, a.accused = rename.get(a.accuser, a.accuser), rename.get(a.accused, a.accused)
+        for q in quotes:
+            q.speaker = rename.get(q.speaker, q.speaker)
+    return parties

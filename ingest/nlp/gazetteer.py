@@ -9,6 +9,7 @@
     owner         for models and products: the company that makes them ("Grok" -> "xAI")
     litigant      false for entities that are never parties (judges, courts, outlets)
     ai            true for AI developers (OpenAI, Stability AI): a suit they are party to is AI litigation
+    country       a company's home country (ISO code), for descriptions such as "the Chinese startup"
     sources       where the facts come from (a public URL, "seed article 000")
 """
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Entry:
     litigant: bool = True
     role: Optional[str] = None
     ai: bool = False  # an AI developer (its lawsuits are AI litigation)
+    country: Optional[str] = None  # ISO code of a company's home country ("the US company", "the Chinese lab")
     sources: tuple = field(default=(), compare=False)
 
 
@@ -48,7 +50,7 @@ def parse(raw: dict, where: str = "") -> Entry:
     return Entry(id=raw["id"], name=raw["name"], kind=raw["kind"], aliases=tuple(raw.get("aliases", ())),
                  lower_aliases=tuple(raw.get("lower_aliases", ())), owner=raw.get("owner"),
                  litigant=raw.get("litigant", role is None and raw["kind"] not in ("court",)), role=role,
-                 ai=bool(raw.get("ai", False)), sources=tuple(raw.get("sources", ())))
+                 ai=bool(raw.get("ai", False)), country=raw.get("country"), sources=tuple(raw.get("sources", ())))
 
 
 @lru_cache(maxsize=4)

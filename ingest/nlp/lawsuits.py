@@ -38,7 +38,7 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
     """The parties a noun phrase names: its own mention and its conjuncts', or the names it includes
     ("Thirteen authors, including Sarah Silverman and Junot Diaz"; "a group of publishers led by X and Y")."""
     out: list[Mention] = []
-    for t in [tok, *tok.conjuncts]:
+    for t in _coordinated(doc, tok, ms):
         m = _party(covering(ms, doc, t.i))
         if m is None:
             for c in t.children:
@@ -61,11 +61,26 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
     return out
 
 
+def _coordinated(doc: Doc, tok, ms) -> list:
+    """tok and the names coordinated with it, also when the parser hangs a list on an apposition ("John
+    Grisham, Jodi Picoult, and George R R Martin": Picoult appos of Grisham, Martin conj of Picoult)."""
+    out = [tok, *tok.conjuncts]
+    first = covering(ms, doc, tok.i)
+    for t in list(out):
+        for c in t.children:
+            if c.dep_ == "appos" and c not in out:
+                m = covering(ms, doc, c.i)
+                if first is not None and m is not None and m.kind == first.kind and m.name != first.name:
+                    out += [c, *(x for x in c.conjuncts if x not in out)]
+    return out
+
+
 def _within(sub, top) -> bool:
     """sub is in top's noun phrase, not inside a clause or an 'against'/'over' phrase hanging from it."""
     t = sub
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "advcl", "ccomp") or (t.dep_ == "prep" and t.lower_ in ("against", "over", "for", "on",
+        if t.dep_ in ("relcl", "advcl", "ccomp") or t.dep_ == "acl" and t.lemma_.lower() not in ("include", "lead") or (
+                t.dep_ == "prep" and t.lower_ in ("against", "over", "for", "on",
                                                                                         "in", "at", "from", "with")):
             return False
         t = t.head
@@ -158,11 +173,43 @@ def described(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int
                     for c in head.children:
                         if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in ("target", "accuse", "name"):
                             df += [m for o in _objects(doc, c) for m in _np_parties(doc, o, ms) if m not in df]
-                if pl and not df and tok.dep_ == "nsubj" and head.lemma_.lower() in ACCUSE_VERBS:
-                    df = [m for o in _objects(doc, head) for m in _np_parties(doc, o, ms)]
+                if pl and not df and tok.dep_ == "nsubj":  # "his lawsuit (filed in 2024) accused OpenAI CEO Sam Altman"
+                    for v in (head, *head.conjuncts):
+                        if v.lemma_.lower() in ACCUSE_VERBS and v.pos_ == "VERB":
+                            df = [m for o in _objects(doc, v) for m in _np_parties(doc, o, ms)]
+                            if not df:  # "the lawsuit, filed by OpenAI, alleges that Musk violated its terms"
+                                df = [m for c in v.children if c.dep_ == "ccomp" and LEGAL_WRONG.search(c.text)
+                                      for sj in c.children if sj.dep_ == "nsubj" for m in _np_parties(doc, sj, ms)]
+                            break
+                for child in tok.children:  # "a lawsuit where OpenAI is accusing the xAI founder of misusing ..."
+                    if not (pl and df) and child.dep_ == "relcl" and child.lemma_.lower() in ("accuse", "sue", "allege"):
+                        sub_pl = _subjects(doc, child, ms)
+                        sub_df = [m for o in _objects(doc, child) for m in _np_parties(doc, o, ms)]
+                        if sub_pl and sub_df and not (set(m.name for m in sub_pl) & set(m.name for m in sub_df)):
+                            pl, df = sub_pl, sub_df
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if pl and df:
                 out.append((pl, df, sent.start_char, sent.end_char))
+    return out
+
+
+def joined(doc: Doc, ms) -> list[tuple[list[Mention], int]]:
+    """(plaintiffs, sentence start) of 'the suit ... included David Baldacci, Sylvia Day and ...' and 'the
+    plaintiffs include X and Y': more names on the plaintiffs' side of a suit the text already described."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            if tok.lemma_.lower() not in ("include", "involve") or tok.pos_ != "VERB":
+                continue
+            v = tok
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj and v.dep_ == "conj":
+                subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj or subj[0].lower_ not in SUE_NOUNS | {"plaintiffs", "claimants", "group", "authors"}:
+                continue
+            names = [m for o in _objects(doc, v) for m in _np_parties(doc, o, ms) if m.kind in ("person", "company")]
+            if names:
+                out.append((names, sent.start_char))
     return out
 
 
@@ -219,6 +266,13 @@ def _resolve_side(side: str, ms) -> Optional[Mention]:
     return None
 
 
+def _same_side(a: str, b: str) -> bool:
+    """'J. Doe 1' and 'Doe', 'Thomson Reuters Enterprise Centre Gmbh' and 'Thomson Reuters Enterprise Centre GmbH'."""
+    wa = set(re.sub(r"[^a-z0-9 ]+", " ", a.lower()).split()) - {"inc", "llc", "ltd", "corp", "co", "the", "gmbh", "pbc"}
+    wb = set(re.sub(r"[^a-z0-9 ]+", " ", b.lower()).split()) - {"inc", "llc", "ltd", "corp", "co", "the", "gmbh", "pbc"}
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -237,18 +291,25 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
 
     def add_case(caption, plaintiffs, defendants, start, end, inferred=False, key=None):
         s0, s1 = _bounds(doc, start, end)
+        plaintiffs, defendants = list(dict.fromkeys(plaintiffs)), list(dict.fromkeys(defendants))
         out.append(CaseX(caption=caption, inferred=inferred, plaintiffs=plaintiffs, defendants=defendants,
                          docket_numbers=numbers[:6], court=the_court, judge=the_judge,
                          evidence=[Evidence(start, end, s0, s1)]))
         if key:
             pairs[key] = start
 
-    for plaintiffs, defendants, start, end in captions.blocks(text):
+    block_list = captions.blocks(text)
+    for plaintiffs, defendants, start, end in block_list:
         for n in plaintiffs:
             roles.setdefault(n, "plaintiff")
         for n in defendants:
             roles.setdefault(n, "defendant")
-    for left, right, start, end in captions.explicit(text):
+    printed = captions.explicit(text)
+    for plaintiffs, defendants, start, end in block_list:  # "J. DOE 1 ..., Plaintiffs, v. GITHUB, INC., ..."
+        if not any(_same_side(plaintiffs[0], left) or right and _same_side(defendants[0], right)
+                   for left, right, _, _ in printed):
+            printed.append((plaintiffs[0], defendants[0], start, end))
+    for left, right, start, end in printed:
         lp, rp = _resolve_side(left, ms), _resolve_side(right, ms) if right else None
         key = ((lp.name if lp else left.lower()), (rp.name if rp else right.lower()))
         if key in pairs or (key[1], key[0]) in pairs:
@@ -277,6 +338,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 roles.setdefault(m.name, "defendant")
         p, d = pl[0], df[0]
         key = (p.name, d.name)
+        if not from_accusation and AMONG.search(doc.text[s0:s1]):
+            continue  # "X and Y are among 17 authors suing OpenAI": roles, but the lead plaintiff is unknown
         if key in pairs or (d.name, p.name) in pairs:
             continue
         if d.name in printed_defendants and printed_defendants[d.name] < s0:
@@ -285,4 +348,16 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             continue
         add_case(f"{short(p)} v. {short(d)}", [m.name for m in pl], [m.name for m in df], s0, s1,
                  inferred=True, key=key)
+    if found:
+        for names, start in joined(doc, ms):
+            if any(s0 <= start for _, _, s0, _ in found):
+                for m in names:
+                    roles.setdefault(m.name, "plaintiff")
+                for c in out:
+                    if c.inferred and c.evidence and c.evidence[0].start <= start:
+                        c.plaintiffs += [m.name for m in names if m.name not in c.plaintiffs]
     return out, roles
+
+
+AMONG = re.compile(r"\bamong (?:the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds)\b",
+                   re.I)

@@ -2,7 +2,8 @@
 and a line break that is not inside a sentence starts a new sentence (headings, bylines, datelines and
 list items would otherwise run into the first sentence after them).
 
-``join_lines`` only turns some single "\\n" into " ", so every character offset stays the same.
+``join_lines`` only turns some single "\\n" into " " and list bullets into " ", so every character offset
+stays the same.
 """
 from __future__ import annotations
 
@@ -15,8 +16,15 @@ _END = re.compile(r"[.!?:;\"”’)\]]\s*$|^\s*$")
 _CONTINUES = re.compile(r"[a-z,\-–—&]\s*$")
 
 
+_TURNED = re.compile(r"(?<=\w)‘(?=s\b)")
+_BULLET = re.compile(r"^(\s*)([•·▪◦‣●*–-])(?=\s)")
+
+
 def join_lines(text: str) -> str:
-    lines = text.split("\n")
+    raw = text.split("\n")
+    bullets = [bool(_BULLET.match(line) or re.match(r"\s*\d+\.\s", line)) for line in raw]
+    lines = [_BULLET.sub(lambda m: m.group(1) + " ", line) for line in raw]  # a bullet glyph parses as a word
+    lines = [_TURNED.sub("’", line) for line in lines]  # "OpenAI‘s": a turned comma typed for the apostrophe
     out = []
     joined_prev = False
     for n, line in enumerate(lines):
@@ -24,7 +32,7 @@ def join_lines(text: str) -> str:
         if n == len(lines) - 1:
             break
         nxt = lines[n + 1]
-        if not line.strip() or not nxt.strip() or _END.search(line) or re.match(r"\s*(?:[•*·-]|\d+\.)\s", nxt):
+        if not line.strip() or not nxt.strip() or _END.search(line) or bullets[n + 1]:
             joined_prev = False
             out.append("\n")
             continue

@@ -47,6 +47,14 @@ PERSON_NOUNS = {"billionaire", "executive", "entrepreneur", "ceo", "founder", "c
                 "plaintiff", "defendant", "witness", "lawyer", "attorney", "official", "spokesperson", "spokesman",
                 "spokeswoman", "professor", "comedian", "novelist", "artist", "engineer"}
 DETERMINERS = {"the", "this", "that", "these", "those"}
+COUNTRY_WORDS = [
+    (re.compile(r"\b(?:U\.?S\.?|American|America|Silicon Valley|California|San Francisco|Seattle|New York|"
+                r"Menlo Park|Mountain View|Palo Alto)\b"), "US"),
+    (re.compile(r"\b(?:Chinese|China|Hangzhou|Beijing|Shanghai|Shenzhen)\b"), "CN"),
+    (re.compile(r"\b(?:British|UK|U\.K\.|London|English)\b"), "GB"),
+    (re.compile(r"\b(?:French|France|Paris)\b"), "FR"),
+    (re.compile(r"\b(?:Canadian|Canada|Toronto)\b"), "CA"),
+]
 HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|dr|judge|justice|sir|dame|prof|plaintiff|defendant|pro se plaintiff|"
                        r"chief judge|u\.s\. district judge|district judge|magistrate judge)\.?\s+)+", re.I)
 
@@ -84,7 +92,7 @@ class MentionList(list):
 
 def _clean(text: str) -> str:
     text = re.sub(r"['’]s?$", "", text.strip())
-    text = text.strip(" ,.;:\"“”'‘’()[]")
+    text = text.strip(" ,.;:\"“”'‘’()[]&")
     return HONORIFIC.sub("", text).strip()
 
 
@@ -229,7 +237,12 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
                 elif hl in PERSON_NOUNS and not any(c.dep_ == "poss" for c in head.children):
                     want, span_end = ("judge",) if hl in ("judge", "justice", "magistrate") else ("person",), head.i + 1
         if want:
-            antecedent = _antecedent(doc, found, tok.idx, want, plural)
+            country = exclude = None
+            if span_end > i + 1:  # a description: "the US company" is not the Chinese startup, and the
+                inner_text = doc[i:span_end].text  # subject of its own clause is not "the company's" owner
+                country = next((code for rx, code in COUNTRY_WORDS if rx.search(inner_text)), None)
+                exclude = _clause_subject(doc, found, span_end - 1)
+            antecedent = _antecedent(doc, found, tok.idx, want, plural, country=country, exclude=exclude)
             if antecedent:
                 sent = layout.sent_of(doc, i)
                 last = doc[span_end - 1]
@@ -243,17 +256,42 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
     return out
 
 
+def _clause_subject(doc: Doc, found: MentionList, head_i: int) -> Optional[str]:
+    """The named subject of the clause a description sits in as object or possessor ("DeepSeek used the
+    US company's models": not DeepSeek)."""
+    tok = doc[head_i]
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    for anc in list(tok.ancestors)[:4]:
+        if anc.pos_ in ("VERB", "AUX"):
+            for c in anc.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    m = found.by_tok.get(c.i)
+                    return m.name if m else None
+            return None
+    return None
+
+
+def _country(m: Mention) -> Optional[str]:
+    entry = gazetteer.load().get(m.eid) if m.eid else None
+    return entry.country if entry else None
+
+
 def _antecedent(doc: Doc, found: MentionList, offset: int, kinds: tuple, plural: bool,
-                max_back: int = 1500) -> Optional[Mention]:
+                max_back: int = 1500, country: Optional[str] = None,
+                exclude: Optional[str] = None) -> Optional[Mention]:
     """The latest fitting mention before offset: in the same sentence the nearest one; else, in the latest
-    sentence that has one, its subject if it is one, else its first. Plural references want a group."""
+    sentence that has one, its subject if it is one, else its first. Plural references want a group. A
+    description naming a country only takes a company of that country (when the gazetteer knows it)."""
     cands = [m for m in found if m.end <= offset and offset - m.end <= max_back and m.kind in kinds
-             and not m.in_quote]
+             and not m.in_quote and m.name != exclude and (country is None or _country(m) in (None, country))]
     if plural:
         groups = [m for m in cands if len(m.group) > 1]
         if groups:
             return groups[-1]
         subjects = [m for m in cands if m.kind == "company" and doc[m.tok].dep_ == "nsubj" and not m.resolved]
+        if subjects and subjects[-1].sent_end > offset:
+            return None  # "OpenAI ..., stating they are trying to distil": a company is not "they" in its own sentence
         return subjects[-1] if subjects else None
     if not cands:
         return None

@@ -38,3 +38,38 @@ def test_generic_talk_and_unnamed_accused_give_nothing(extract):
 
 def test_trade_secret_theft_is_not_distillation(extract):
     assert _alleg(extract, "xAI sued OpenAI, accusing the ChatGPT maker of stealing trade secrets related to Grok.") == set()
+
+
+def test_bulleted_summary_line(extract):
+    # dev 026 (AI Weekly): a list bullet must not swallow the verb
+    text = ("TL;DR\n\n  • Anthropic accuses DeepSeek, Moonshot, and MiniMax of distilling Claude through roughly "
+            "24,000 fraudulent accounts and more than 16 million exchanges.\n  • MiniMax drove about 13 million of "
+            "those exchanges.")
+    found = {(a.accuser, a.accused, a.teacher) for a in extract(text).allegations}
+    assert found == {("Anthropic", "DeepSeek", "Claude"), ("Anthropic", "Moonshot", "Claude"),
+                     ("Anthropic", "MiniMax", "Claude")}
+
+
+def test_the_us_company_is_not_the_chinese_startup(extract):
+    # dev 024 (OODA Loop / FT): "the US company's models" are OpenAI's, not DeepSeek's
+    found = _alleg(extract, "OpenAI says it has found evidence that Chinese artificial intelligence start-up DeepSeek "
+                            "used the US company’s proprietary models to train its own open-source competitor.")
+    assert ("OpenAI", "DeepSeek", "OpenAI", "alleged") in found
+
+
+def test_evidence_suggested_by_an_official(extract):
+    # dev 025 (Times of India): a turned comma typed as the apostrophe, and "evidence that ..." under "suggesting"
+    x = extract("OpenAI, the creator of ChatGPT, claims to have evidence that Chinese artificial intelligence startup "
+                "DeepSeek used OpenAI‘s proprietary models to train its competing AI system.\nDavid Sacks, the White "
+                "House AI advisor, addressed the situation on Fox News, suggesting there was “substantial evidence” "
+                "that DeepSeek had extracted knowledge from OpenAI’s models, though he did not provide specific details.")
+    found = {(a.accuser, a.accused, a.teacher) for a in x.allegations}
+    assert found == {("OpenAI", "DeepSeek", "OpenAI"), ("David Sacks", "DeepSeek", "OpenAI")}
+
+
+def test_a_campaign_about_distillation_accuses_nobody_of_it(extract):
+    # dev 040 (The LGTM): the campaigners are not the accused
+    found = _alleg(extract, "For the past two years, OpenAI, Anthropic, and Google have been running a coordinated "
+                            "public campaign framing distillation — particularly by Chinese AI labs — as an "
+                            "existential threat to American AI competitiveness.")
+    assert found == set()

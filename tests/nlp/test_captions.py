@@ -47,3 +47,28 @@ def test_role_lists():
 
 def test_judge():
     assert captions.judge("U.S. District Judge Yvonne Gonzalez Rogers said") == "Yvonne Gonzalez Rogers"
+
+
+def test_against_caption_block_of_sdny():
+    # dev 037 (Olivet University v. Newsweek, S.D.N.Y. 2024): "- against -" instead of "v."
+    text = ("UNITED STATES DISTRICT COURT SOUTHERN DISTRICT OF NEW YORK ------------------------------------X "
+            "OLIVET UNIVERSITY, Plaintiff, MEMORANDUM AND ORDER - against - 23 Civ. 5670 (NRB) NEWSWEEK DIGITAL LLC, "
+            "NEWSWEEK LLC, NEWSWEEK MAGAZINE LLC, NW MEDIA HOLDINGS CORP., and NAVEED JAMALI, Defendants. "
+            "------------------------------------X")
+    [(plaintiffs, defendants, _, _)] = captions.blocks(text)
+    assert plaintiffs == ["Olivet University"]
+    assert defendants == ["Newsweek Digital LLC", "Newsweek LLC", "Newsweek Magazine LLC", "NW Media Holdings Corp.",
+                          "Naveed Jamali"]
+
+
+def test_counsel_lists_are_not_parties():
+    # dev 028 (Thomson Reuters v. Ross, D. Del.): the names after "Counsel for Plaintiffs" are the next lawyers
+    text = ("Dale M. Cendali, KIRKLAND & ELLIS LLP, New York, New York. Counsel for Plaintiffs David E. Moore, "
+            "Bindu A. Palapura, POTTER ANDERSON & CORROON LLP, Wilmington, Delaware. Counsel for Defendant "
+            "MEMORANDUM OPINION September 25, 2023 BIBAS, Circuit Judge, sitting by designation.")
+    assert captions.role_lists(text) == []
+
+
+def test_judge_initials_after_a_docket_are_not_a_caption():
+    text = "WEST PUBLISHING CORP., Plaintiffs, No. 1:20-cv-613-SB v. ROSS INTELLIGENCE INC., Defendant."
+    assert [left for left, _, _, _ in captions.explicit(text)] == []

@@ -39,8 +39,9 @@ class Command(BaseCommand):
         base = Path(settings.BASE_DIR)
         if not sets:
             sets = [f"seeds={scorer_path.parent / 'gold_seeds.jsonl'}:{base / 'samples'}"]
-            if (base / "tests/data/dev/gold.jsonl").exists():
-                sets.append(f"dev={base / 'tests/data/dev/gold.jsonl'}:{base / 'tests/data/dev'}")
+            for name in ("dev", "heldout"):  # heldout: annotated blind, never used to tune rules
+                if (base / f"tests/data/{name}/gold.jsonl").exists():
+                    sets.append(f"{name}={base / f'tests/data/{name}/gold.jsonl'}:{base / f'tests/data/{name}'}")
         out_dir = Path(out)
         out_dir.mkdir(parents=True, exist_ok=True)
         report = {}
