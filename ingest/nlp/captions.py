@@ -157,6 +157,8 @@ def explicit(text: str) -> list[tuple[str, str, int, int]]:
             continue
         if NOT_A_SIDE.search(m.group("left")) or NOT_A_SIDE.search(m.group("right")):
             continue
+        if re.fullmatch(_SUFFIX, left) or re.fullmatch(_SUFFIX, right):
+            continue  # "(US), INC., Plaintiff, v. STABILITY AI": a suffix is no side
         if m.start() and text[m.start() - 1] in "-:/":
             continue  # "No. 1:20-cv-613-SB v. ROSS": a judge's initials ending a docket number
         if re.fullmatch(r"[A-Z]", left) or re.search(r"\d{2}", left + right) or PRECEDENT.match(text[m.end():m.end() + 40]):
@@ -199,6 +201,7 @@ ROLE_LIST = re.compile(r"\b(?:[Pp]ro [Ss]e )?(?P<role>[Pp]laintiffs?|[Dd]efendan
 def _names_in(chunk: str) -> list[str]:
     """Capitalised party names in a piece of a caption block."""
     chunk = DOCKET.sub(" ", chunk)
+    chunk = re.sub(r"\s*\((?:US|U\.S\.|USA|UK|U\.K\.)\)", "", chunk)  # "GETTY IMAGES (US), INC."
     chunk = re.sub(r"\b(?:Case\s)?No\.\s*", " ", chunk)
     chunk = _COURT_HEAD.sub(" ; ", chunk)
     chunk = re.sub(r"\ba (?:Delaware|Washington|California|New York|Nevada) [a-z ]+?(?=[,;]|$)", " ; ", chunk)

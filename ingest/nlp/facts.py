@@ -166,12 +166,31 @@ def _variant_key(p: PartyX) -> str:
 _NOBODY = gazetteer.Entry(id="", name="", kind="company")
 
 
+def _suffix(name: str) -> str:
+    """The legal form a name ends with ('inc', 'ltd', 'lp'...), '' for a bare name."""
+    raw = re.sub(r"[^a-z0-9 ]+", "", name.lower().replace(",", " ")).split()
+    tail = [w for w in raw[1:] if w in _SUFFIX_WORDS and w != "the"]
+    return " ".join(tail)
+
+
 def _merge_variants(parties: dict, cases, allegations, quotes) -> dict:
     """One party per entity: a caption's 'Openai, Inc.' or 'Tiara N. Johnson' and the text's 'OpenAI' or
     'N. Johnson' become one, keeping the role and the canonical (gazetteer) or fullest name."""
     groups: dict[str, list[str]] = {}
     for name, p in parties.items():
         groups.setdefault(_variant_key(p), []).append(name)
+    for key in list(groups):  # "Stability AI, Ltd." and "Stability AI, Inc." are two companies; a bare
+        names = groups[key]  # "Stability AI" in the text is taken as the first of them
+        suffixes = [_suffix(n) for n in names]
+        if len(set(x for x in suffixes if x)) > 1:
+            del groups[key]
+            first_suffixed = {}
+            for n, x in zip(names, suffixes):
+                if x:
+                    first_suffixed.setdefault(x, n)
+            lead = next(iter(first_suffixed))
+            for n, x in zip(names, suffixes):
+                groups.setdefault(f"{key}|{x or lead}", []).append(n)
     people = [n for n, p in parties.items() if p.kind == "person"]
     short = [n for n, p in parties.items() if p.kind == "person" or len(n.split()) == 1 and not p.gazetteer_id]
     for n in short:  # "N. Johnson" or a caption's "Johnson" inside exactly one fuller name of a person

@@ -28,8 +28,11 @@ LEGAL_WRONG = re.compile(r"\b(?:infring\w*|violat\w*|steal\w*|stole|misappropria
 PARTY_KINDS = ("company", "person", "agency")
 
 
-def _party(m: Optional[Mention]) -> Optional[Mention]:
-    if m and m.kind in PARTY_KINDS and m.litigant_ok:
+def _party(m: Optional[Mention], outlet_ok: bool = False) -> Optional[Mention]:
+    """A possible litigant. An outlet counts where it heads a side of the suit itself (Politico suing, The
+    New York Times sued): only reporting makes an outlet no party (not "CDO Magazine Bureau" in a byline
+    the parser ran into the subject)."""
+    if m and (m.kind in PARTY_KINDS and m.litigant_ok or outlet_ok and m.kind == "outlet"):
         return m
     return None
 
@@ -39,7 +42,8 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
     ("Thirteen authors, including Sarah Silverman and Junot Diaz"; "a group of publishers led by X and Y")."""
     out: list[Mention] = []
     for t in _coordinated(doc, tok, ms):
-        m = _party(covering(ms, doc, t.i))
+        m = _party(covering(ms, doc, t.i), outlet_ok=covering(ms, doc, t.i) is not None and
+                   covering(ms, doc, t.i).tok == t.i)
         if m is None:
             for c in t.children:
                 if c.dep_ in ("compound", "poss") and c.i < t.i and t.lower_ not in SUE_NOUNS:
@@ -72,6 +76,11 @@ def _coordinated(doc: Doc, tok, ms) -> list:
                 m = covering(ms, doc, c.i)
                 if first is not None and m is not None and m.kind == first.kind and m.name != first.name:
                     out += [c, *(x for x in c.conjuncts if x not in out)]
+                elif first is not None and m is None:  # "OpenAI, some of OpenAI's business units and Microsoft"
+                    for x in c.subtree:
+                        mx = covering(ms, doc, x.i)
+                        if x.dep_ == "conj" and mx is not None and mx.kind == first.kind and x not in out:
+                            out.append(x)
     return out
 
 
@@ -136,8 +145,10 @@ def _prep_objs(doc, head, preps, ms) -> list[Mention]:
     return out
 
 
-def described(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
-    """(plaintiffs, defendants, sentence start, sentence end) of suits described in words."""
+def described(doc: Doc, ms, halves: Optional[list] = None) -> list[tuple[list[Mention], list[Mention], int, int]]:
+    """(plaintiffs, defendants, sentence start, sentence end) of suits described in words. Suits with one
+    side only ("eight newspapers sued OpenAI"; "the lawsuit was filed by the New York Daily News, ...") go
+    to ``halves`` when given, as (plaintiffs, defendants, start, end, the suit was named with "the")."""
     out = []
     for sent in layout.sents(doc):
         for tok in sent:
@@ -168,6 +179,11 @@ def described(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int
                         pl += [m for m in _subjects(doc, head, ms) if m not in pl]
                     else:
                         pl += [m for m in _prep_objs(doc, head, ("by",), ms) if m not in pl]
+                        if not pl:  # "was filed by regional daily newspapers ..., including the New York Daily News"
+                            for t in sent:
+                                if t.lower_ in ("including", "led") and t.dep_ in ("prep", "acl") and t.i > head.i:
+                                    pl += [m for o in t.subtree if o.dep_ in ("pobj", "conj", "appos")
+                                           for m in [_party(covering(ms, doc, o.i), outlet_ok=True)] if m and m not in pl]
                     pl += [m for m in _prep_objs(doc, head, ("along",), ms) if m not in pl]
                     df += [m for m in _prep_objs(doc, head, ("against",), ms) if m not in df]
                     for c in head.children:
@@ -187,9 +203,60 @@ def described(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int
                         sub_df = [m for o in _objects(doc, child) for m in _np_parties(doc, o, ms)]
                         if sub_pl and sub_df and not (set(m.name for m in sub_pl) & set(m.name for m in sub_df)):
                             pl, df = sub_pl, sub_df
+                if pl and not df and tok.lower_ in SUE_NOUNS:  # "the class action by X ... against Y" misattached
+                    for t in doc[tok.i + 1:sent.end]:
+                        if t.pos_ in ("VERB", "AUX") or t.is_punct and t.text in ".;:":
+                            break
+                        if t.lower_ == "against" and t.dep_ == "prep":
+                            df = [m for o in t.children if o.dep_ == "pobj" for m in _np_parties(doc, o, ms)]
+                            break
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if pl and df:
                 out.append((pl, df, sent.start_char, sent.end_char))
+            elif (pl or df) and halves is not None:
+                definite = tok.lower_ in SUE_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.children)
+                halves.append((pl, df, sent.start_char, sent.end_char, definite))
+    return out
+
+
+REQUEST_NOUNS = {"motion", "motions", "request", "bid", "argument", "arguments", "effort", "attempt", "petition"}
+REQUEST_VERBS = {"move", "ask", "seek", "request", "urge", "want", "try", "petition"}
+
+
+def dismissals(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
+    """(plaintiffs, defendants, sentence) of motions to dismiss: who asks a court to dismiss a suit is its
+    defendant ("OpenAI moved to dismiss", "OpenAI's motion to dismiss", "a request by OpenAI to dismiss the
+    lawsuit against it", "OpenAI's and Microsoft's arguments that he should dismiss Intercept's suit"); the
+    suit's owner, when named, is the plaintiff. Plaintiffs may be empty."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            if tok.lemma_.lower() != "dismiss" or tok.pos_ != "VERB":
+                continue
+            movers: list[Mention] = []
+            head = tok.head
+            if tok.dep_ == "xcomp" and head.lemma_.lower() in REQUEST_VERBS:
+                movers = _subjects(doc, head, ms)
+            elif tok.dep_ in ("acl", "relcl") and head.lower_ in REQUEST_NOUNS:
+                movers = [m for c in head.children if c.dep_ == "poss" for m in _np_parties(doc, c, ms)]
+                movers += [m for m in _prep_objs(doc, head, ("by", "from"), ms) if m not in movers]
+                # "OpenAI Inc.'s and Microsoft Corp.'s arguments": possessives the parser hangs elsewhere
+                first = head.left_edge.i
+                while first >= 2 and doc[first - 1].lower_ in ("and", ",", "&") and doc[first - 2].text in ("'s", "’s"):
+                    prev = next((m for m in ms if m.tok_end == first - 2), None)
+                    if prev is None:
+                        break
+                    first = prev.tok_start
+                movers += [m for m in ms if m.kind in PARTY_KINDS and m.litigant_ok and m not in movers and
+                           first <= m.tok_start < head.i and doc[m.tok_end:m.tok_end + 1].text in ("'s", "’s")]
+                movers.sort(key=lambda m: m.start)
+            if not movers:
+                continue
+            owners = [m for o in _objects(doc, tok) if o.lower_ in SUE_NOUNS
+                      for c in o.children if c.dep_ == "poss" for m in _np_parties(doc, c, ms)]
+            movers = [m for m in movers if m.name not in {o.name for o in owners}]
+            if movers:
+                out.append((owners, movers, sent.start_char, sent.end_char))
     return out
 
 
@@ -211,6 +278,23 @@ def joined(doc: Doc, ms) -> list[tuple[list[Mention], int]]:
             if names:
                 out.append((names, sent.start_char))
     return out
+
+
+def _pair_halves(found: list, halves: list) -> None:
+    """'Eight regional newspapers sued OpenAI and Microsoft ... The lawsuit was filed by the New York Daily
+    News, the Chicago Tribune, ...': the definite suit of a later sentence is the suit already described, so
+    its named plaintiffs join that suit (and complete a suit whose plaintiffs were only 'eight newspapers')."""
+    for pl, df, s0, s1, definite in halves:
+        if not (pl and not df and definite):
+            continue
+        earlier = [h for h in halves if h[1] and not h[0] and h[2] < s0]
+        full = [f for f in found if f[2] < s0]
+        if full:
+            f = full[-1]
+            f[0].extend(m for m in pl if m.name not in {x.name for x in f[0]})
+        elif earlier:
+            h = earlier[-1]
+            found.append((list(pl), list(h[1]), h[2], h[3]))
 
 
 def accusations(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
@@ -323,7 +407,9 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         m = _resolve_side(name, ms)
         roles.setdefault(m.name if m else name, role)
     printed_defendants = {k[1]: s for k, s in pairs.items()}
-    found = described(doc, ms)
+    halves: list = []
+    found = described(doc, ms, halves)
+    _pair_halves(found, halves)
     litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
     extra = accusations(doc, ms) if litigation else []
     for n, (pl, df, s0, s1) in enumerate(found + extra):
@@ -338,7 +424,9 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 roles.setdefault(m.name, "defendant")
         p, d = pl[0], df[0]
         key = (p.name, d.name)
-        if not from_accusation and AMONG.search(doc.text[s0:s1]):
+        if not from_accusation and (AMONG.search(doc.text[s0:s1]) or
+                                    re.search(r"\b(?:including|such as|among them)\s+(?:the\s+)?$",
+                                              doc.text[max(s0, p.start - 30):p.start])):
             continue  # "X and Y are among 17 authors suing OpenAI": roles, but the lead plaintiff is unknown
         if key in pairs or (d.name, p.name) in pairs:
             continue
@@ -348,6 +436,15 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             continue
         add_case(f"{short(p)} v. {short(d)}", [m.name for m in pl], [m.name for m in df], s0, s1,
                  inferred=True, key=key)
+    if found or pairs or litigation:
+        for pl, df, s0, s1 in dismissals(doc, ms):
+            for m in df:
+                roles.setdefault(m.name, "defendant")
+            for m in pl:
+                roles.setdefault(m.name, "plaintiff")
+            if pl and not any(k[1] == df[0].name or k[0] == pl[0].name for k in pairs):
+                add_case(f"{short(pl[0])} v. {short(df[0])}", [m.name for m in pl], [m.name for m in df], s0, s1,
+                         inferred=True, key=(pl[0].name, df[0].name))
     if found:
         for names, start in joined(doc, ms):
             if any(s0 <= start for _, _, s0, _ in found):

@@ -16,7 +16,7 @@ _END = re.compile(r"[.!?:;\"”’)\]]\s*$|^\s*$")
 _CONTINUES = re.compile(r"[a-z,\-–—&]\s*$")
 
 
-_TURNED = re.compile(r"(?<=\w)‘(?=s\b)")
+_TURNED = re.compile(r"(?<=[\w.])‘(?=s\b)")
 _BULLET = re.compile(r"^(\s*)([•·▪◦‣●*–-])(?=\s)")
 
 

@@ -125,6 +125,8 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     if LEGAL_WORDS.search(name) and not re.search(r"\b(?:Inc|LLC|Corp|Ltd|Co)\b", name):
         return None
     words = name.split()
+    if len(words) > 1 and words[-1].islower():
+        return None  # "Transfer Case to": a heading's words, not a name
     if name.isupper() and len(words) >= 3 and ent.label_ == "ORG":
         return None  # a heading in capitals
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -159,11 +161,52 @@ def quoted_tokens(doc: Doc) -> set:
 def find(doc: Doc) -> MentionList:
     quoted = quoted_tokens(doc)
     found = [m for m in (_from_ent(e, quoted) for e in doc.ents) if m]
+    found += _defined_short_names(doc, found)
     _join_surnames(found)
     _groups(doc, found)
     found += _resolve_references(doc, MentionList(found), quoted)
     found.sort(key=lambda m: m.start)
     return MentionList(found)
+
+
+DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"']?(?P<short>[A-Z][\w&.’'-]{1,24}(?: [A-Z][\w&.-]+){0,2})[”\"']?\)")
+
+
+def _defined_short_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """'Structured Asset Sales (SAS)', 'Anthropic PBC (“Anthropic”)': the short name defined in parentheses
+    names the same party wherever it recurs ("SAS sued Sheeran in 2018")."""
+    defined: dict[str, Mention] = {}
+    for m in found:
+        if m.kind not in ("company", "person", "agency"):
+            continue
+        d = DEFINED.match(doc.text, m.end)
+        if d and d.group("short").lower() not in JUNK and d.group("short") != m.name:
+            defined.setdefault(d.group("short"), m)
+    people: dict[str, Mention] = {}
+    for m in found:  # a surname the model did not tag ("SAS sued Sheeran in 2018" after "Ed Sheeran")
+        words = m.name.split()
+        if m.kind == "person" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+            if people.get(words[-1], m).name != m.name:
+                people[words[-1]] = None  # two people share it: leave it alone
+            elif words[-1] not in people:
+                people[words[-1]] = m
+    defined.update({k: v for k, v in people.items() if v is not None and k not in defined})
+    if not defined:
+        return []
+    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for short, target in defined.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", doc.text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or any(t.i in covered for t in span) or span[0].pos_ not in ("PROPN", "NOUN"):
+                continue
+            sent = layout.sent_of(doc, span.start)
+            out.append(Mention(start=hit.start(), end=hit.end(), tok=span.root.i, sent_start=sent.start_char,
+                               sent_end=sent.end_char, name=target.name, kind=target.kind, eid=target.eid,
+                               text=short, owner=target.owner, litigant_ok=target.litigant_ok,
+                               tok_start=span.start, tok_end=span.end))
+            covered.update(t.i for t in span)
+    return out
 
 
 def _join_surnames(found: list[Mention]) -> None:

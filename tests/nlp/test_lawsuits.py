@@ -82,3 +82,64 @@ def test_one_party_per_person_whose_caption_gives_the_surname(extract):
     x = extract("Johnson v. Meta Platforms, Inc. Plaintiff Tiara N. Johnson alleges that Instagram harmed her.")
     people = [p.name for p in x.parties if p.is_litigant and "Johnson" in p.name]
     assert people == ["Tiara N. Johnson"]
+
+
+def test_who_moves_to_dismiss_is_the_defendant(extract):
+    # Bloomberg Law on Intercept v. OpenAI (S.D.N.Y.): possessives in front of "arguments that he should dismiss"
+    x = extract("A Manhattan federal judge pushed back on OpenAI Inc.‘s and Microsoft Corp.‘s arguments that he should "
+                "dismiss Intercept Media Inc.'s digital copyright suit at a hearing Friday.")
+    roles = {p.name: p.role for p in x.parties if p.is_litigant}
+    assert roles == {"OpenAI": "defendant", "Microsoft": "defendant", "The Intercept": "plaintiff"}
+    assert [c.caption for c in x.cases] == ["The Intercept v. OpenAI"]
+
+
+def test_a_suit_named_twice_joins_its_two_halves(extract):
+    # Law360 on the Alden newspapers' suit: defendants in one sentence, the named plaintiffs in the next
+    x = extract("Eight regional newspapers owned by private equity giant Alden Global Capital sued OpenAI and Microsoft "
+                "in New York federal court Tuesday.\n\nThe lawsuit was filed by regional daily newspapers in the Alden "
+                "portfolio, including the New York Daily News, the Chicago Tribune, the Orlando Sentinel and the St. "
+                "Paul Pioneer Press.")
+    roles = {p.name: p.role for p in x.parties if p.is_litigant}
+    assert {n for n, r in roles.items() if r == "plaintiff"} >= {"Chicago Tribune", "Orlando Sentinel",
+                                                                 "St. Paul Pioneer Press"}
+    assert roles["OpenAI"] == roles["Microsoft"] == "defendant"
+    assert not x.cases  # "including": the lead plaintiff is not named
+
+
+def test_class_action_by_and_against_the_parser_misattaches(extract):
+    # Piracy Monitor on Authors Guild v. OpenAI
+    x = extract("A US District Court judge has denied a request by OpenAI to dismiss the long-running lawsuit against "
+                "it, in the latest chapter of the consolidated class action by The Authors Guild and a group of 17 "
+                "prominent fiction authors against the generative AI platform provider OpenAI, some of OpenAI’s "
+                "business units and Microsoft Corporation.")
+    roles = {p.name: p.role for p in x.parties if p.is_litigant}
+    assert roles == {"Authors Guild": "plaintiff", "OpenAI": "defendant", "Microsoft": "defendant"}
+
+
+def test_short_names_defined_in_parentheses_and_bare_surnames(extract):
+    # AsiaOne / Reuters on Structured Asset Sales v. Sheeran (2d Cir.)
+    x = extract("Ed Sheeran has won the appeal.\n\nThe court agreed with the dismissal of a lawsuit from Structured "
+                "Asset Sales (SAS), which owns rights to the Gaye song.\n\nSAS sued Sheeran in 2018.")
+    roles = {p.name: p.role for p in x.parties if p.is_litigant}
+    assert roles == {"Structured Asset Sales": "plaintiff", "Ed Sheeran": "defendant"}
+
+
+def test_news_outlets_that_sue_are_parties(extract):
+    # Newsday on the publishers' suit against Cohere
+    x = extract("A nationwide group of news and magazine publishers, including Newsday, has sued AI company Cohere "
+                "for copyright infringement.\n\nCondé Nast, the Los Angeles Times, McClatchy Media Company and "
+                "Politico, as well as Newsday, filed the lawsuit Thursday in U.S. District Court in Manhattan.")
+    roles = {p.name: p.role for p in x.parties if p.is_litigant}
+    assert {n for n, r in roles.items() if r == "plaintiff"} >= {"Newsday", "Condé Nast", "Los Angeles Times",
+                                                                 "McClatchy", "Politico"}
+    assert roles["Cohere"] == "defendant"
+
+
+def test_two_companies_that_differ_by_legal_form(extract):
+    # Getty Images v. Stability AI (D. Del. 1:23-cv-00135): Ltd. and Inc. are two defendants
+    x = extract("IN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF DELAWARE\nGETTY IMAGES (US), INC.,\n"
+                "Plaintiff,\nv.\nSTABILITY AI, LTD. and\nSTABILITY AI, INC.,\n)\n)\nC.A. No. 23-135 (GBW)\n"
+                "Defendants.\nStability AI moved to transfer the case.")
+    defendants = {p.name for p in x.parties if p.is_litigant and p.role == "defendant"}
+    assert len(defendants) == 2 and all(n.startswith("Stability AI") for n in defendants)
+    assert not any(p.name in ("Inc", "Transfer Case to") for p in x.parties)
