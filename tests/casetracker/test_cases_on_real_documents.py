@@ -77,3 +77,22 @@ def test_a_merge_holds_across_reextraction(data):
     call_command("reextract", str(doc.pk))
     assert services.party_find(name="OAI Holdings Group") == openai
     assert not Party.objects.filter(name="OpenAI").exclude(pk=openai.pk).exists()
+
+
+def test_seed_004_who_sued_whom_is_shown_as_a_conflict(data):
+    """Seed 004 says the lawsuit was filed by OpenAI against Musk; the other seeds say Musk sued OpenAI.
+    Both accounts land on one case, which shows the disagreement with each side's sources."""
+    musk = _case("Elon Musk", "OpenAI")
+    seed_004 = musk.case_documents.filter(document__text__contains="The lawsuit, filed by OpenAI")
+    assert seed_004.exists(), "seed 004 is linked to the Musk v. OpenAI case"
+    conflicts = [c for c in provenance.case_conflicts(musk) if c.kind == "role"]
+    subjects = {c.subject for c in conflicts}
+    assert {"Is Elon Musk plaintiff or defendant?", "Is OpenAI plaintiff or defendant?"} <= subjects
+    for c in conflicts:
+        plaintiff, defendant = c.sides
+        assert plaintiff.sources and defendant.sources
+        docs = {s.document.pk for side in c.sides for s in side.sources}
+        assert len(docs) >= 2
+    openai = next(c for c in conflicts if c.subject.startswith("Is OpenAI"))
+    said_plaintiff = {s.document.pk for s in openai.sides[0].sources}
+    assert seed_004.first().document_id in said_plaintiff
