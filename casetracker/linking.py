@@ -187,7 +187,9 @@ def link_by_parties(document: Document) -> list[Case]:
     for case in cases:
         plaintiffs = {cp.party_id for cp in case.case_parties.all() if cp.role == CaseParty.Role.PLAINTIFF}
         defendants = {cp.party_id for cp in case.case_parties.all() if cp.role == CaseParty.Role.DEFENDANT}
-        if plaintiffs & party_ids and defendants & party_ids:
+        named_p, named_d = plaintiffs & party_ids, defendants & party_ids
+        # two different parties, one on each side (a party sources put on both sides is not a pair by itself)
+        if named_p and named_d and any(p != d for p in named_p for d in named_d):
             _link(case, document, "parties", detail="names both sides")
             linked.append(case)
     return linked

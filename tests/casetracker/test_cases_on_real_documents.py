@@ -96,3 +96,12 @@ def test_seed_004_who_sued_whom_is_shown_as_a_conflict(data):
     openai = next(c for c in conflicts if c.subject.startswith("Is OpenAI"))
     said_plaintiff = {s.document.pk for s in openai.sides[0].sources}
     assert seed_004.first().document_id in said_plaintiff
+
+
+def test_a_party_on_both_sides_does_not_pull_other_suits_into_the_case(data):
+    """Once seed 004 puts OpenAI on both sides of Musk v. OpenAI, an article about the authors' suit against
+    OpenAI (dev 015) must not join that case just because it names OpenAI."""
+    musk = _case("Elon Musk", "OpenAI")
+    titles = set(musk.case_documents.values_list("document__title", flat=True))
+    assert not any(t.startswith("Grisham, Martin, Picoult") for t in titles)
+    assert not musk.case_parties.filter(party__name="John Grisham").exists()
