@@ -236,12 +236,14 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
         if when:
             event = next((e for e in same_kind if e.date and _same_date(e.date, when, e.precision, precision)), None)
             if event is None:
-                event = next((e for e in same_kind if e.date is None), None)
-                if event is not None:  # a dated source dates an undated event
+                event = next((e for e in same_kind if e.date is None and _same_story(e.title, title)), None)
+                if event is not None:  # a dated source dates an undated event it retells
                     event.date, event.precision = when, precision
                     event.save(update_fields=["date", "precision"])
-        elif len(same_kind) == 1 or any(e.date is None for e in same_kind):
-            event = next((e for e in same_kind if e.date is None), same_kind[0] if same_kind else None)
+        else:  # an undated source joins the case's undated event of that kind (its one testimony, told by many),
+            # or a dated one only when it retells it: never a dated event it merely shares a kind with
+            undated = [e for e in same_kind if e.date is None]
+            event = next((e for e in same_kind if _same_story(e.title, title)), undated[0] if undated else None)
     if event is None:
         event = Event.objects.create(case=case, kind=kind, title=(title or kind)[:500], date=when,
                                      precision=precision or "",
@@ -249,6 +251,23 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
     EventSource.objects.get_or_create(event=event, evidence=evidence, defaults={
         "document": document, "date": when, "precision": precision or "", "extractor_version": version})
     return event
+
+
+def _same_story(a: str, b: str) -> bool:
+    """Two sentences that tell the same step ("Musk testified xAI partly used OpenAI models" / "Elon Musk
+    confirmed in court that xAI used OpenAI models to improve Grok"): enough shared content words."""
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(_content(a), _content(b)) >= 60
+
+
+def _content(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", (text or "").lower())
+    return " ".join(w for w in words if len(w) > 3 and w not in _STOP)
+
+
+_STOP = {"that", "this", "with", "from", "have", "were", "which", "their", "they", "there", "about", "after", "would",
+         "could", "said", "says", "also", "into", "than", "when", "while", "been", "will", "what", "during"}
 
 
 def _same_date(a, b, pa: str, pb: str) -> bool:

@@ -100,6 +100,10 @@ def _also_days(text: str, found: list) -> list:
     return found + extra
 
 
+HYPOTHETICAL = re.compile(r"\b(?:not yet|will|would|could|may|might|anticipated|expected to|if|whether|should)\b",
+                          re.I)
+
+
 def events(doc: Doc, published: Optional[date], litigation: bool, kind: Optional[str] = None) -> list[EventX]:
     """Dated steps of a case: each date in a sentence with an event cue (filed, heard, ruled, settled,
     testified), the cue nearest the date naming the kind; a court paper's own date is its ruling or filing.
@@ -124,6 +128,8 @@ def events(doc: Doc, published: Optional[date], litigation: bool, kind: Optional
         dated = _also_days(text, dates_in(text, published))
         what = " ".join(text.split())[:300]
         if not dated:
+            if HYPOTHETICAL.search(text):
+                continue  # "preliminary hearings are anticipated", "the final ruling could ...": not a step taken
             s, e, ekind = cues[0]
             if not any(k[0] == ekind for k in out):
                 out[(ekind, None)] = EventX(kind=ekind, what=what, evidence=[Evidence(

@@ -102,3 +102,23 @@ def test_events_from_several_documents_are_one_event_and_undated_stay_apart():
     assert [g.label for g in groups] == ["30 April 2026", "Undated"]
     assert groups[0].events[0].sources.count() == 2
     assert CaseParty.objects.filter(case=case).count() == 2
+
+
+def test_an_undated_source_joins_a_dated_event_only_when_it_retells_it():
+    dated = MUSK_SUES + " The report came out."
+    later = MUSK_SUES + " Anthropic published a blog post naming DeepSeek."
+    again = MUSK_SUES + " The report about Musk testified xAI used OpenAI models came out."
+    caption = nlp.CaseX(caption="Musk v. OpenAI", plaintiffs=["Elon Musk"], defendants=["OpenAI"])
+    record(dated, cases=[caption], parties=[musk(dated, "plaintiff"), openai(dated, "defendant")],
+           events=[nlp.EventX(kind="report", what="Reports say Musk testified xAI used OpenAI models", date="2026-04-30",
+                              precision="day", evidence=[span(dated, "report")])])
+    record(later, cases=[caption], parties=[musk(later, "plaintiff"), openai(later, "defendant")],
+           events=[nlp.EventX(kind="report", what="Anthropic published a blog post naming DeepSeek",
+                              evidence=[span(later, "published")])])
+    record(again, cases=[caption], parties=[musk(again, "plaintiff"), openai(again, "defendant")],
+           events=[nlp.EventX(kind="report", what="The report about Musk testified xAI used OpenAI models came out",
+                              evidence=[span(again, "report")])])
+    reports = {e.title: e for e in Event.objects.filter(kind="report")}
+    assert reports["Anthropic published a blog post naming DeepSeek"].date is None  # not glued to 30 April
+    retold = reports["Reports say Musk testified xAI used OpenAI models"]
+    assert retold.sources.count() == 2 and str(retold.date) == "2026-04-30"
