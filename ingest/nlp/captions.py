@@ -98,14 +98,32 @@ def judge(text: str) -> Optional[str]:
     return entry.name if entry and entry.role == "judge" else name
 
 
+def _spellings() -> dict[str, str]:
+    """How the gazetteer writes single-word names in mixed case: 'openai' -> 'OpenAI', 'github' -> 'GitHub'."""
+    global _SPELLINGS
+    if _SPELLINGS is None:
+        _SPELLINGS = {}
+        for e in gazetteer.load().values():
+            for n in (e.name, *e.aliases):
+                for w in n.split():
+                    if not w.isupper() and not w.istitle() and w.isalpha():
+                        _SPELLINGS.setdefault(w.lower(), w)
+    return _SPELLINGS
+
+
+_SPELLINGS = None
+
+
 def titlecase(name: str) -> str:
-    """'OPENAI GP, L.L.C.' -> 'Openai GP, L.L.C.' (short capitals and suffixes kept)."""
+    """'OPENAI GP, L.L.C.' -> 'OpenAI GP, L.L.C.' (short capitals and suffixes kept, known spellings used)."""
     if not name.isupper():
         return name
     out = []
     for w in name.split():
         bare = w.strip(",.;")
-        if len(re.sub(r"[^A-Za-z]", "", bare)) <= 2 or re.fullmatch(r"(?:LLC|PBC|LLP|L\.L\.C|L\.P|N\.A|[IVX]+)\.?", bare):
+        if bare.lower() in _spellings():
+            out.append(w.replace(bare, _spellings()[bare.lower()]))
+        elif len(re.sub(r"[^A-Za-z]", "", bare)) <= 2 or re.fullmatch(r"(?:LLC|PBC|LLP|L\.L\.C|L\.P|N\.A|[IVX]+)\.?", bare):
             out.append(w)
         else:
             out.append(w[0] + w[1:].lower())
