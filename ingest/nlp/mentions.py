@@ -25,7 +25,8 @@ JUNK = {"ai", "ip", "ceo", "cto", "cfo", "llm", "llms", "api", "gpu", "gpus", "u
         "magistrate", "distribution", "claims", "motion", "genai", "gen ai", "agi", "white house", "house",
         "senate", "digital", "verified", "reader-supported", "support", "chatbot", "model", "models", "llmarena",
         "swe-bench", "tpu", "build", "i/o", "google i/o", "rule", "section", "article", "amendment", "statement",
-        "ex", "fig", "table", "page", "doc", "document", "filed", "case", "plaintiffs’", "stargate"}
+        "ex", "fig", "table", "page", "doc", "document", "filed", "case", "plaintiffs’", "stargate", "hon",
+        "the hon"}
 LEGAL_WORDS = re.compile(r"\b(?:Court|District|Division|Circuit|Judge|Justice|Magistrate|Memorandum|Order|Motion|"
                          r"Plaintiffs?|Defendants?|Complaint|Opinion|Background|Counsel|Docket|Dkt|Exhibit|"
                          r"Attorneys?|Clerk|Rule|Act|Code|Statute|Amendment|Section|Appeals|Tribunal)\b", re.I)
@@ -55,7 +56,7 @@ COUNTRY_WORDS = [
     (re.compile(r"\b(?:French|France|Paris)\b"), "FR"),
     (re.compile(r"\b(?:Canadian|Canada|Toronto)\b"), "CA"),
 ]
-HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|dr|judge|justice|sir|dame|prof|plaintiff|defendant|pro se plaintiff|"
+HONORIFIC = re.compile(r"^(?:(?:the hon|hon|honorable|the honorable|mr|mrs|ms|dr|judge|justice|sir|dame|prof|plaintiff|defendant|pro se plaintiff|"
                        r"chief judge|u\.s\. district judge|district judge|magistrate judge)\.?\s+)+", re.I)
 
 

@@ -39,7 +39,8 @@ WRITTEN = {"post", "blog", "statement", "spokesperson", "spokeswoman", "spokesma
            "filing", "suit", "report", "memo", "letter", "representative", "email", "lawyer", "lawyers", "attorney",
            "attorneys", "motion", "brief", "order", "ruling", "opinion", "announcement", "website", "paper", "papers",
            "update", "note", "tweet", "message", "response", "counsel", "team", "petition", "decision", "site",
-           "spokespeople", "representatives", "executive", "officials", "official", "document", "documents"}
+           "spokespeople", "representatives", "executive", "officials", "official", "document", "documents",
+           "article", "story"}
 FILED = {"lawsuit", "complaint", "suit", "filing", "petition", "papers", "claim", "claims", "brief", "motion",
          "case", "action", "plaintiffs", "plaintiff", "counterclaim"}
 RULES = {"terms", "policy", "policies", "rule", "rules", "statute", "act", "law", "guidelines", "agreement",
@@ -48,7 +49,8 @@ SCARE = re.compile(r"(?:\b(?:called|calls|named|dubbed|dubs|termed|known as|so-c
                    r"words? like|terms? like|phrases? like|such as|the term|the word|the phrase|the label|"
                    r"referred to as|refers to as|what (?:it|he|she|they|the company|\w+) (?:calls?|called|terms?|"
                    r"describes? as|dubs?)|calling (?:this|it|them|that)(?: an?| the)?|call(?:s|ed)? (?:this|it|them)"
-                   r"(?: an?| the)?|as (?:an?|the)|(?:role|part) of (?:an?|the)|like (?:an?|the)|of|in|evidence of|signs of|so)\s*)$", re.I)
+                   r"(?: an?| the)?|as (?:an?|the)|(?:role|part) of (?:an?|the)|like (?:an?|the)|of|in|evidence of|signs of|so|"
+                   r"(?:this|that|it) means?|(?:this|that|it) meant)\s*)$", re.I)
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 MAX_QUOTE = 3000
 TERMINAL = re.compile(r"[.!?…]['’”\"]?$")
@@ -67,6 +69,8 @@ def spans(text: str) -> list[tuple[int, int]]:
                 j = para.find(close, i + 1)
                 if ch == '"' and j < 0:
                     break
+                if ch == "“" and j < 0:  # “...," closed by a straight mark
+                    j = para.find('"', i + 1)
                 if j < 0:
                     j = len(para)  # a quote running on to the next paragraph
                 if j - i - 1 > 0 and j - i <= MAX_QUOTE:
@@ -157,6 +161,11 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
     m = covering(ms, doc, tok.i)
     if m and m.kind not in ("court",):
         return m.group[0] if m.resolved and m.group else m.name
+    if tok.lower_.rstrip(".") in ("hon", "honorable", "honourable"):  # "said the Hon. Sidney H. Stein"
+        for t in doc[tok.i + 1:tok.i + 4]:
+            m = covering(ms, doc, t.i)
+            if m and m.kind in ("person", "judge"):
+                return m.name
     low = tok.lemma_.lower()
     if tok.pos_ in ("NOUN", "PROPN"):
         for sub in tok.subtree:  # "Disney's chief legal officer Horacio Gutierrez", "attorney, Matt Topic of ..."
@@ -185,6 +194,10 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
                 return m.group[0] if m.group and m.resolved else m.name
         if low in FILED or tok.lower_ in FILED:
             return _filer(roles)
+        if tok.lower_ in ("article", "story", "report"):  # "the story goes on to say": the outlet named before
+            before = [m for m in ms if m.end <= tok.idx and m.kind == "outlet"]
+            if before:
+                return before[-1].name
     if tok.lower_ in ("plaintiffs", "plaintiff", "authors", "publishers", "studios"):
         return _filer(roles)
     if tok.pos_ == "PROPN":

@@ -52,3 +52,26 @@ def test_scare_quotes_and_defined_terms_are_not_quotes(extract):
 def test_according_to_an_unnamed_source_has_no_speaker(extract):
     got = _quotes(extract, "The ruling will “frustrate many in the creative industries”, according to a legal expert.")
     assert got == [(None, "frustrate many in the creative industries")]
+
+
+def test_a_curly_quote_closed_by_a_straight_mark(extract):
+    # Republic World on xAI v. Apple and OpenAI
+    x = extract("“This latest filing is consistent with Mr. Musk’s ongoing pattern of harassment,\" an OpenAI "
+                "spokesperson said in a statement.")
+    assert [(q.text[:22], q.speaker) for q in x.quotes] == [("This latest filing is ", "OpenAI")]
+
+
+def test_the_story_quoted_is_the_outlet_named_before(extract):
+    # 404 Media quoting Bloomberg
+    x = extract("Here is how the Bloomberg article begins. The story goes on to say that “Such activity could "
+                "violate OpenAI’s terms of service, the people said.”")
+    assert [q.speaker for q in x.quotes] == ["Bloomberg"]
+
+
+def test_the_honourable_judge_and_a_word_that_is_only_mentioned(extract):
+    x = extract("“To survive a motion to dismiss, a complaint must contain sufficient factual matter,” said the Hon. "
+                "Sidney H. Stein, US District Judge for this case. When lawyers pressed whether this meant \"yes,\" "
+                "Musk replied briefly: \"partially.\"")
+    quotes = [(q.text.split()[0].strip(".,"), q.speaker) for q in x.quotes]
+    assert quotes[0] == ("To", "Sidney Stein") or quotes[0][1].endswith("Stein")
+    assert ("yes", "Elon Musk") not in quotes and ("partially", "Elon Musk") in quotes
