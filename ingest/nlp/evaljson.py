@@ -8,28 +8,10 @@ the first blank line is such a line, so a text without a header keeps its first 
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-HEADER = re.compile(r"^(source_url|url|title|published|kind|publisher|author):\s(.*)$")
-
-
-def split_header(raw: str) -> tuple[dict, str]:
-    """(metadata, text) of a file's contents."""
-    lines = raw.split("\n")
-    head = []
-    for line in lines:
-        if not line.strip():
-            break
-        head.append(line)
-    if head and len(head) < len(lines) and all(HEADER.match(line) for line in head):
-        meta = {}
-        for line in head:
-            m = HEADER.match(line)
-            meta[m.group(1)] = m.group(2).strip()
-        return meta, "\n".join(lines[len(head) + 1:])
-    return {}, raw
+from ingest.readers.detect import split_header  # noqa: F401  (the one header parser; re-exported)
 
 
 def read(path) -> tuple[dict, str]:

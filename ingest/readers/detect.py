@@ -8,7 +8,7 @@ from typing import Optional
 
 from ingest.readers.base import ReadDocument, ReadError, normalise_text
 
-HEADER = re.compile(r"^(source_url|url|title|published|kind|publisher|author):\s?(.*)$")
+HEADER = re.compile(r"^(source_url|url|title|published|kind|publisher|author):[ \t]*(.*)$")
 KINDS = {"news", "filing", "opinion", "docket"}
 
 
@@ -66,7 +66,7 @@ def decode(raw: bytes) -> str:
 
 def read_text(raw: bytes) -> ReadDocument:
     text = decode(raw).replace("\r\n", "\n")
-    meta, body = _split_header(text)
+    meta, body = split_header(text)
     body = normalise_text(body)
     if not body:
         raise ReadError("empty file: there is no text to read", stage="extract")
@@ -78,13 +78,17 @@ def read_text(raw: bytes) -> ReadDocument:
                         published_at=parse_date(meta.get("published")), content_type="text/plain", meta=meta)
 
 
-def _split_header(text: str) -> tuple[dict, str]:
+def split_header(text: str) -> tuple[dict, str]:
+    """(metadata, text) of a text file that may begin with a header block: `key: value` lines (source_url,
+    url, title, published, kind, publisher, author) and then a blank line. Leading lines count as a header
+    only when every line before the first blank line is such a line, so a text without one keeps its first
+    lines. The one parser for files: ingest, `manage.py extract --jsonl` and the tests' gold corpus use it."""
     lines = text.split("\n")
     head = []
     for line in lines:
         if not line.strip():
             break
-        head.append(line)
+        head.append(line.rstrip("\r"))
     if head and len(head) < len(lines) and all(HEADER.match(line) for line in head):
         return {HEADER.match(line).group(1): HEADER.match(line).group(2).strip() for line in head}, \
             "\n".join(lines[len(head) + 1:])

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Optional
 
 from ingest.nlp import types as nlp
+from ingest.readers.detect import split_header
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 DEV = ROOT / "tests" / "data" / "dev"
 SEEDS_GOLD = [ROOT.parent / "shared" / "eval" / "gold_seeds.jsonl", ROOT / "tests" / "data" / "gold_seeds.jsonl"]
-HEADER = re.compile(r"^(source_url|url|title|published|kind|publisher|author):\s*(.*)$")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’)]*\s+|\n+")
 
 # what the gazetteer knows: kinds, and the products' makers (only used for names the gold gives or the text has)
@@ -37,21 +37,6 @@ PUBLISHERS = {"000": "News Factory", "001": "Hamidun News", "002": "The Circuitr
               "004": "GeekWire"}
 SAMPLE_DATES = {"000": "2026-05-01", "001": "2026-05-01", "002": "2026-04-30", "003": "2026-05-02",
                 "004": "2026-05-04"}
-
-
-def split_header(raw: str) -> tuple[dict, str]:
-    lines = raw.splitlines()
-    head = {}
-    for i, line in enumerate(lines):
-        if not line.strip():
-            if head and i == len(head):
-                return head, "\n".join(lines[i + 1:])
-            break
-        m = HEADER.match(line)
-        if not m:
-            break
-        head[m.group(1)] = m.group(2).strip()
-    return {}, raw
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
