@@ -12,7 +12,8 @@ from django.core.management import call_command
 from casetracker.models import Case, Document, Quote
 from tests.casetracker import gold_corpus
 
-pytestmark = pytest.mark.browser
+# the database mark makes pytest-django create the test database when only these tests are collected
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
