@@ -208,10 +208,6 @@ _JUNK = {"MEMORANDUM", "OPINION", "ON", "ORDER", "PRELIMINARY", "APPROVAL", "OF"
          "ENTITIES", "CLERK", "ECF", "DATE:", "TIME:", "COURTROOM:", "INJUNCTION", "TEMPORARY", "RESTRAINING"}
 _CORP_SUFFIX = re.compile(r"^(?:INC|LLC|L\.L\.C|LTD|CO|CORP|CORPORATION|PBC|L\.P|LP|GMBH|PLC|LLP|N\.A|LIMITED)\.?,?$", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Z0-9&+.'’-]*|[A-Z]\.|\d{1,2}|&|\+)$")
-BLOCK = re.compile(r"(?P<pl>(?:(?!Plaintiffs?\b|Defendants?\b)[\s\S]){3,400}?)\bPlaintiffs?\s*[,.]"
-                   r"(?P<mid>[\s\S]{0,200}?)(?:(?<![A-Za-z])v\.?(?![A-Za-z])|-\s*against\s*-)"
-                   r"(?P<df>(?:(?!Plaintiffs?\b)[\s\S]){3,1200}?)"
-                   r"\bDefendants?\b\s*[.,]?")
 ROLE_LIST = re.compile(r"\b(?:[Pp]ro [Ss]e )?(?P<role>[Pp]laintiffs?|[Dd]efendants?|PLAINTIFFS?|DEFENDANTS?|[Cc]laimants?)\s+"
                        r"(?P<names>(?:[A-Z][\w.’'&+-]*(?:,)?(?:\s+|$)|(?:and|&)\s+){1,40})")
 
@@ -281,20 +277,39 @@ def _names_in(chunk: str) -> list[str]:
     return keep
 
 
+_PLAINTIFF_WORD = re.compile(r"\bPlaintiffs?\s*[,.]")
+_ROLE_WORD = re.compile(r"\b(?:Plaintiffs?|Defendants?)\b")
+BLOCK_REST = re.compile(r"(?P<mid>[\s\S]{0,200}?)(?:(?<![A-Za-z])v\.?(?![A-Za-z])|-\s*against\s*-)"
+                        r"(?P<df>(?:(?!Plaintiffs?\b)[\s\S]){3,1200}?)\bDefendants?\b\s*[.,]?")
+
+
 def blocks(text: str) -> list[tuple[list[str], list[str], int, int]]:
-    """(plaintiffs, defendants, start, end) of caption blocks in court papers."""
+    """(plaintiffs, defendants, start, end) of caption blocks in court papers: from each "Plaintiff(s),"
+    back to the previous role word (at most 400 characters) and on to "v." (or "- against -") and the
+    "Defendant(s)" that closes the block."""
     out = []
-    if not re.search(r"\bPlaintiffs?\s*[,.]", text):
-        return out
-    for m in BLOCK.finditer(text):
-        pl_chunk = re.split(r"\n\s*\n\s*\n|\.\s+(?=[A-Z][a-z])", m.group("pl"))[-1]
+    last_end = 0
+    for pm in _PLAINTIFF_WORD.finditer(text):
+        if pm.start() < last_end:
+            continue
+        window_start = max(last_end, pm.start() - 400)
+        before = text[window_start:pm.start()]
+        roles = list(_ROLE_WORD.finditer(before))
+        pl_start = window_start + (roles[-1].end() if roles else 0)
+        if pm.start() - pl_start < 3:
+            continue
+        m = BLOCK_REST.match(text, pm.end())
+        if m is None:
+            continue
+        last_end = m.end()
+        pl_chunk = re.split(r"\n\s*\n\s*\n|\.\s+(?=[A-Z][a-z])", text[pl_start:pm.start()])[-1]
         heads = list(_COURT_HEAD.finditer(pl_chunk))
         if heads:  # the plaintiffs follow the court's name; what precedes it is counsel's block
             pl_chunk = pl_chunk[heads[-1].end():]
         plaintiffs = _names_in(pl_chunk)
         defendants = _names_in(m.group("df"))
         if plaintiffs and defendants:
-            out.append((plaintiffs, defendants, m.start("pl"), m.end()))
+            out.append((plaintiffs, defendants, pl_start, m.end()))
     return out
 
 

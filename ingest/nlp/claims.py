@@ -32,12 +32,17 @@ CLAIMS = [
 
 def find(doc: Doc, cases) -> list[ClaimX]:
     out, seen = [], set()
+    text = doc.text
+    present = [(label, pattern) for label, pattern in CLAIMS if pattern.search(text)]  # one pass per claim
+    if not present:
+        return out
     for sent in layout.sents(doc):
         case = _nearest_case(cases, sent.start_char)
         subject = case.plaintiffs[0] if case and case.plaintiffs else None
         obj = case.defendants[0] if case and case.defendants else None
-        for label, pattern in CLAIMS:
-            hit = pattern.search(sent.text)
+        sent_text = text[sent.start_char:sent.end_char]
+        for label, pattern in present:
+            hit = pattern.search(sent_text)
             if hit and label not in seen:
                 seen.add(label)
                 start = sent.start_char + hit.start()

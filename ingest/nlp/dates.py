@@ -115,13 +115,14 @@ def events(doc: Doc, published: Optional[date], litigation: bool, kind: Optional
                                                       date=published.isoformat(), precision="day",
                                                       evidence=[Evidence(0, min(len(doc.text), 200), 0,
                                                                          min(len(doc.text), 200))])
+    head = doc.text[:3000]
     for sent in layout.sents(doc):
         text = sent.text
         cues = []
         for ekind, cue in EVENT_CUES:
             if litigation or ekind == "testimony":
                 cues += [(h.start(), h.end(), ekind) for h in cue.finditer(text)]
-        if not cues and REPORT.search(text) and re.search(r"\bdistill", doc.text[:3000], re.I):
+        if not cues and REPORT.search(text) and re.search(r"\bdistill", head, re.I):
             cues = [(h.start(), h.end(), "report") for h in REPORT.finditer(text)]
         if not cues:
             continue

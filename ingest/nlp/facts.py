@@ -75,8 +75,9 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     found_quotes = doc._.ct_quotes or []
     found_allegations = doc._.ct_allegations or []
     found_cases, roles = doc._.ct_cases or [], dict(doc._.ct_roles or {})
-    litigation = is_ai_litigation(doc.text, found_cases, roles, found_allegations, ms)
-    dispute = bool(found_cases or roles) or len(LITIGATION.findall(doc.text)) >= 2
+    text = doc.text  # built from the tokens on every access
+    litigation = is_ai_litigation(text, found_cases, roles, found_allegations, ms)
+    dispute = bool(found_cases or roles) or len(LITIGATION.findall(text)) >= 2
 
     parties: dict[str, PartyX] = {}
     for m in ms:
@@ -134,11 +135,11 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
         if name in roles and p.kind == "company" and name in actors:
             p.is_litigant = True
     parties = _merge_variants(parties, found_cases, found_allegations, found_quotes)
-    numbers = [d for d, _, _ in captions.dockets(doc.text)]
+    numbers = [d for d, _, _ in captions.dockets(text)]
     events = dates.events(doc, published, litigation or dispute, kind=kind)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
                       cases=found_cases, claims=claims.find(doc, found_cases), events=events,
-                      docket_numbers=numbers, court=captions.court(doc.text), is_ai_litigation=litigation,
+                      docket_numbers=numbers, court=captions.court(text), is_ai_litigation=litigation,
                       extractor_version=version)
 
 

@@ -424,9 +424,9 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 roles.setdefault(m.name, "defendant")
         p, d = pl[0], df[0]
         key = (p.name, d.name)
-        if not from_accusation and (AMONG.search(doc.text[s0:s1]) or
+        if not from_accusation and (AMONG.search(text[s0:s1]) or
                                     re.search(r"\b(?:including|such as|among them)\s+(?:the\s+)?$",
-                                              doc.text[max(s0, p.start - 30):p.start])):
+                                              text[max(s0, p.start - 30):p.start])):
             continue  # "X and Y are among 17 authors suing OpenAI": roles, but the lead plaintiff is unknown
         if key in pairs or (d.name, p.name) in pairs:
             continue

@@ -177,10 +177,11 @@ def _defined_short_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     """'Structured Asset Sales (SAS)', 'Anthropic PBC (“Anthropic”)': the short name defined in parentheses
     names the same party wherever it recurs ("SAS sued Sheeran in 2018")."""
     defined: dict[str, Mention] = {}
+    text = doc.text  # Doc.text joins every token on each access
     for m in found:
         if m.kind not in ("company", "person", "agency"):
             continue
-        d = DEFINED.match(doc.text, m.end)
+        d = DEFINED.match(text, m.end)
         if d and d.group("short").lower() not in JUNK and d.group("short") != m.name:
             defined.setdefault(d.group("short"), m)
     people: dict[str, Mention] = {}
@@ -194,19 +195,27 @@ def _defined_short_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     defined.update({k: v for k, v in people.items() if v is not None and k not in defined})
     if not defined:
         return []
-    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    covered_chars = [False] * (len(text) + 1)
+    for m in found:
+        for c in range(m.start, m.end):
+            covered_chars[c] = True
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(defined, key=len, reverse=True))
+                         + r")(?![\w-])")
     out = []
-    for short, target in defined.items():
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", doc.text):
-            span = doc.char_span(hit.start(), hit.end())
-            if span is None or any(t.i in covered for t in span) or span[0].pos_ not in ("PROPN", "NOUN"):
-                continue
-            sent = layout.sent_of(doc, span.start)
-            out.append(Mention(start=hit.start(), end=hit.end(), tok=span.root.i, sent_start=sent.start_char,
-                               sent_end=sent.end_char, name=target.name, kind=target.kind, eid=target.eid,
-                               text=short, owner=target.owner, litigant_ok=target.litigant_ok,
-                               tok_start=span.start, tok_end=span.end))
-            covered.update(t.i for t in span)
+    for hit in pattern.finditer(text):
+        if covered_chars[hit.start()] or covered_chars[hit.end() - 1]:
+            continue
+        span = doc.char_span(hit.start(), hit.end())
+        if span is None or span[0].pos_ not in ("PROPN", "NOUN"):
+            continue
+        target, short = defined[hit.group(0)], hit.group(0)
+        sent = layout.sent_of(doc, span.start)
+        out.append(Mention(start=hit.start(), end=hit.end(), tok=span.root.i, sent_start=sent.start_char,
+                           sent_end=sent.end_char, name=target.name, kind=target.kind, eid=target.eid,
+                           text=short, owner=target.owner, litigant_ok=target.litigant_ok,
+                           tok_start=span.start, tok_end=span.end))
+        for c in range(hit.start(), hit.end()):
+            covered_chars[c] = True
     return out
 
 
