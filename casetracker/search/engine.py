@@ -28,7 +28,8 @@ from casetracker.search.vectors import CONFIG
 TYPES = ("case", "party", "document", "quote", "allegation")
 TYPE_ORDER = {t: i for i, t in enumerate(TYPES)}
 CAP = 300  # candidates ranked per type
-TITLE_CAP = 100  # documents whose title matches, added to the candidates
+PHRASE_POOL = 600  # documents having all the words of a phrase query, checked for the phrase
+TITLE_CAP = 100  # newest documents whose own name (title, case caption) has every word, added to the candidates
 FACET_SAMPLE = 150  # facets count the best this many results of each type (all of them when fewer)
 PAGE_SIZE = 20
 MAX_PAGES = 20
@@ -135,26 +136,56 @@ def _and(where: list[str]) -> str:
     return "".join(f" AND {w}" for w in where)
 
 
-def _sql_documents(f: Filters) -> str:
-    where = _doc_filters(Filters(court=f.court, status=f.status), "d.id")
+def _sql_documents(f: Filters, phrase: bool = False) -> str:
+    """Documents through casetracker_searchdoc (migration 0004): narrow rows, the vector stored out of line.
+
+    ``phrase``: the query has a phrase (and no exclusion): the newest PHRASE_POOL documents having all its words
+    (%(q_all)s, found through the GIN index without reading a vector) are the ones checked for the phrase, so a
+    phrase of common words never reads the vectors of every document that has them."""
+    where = []  # the narrow row's own filters first: PostgreSQL tests them before reading the vector
     if f.year:
-        where.append("d.published_at >= %(y0)s AND d.published_at < %(y1)s")
+        where.append("s.published_at >= %(y0)s AND s.published_at < %(y1)s")
     if f.publisher:
-        where.append("d.publisher = %(publisher)s")
+        where.append("s.publisher = %(publisher)s")
+    where += _doc_filters(Filters(court=f.court, status=f.status), "s.id")
     if f.party_id:
-        where.append("EXISTS (SELECT 1 FROM casetracker_mention m WHERE m.document_id = d.id"
+        where.append("EXISTS (SELECT 1 FROM casetracker_mention m WHERE m.document_id = s.id"
                      " AND m.party_id = %(party)s AND NOT m.rejected)")
-    w = _and(where)
-    order = "ORDER BY COALESCE(d.published_at, d.created_at) DESC, d.id DESC"
-    return f"""
-WITH cand AS MATERIALIZED (
-  (SELECT d.id FROM casetracker_document d WHERE to_tsvector('{CONFIG}'::regconfig, d.title) @@ %(q)s::tsquery{w}
-     {order} LIMIT %(title_cap)s)
+    # own_vector is the vector's weight-A part: own_vector @@ q is vector @@ qa, on a small inline value
+    score = ("round((2 * (s.own_vector @@ %(q)s::tsquery)::int + (s.vector @@ %(qab)s::tsquery)::int"
+             " + ts_rank(s.vector, %(q)s::tsquery, 33))::numeric, 2)")
+    if where:  # filtered: the planner picks the way
+        order = "ORDER BY s.shown_at DESC, s.id DESC"
+        w = " AND ".join(where)
+        cand = f"""
+  (SELECT s.id FROM casetracker_searchdoc s WHERE {w} AND s.own_vector @@ %(q)s::tsquery {order}
+     LIMIT %(title_cap)s)
   UNION
-  (SELECT d.id FROM casetracker_document d WHERE d.search_vector @@ %(q)s::tsquery{w} {order} LIMIT %(cap)s))
-SELECT d.id, {_score('d.search_vector', 33)}, COALESCE(d.published_at, d.created_at), NULL
-FROM casetracker_document d JOIN cand USING (id) WHERE d.search_vector @@ %(q)s::tsquery"""
-# the title branch tests only the (small) title: the whole vector is read once per candidate, above
+  (SELECT s.id FROM casetracker_searchdoc s WHERE {w} AND s.vector @@ %(q)s::tsquery {order} LIMIT %(cap)s)"""
+    elif phrase:
+        cand = """
+  SELECT casetracker_recent_own_docs(%(q)s::tsquery, %(title_cap)s)
+  UNION
+  (SELECT s.id FROM pool p
+     CROSS JOIN LATERAL (SELECT s.id, s.shown_at FROM casetracker_searchdoc s
+                         WHERE s.id = p.id AND s.vector @@ %(q)s::tsquery OFFSET 0) s
+   ORDER BY s.shown_at DESC, s.id DESC LIMIT %(cap)s)"""
+    else:  # the newest matches by whichever index suits how common the words are
+        cand = """
+  SELECT casetracker_recent_own_docs(%(q)s::tsquery, %(title_cap)s)
+  UNION
+  SELECT casetracker_recent_docs(%(q)s::tsquery, %(cap)s)"""
+    pool = ("pool(id) AS MATERIALIZED (SELECT casetracker_recent_docs(%(q_all)s::tsquery, %(pool)s)),"
+            if phrase and not where else "")
+    pooled = ", (SELECT count(*) FROM pool)" if pool else ""
+    return f"""
+WITH {pool} cand(id) AS MATERIALIZED ({cand})
+SELECT x.*{pooled} FROM cand CROSS JOIN LATERAL (
+  SELECT s.id, {score}, s.shown_at, NULL FROM casetracker_searchdoc s
+  WHERE s.id = cand.id AND s.vector @@ %(q)s::tsquery OFFSET 0) x"""
+# candidates: the newest documents whose own name (title, case caption: weight A) has every word, and the newest
+# matches; each then read by its id (LATERAL ... OFFSET 0: never by the GIN index, where a phrase would be
+# rechecked on every document having its words)
 
 
 def _sql_quotes(f: Filters) -> str:
@@ -232,10 +263,14 @@ def candidates(kind: str, parsed: ParsedQuery, f: Filters) -> tuple[list[Candida
     """Scored candidates of one type (quotes and allegations grouped across documents), and whether capped."""
     params = {"q": parsed.tsquery, "qa": parsed.weighted("A"), "qab": parsed.weighted("AB"), "cap": CAP,
               "title_cap": TITLE_CAP, **f.params()}
+    phrase = kind == "document" and parsed.has_phrase and "!" not in parsed.tsquery and not f.as_dict()
+    if phrase:
+        params.update(q_all=parsed.without_phrases(), pool=PHRASE_POOL)
     with connection.cursor() as cursor:
-        cursor.execute(SQL[kind](f), params)
+        cursor.execute(_sql_documents(f, phrase=True) if phrase else SQL[kind](f), params)
         rows = cursor.fetchall()
-    capped = len(rows) >= CAP
+    # a phrase: also capped when the pool was full (older documents were not checked for the phrase)
+    capped = len(rows) >= CAP or (phrase and bool(rows) and rows[0][4] >= PHRASE_POOL)
     found = [Candidate(kind, r[0], float(r[1]), r[2], r[3]) for r in rows]
     if kind == "party":
         found = _with_name_matches(found, parsed, f)

@@ -20,6 +20,7 @@ MAX_QUERY = 500  # characters of a query we look at
 MAX_TOKENS = 24
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _LEXEME = re.compile(r"'(?:[^']|'')*'")
+_PHRASE_OP = re.compile(r"<(?:-|\d+)>")
 
 
 def clean_query(q: Optional[str]) -> str:
@@ -67,6 +68,20 @@ class ParsedQuery:
         return _LEXEME.sub(lambda m: f"{m.group(0)}:{weights}", self.tsquery)
 
     @property
+    def has_phrase(self) -> bool:
+        return bool(_PHRASE_OP.search(_LEXEME.sub("", self.tsquery)))
+
+    def without_phrases(self) -> str:
+        """The tsquery with its phrase operators made AND (every phrase match matches it; no exclusion inside)."""
+        parts, last = [], 0
+        for m in _LEXEME.finditer(self.tsquery):
+            parts.append(_PHRASE_OP.sub("&", self.tsquery[last:m.start()]))
+            parts.append(m.group(0))
+            last = m.end()
+        parts.append(_PHRASE_OP.sub("&", self.tsquery[last:]))
+        return "".join(parts)
+
+    @property
     def whole_name(self) -> Optional[NameMatch]:
         """The name match when the query is nothing but one name ("Antropic", "the ChatGPT maker")."""
         return self.names[0] if self.whole else None
@@ -81,8 +96,11 @@ def _plain(text: str) -> tuple[str, list]:
 
 
 def _alternatives(match: NameMatch) -> tuple[str, list]:
-    parts, params = [f"plainto_tsquery('{CONFIG}', %s)"], [match.owner_of or match.text]
+    typed = match.owner_of or match.text
+    parts, params = [f"plainto_tsquery('{CONFIG}', %s)"], [typed]
     for name in match.names[:3]:
+        if " ".join(name.lower().split()) == " ".join(typed.lower().split()):
+            continue  # the name as typed: its phrase adds no match to the typed words (and costs a phrase check)
         parts.append(f"phraseto_tsquery('{CONFIG}', %s)")
         params.append(name)
     return "(" + " || ".join(parts) + ")", params
