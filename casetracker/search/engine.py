@@ -27,10 +27,10 @@ from casetracker.search.vectors import CONFIG
 
 TYPES = ("case", "party", "document", "quote", "allegation")
 TYPE_ORDER = {t: i for i, t in enumerate(TYPES)}
-CAP = 300  # candidates ranked per type
-PHRASE_POOL = 600  # documents having all the words of a phrase query, checked for the phrase
+CAP = 120  # candidates ranked per type
+PHRASE_POOL = 250  # documents having all the words of a phrase query, checked for the phrase
 TITLE_CAP = 100  # newest documents whose own name (title, case caption) has every word, added to the candidates
-FACET_SAMPLE = 150  # facets count the best this many results of each type (all of them when fewer)
+FACET_SAMPLE = 100  # facets count the best this many results of each type (all of them when fewer)
 PAGE_SIZE = 20
 MAX_PAGES = 20
 EPOCH = datetime(1970, 1, 1, tzinfo=dt_timezone.utc)
