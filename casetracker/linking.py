@@ -125,6 +125,7 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINK_LOCK])
     linked: list[Case] = []
     new_cases: list[Case] = []
+    named: list[tuple[nlp.CaseX, Case]] = []
     for cx in extraction.cases:
         left, right = _split_caption(cx.caption)
         plaintiff = _side_party(cx.plaintiffs, left, extraction, resolve)
@@ -151,6 +152,7 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
                     cp.evidence.add(ev)
         _link(case, document, reason, detail=cx.caption)
         linked.append(case)
+        named.append((cx, case))
     for d in extraction.docket_numbers:
         case = Case.objects.filter(docket_number__iexact=d).first()
         if case and case not in linked:
@@ -159,7 +161,7 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
     if not linked and extraction.is_ai_litigation:
         linked = link_by_parties(document)
     if linked:
-        _record_roles(document, extraction, linked[0], resolve, make_evidence)
+        _record_roles(document, extraction, linked, named, resolve, make_evidence)
     _record_events(document, extraction, linked[0] if linked else None, make_evidence)
     if linked:
         _attach_facts(document, linked[0])
@@ -168,9 +170,19 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
     return linked
 
 
-def _record_roles(document, extraction, case, resolve, make_evidence) -> None:
+def _record_roles(document, extraction, linked, named, resolve, make_evidence) -> None:
+    """A party's role goes to the case that names it. A document about one case gives it every role it
+    reads; one about several (an article on Kadrey v. Meta that also discusses Bartz v. Anthropic) gives
+    each case only the parties its own caption or suit names, never all of them to the first."""
+    single = linked[0] if len({c.pk for c in linked}) == 1 else None
     for px in extraction.parties:
-        if px.is_litigant and px.role in (CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT) and px.evidence:
+        if not (px.is_litigant and px.role in (CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT) and px.evidence):
+            continue
+        targets = {case.pk: case for cx, case in named
+                   if any(_names_match(px.name, n) for n in (cx.plaintiffs if px.role == "plaintiff" else cx.defendants))}
+        if not targets and single is not None:
+            targets = {single.pk: single}
+        for case in targets.values():
             cp, created = CaseParty.objects.get_or_create(case=case, party=resolve(px.name, px.kind), role=px.role)
             if created:
                 _dirty(case)

@@ -367,7 +367,8 @@ def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     """Captions (printed, then described) and the roles they give: party name -> plaintiff/defendant."""
     text = doc.text
-    numbers = [d for d, _, _ in captions.dockets(text)]
+    docket_hits = captions.dockets(text)
+    numbers = [d for d, _, _ in docket_hits]
     the_court, the_judge = captions.court(text), captions.judge(text)
     out: list[CaseX] = []
     roles: dict[str, str] = {}
@@ -453,7 +454,24 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 for c in out:
                     if c.inferred and c.evidence and c.evidence[0].start <= start:
                         c.plaintiffs += [m.name for m in names if m.name not in c.plaintiffs]
+    _assign_dockets(out, docket_hits)
     return out, roles
+
+
+def _assign_dockets(cases: list[CaseX], hits) -> None:
+    """A docket number belongs to one case: with one case in the document, all of them; with several (an
+    opinion citing other suits, an article on two cases), each number goes to the case whose caption is
+    nearest before it (else nearest after), so a precedent never takes the case's own number."""
+    if len(cases) <= 1 or not hits:
+        return
+    starts = [c.evidence[0].start if c.evidence else 0 for c in cases]
+    owned: list[list[str]] = [[] for _ in cases]
+    for number, pos, _ in hits:
+        before = [i for i, s0 in enumerate(starts) if s0 <= pos]
+        i = max(before, key=lambda k: starts[k]) if before else min(range(len(cases)), key=lambda k: starts[k] - pos)
+        owned[i].append(number)
+    for c, numbers in zip(cases, owned):
+        c.docket_numbers = numbers[:6]
 
 
 AMONG = re.compile(r"\bamong (?:the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds)\b",

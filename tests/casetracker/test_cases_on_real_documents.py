@@ -105,3 +105,16 @@ def test_a_party_on_both_sides_does_not_pull_other_suits_into_the_case(data):
     titles = set(musk.case_documents.values_list("document__title", flat=True))
     assert not any(t.startswith("Grisham, Martin, Picoult") for t in titles)
     assert not musk.case_parties.filter(party__name="John Grisham").exists()
+
+
+def test_an_article_on_two_cases_gives_each_only_its_own_parties_and_docket(data):
+    """Dev 007 discusses Kadrey v. Meta and Bartz v. Anthropic: Bartz's parties and docket number must not
+    land on Kadrey v. Meta (which would then pull every Bartz filing into it)."""
+    kadrey = _case("Richard Kadrey", "Meta")
+    names = set(kadrey.case_parties.values_list("party__name", flat=True))
+    assert "Anthropic" not in names and "Andrea Bartz" not in names
+    assert "05417" not in kadrey.docket_number
+    bartz = _case("Andrea Bartz", "Anthropic")
+    titles = list(bartz.case_documents.values_list("document__title", flat=True))
+    assert any(t.startswith("Bartz v. Anthropic PBC — Memorandum Opinion") for t in titles)
+    assert len(titles) >= 3

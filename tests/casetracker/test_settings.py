@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args, **env):
-    full = {**os.environ, **env}
+    # the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE (Playwright) must not leak into a deployment check
+    full = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"} | env
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=full, capture_output=True, text=True,
                           timeout=120)
 
