@@ -54,7 +54,7 @@ def _dispute_role(doc: Doc, m) -> bool:
         if tok.lemma_.lower() in DISPUTE or tok.lower_ in DISPUTE:
             return True
         for child in tok.children:
-            if child.dep_ in ("prep", "dobj", "attr") and child.lemma_.lower() in DISPUTE:
+            if child.dep_ in ("prep", "dobj", "attr", "xcomp") and child.lemma_.lower() in DISPUTE:
                 return True
         if tok.head.i == tok.i:
             break

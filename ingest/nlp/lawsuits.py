@@ -65,11 +65,28 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
     return out
 
 
+INTENT = {"threaten", "plan", "consider", "vow", "intend", "weigh", "prepare", "want", "hope", "promise", "seek",
+          "decide", "expect"}
+
+
+def _unrealised(verb) -> bool:
+    """'Musk had threatened to sue Apple', 'they could sue', 'plans to sue': a suit not (yet) brought."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should", "can") for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in INTENT
+
+
 def _coordinated(doc: Doc, tok, ms) -> list:
     """tok and the names coordinated with it, also when the parser hangs a list on an apposition ("John
     Grisham, Jodi Picoult, and George R R Martin": Picoult appos of Grisham, Martin conj of Picoult)."""
     out = [tok, *tok.conjuncts]
     first = covering(ms, doc, tok.i)
+    for c in tok.children:  # "sued Apple and ChatGPT maker OpenAI": the parser hangs "Apple and ..." as a modifier
+        if c.dep_ == "nmod" and c.i < tok.i and any(x.dep_ == "cc" for x in c.children):
+            m = covering(ms, doc, c.i)
+            if m is not None and first is not None and m.kind == first.kind and m.name != first.name:
+                out.insert(0, c)
     for t in list(out):
         for c in t.children:
             if c.dep_ == "appos" and c not in out:
@@ -155,7 +172,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None) -> list[tuple[list[Me
             lemma = tok.lemma_.lower()
             pl: list[Mention] = []
             df: list[Mention] = []
-            if lemma in ("sue", "countersue") and tok.pos_ == "VERB":
+            if lemma in ("sue", "countersue") and tok.pos_ == "VERB" and not _unrealised(tok):
                 if any(c.dep_ == "auxpass" for c in tok.children):  # "Y was sued by X"
                     df = [m for c in tok.children if c.dep_ == "nsubjpass" for m in _np_parties(doc, c, ms)]
                     pl = _prep_objs(doc, tok, ("by",), ms)
@@ -412,7 +429,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     found = described(doc, ms, halves)
     _pair_halves(found, halves)
     litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
-    extra = accusations(doc, ms) if litigation else []
+    described_sents = {s0 for _, _, s0, _ in found}
+    extra = [a for a in accusations(doc, ms) if a[2] not in described_sents] if litigation else []
     for n, (pl, df, s0, s1) in enumerate(found + extra):
         from_accusation = n >= len(found)
         employers = [e for e in (_employer(doc, m, ms) for m in df) if e and e not in df]

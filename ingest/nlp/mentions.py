@@ -123,6 +123,8 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     entry = gazetteer.lookup(name)
     if entry:
         return _entry_mention(entry, base)
+    if len(ent) == 1 and ent.root.pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET", "PRON"):
+        return None  # "Similar case filed against ...": a capitalised word, not a name
     if LEGAL_WORDS.search(name) and not re.search(r"\b(?:Inc|LLC|Corp|Ltd|Co)\b", name):
         return None
     words = name.split()

@@ -143,3 +143,23 @@ def test_two_companies_that_differ_by_legal_form(extract):
     defendants = {p.name for p in x.parties if p.is_litigant and p.role == "defendant"}
     assert len(defendants) == 2 and all(n.startswith("Stability AI") for n in defendants)
     assert not any(p.name in ("Inc", "Transfer Case to") for p in x.parties)
+
+
+def test_a_suit_threatened_is_not_a_suit_and_modifier_lists_are_defendants(extract):
+    # Republic World on xAI v. Apple and OpenAI (N.D. Tex. 2025)
+    x = extract("Billionaire entrepreneur Elon Musk’s artificial intelligence startup xAI sued Apple and ChatGPT maker "
+                "OpenAI in U.S. federal court in Texas on Monday, accusing them of illegally conspiring to thwart "
+                "competition for artificial intelligence.\n\nMusk had threatened to sue Cupertino, California-based "
+                "Apple earlier this month.")
+    assert [c.caption for c in x.cases] == ["xAI v. Apple"]
+    roles = {p.name: p.role for p in x.parties if p.is_litigant}
+    assert roles["xAI"] == "plaintiff" and roles["Apple"] == roles["OpenAI"] == "defendant"
+    assert roles.get("Elon Musk") == "other"  # an actor in the dispute, not a plaintiff
+
+
+def test_a_capitalised_adjective_is_no_party(extract):
+    # NewsBytes on Raine v. OpenAI
+    x = extract("The Raine family sued OpenAI in San Francisco.\n\nLegal precedents Similar case filed against "
+                "Character. AI The Raine family's lawsuit comes a year after a similar case was filed.")
+    assert not any(p.name == "Similar" for p in x.parties)
+    assert not any(c.caption.startswith("Similar") for c in x.cases)
