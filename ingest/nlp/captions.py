@@ -260,7 +260,8 @@ def _names_in(chunk: str) -> list[str]:
     for n in names:
         n = n.strip(" ,")
         letters = re.sub(r"[^A-Za-z]", "", n)
-        if len(letters) < 3 or n in _JUNK or all(w in _JUNK for w in n.split()) or re.search(r"['’]S$", n):
+        if len(letters) < 3 or n in _JUNK or all(w in _JUNK for w in n.split()) or re.search(r"['’]S$", n) or \
+                re.fullmatch(r"ET\.? AL\.?", n):
             continue
         out.append(titlecase(n))
     # a name printed twice (two-column captions repeat the moving parties) or cut by the column break

@@ -167,6 +167,15 @@ def _variant_key(p: PartyX) -> str:
 _NOBODY = gazetteer.Entry(id="", name="", kind="company")
 
 
+def _legal_form(name: str) -> str:
+    """A name that carries a legal form ('Newsweek Digital LLC') as 'newsweek digital|llc'; '' for a bare name."""
+    suffix = _suffix(name)
+    if not suffix:
+        return ""
+    words = [w for w in re.sub(r"[^a-z0-9 ]+", " ", name.lower()).split() if w not in _SUFFIX_WORDS]
+    return "".join(words) + "|" + suffix  # "Open AI Inc." is "OpenAI Inc."
+
+
 def _suffix(name: str) -> str:
     """The legal form a name ends with ('inc', 'ltd', 'lp'...), '' for a bare name."""
     raw = re.sub(r"[^a-z0-9 ]+", "", name.lower().replace(",", " ")).split()
@@ -180,18 +189,14 @@ def _merge_variants(parties: dict, cases, allegations, quotes) -> dict:
     groups: dict[str, list[str]] = {}
     for name, p in parties.items():
         groups.setdefault(_variant_key(p), []).append(name)
-    for key in list(groups):  # "Stability AI, Ltd." and "Stability AI, Inc." are two companies; a bare
-        names = groups[key]  # "Stability AI" in the text is taken as the first of them
-        suffixes = [_suffix(n) for n in names]
-        if len(set(x for x in suffixes if x)) > 1:
+    for key in list(groups):  # "Stability AI, Ltd." and "Stability AI, Inc." are two companies, and so are
+        names = groups[key]  # "Newsweek Digital LLC" and "Newsweek Magazine LLC"; a bare "Stability AI" in the
+        forms = [_legal_form(n) for n in names]  # text is taken as the first of them
+        distinct = list(dict.fromkeys(f for f in forms if f))
+        if len(distinct) > 1:
             del groups[key]
-            first_suffixed = {}
-            for n, x in zip(names, suffixes):
-                if x:
-                    first_suffixed.setdefault(x, n)
-            lead = next(iter(first_suffixed))
-            for n, x in zip(names, suffixes):
-                groups.setdefault(f"{key}|{x or lead}", []).append(n)
+            for n, f in zip(names, forms):
+                groups.setdefault(f"{key}|{f or distinct[0]}", []).append(n)
     people = [n for n, p in parties.items() if p.kind == "person"]
     short = [n for n, p in parties.items() if p.kind == "person" or len(n.split()) == 1 and not p.gazetteer_id]
     for n in short:  # "N. Johnson" or a caption's "Johnson" inside exactly one fuller name of a person

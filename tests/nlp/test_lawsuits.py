@@ -163,3 +163,12 @@ def test_a_capitalised_adjective_is_no_party(extract):
                 "Character. AI The Raine family's lawsuit comes a year after a similar case was filed.")
     assert not any(p.name == "Similar" for p in x.parties)
     assert not any(c.caption.startswith("Similar") for c in x.cases)
+
+
+def test_companies_of_one_group_with_their_own_legal_names_stay_apart(extract):
+    # dev 037 (Olivet University v. Newsweek Digital LLC, S.D.N.Y. 2024)
+    x = extract("OLIVET UNIVERSITY, Plaintiff, MEMORANDUM AND ORDER - against - 23 Civ. 5670 (NRB) NEWSWEEK DIGITAL "
+                "LLC, NEWSWEEK LLC, NEWSWEEK MAGAZINE LLC, and NAVEED JAMALI, Defendants. Plaintiff Olivet University "
+                "asserts a single claim of defamation against the news outlet Newsweek.")
+    defendants = {p.name for p in x.parties if p.is_litigant and p.role == "defendant"}
+    assert {"Newsweek Digital LLC", "Newsweek LLC", "Newsweek Magazine LLC"} <= defendants
