@@ -244,6 +244,11 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
                         m.name == a.accuser and sent.start_char <= m.start < sent.end_char for m in ms):
                     a.teacher = a.accuser
                     break
+    for a in out:  # Anthropic accusing the labs of a campaign that "targeted Claude's strongest differentiators":
+        if a.teacher is None and a.accuser:  # the one model of the accuser the text names is what was distilled
+            own = {m.name for m in ms if m.kind == "model" and m.owner == a.accuser}
+            if len(own) == 1:
+                a.teacher = own.pop()
     return out
 
 
@@ -316,6 +321,15 @@ def _from_accusation(doc, verb, sent, ms, found, ev, signal) -> None:
         objs += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "to", "over")
                  for o in c.children if o.dep_ == "pobj"]
         accused_ms = _actors(doc, objs, ms)
+        if not accused_ms and verb.lemma_.lower() == "accuse":  # "accused Chinese startup DeepSeek of ...", misparsed
+            for t in doc[verb.i + 1:min(verb.i + 12, sent.end)]:
+                if t.lower_ == "of":
+                    break
+                m = covering(ms, doc, t.i)
+                if m is not None and m.kind in ("company", "person", "agency") and m not in accused_ms:
+                    accused_ms.append(m)
+            else:
+                accused_ms = []
     of_clause = " ".join(t.text for c in verb.children if c.dep_ in ("prep", "advcl", "xcomp") for t in c.subtree)
     if not (signal or SIGNAL.search(of_clause) or verb.lemma_.lower() in STRONG_ACCUSE):
         return

@@ -180,6 +180,13 @@ def described(doc: Doc, ms, halves: Optional[list] = None) -> list[tuple[list[Me
                     pl = _subjects(doc, tok, ms)
                     df = [m for o in _objects(doc, tok) for m in _np_parties(doc, o, ms)]
                     pl += [m for m in _prep_objs(doc, tok, ("along",), ms) if m not in pl]
+                    if not pl and tok.tag_ == "VBG":  # "two studios, Disney and Universal, suing Midjourney";
+                        for t in reversed(doc[max(sent.start, tok.i - 12):tok.i]):  # "add WBD to the list of
+                            if t.pos_ in ("VERB", "AUX"):  # companies suing Midjourney": the names just before
+                                break
+                            m = _party(covering(ms, doc, t.i), outlet_ok=True)
+                            if m is not None and m not in pl and m not in df:
+                                pl.insert(0, m)
             elif tok.lower_ in SUE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
                 df = _prep_objs(doc, tok, ("against",), ms)
                 pl = [m for c in tok.children if c.dep_ == "poss" for m in _np_parties(doc, c, ms)]

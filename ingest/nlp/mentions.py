@@ -297,7 +297,13 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
                 inner_text = doc[i:span_end].text  # subject of its own clause is not "the company's" owner
                 country = next((code for rx, code in COUNTRY_WORDS if rx.search(inner_text)), None)
                 exclude = _clause_subject(doc, found, span_end - 1)
-            antecedent = _antecedent(doc, found, tok.idx, want, plural, country=country, exclude=exclude)
+            antecedent = None
+            if span_end > i + 1:  # "Thomson Reuters, the dominant legal research publisher, ...": the named head
+                head = doc[span_end - 1]
+                named = found.by_tok.get(head.head.i) if head.dep_ == "appos" else None
+                antecedent = named if named is not None and named.kind in want else None
+            antecedent = antecedent or _antecedent(doc, found, tok.idx, want, plural, country=country,
+                                                   exclude=exclude)
             if antecedent:
                 sent = layout.sent_of(doc, i)
                 last = doc[span_end - 1]

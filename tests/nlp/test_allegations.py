@@ -73,3 +73,18 @@ def test_a_campaign_about_distillation_accuses_nobody_of_it(extract):
                             "public campaign framing distillation — particularly by Chinese AI labs — as an "
                             "existential threat to American AI competitiveness.")
     assert found == set()
+
+
+def test_accused_of_training_on_a_misparsed_object(extract):
+    # Semafor: the parser makes "startup" a verb; "accused <names> of" still names the accused
+    x = extract("OpenAI accused Chinese startup DeepSeek of training its new chatbot on the ChatGPT maker’s proprietary "
+                "models, reports said.\n\nThe US company told the Financial Times it had seen evidence of “distillation”.")
+    assert {(a.accuser, a.accused, a.teacher) for a in x.allegations} == {("OpenAI", "DeepSeek", "OpenAI")}
+
+
+def test_the_one_named_model_of_the_accuser_is_the_teacher(extract):
+    # Financial Express on Anthropic's report
+    x = extract("Anthropic has accused DeepSeek, Moonshot AI and MiniMax of running distillation campaigns.\n\n"
+                "Anthropic stated that these operations targeted Claude’s strongest differentiators.")
+    assert {(a.accused, a.teacher) for a in x.allegations} == {("DeepSeek", "Claude"), ("Moonshot", "Claude"),
+                                                               ("MiniMax", "Claude")}

@@ -172,3 +172,19 @@ def test_companies_of_one_group_with_their_own_legal_names_stay_apart(extract):
                 "asserts a single claim of defamation against the news outlet Newsweek.")
     defendants = {p.name for p in x.parties if p.is_litigant and p.role == "defendant"}
     assert {"Newsweek Digital LLC", "Newsweek LLC", "Newsweek Magazine LLC"} <= defendants
+
+
+def test_an_appositive_description_is_its_own_head(extract):
+    # Legal Wire Daily on Thomson Reuters v. ROSS (3d Cir.): "the dominant legal research publisher" is Thomson Reuters
+    x = extract("The Third Circuit heard arguments in a dispute between ROSS Intelligence and Thomson Reuters.\n\n"
+                "Thomson Reuters, the dominant legal research publisher owning services like Westlaw, sued ROSS for "
+                "copyright infringement.")
+    assert [c.caption for c in x.cases] == ["Thomson Reuters v. Ross Intelligence"]
+
+
+def test_suing_without_a_subject_takes_the_names_just_before(extract):
+    # TweakTown on Warner Bros. Discovery v. Midjourney
+    x = extract("A few months ago, we reported on two of the biggest entertainment studios in Hollywood, Disney and "
+                "Universal, suing the AI company Midjourney for copyright infringement.\n\nWe can now add Warner Bros. "
+                "Discovery to the list of entertainment companies suing Midjourney for copyright infringement.")
+    assert {c.caption for c in x.cases} == {"Disney v. Midjourney", "Warner Bros. Discovery v. Midjourney"}

@@ -39,7 +39,7 @@ class Command(BaseCommand):
         base = Path(settings.BASE_DIR)
         if not sets:
             sets = [f"seeds={scorer_path.parent / 'gold_seeds.jsonl'}:{base / 'samples'}"]
-            for name in ("dev", "heldout"):  # heldout: annotated blind, never used to tune rules
+            for name in ("dev", "heldout", "blind2"):  # heldout: blind, then a 2nd dev set; blind2: blind
                 if (base / f"tests/data/{name}/gold.jsonl").exists():
                     sets.append(f"{name}={base / f'tests/data/{name}/gold.jsonl'}:{base / f'tests/data/{name}'}")
         out_dir = Path(out)
