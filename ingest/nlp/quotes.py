@@ -135,14 +135,19 @@ def _climb(verb):
 def _speaker_of(doc: Doc, verb, ms, roles, offset) -> tuple[Optional[str], bool]:
     """(speaker name, the verb has a subject at all)."""
     for v in _climb(verb):
-        for child in v.children:
-            if child.dep_ in ("nsubj", "agent") or child.dep_ == "nsubjpass" and v.lemma_.lower() in ("quote", "cite"):
-                who = child
-                if child.dep_ == "agent":
-                    who = next((c for c in child.children if c.dep_ == "pobj"), child)
-                if who.lower_ in RULES or who.lemma_.lower() in RULES:
-                    return "__rules__", True
-                return _name_for(doc, who, ms, roles, offset), True
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "agent") or
+                    c.dep_ == "nsubjpass" and v.lemma_.lower() in ("quote", "cite")]
+        # a subject the parser took from inside the quote ("... that data into its engine," Reddit writes) last
+        subjects.sort(key=lambda c: offset <= c.idx < v.idx)
+        for n, child in enumerate(subjects):
+            who = child
+            if child.dep_ == "agent":
+                who = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if who.lower_ in RULES or who.lemma_.lower() in RULES:
+                return "__rules__", True
+            name = _name_for(doc, who, ms, roles, offset)
+            if name or n == len(subjects) - 1:
+                return name, True
         for child in v.children:  # "the complaint states" parsed as a compound
             if child.dep_ in ("compound", "npadvmod", "nmod") and child.i < v.i and child.pos_ in ("NOUN", "PROPN"):
                 name = _name_for(doc, child, ms, roles, offset)
@@ -218,6 +223,19 @@ def _nearest_org(doc, ms, offset) -> Optional[str]:
     return m.name if m else None
 
 
+def _said_by_description(doc: Doc, verb, ms) -> bool:
+    """The speech verb's subject is a description resolved by proximity ("the company says")."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            m = covering(ms, doc, c.i)
+            if not (m and m.resolved and m.kind in ("company", "agency") and m.text.lower().split()[0] in ("the", "this")):
+                return False
+            # resolved to a company named earlier in this very sentence (most likely inside the quoted matter)
+            return any(x.name == m.name and not x.resolved and x.sent_start == m.sent_start and x.start < m.start
+                       for x in ms)
+    return False
+
+
 def _cue_verbs(doc: Doc, sents, q0: int, q1: int):
     verbs = []
     for sent in sents:
@@ -281,6 +299,9 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
             speaker, _ = _speaker_of(doc, verb, mentions, roles, q0)
             has_cue = True
             if speaker:
+                if last and last[0] != speaker and q0 - last[1] < 1500 and _said_by_description(doc, verb, mentions) \
+                        and any(m.name == last[0] and m.kind in ("company", "agency") for m in mentions):
+                    speaker = last[0]  # "..., the company says": the company quoted so far, not the one named last
                 break
         if speaker == "__rules__":
             continue  # a rule or the terms of service quoted

@@ -75,3 +75,19 @@ def test_the_honourable_judge_and_a_word_that_is_only_mentioned(extract):
     quotes = [(q.text.split()[0].strip(".,"), q.speaker) for q in x.quotes]
     assert quotes[0] == ("To", "Sidney Stein") or quotes[0][1].endswith("Stein")
     assert ("yes", "Elon Musk") not in quotes and ("partially", "Elon Musk") in quotes
+
+
+def test_the_speaker_after_the_quote_not_a_subject_inside_it(extract):
+    # GlobalNews4U (The Verge) on Reddit v. Perplexity: the parser gives "writes" a subject from inside the quote
+    x = extract("Reddit sued Perplexity in New York.\n\n“The only way that Perplexity could have obtained that Reddit "
+                "content and then used it in its ‘answer engine’ is if it and/or its Co-Defendants scraped Google SERPs "
+                "for that Reddit content and Perplexity then quickly incorporated that data into its answer engine,” "
+                "Reddit writes.")
+    assert [q.speaker for q in x.quotes] == ["Reddit"]
+
+
+def test_the_company_says_means_the_company_quoted_so_far(extract):
+    x = extract("Reddit sued Perplexity in New York, saying it “will apparently do anything to get the Reddit data”, "
+                "Reddit said.\n\nReddit also created a post that could only be crawled by Google, and “within hours,” "
+                "Perplexity “produced the contents” of that post, the company says.")
+    assert [q.speaker for q in x.quotes][-2:] == ["Reddit", "Reddit"]
