@@ -190,10 +190,10 @@ def _defined_short_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     for m in found:  # a surname the model did not tag ("SAS sued Sheeran in 2018" after "Ed Sheeran")
         words = m.name.split()
         if m.kind == "person" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
-            if people.get(words[-1], m).name != m.name:
-                people[words[-1]] = None  # two people share it: leave it alone
-            elif words[-1] not in people:
+            if words[-1] not in people:
                 people[words[-1]] = m
+            elif people[words[-1]] is not None and people[words[-1]].name != m.name:
+                people[words[-1]] = None  # two people share it: leave it alone
     defined.update({k: v for k, v in people.items() if v is not None and k not in defined})
     if not defined:
         return []

@@ -62,3 +62,11 @@ def test_offsets_survive_line_joining(extract):
     for p in x.parties:
         for ev in p.evidence:
             assert text[ev.start:ev.end].replace("\n", " ") in {*p.surface_forms, p.name}
+
+
+def test_two_people_sharing_a_surname_and_a_third_mention(extract):
+    # found by running the whole corpus as one long text: the third "Johnson" used to crash the mentions step
+    x = extract("Kirk Wallace Johnson sued Anthropic. Tiara N. Johnson sued Meta. Later Johnson said nothing, and "
+                "Andrea Bartz, Kirk Wallace Johnson and Tiara N. Johnson were not available.")
+    names = {p.name for p in x.parties}
+    assert {"Kirk Wallace Johnson", "Tiara N. Johnson"} <= names
