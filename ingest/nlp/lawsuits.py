@@ -57,7 +57,7 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
                 out.append(m)
             continue
         for sub in t.subtree:
-            if sub.dep_ in ("relcl", "acl") and sub.lemma_.lower() not in ("include", "lead"):
+            if sub.dep_ in ("relcl", "acl") and sub.lemma_.lower() not in ("include", "lead", "name", "call"):
                 continue
             m = _party(covering(ms, doc, sub.i))
             if m and m not in out and _within(sub, t):
@@ -105,7 +105,8 @@ def _within(sub, top) -> bool:
     """sub is in top's noun phrase, not inside a clause or an 'against'/'over' phrase hanging from it."""
     t = sub
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "advcl", "ccomp") or t.dep_ == "acl" and t.lemma_.lower() not in ("include", "lead") or (
+        if t.dep_ in ("relcl", "advcl", "ccomp") or t.dep_ == "acl" and t.lemma_.lower() not in (
+                "include", "lead", "name", "call") or (
                 t.dep_ == "prep" and t.lower_ in ("against", "over", "for", "on",
                                                                                         "in", "at", "from", "with")):
             return False

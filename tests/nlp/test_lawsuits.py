@@ -188,3 +188,10 @@ def test_suing_without_a_subject_takes_the_names_just_before(extract):
                 "Universal, suing the AI company Midjourney for copyright infringement.\n\nWe can now add Warner Bros. "
                 "Discovery to the list of entertainment companies suing Midjourney for copyright infringement.")
     assert {c.caption for c in x.cases} == {"Disney v. Midjourney", "Warner Bros. Discovery v. Midjourney"}
+
+
+def test_a_defendant_introduced_by_named(extract):
+    # Mint on xAI v. OpenAI: the earlier suit against an engineer
+    x = extract("xAI had earlier sued a former engineer named Xuechen Li for allegedly stealing trade secrets related "
+                "to Grok and taking them to the ChatGPT maker.")
+    assert [c.caption for c in x.cases] == ["xAI v. Xuechen Li"]
