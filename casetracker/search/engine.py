@@ -259,16 +259,16 @@ class Candidate:
         return (-self.score, -when, TYPE_ORDER[self.type], -self.id)
 
 
-def candidates(kind: str, parsed: ParsedQuery, f: Filters) -> tuple[list[Candidate], bool]:
-    """Scored candidates of one type (quotes and allegations grouped across documents), and whether capped."""
-    params = {"q": parsed.tsquery, "qa": parsed.weighted("A"), "qab": parsed.weighted("AB"), "cap": CAP,
-              "title_cap": TITLE_CAP, **f.params()}
-    phrase = kind == "document" and parsed.has_phrase and "!" not in parsed.tsquery and not f.as_dict()
-    if phrase:
-        params.update(q_all=parsed.without_phrases(), pool=PHRASE_POOL)
-    with connection.cursor() as cursor:
-        cursor.execute(_sql_documents(f, phrase=True) if phrase else SQL[kind](f), params)
-        rows = cursor.fetchall()
+def _params(parsed: ParsedQuery, f: Filters) -> dict:
+    return {"q": parsed.tsquery, "qa": parsed.weighted("A"), "qab": parsed.weighted("AB"), "cap": CAP,
+            "title_cap": TITLE_CAP, **f.params()}
+
+
+def _is_phrase(kind: str, parsed: ParsedQuery, f: Filters) -> bool:
+    return kind == "document" and parsed.has_phrase and "!" not in parsed.tsquery and not f.as_dict()
+
+
+def _finish(kind: str, rows: list, phrase: bool, parsed: ParsedQuery, f: Filters) -> tuple[list[Candidate], bool]:
     # a phrase: also capped when the pool was full (older documents were not checked for the phrase)
     capped = len(rows) >= CAP or (phrase and bool(rows) and rows[0][4] >= PHRASE_POOL)
     found = [Candidate(kind, r[0], float(r[1]), r[2], r[3]) for r in rows]
@@ -286,6 +286,35 @@ def candidates(kind: str, parsed: ParsedQuery, f: Filters) -> tuple[list[Candida
                 c.members = [c.id]
         found = list(groups.values())
     return found, capped
+
+
+def candidates(kind: str, parsed: ParsedQuery, f: Filters) -> tuple[list[Candidate], bool]:
+    """Scored candidates of one type (quotes and allegations grouped across documents), and whether capped."""
+    return candidates_of([kind], parsed, f)[kind]
+
+
+def candidates_of(kinds: list[str], parsed: ParsedQuery, f: Filters) -> dict[str, tuple[list[Candidate], bool]]:
+    """candidates() for several types, read in one statement (each type's query a branch of a UNION ALL)."""
+    params = _params(parsed, f)
+    branches, phrases = [], {}
+    for n, kind in enumerate(kinds):
+        phrase = _is_phrase(kind, parsed, f)
+        phrases[kind] = phrase
+        if phrase:
+            params.update(q_all=parsed.without_phrases(), pool=PHRASE_POOL)
+            sql = _sql_documents(f, phrase=True)
+        else:
+            sql = SQL[kind](f)
+        # every branch: kind number, id, score, date, group, pooled count
+        cols = "t.*" if phrase else "t.*, NULL::bigint"
+        branches.append(f"SELECT {n}, {cols} FROM ({sql}) t")
+    rows: dict[str, list] = {kind: [] for kind in kinds}
+    if branches:
+        with connection.cursor() as cursor:
+            cursor.execute("\nUNION ALL\n".join(branches), params)
+            for r in cursor.fetchall():
+                rows[kinds[r[0]]].append(r[1:])
+    return {kind: _finish(kind, rows[kind], phrases[kind], parsed, f) for kind in kinds}
 
 
 def _with_name_matches(found: list[Candidate], parsed: ParsedQuery, f: Filters) -> list[Candidate]:
@@ -327,12 +356,11 @@ def search(q: str, *, types: Optional[set[str]] = None, limit: Optional[int] = N
     wanted = [t for t in TYPES if not types or t in types]
     counted = list(TYPES) if facets else wanted
     by_type: dict[str, list[Candidate]] = {}
+    found_by_type = candidates_of([k for k in counted if f.applies(k)], parsed, f)
     for kind in counted:
-        if not f.applies(kind):
-            results.type_counts[kind] = (0, False)
-            continue
-        found, capped = candidates(kind, parsed, f)
-        by_type[kind] = found
+        found, capped = found_by_type.get(kind, ([], False))
+        if kind in found_by_type:
+            by_type[kind] = found
         results.type_counts[kind] = (len(found), capped)
     merged = sorted((c for kind in wanted for c in by_type.get(kind, [])), key=lambda c: c.key(sort))
     results.total = len(merged)
