@@ -94,6 +94,8 @@ if not DATABASE_URL:
 
     DATABASE_URL = database_url(DATA_DIR)
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=int(env("DB_CONN_MAX_AGE", "60")))}
+if env_bool("DB_SERVER_SIDE_BINDING", False):  # psycopg binds parameters on the server and prepares repeated queries
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-us"
