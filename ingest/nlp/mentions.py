@@ -317,6 +317,18 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
     return out
 
 
+def _in_subject(tok) -> bool:
+    """The token is (part of) the subject of its clause: "UMG, Concord and other music companies sued ..."."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX") or tok.dep_ not in ("nmod", "compound", "conj",
+                                                                                      "appos"):
+            return False
+        tok = tok.head
+    return False
+
+
 def _clause_subject(doc: Doc, found: MentionList, head_i: int) -> Optional[str]:
     """The named subject of the clause a description sits in as object or possessor ("DeepSeek used the
     US company's models": not DeepSeek)."""
@@ -348,8 +360,9 @@ def _antecedent(doc: Doc, found: MentionList, offset: int, kinds: tuple, plural:
              and not m.in_quote and m.name != exclude and (country is None or _country(m) in (None, country))]
     if plural:
         groups = [m for m in cands if len(m.group) > 1]
-        if groups:
-            return groups[-1]
+        if groups:  # the latest group that was a subject ("UMG, Concord and ABKCO sued Anthropic ... against Suno
+            subjects = [m for m in groups if _in_subject(doc[m.tok])]  # and Udio. The publishers
+            return subjects[-1] if subjects else groups[-1]  # say": the publishers are UMG's group)
         subjects = [m for m in cands if m.kind == "company" and doc[m.tok].dep_ == "nsubj" and not m.resolved]
         if subjects and subjects[-1].sent_end > offset:
             return None  # "OpenAI ..., stating they are trying to distil": a company is not "they" in its own sentence

@@ -91,3 +91,11 @@ def test_the_company_says_means_the_company_quoted_so_far(extract):
                 "Reddit said.\n\nReddit also created a post that could only be crawled by Google, and “within hours,” "
                 "Perplexity “produced the contents” of that post, the company says.")
     assert [q.speaker for q in x.quotes][-2:] == ["Reddit", "Reddit"]
+
+
+def test_the_publishers_are_the_group_that_sued_not_the_group_named_last(extract):
+    # Billboard on Concord v. Anthropic: "the publishers" / "the music companies" after "against Suno and Udio"
+    x = extract("UMG, Concord Music Group, ABKCO and other music companies sued Anthropic in 2023. The case was later "
+                "overshadowed by larger litigation filed by all three major music companies against Suno and Udio.\n"
+                "“To be clear, this case is not a referendum on AI technology,” lawyers for the music companies write.")
+    assert x.quotes and x.quotes[0].speaker not in ("Suno", "Udio")
