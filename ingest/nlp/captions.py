@@ -25,7 +25,7 @@ LEADING = re.compile(r"^(?:(?:In|At|On|After|Before|During|Under|Per|See|Cf\.?|C
 TRAILING = re.compile(rf"(?:,?\s+(?:et al\.?|{_SUFFIX}))+\s*$")
 NOT_A_SIDE = re.compile(r"\b(?:Plaintiffs?|Defendants?|MEMORANDUM|ORDER|MOTION|RELIEF|PRETRIAL|OPINION|"
                         r"SETTLEMENT|APPROVAL|Doc|Document|Page|Filed|Case|No)\b|^\d")
-PRECEDENT = re.compile(r"^,?\s*(?:\d+\s+(?:F\.|U\.S\.|S\.\s?Ct\.|F\.\s?Supp|F\.\s?App|WL|Cal\.|N\.E\.|P\.\d|L\.\s?Ed)|"
+PRECEDENT = re.compile(r"^\s*,?\s*(?:\d+\s+(?:F\.|U\.S\.|S\.\s?Ct\.|F\.\s?Supp|F\.\s?App|WL|Cal\.|N\.E\.|P\.\d|L\.\s?Ed)|"
                        r"No\.\s[\d-]+,\s\d{4}\sWL)")
 DOCKET = re.compile(
     r"(?<![\w/:-])(?:\d{1,2}:)?\d{2}-(?:cv|CV|cr|CR|md|MD|mc|ap|bk|civ)-\d{2,6}(?:-[A-Z]{2,4}){0,2}(?![\w-])"
@@ -177,6 +177,9 @@ def explicit(text: str) -> list[tuple[str, str, int, int]]:
             continue
         if re.fullmatch(_SUFFIX, left) or re.fullmatch(_SUFFIX, right):
             continue  # "(US), INC., Plaintiff, v. STABILITY AI": a suffix is no side
+        if re.search(r"\b(?:[Ss]ee(?: also| generally)?|[Cc]f\.|[Aa]ccord|[Cc]iting|[Qq]uoting)[\s,]*$",
+                     text[max(0, m.start() - 16):m.start()]):
+            continue  # "see also Lenz v. Universal Music Corp.": a precedent cited
         if m.start() and text[m.start() - 1] in "-:/":
             continue  # "No. 1:20-cv-613-SB v. ROSS": a judge's initials ending a docket number
         if re.fullmatch(r"[A-Z]", left) or re.search(r"\d{2}", left + right) or PRECEDENT.match(text[m.end():m.end() + 40]):
@@ -205,7 +208,9 @@ _JUNK = {"MEMORANDUM", "OPINION", "ON", "ORDER", "PRELIMINARY", "APPROVAL", "OF"
          "DEFENDANTS", "PLAINTIFFS", "DEFENDANT", "PLAINTIFF", "CAPTION", "PAGE", "CONTINUED", "NEXT", "HON.",
          "MEMORANDUM", "POINTS", "AUTHORITIES", "DEMAND", "JURY", "TRIAL", "COURT", "UNITED", "STATES", "DISTRICT",
          "IN", "PART", "JUDGMENT", "SUMMARY", "STIPULATION", "PROPOSED", "LEAVE", "WITHOUT", "WITH", "PREJUDICE",
-         "ENTITIES", "CLERK", "ECF", "DATE:", "TIME:", "COURTROOM:", "INJUNCTION", "TEMPORARY", "RESTRAINING"}
+         "ENTITIES", "CLERK", "ECF", "DATE:", "TIME:", "COURTROOM:", "INJUNCTION", "TEMPORARY", "RESTRAINING",
+         "PARTIAL", "CLAIM", "CLAIMS", "DMCA", "PLAINTIFFS'", "PLAINTIFFS’", "DEFENDANTS'", "DEFENDANTS’", "AS",
+         "META'S", "GRANTING", "DENYING", "RE:", "DKT."}
 _CORP_SUFFIX = re.compile(r"^(?:INC|LLC|L\.L\.C|LTD|CO|CORP|CORPORATION|PBC|L\.P|LP|GMBH|PLC|LLP|N\.A|LIMITED)\.?,?$", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Z0-9&+.'’-]*|[A-Z]\.|\d{1,2}|&|\+)$")
 ROLE_LIST = re.compile(r"\b(?:[Pp]ro [Ss]e )?(?P<role>[Pp]laintiffs?|[Dd]efendants?|PLAINTIFFS?|DEFENDANTS?|[Cc]laimants?)\s+"

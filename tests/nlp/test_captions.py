@@ -72,3 +72,15 @@ def test_counsel_lists_are_not_parties():
 def test_judge_initials_after_a_docket_are_not_a_caption():
     text = "WEST PUBLISHING CORP., Plaintiffs, No. 1:20-cv-613-SB v. ROSS INTELLIGENCE INC., Defendant."
     assert [left for left, _, _, _ in captions.explicit(text)] == []
+
+
+def test_cited_precedents_and_order_titles_are_no_parties():
+    # Kadrey v. Meta Platforms, Inc., order of June 27, 2025 (N.D. Cal. 3:23-cv-03417-VC)
+    text = ("UNITED STATES DISTRICT COURT NORTHERN DISTRICT OF CALIFORNIA RICHARD KADREY, et al., Case No. "
+            "23-cv-03417-VC Plaintiffs, ORDER GRANTING META'S\n\nv. MOTION FOR PARTIAL SUMMARY JUDGMENT AS TO THE "
+            "META PLATFORMS, INC., PLAINTIFFS' DMCA CLAIM Defendant. Re: Dkt. No. 501\n\nA fair use “is not an "
+            "infringement of copyright.” 17 U.S.C. § 107; see also Lenz v. Universal Music Corp. , 815 F.3d 1145, "
+            "1152–53 (9th Cir. 2016).")
+    [(plaintiffs, defendants, _, _)] = captions.blocks(text)
+    assert plaintiffs == ["Richard Kadrey"] and defendants == ["Meta Platforms Inc."]
+    assert not any(left.startswith("Lenz") for left, _, _, _ in captions.explicit(text))
