@@ -237,18 +237,21 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
         if a.status == "alleged" and (a.accuser in admitters or a.accuser is None and reports_admission):
             a.accuser, a.status = None, "admitted"
     out = _dedupe(found)
-    for a in out:  # "OpenAI said it removes users suspected of attempting to distill its models": its own
-        if a.teacher is None and a.accuser:
-            for sent in layout.sents(doc):
-                if SIGNAL.search(sent.text) and OWN_MODELS.search(sent.text) and any(
-                        m.name == a.accuser and sent.start_char <= m.start < sent.end_char for m in ms):
-                    a.teacher = a.accuser
-                    break
-    for a in out:  # Anthropic accusing the labs of a campaign that "targeted Claude's strongest differentiators":
-        if a.teacher is None and a.accuser:  # the one model of the accuser the text names is what was distilled
-            own = {m.name for m in ms if m.kind == "model" and m.owner == a.accuser}
-            if len(own) == 1:
-                a.teacher = own.pop()
+    if any(a.teacher is None and a.accuser for a in out):
+        # "OpenAI said it removes users suspected of attempting to distill its models": the speaker's own
+        own_models = [(s.start_char, s.end_char) for s in layout.sents(doc)
+                      if SIGNAL.search(s.text) and OWN_MODELS.search(s.text)]
+        for a in out:
+            if a.teacher is not None or not a.accuser:
+                continue
+            if any(m.name == a.accuser and s0 <= m.start < s1 for s0, s1 in own_models for m in ms):
+                a.teacher = a.accuser
+                continue
+            # Anthropic accusing labs of a campaign that "targeted Claude's strongest differentiators": the one
+            # model of the accuser the text names is what was distilled
+            named = {m.name for m in ms if m.kind == "model" and m.owner == a.accuser}
+            if len(named) == 1:
+                a.teacher = named.pop()
     return out
 
 

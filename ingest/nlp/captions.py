@@ -7,6 +7,7 @@ no parse needed, so these run on any Doc or string.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ingest.nlp import gazetteer
@@ -67,6 +68,20 @@ JUDGE_AFTER = re.compile(r"(?P<name>[A-Z][A-Za-zíáéñó.’'-]+(?:\s+[A-Z][A-
                          r"(?:UNITED STATES |U\.S\. )?(?:DISTRICT|MAGISTRATE|CIRCUIT) JUDGE\b")
 
 
+SUFFIX_WORDS = {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "plc", "the", "lp", "llp", "pbc", "gmbh",
+                "sa", "ag", "limited", "l", "p", "c"}  # "the", and "l l c" / "l p" as "L.L.C." / "L.P." split
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words, lower case, punctuation dropped: "Meta Platforms, Inc." -> meta, platforms, inc."""
+    return re.sub(r"[^a-z0-9 ]+", " ", (name or "").lower()).split()
+
+
+def bare_words(name: str) -> list[str]:
+    """A name's words without "the" and its legal form: "The New York Times Co." -> new, york, times."""
+    return [w for w in name_words(name) if w not in SUFFIX_WORDS]
+
+
 def dockets(text: str) -> list[tuple[str, int, int]]:
     out, seen = [], set()
     for m in DOCKET.finditer(text):
@@ -98,20 +113,16 @@ def judge(text: str) -> Optional[str]:
     return entry.name if entry and entry.role == "judge" else name
 
 
+@lru_cache(maxsize=1)
 def _spellings() -> dict[str, str]:
     """How the gazetteer writes single-word names in mixed case: 'openai' -> 'OpenAI', 'github' -> 'GitHub'."""
-    global _SPELLINGS
-    if _SPELLINGS is None:
-        _SPELLINGS = {}
-        for e in gazetteer.load().values():
-            for n in (e.name, *e.aliases):
-                for w in n.split():
-                    if not w.isupper() and not w.istitle() and w.isalpha():
-                        _SPELLINGS.setdefault(w.lower(), w)
-    return _SPELLINGS
-
-
-_SPELLINGS = None
+    out: dict[str, str] = {}
+    for e in gazetteer.load().values():
+        for n in (e.name, *e.aliases):
+            for w in n.split():
+                if not w.isupper() and not w.istitle() and w.isalpha():
+                    out.setdefault(w.lower(), w)
+    return out
 
 
 def titlecase(name: str) -> str:

@@ -143,16 +143,11 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
                       extractor_version=version)
 
 
-_SUFFIX_WORDS = {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "plc", "the", "lp", "llp", "pbc", "gmbh",
-                 "sa", "ag", "limited", "l", "p", "c"}
-
-
 def _variant_key(p: PartyX) -> str:
     """Names of one entity in one document: 'Anthropic' / 'Anthropic, PBC', 'Meta Platforms' / 'META
     PLATFORMS, INC.' (the gazetteer's entity, else the name without case, punctuation and company suffix).
     A company named after a person ('Andrea Bartz, Inc.') stays apart from the person."""
-    raw = re.sub(r"[^a-z0-9 ]+", " ", p.name.lower().replace("’", "'")).split()
-    words = [w for w in raw if w not in _SUFFIX_WORDS]
+    raw, words = captions.name_words(p.name), captions.bare_words(p.name)
     if len(words) < len(raw) and p.kind != "person" and (
             (gazetteer.lookup(" ".join(words)) or gazetteer.lookup(p.name) or _NOBODY).kind == "person"
             or len(words) in (2, 3) and _kind_of(" ".join(w.title() for w in words)) == "person"
@@ -172,14 +167,13 @@ def _legal_form(name: str) -> str:
     suffix = _suffix(name)
     if not suffix:
         return ""
-    words = [w for w in re.sub(r"[^a-z0-9 ]+", " ", name.lower()).split() if w not in _SUFFIX_WORDS]
-    return "".join(words) + "|" + suffix  # "Open AI Inc." is "OpenAI Inc."
+    return "".join(captions.bare_words(name)) + "|" + suffix  # "Open AI Inc." is "OpenAI Inc."
 
 
 def _suffix(name: str) -> str:
     """The legal form a name ends with ('inc', 'ltd', 'lp'...), '' for a bare name."""
     raw = re.sub(r"[^a-z0-9 ]+", "", name.lower().replace(",", " ")).split()
-    tail = [w for w in raw[1:] if w in _SUFFIX_WORDS and w != "the"]
+    tail = [w for w in raw[1:] if w in captions.SUFFIX_WORDS and w != "the"]
     return " ".join(tail)
 
 

@@ -26,6 +26,7 @@ ACCUSE_VERBS = {"accuse", "allege", "claim", "charge", "target", "contend", "arg
 LEGAL_WRONG = re.compile(r"\b(?:infring\w*|violat\w*|steal\w*|stole|misappropriat\w*|breach\w*|copy\w*|copied|"
                          r"scrap\w*|pirat\w*|misus\w*|defam\w*|plagiar\w*|unlawful\w*|illegal\w*)\b", re.I)
 PARTY_KINDS = ("company", "person", "agency")
+NAMING_CLAUSES = ("include", "lead", "name", "call")  # "authors, including X", "publishers led by X", "an engineer named X"
 
 
 def _party(m: Optional[Mention], outlet_ok: bool = False) -> Optional[Mention]:
@@ -42,8 +43,8 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
     ("Thirteen authors, including Sarah Silverman and Junot Diaz"; "a group of publishers led by X and Y")."""
     out: list[Mention] = []
     for t in _coordinated(doc, tok, ms):
-        m = _party(covering(ms, doc, t.i), outlet_ok=covering(ms, doc, t.i) is not None and
-                   covering(ms, doc, t.i).tok == t.i)
+        here = covering(ms, doc, t.i)
+        m = _party(here, outlet_ok=here is not None and here.tok == t.i)
         if m is None:
             for c in t.children:
                 if c.dep_ in ("compound", "poss") and c.i < t.i and t.lower_ not in SUE_NOUNS:
@@ -57,7 +58,7 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
                 out.append(m)
             continue
         for sub in t.subtree:
-            if sub.dep_ in ("relcl", "acl") and sub.lemma_.lower() not in ("include", "lead", "name", "call"):
+            if sub.dep_ in ("relcl", "acl") and sub.lemma_.lower() not in NAMING_CLAUSES:
                 continue
             m = _party(covering(ms, doc, sub.i))
             if m and m not in out and _within(sub, t):
@@ -105,8 +106,7 @@ def _within(sub, top) -> bool:
     """sub is in top's noun phrase, not inside a clause or an 'against'/'over' phrase hanging from it."""
     t = sub
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "advcl", "ccomp") or t.dep_ == "acl" and t.lemma_.lower() not in (
-                "include", "lead", "name", "call") or (
+        if t.dep_ in ("relcl", "advcl", "ccomp") or t.dep_ == "acl" and t.lemma_.lower() not in NAMING_CLAUSES or (
                 t.dep_ == "prep" and t.lower_ in ("against", "over", "for", "on",
                                                                                         "in", "at", "from", "with")):
             return False
@@ -377,8 +377,7 @@ def _resolve_side(side: str, ms) -> Optional[Mention]:
 
 def _same_side(a: str, b: str) -> bool:
     """'J. Doe 1' and 'Doe', 'Thomson Reuters Enterprise Centre Gmbh' and 'Thomson Reuters Enterprise Centre GmbH'."""
-    wa = set(re.sub(r"[^a-z0-9 ]+", " ", a.lower()).split()) - {"inc", "llc", "ltd", "corp", "co", "the", "gmbh", "pbc"}
-    wb = set(re.sub(r"[^a-z0-9 ]+", " ", b.lower()).split()) - {"inc", "llc", "ltd", "corp", "co", "the", "gmbh", "pbc"}
+    wa, wb = set(captions.bare_words(a)), set(captions.bare_words(b))
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 

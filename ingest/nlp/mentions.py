@@ -292,16 +292,14 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
                 elif hl in PERSON_NOUNS and not any(c.dep_ == "poss" for c in head.children):
                     want, span_end = ("judge",) if hl in ("judge", "justice", "magistrate") else ("person",), head.i + 1
         if want:
-            country = exclude = None
-            if span_end > i + 1:  # a description: "the US company" is not the Chinese startup, and the
-                inner_text = doc[i:span_end].text  # subject of its own clause is not "the company's" owner
-                country = next((code for rx, code in COUNTRY_WORDS if rx.search(inner_text)), None)
-                exclude = _clause_subject(doc, found, span_end - 1)
-            antecedent = None
-            if span_end > i + 1:  # "Thomson Reuters, the dominant legal research publisher, ...": the named head
-                head = doc[span_end - 1]
+            country = exclude = antecedent = None
+            if span_end > i + 1:  # a description
+                head = doc[span_end - 1]  # "Thomson Reuters, the dominant legal research publisher": its head
                 named = found.by_tok.get(head.head.i) if head.dep_ == "appos" else None
                 antecedent = named if named is not None and named.kind in want else None
+                inner_text = doc[i:span_end].text  # "the US company" is not the Chinese startup, and the subject
+                country = next((code for rx, code in COUNTRY_WORDS if rx.search(inner_text)), None)  # of its own
+                exclude = _clause_subject(doc, found, span_end - 1)  # clause is not "the company's" owner
             antecedent = antecedent or _antecedent(doc, found, tok.idx, want, plural, country=country,
                                                    exclude=exclude)
             if antecedent:
