@@ -188,15 +188,20 @@ SELECT x.*{pooled} FROM cand CROSS JOIN LATERAL (
 # rechecked on every document having its words)
 
 
+def _sql_facts(table: str, where: list[str]) -> str:
+    """Quotes and allegations: the newest matching facts not rejected, then scored, dated by their document."""
+    return f"""
+WITH cand AS MATERIALIZED (SELECT x.id FROM {table} x WHERE x.search_vector @@ %(q)s::tsquery
+  AND NOT x.rejected{_and(where)} ORDER BY x.id DESC LIMIT %(cap)s)
+SELECT x.id, {_score('x.search_vector', 32)}, COALESCE(d.published_at, d.created_at), x.fingerprint
+FROM {table} x JOIN cand USING (id) JOIN casetracker_document d ON d.id = x.document_id"""
+
+
 def _sql_quotes(f: Filters) -> str:
     where = _doc_filters(f, "x.document_id")
     if f.party_id:
         where.append("x.speaker_id = %(party)s")
-    return f"""
-WITH cand AS MATERIALIZED (SELECT x.id FROM casetracker_quote x WHERE x.search_vector @@ %(q)s::tsquery
-  AND NOT x.rejected{_and(where)} ORDER BY x.id DESC LIMIT %(cap)s)
-SELECT x.id, {_score('x.search_vector', 32)}, COALESCE(d.published_at, d.created_at), x.fingerprint
-FROM casetracker_quote x JOIN cand USING (id) JOIN casetracker_document d ON d.id = x.document_id"""
+    return _sql_facts("casetracker_quote", where)
 
 
 def _sql_allegations(f: Filters) -> str:
@@ -209,11 +214,7 @@ def _sql_allegations(f: Filters) -> str:
     where += _doc_filters(Filters(year=f.year, publisher=f.publisher), "x.document_id")
     if f.party_id:
         where.append("%(party)s IN (x.accuser_id, x.accused_id, x.teacher_id, x.student_id)")
-    return f"""
-WITH cand AS MATERIALIZED (SELECT x.id FROM casetracker_allegation x WHERE x.search_vector @@ %(q)s::tsquery
-  AND NOT x.rejected{_and(where)} ORDER BY x.id DESC LIMIT %(cap)s)
-SELECT x.id, {_score('x.search_vector', 32)}, COALESCE(d.published_at, d.created_at), x.fingerprint
-FROM casetracker_allegation x JOIN cand USING (id) JOIN casetracker_document d ON d.id = x.document_id"""
+    return _sql_facts("casetracker_allegation", where)
 
 
 def _sql_cases(f: Filters) -> str:
