@@ -128,7 +128,8 @@ def _doc_filters(f: Filters, doc: str) -> list[str]:
             cond.append("d2.published_at >= %(y0)s AND d2.published_at < %(y1)s")
         if f.publisher:
             cond.append("d2.publisher = %(publisher)s")
-        where.append(f"EXISTS (SELECT 1 FROM casetracker_document d2 WHERE d2.id = {doc} AND {' AND '.join(cond)})")
+        # the narrow search row (migration 0004) holds the document's date and publisher
+        where.append(f"EXISTS (SELECT 1 FROM casetracker_searchdoc d2 WHERE d2.id = {doc} AND {' AND '.join(cond)})")
     return where
 
 
@@ -189,22 +190,37 @@ SELECT x.*{pooled} FROM cand CROSS JOIN LATERAL (
 
 
 def _sql_facts(table: str, where: list[str]) -> str:
-    """Quotes and allegations: the newest matching facts not rejected, then scored, dated by their document."""
+    """Quotes and allegations: the newest matching facts not rejected, then scored, dated by their document.
+
+    Unfiltered, the newest are looked for among the newest 16 x cap facts (by id), then among the
+    newest 128 x cap, and only then among all: each step runs only when the one before found fewer than cap
+    (a one-time filter), so a phrase of common words ("federal court") rechecks a few hundred quotes, not the
+    thousands having both words."""
+    match = f"x.search_vector @@ %(q)s::tsquery AND NOT x.rejected{_and(where)}"
+    newest = "ORDER BY x.id DESC LIMIT %(cap)s"
+    if where:
+        cand = f"cand AS MATERIALIZED (SELECT x.id FROM {table} x WHERE {match} {newest})"
+    else:
+        few = "(SELECT count(*) FROM {0}) < %(cap)s"
+        top = f"%({table}_top)s"  # the table's largest id, a value the planner sees (ids above it: BitmapAnd)
+        cand = f"""w1 AS MATERIALIZED (SELECT x.id FROM {table} x WHERE {match} AND x.id > {top} - 16 * %(cap)s {newest}),
+w2 AS MATERIALIZED (SELECT x.id FROM {table} x WHERE {few.format('w1')} AND {match} AND x.id > {top} - 128 * %(cap)s {newest}),
+w3 AS MATERIALIZED (SELECT x.id FROM {table} x WHERE {few.format('w1')} AND {few.format('w2')} AND {match} {newest}),
+cand AS (SELECT id FROM w1 WHERE NOT {few.format('w1')} UNION ALL SELECT id FROM w2 WHERE NOT {few.format('w2')}
+         UNION ALL SELECT id FROM w3)"""
     return f"""
-WITH cand AS MATERIALIZED (SELECT x.id FROM {table} x WHERE x.search_vector @@ %(q)s::tsquery
-  AND NOT x.rejected{_and(where)} ORDER BY x.id DESC LIMIT %(cap)s)
+WITH {cand}
 SELECT x.id, {_score('x.search_vector', 32)}, COALESCE(d.published_at, d.created_at), x.fingerprint
 FROM {table} x JOIN cand USING (id) JOIN casetracker_document d ON d.id = x.document_id"""
 
 
-def _sql_quotes(f: Filters) -> str:
-    where = _doc_filters(f, "x.document_id")
-    if f.party_id:
-        where.append("x.speaker_id = %(party)s")
-    return _sql_facts("casetracker_quote", where)
-
-
-def _sql_allegations(f: Filters) -> str:
+def _fact_filters(kind: str, f: Filters) -> list[str]:
+    """The conditions a quote or an allegation (alias x) must meet for the filters."""
+    if kind == "quote":
+        where = _doc_filters(f, "x.document_id")
+        if f.party_id:
+            where.append("x.speaker_id = %(party)s")
+        return where
     where = []
     for name in ("court", "status"):
         if getattr(f, name):
@@ -214,7 +230,15 @@ def _sql_allegations(f: Filters) -> str:
     where += _doc_filters(Filters(year=f.year, publisher=f.publisher), "x.document_id")
     if f.party_id:
         where.append("%(party)s IN (x.accuser_id, x.accused_id, x.teacher_id, x.student_id)")
-    return _sql_facts("casetracker_allegation", where)
+    return where
+
+
+def _sql_quotes(f: Filters) -> str:
+    return _sql_facts("casetracker_quote", _fact_filters("quote", f))
+
+
+def _sql_allegations(f: Filters) -> str:
+    return _sql_facts("casetracker_allegation", _fact_filters("allegation", f))
 
 
 def _sql_cases(f: Filters) -> str:
@@ -265,6 +289,16 @@ def _params(parsed: ParsedQuery, f: Filters) -> dict:
             "title_cap": TITLE_CAP, **f.params()}
 
 
+def _fact_tops(kinds: list[str], f: Filters) -> dict:
+    """The newest id of each fact table searched without filters: where _sql_facts' windows start."""
+    tables = [f"casetracker_{kind}" for kind in kinds if kind in ("quote", "allegation") and not _fact_filters(kind, f)]
+    if not tables:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"(SELECT COALESCE(max(id), 0) FROM {t})" for t in tables))
+        return {f"{t}_top": top for t, top in zip(tables, cursor.fetchone())}
+
+
 def _is_phrase(kind: str, parsed: ParsedQuery, f: Filters) -> bool:
     return kind == "document" and parsed.has_phrase and "!" not in parsed.tsquery and not f.as_dict()
 
@@ -298,6 +332,7 @@ def candidates_of(kinds: list[str], parsed: ParsedQuery, f: Filters) -> dict[str
     """candidates() for several types, read in one statement (each type's query a branch of a UNION ALL)."""
     params = _params(parsed, f)
     branches, phrases = [], {}
+    params.update(_fact_tops(kinds, f))
     for n, kind in enumerate(kinds):
         phrase = _is_phrase(kind, parsed, f)
         phrases[kind] = phrase

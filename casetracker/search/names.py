@@ -46,21 +46,9 @@ class NameMatch:
         return all(re.sub(r"[^0-9a-z]", "", n.lower()) != typed for n in self.names[:1])
 
 
-SPANS_SQL = """
-WITH s(i, j, up, sq) AS (SELECT * FROM unnest(%s::int[], %s::int[], %s::text[], %s::text[]))
-SELECT s.i, s.j, m.party_id, m.sim, m.name FROM s CROSS JOIN LATERAL (
-    SELECT p.id AS party_id, greatest(similarity(upper(p.name), s.up),
-                                      similarity(casetracker_squash(p.name), s.sq)) AS sim, p.name
-      FROM casetracker_party p WHERE upper(p.name) %% s.up OR casetracker_squash(p.name) %% s.sq
-    UNION ALL
-    SELECT a.party_id, greatest(similarity(upper(a.name), s.up), similarity(casetracker_squash(a.name), s.sq)), a.name
-      FROM casetracker_alias a WHERE upper(a.name) %% s.up OR casetracker_squash(a.name) %% s.sq
-    UNION ALL
-    SELECT p.id, 0.9, '' FROM casetracker_party p WHERE length(s.sq) >= 3 AND casetracker_acronym(p.name) = s.sq
-    UNION ALL
-    SELECT a.party_id, 0.88, '' FROM casetracker_alias a WHERE length(s.sq) >= 3 AND casetracker_acronym(a.name) = s.sq
-) m
-"""
+# the spans' matches among party names and aliases: migration 0006's casetracker_name_matches (trigram similarity
+# of the upper-cased and the squashed name through the trigram indexes, initials through the acronym indexes)
+SPANS_SQL = "SELECT i, j, party_id, sim, name FROM casetracker_name_matches(%s::int[], %s::int[], %s::text[], %s::text[])"
 
 
 def _squash(text: str) -> str:
