@@ -128,8 +128,7 @@ from django.db import connection
 from casetracker.search import engine, facets, parse, Filters
 for q in ["OpenAI", "Xuechen Li", '"fair use"', "distilation deepseek"]:
     parsed = parse(q); f = Filters()
-    params = {"q": parsed.tsquery, "qa": parsed.weighted("A"), "qab": parsed.weighted("AB"), "cap": engine.CAP,
-              "title_cap": engine.TITLE_CAP, **f.params(), **engine._fact_tops(["quote", "allegation"], f)}
+    params = {**engine._params(parsed, f), **engine._fact_tops(["quote", "allegation"], f)}
     for kind in ("document", "quote", "allegation"):
         with connection.cursor() as c:
             c.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + engine.SQL[kind](f), params)

@@ -6,7 +6,8 @@
    words it underestimates ("Xuechen Li": 3 expected, 2,716 found). The GIN indexes of casetracker_searchdoc
    now hold the date as a second column (btree_gin): a window is one index scan over the words and the dates,
    and the heap is read for matches inside the window only ("NYT" in titles: 12,871 rows read, 22 ms, before;
-   184 rows, 1 ms, now). The window functions are PL/pgSQL running EXECUTE ... USING, planned per call.
+   184 rows, 1 ms, now). One PL/pgSQL function, ``casetracker_docs_in_window(col, q, n, since)``, runs
+   EXECUTE ... USING (planned per call) and replaces migration 0005's two SQL functions (title, whole vector).
 2. ``casetracker_recent(col, q, n)`` no longer sizes its window from the planner's share estimate alone (it
    multiplies the shares of the words of a phrase as if independent: "New York Times" in titles estimated at
    0.5 %, found in 13 %): it looks among the newest 16 n documents; when fewer than n match there, the share
@@ -19,6 +20,8 @@
    similarity and the squashed name for every row (7 ms for a five-word query); through the trigram indexes
    2.6 ms.
 """
+from importlib import import_module
+
 from django.db import migrations
 
 SQL = r"""
@@ -36,12 +39,9 @@ BEGIN
                                 ' ORDER BY shown_at DESC, id DESC LIMIT $2', col) USING q, n, since;
 END $$;
 
-CREATE OR REPLACE FUNCTION casetracker_docs_by_gin_since(q tsquery, n int, since timestamptz) RETURNS SETOF bigint
-LANGUAGE sql STABLE AS $$ SELECT casetracker_docs_in_window('vector', q, n, since) $$;
-
-CREATE OR REPLACE FUNCTION casetracker_own_docs_by_gin_since(q tsquery, n int, since timestamptz)
-RETURNS SETOF bigint
-LANGUAGE sql STABLE AS $$ SELECT casetracker_docs_in_window('own_vector', q, n, since) $$;
+-- replaced by casetracker_docs_in_window
+DROP FUNCTION IF EXISTS casetracker_docs_by_gin_since(tsquery, int, timestamptz),
+    casetracker_own_docs_by_gin_since(tsquery, int, timestamptz);
 
 -- the newest n documents whose column col ('vector' or 'own_vector') matches q
 CREATE OR REPLACE FUNCTION casetracker_recent(col text, q tsquery, n int) RETURNS SETOF bigint
@@ -114,73 +114,13 @@ BEGIN
 END $$;
 """
 
-# back to migration 0005's functions and indexes
+# back to migration 0005's indexes and functions (its SQL is all CREATE OR REPLACE), then without 0006's own
 REVERSE = r"""
 DROP INDEX IF EXISTS searchdoc_vector;
 DROP INDEX IF EXISTS searchdoc_own;
 CREATE INDEX searchdoc_vector ON casetracker_searchdoc USING gin (vector);
 CREATE INDEX searchdoc_own ON casetracker_searchdoc USING gin (own_vector);
-
-CREATE OR REPLACE FUNCTION casetracker_docs_by_gin_since(q tsquery, n int, since timestamptz) RETURNS SETOF bigint
-LANGUAGE sql STABLE SET enable_indexscan = off SET enable_seqscan = off AS $$
-    SELECT id FROM casetracker_searchdoc WHERE vector @@ q AND shown_at >= since
-     ORDER BY shown_at DESC, id DESC LIMIT n $$;
-
-CREATE OR REPLACE FUNCTION casetracker_own_docs_by_gin_since(q tsquery, n int, since timestamptz)
-RETURNS SETOF bigint
-LANGUAGE sql STABLE SET enable_indexscan = off SET enable_seqscan = off AS $$
-    SELECT id FROM casetracker_searchdoc WHERE own_vector @@ q AND shown_at >= since
-     ORDER BY shown_at DESC, id DESC LIMIT n $$;
-
-CREATE OR REPLACE FUNCTION casetracker_recent_docs(q tsquery, n int) RETURNS SETOF bigint
-LANGUAGE plpgsql VOLATILE AS $$
-DECLARE
-    share float8 := casetracker_searchdoc_share('vector', q);
-    since timestamptz;
-    got bigint[];
-BEGIN
-    IF share >= 0.2 THEN
-        RETURN QUERY SELECT id FROM casetracker_searchdoc WHERE vector @@ q ORDER BY shown_at DESC, id DESC LIMIT n;
-        RETURN;
-    END IF;
-    IF share >= 0.01 THEN
-        since := casetracker_searchdoc_window(ceil(2.0 * n / share)::int);
-        IF since IS NOT NULL THEN
-            got := ARRAY(SELECT casetracker_docs_by_gin_since(q, n, since));
-            IF cardinality(got) >= n THEN
-                RETURN QUERY SELECT unnest(got);
-                RETURN;
-            END IF;
-        END IF;
-    END IF;
-    RETURN QUERY SELECT casetracker_docs_by_gin(q, n);
-END $$;
-
-CREATE OR REPLACE FUNCTION casetracker_recent_own_docs(q tsquery, n int) RETURNS SETOF bigint
-LANGUAGE plpgsql VOLATILE AS $$
-DECLARE
-    share float8 := casetracker_searchdoc_share('own_vector', q);
-    since timestamptz;
-    got bigint[];
-BEGIN
-    IF share >= 0.2 THEN
-        RETURN QUERY SELECT id FROM casetracker_searchdoc WHERE own_vector @@ q
-                     ORDER BY shown_at DESC, id DESC LIMIT n;
-        RETURN;
-    END IF;
-    IF share >= 0.01 THEN
-        since := casetracker_searchdoc_window(ceil(2.0 * n / share)::int);
-        IF since IS NOT NULL THEN
-            got := ARRAY(SELECT casetracker_own_docs_by_gin_since(q, n, since));
-            IF cardinality(got) >= n THEN
-                RETURN QUERY SELECT unnest(got);
-                RETURN;
-            END IF;
-        END IF;
-    END IF;
-    RETURN QUERY SELECT casetracker_own_docs_by_gin(q, n);
-END $$;
-
+""" + import_module("casetracker.migrations.0005_search_recent_window").SQL + """
 DROP FUNCTION IF EXISTS casetracker_recent(text, tsquery, int), casetracker_docs_in_window(text, tsquery, int, timestamptz),
     casetracker_name_matches(int[], int[], text[], text[]);
 """
