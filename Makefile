@@ -31,6 +31,8 @@ samples: migrate
 	$(PY) manage.py ingest samples/
 
 ## make run: install, start the database, migrate, ingest samples/, serve on http://127.0.0.1:8000/
+## DEBUG is off unless set; local use turns it on here (and with it the development SECRET_KEY)
+run: export DEBUG ?= true
 run: samples
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

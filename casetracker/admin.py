@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 
 from casetracker import services
+from casetracker.authentication import LockoutAdminLoginForm
 from casetracker.models import (
     Alias, Allegation, Case, CaseDocument, CaseParty, Claim, Correction, Document, Event, EventSource, Evidence, Feed,
     FeedItem, Mention, Party, Quote, RawInput, StoryCluster,
@@ -147,3 +148,4 @@ class FeedAdmin(admin.ModelAdmin):
 
 
 admin.site.register([Alias, CaseParty, CaseDocument, Correction, EventSource, FeedItem, StoryCluster])
+admin.site.login_form = LockoutAdminLoginForm  # says when too many failed logins locked a user or address out

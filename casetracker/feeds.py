@@ -7,13 +7,37 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import urlencode
 
+from ingest.readers.base import strip_controls
+
 from casetracker import search as search_mod
 from casetracker import selectors
 from casetracker.models import Case, Document, Party
 
 
+def _clean(value):
+    return strip_controls(value) if isinstance(value, str) else value
+
+
+class PlainTextAtomFeed(Atom1Feed):
+    """Atom whose every string is free of control characters (XML 1.0 cannot carry them: one stored ESC made
+    every feed that listed its document a 500), and whose summaries are `type="text"`: ingested text is
+    untrusted, so a feed reader must show it, never render it as HTML."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*(_clean(a) for a in args), **{k: _clean(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*(_clean(a) for a in args), **{k: _clean(v) for k, v in kwargs.items()})
+
+    def add_item_elements(self, handler, item):
+        summary = item.get("description")
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
 class _AtomFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
 
     def item_title(self, item):
         return str(item)

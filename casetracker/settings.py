@@ -24,7 +24,7 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)  # off unless set: `make run` sets DEBUG=true for local use
 _DEV_SECRET = "dev-only-insecure-secret-key-set-SECRET_KEY-in-production-0123456789"
 SECRET_KEY = env("SECRET_KEY", _DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
@@ -158,6 +158,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 if not DEBUG:
+    # Behind a TLS-terminating proxy (which sets X-Forwarded-Proto) requests are secure and nothing redirects;
+    # a plain-http request is redirected to https. Serving plain http on purpose (a local gunicorn, a benchmark):
+    # SECURE_SSL_REDIRECT=false. The test suite turns it off in tests/conftest.py (the test client speaks http).
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -165,6 +168,49 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# ----------------------------------------------------------------------------- security and limits (issue 12)
+# Hostile input, Content-Security-Policy, API throttles, login lockout, tokens, the ingest permission, error pages.
+INSTALLED_APPS += ["rest_framework.authtoken"]  # API tokens, created per user in the admin
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "casetracker.middleware.SecurityHeadersMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("casetracker.middleware.SecurityHeadersMiddleware") + 1,
+                  "casetracker.middleware.RejectNulMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'", "script-src": "'self'", "style-src": "'self'", "img-src": "'self' data:",
+    "font-src": "'self'", "connect-src": "'self'", "object-src": "'none'", "base-uri": "'self'",
+    "form-action": "'self'", "frame-ancestors": "'none'",
+}
+# The throttles' and lockout's counters must be shared by every gunicorn worker: Redis when CACHE_URL (or else
+# CELERY_BROKER_URL) is a redis:// URL, otherwise PostgreSQL's database cache (table made by migration 0007).
+CACHE_URL = env("CACHE_URL") or (env("CELERY_BROKER_URL") if env("CELERY_BROKER_URL").startswith(
+    ("redis://", "rediss://")) else "")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                          "KEY_PREFIX": "casetracker"}}
+elif CACHE_URL.startswith("locmem://"):  # one process only: never for gunicorn with several workers
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "casetracker_cache",
+                          "KEY_PREFIX": "casetracker"}}
+API_THROTTLE_RATES = {"anon": env("API_THROTTLE_ANON", "60/min") or None,
+                      "user": env("API_THROTTLE_USER", "600/min") or None}
+REST_FRAMEWORK.update({
+    "DEFAULT_AUTHENTICATION_CLASSES": [  # Token first: a bad or missing credential is a 401 with WWW-Authenticate
+        "casetracker.authentication.TokenAuthentication",
+        "casetracker.authentication.BasicAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["casetracker.throttling.AnonThrottle", "casetracker.throttling.UserThrottle"],
+    "NUM_PROXIES": int(env("API_NUM_PROXIES", "0")),  # trusted proxies in front: 0 = X-Forwarded-For is ignored
+})
+AUTHENTICATION_BACKENDS = ["casetracker.authentication.LockoutModelBackend"]
+LOGIN_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))  # failed logins per username ...
+LOGIN_FAILURE_IP_LIMIT = int(env("LOGIN_FAILURE_IP_LIMIT", "20"))  # ... or per client address ...
+LOGIN_FAILURE_WINDOW = int(env("LOGIN_FAILURE_WINDOW", "900"))  # ... within this many seconds ...
+LOGIN_LOCKOUT_SECONDS = int(env("LOGIN_LOCKOUT_SECONDS", "900"))  # ... lock it out this long (0: no lockout)
+DEFAULT_EXCEPTION_REPORTER_FILTER = "casetracker.reporting.ReporterFilter"  # no DATABASE_URL on the debug page
+# ----------------------------------------------------------------------------- end of security and limits
 
 LOGGING = {
     "version": 1,

@@ -19,3 +19,18 @@ def _tasks_in_process():
     app.conf.task_always_eager = True
     yield
     settings.CELERY_TASK_ALWAYS_EAGER, app.conf.task_always_eager = saved
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_and_no_shared_limits():
+    """The suite runs with DEBUG off, as production does, but the test client speaks plain http: no HTTPS
+    redirect. The API throttles and the login lockout keep counters in the shared cache (Redis in CI), so they
+    are off except in the tests about them (tests/casetracker/test_security_limits.py turns them on)."""
+    from django.conf import settings
+
+    saved = settings.SECURE_SSL_REDIRECT, settings.API_THROTTLE_RATES, settings.LOGIN_LOCKOUT_SECONDS
+    settings.SECURE_SSL_REDIRECT = False
+    settings.API_THROTTLE_RATES = {"anon": None, "user": None}
+    settings.LOGIN_LOCKOUT_SECONDS = 0
+    yield
+    settings.SECURE_SSL_REDIRECT, settings.API_THROTTLE_RATES, settings.LOGIN_LOCKOUT_SECONDS = saved

@@ -4,13 +4,14 @@ from dataclasses import asdict
 
 from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, permissions, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from casetracker import search, selectors
+from casetracker.authentication import CanIngest
 from casetracker.api import filters, serializers as s
 from casetracker.api.pagination import OrderBy, RejectUnknownParams
 
@@ -42,7 +43,7 @@ class DocumentViewSet(mixins.CreateModelMixin, ReadViewSet):
     ordering_fields = ["id", "published_at", "created_at", "title"]
     ordering = ["-id"]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
-    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    permission_classes = [CanIngest]  # ingesting needs casetracker.add_rawinput (casetracker.authentication)
 
     def get_queryset(self):
         return selectors.document_list()

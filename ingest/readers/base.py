@@ -38,8 +38,35 @@ class ReadDocument:
     meta: dict = field(default_factory=dict)
 
 
+# C0 controls except tab, newline and carriage return; DEL; C1 controls. XML 1.0 (feeds), PostgreSQL (NUL) and
+# terminals (ESC) all choke on them; none carries meaning in an article or a filing.
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+BREAKS = re.compile(r"[\x0b\x0c]")  # vertical tab and form feed (PDF page breaks) become line breaks
+
+
+def strip_controls(text: str) -> str:
+    """Text without control characters (tab, newline and carriage return kept; VT and FF become newlines)."""
+    return CONTROLS.sub("", BREAKS.sub("\n", text)) if text else text
+
+
+def http_url(url) -> str:
+    """The URL if it is an absolute http(s) URL with a host, else "": nothing else is stored or linked
+    (javascript:, data:, file:, scheme-relative //host, URLs with spaces or control characters)."""
+    if not isinstance(url, str):
+        return ""
+    url = url.strip()
+    if not url or any(ch.isspace() or ch in "<>\"'`" for ch in url) or CONTROLS.search(url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else ""
+
+
 def normalise_text(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_controls(text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()

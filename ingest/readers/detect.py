@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timezone
 from typing import Optional
 
-from ingest.readers.base import ReadDocument, ReadError, normalise_text
+from ingest.readers.base import ReadDocument, ReadError, http_url, normalise_text, strip_controls
 
 HEADER = re.compile(r"^(source_url|url|title|published|kind|publisher|author):[ \t]*(.*)$")
 KINDS = {"news", "filing", "opinion", "docket"}
@@ -35,7 +35,13 @@ def read_bytes(raw: bytes, *, filename: Optional[str] = None, content_type: Opti
         doc = read_html(raw, url=url)
     else:
         doc = read_text(raw)
-    doc.url = doc.url or (url or "")
+    # A URL we were given (the one we fetched) is never replaced by what the document says about itself; either
+    # way only an http(s) URL is kept. Every reader's text fields leave here without control characters (PDF
+    # text is cleaned page by page in normalise_text, so page offsets stay right).
+    doc.url = http_url(url) if url else http_url(doc.url)
+    doc.text = strip_controls(doc.text)
+    doc.title, doc.author, doc.publisher = (" ".join(strip_controls(value or "").split())
+                                            for value in (doc.title, doc.author, doc.publisher))
     doc.content_type = doc.content_type or ctype
     return doc
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ingest.readers.base import ReadError
+from ingest.readers.base import ReadError, http_url
 
 COURTS = {"cand": "N.D. Cal.", "cacd": "C.D. Cal.", "casd": "S.D. Cal.", "caed": "E.D. Cal.", "nysd": "S.D.N.Y.",
           "nyed": "E.D.N.Y.", "ded": "D. Del.", "mad": "D. Mass.", "txed": "E.D. Tex.", "txwd": "W.D. Tex.",
@@ -74,9 +74,10 @@ def parse_docket(data) -> DocketData:
     if not isinstance(data, dict) or not (data.get("case_name") or data.get("docket_number")):
         raise ReadError("not a CourtListener docket: no case_name or docket_number", stage="parse")
     court_id = _court_id(data.get("court_id") or data.get("court"))
-    url = data.get("absolute_url") or ""
-    if url.startswith("/"):
+    url = str(data.get("absolute_url") or "").strip()
+    if url.startswith("/") and not url.startswith("//"):
         url = "https://www.courtlistener.com" + url
+    url = http_url(url)
     parties = []
     for p in data.get("parties") or []:
         name = " ".join(str(p.get("name") or "").split())

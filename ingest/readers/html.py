@@ -24,7 +24,7 @@ def read_html(raw: bytes, *, url: Optional[str] = None) -> ReadDocument:
     if len(text.split()) < 20:
         raise ReadError("HTML page has no article text", stage="extract")
     return ReadDocument(text=text, title=(data.get("title") or "").strip(), kind="news",
-                        url=data.get("url") or url or "", author=(data.get("author") or "").strip(),
+                        url=url or data.get("url") or "", author=(data.get("author") or "").strip(),
                         publisher=(data.get("sitename") or data.get("hostname") or "").strip(),
                         published_at=parse_date(data.get("date")), content_type="text/html",
                         meta={"description": data.get("description") or ""})

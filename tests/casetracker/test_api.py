@@ -68,8 +68,10 @@ def test_openapi_schema(client):
 
 
 def test_posting_a_document_needs_an_account(client, db):
-    assert client.post("/api/v1/documents/", {"text": "hello"}, content_type="application/json").status_code == 403
-    User.objects.create_user("ed", password="pw")
+    assert client.post("/api/v1/documents/", {"text": "hello"}, content_type="application/json").status_code == 401
+    from django.contrib.auth.models import Permission
+
+    User.objects.create_user("ed", password="pw").user_permissions.add(Permission.objects.get(codename="add_rawinput"))
     client.login(username="ed", password="pw")
     r = client.post("/api/v1/documents/", {}, content_type="application/json")
     assert r.status_code == 400

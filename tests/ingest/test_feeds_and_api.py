@@ -54,7 +54,9 @@ def test_a_broken_feed_records_its_error(web):
 
 
 def test_api_post_ingests_text_urls_and_reports_failures(client, web):
-    User.objects.create_user("ed", password="pw")
+    from django.contrib.auth.models import Permission
+
+    User.objects.create_user("ed", password="pw").user_permissions.add(Permission.objects.get(codename="add_rawinput"))
     client.login(username="ed", password="pw")
     text = (SAMPLES / "000_3533d663893043f7.txt").read_text()
     r = client.post("/api/v1/documents/", {"text": text, "title": "Musk testifies"}, content_type="application/json")
