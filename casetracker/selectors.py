@@ -102,38 +102,23 @@ def role_conflicts(case: Case) -> list[Party]:
     return [parties[pid] for pid, rs in by_party.items() if {"plaintiff", "defendant"} <= rs]
 
 
-def document_marks(document: Document) -> list[dict]:
-    """Extracted spans of a document, for marking its text: start, end, kind, label, anchor id."""
-    marks = []
-    for q in Quote.objects.filter(document=document, rejected=False).select_related("speaker", "evidence"):
-        marks.append({"start": q.evidence.start, "end": q.evidence.end, "kind": "quote", "ev": q.evidence_id,
-                      "label": f"Quote by {q.speaker}" if q.speaker else "Quote (no speaker)"})
-    for a in Allegation.objects.filter(document=document, rejected=False).select_related("accused", "evidence"):
-        marks.append({"start": a.evidence.start, "end": a.evidence.end, "kind": "allegation", "ev": a.evidence_id,
-                      "label": f"Distillation allegation against {a.accused} ({a.status})"})
-    for m in Mention.objects.filter(document=document, rejected=False).select_related("party", "evidence"):
-        marks.append({"start": m.evidence.start, "end": m.evidence.end, "kind": "party", "ev": m.evidence_id,
-                      "label": m.party.name, "url": m.party.get_absolute_url()})
-    for s in EventSource.objects.filter(document=document).select_related("event", "evidence"):
-        marks.append({"start": s.evidence.start, "end": s.evidence.end, "kind": "event", "ev": s.evidence_id,
-                      "label": f"Event: {s.event.kind}"})
-    return marks
-
-
 # --------------------------------------------------------------------------- read side for pages (issue 7)
 def fact_url(kind: str, fact) -> str:
-    """Where a marked span of a document leads: the fact it supports."""
+    """Where a marked span of a document leads: the fact it supports. An event is marked through its
+    ``EventSource`` (events are shared across documents; the source holds this document's sentence)."""
     if kind == "quote":
         return f"{fact.speaker.get_absolute_url()}#quote-{fact.pk}" if fact.speaker_id else f"#ev-{fact.evidence_id}"
     if kind == "allegation":
         return f"/allegations/#allegation-{fact.pk}"
     if kind == "event":
-        return f"{fact.case.get_absolute_url()}#event-{fact.pk}" if fact.case_id else f"#ev-{fact.evidence_id}"
+        event = fact.event
+        return f"{event.case.get_absolute_url()}#event-{event.pk}" if event.case_id else f"#ev-{fact.evidence_id}"
     return fact.get_absolute_url()
 
 
-def document_marks_linked(document: Document) -> list[dict]:
-    """``document_marks`` with, for each mark, the URL of the fact it comes from."""
+def document_marks(document: Document) -> list[dict]:
+    """Extracted spans of a document, for marking its text: start, end, kind, label, anchor id and the URL of the
+    fact each comes from."""
     marks = []
     for q in Quote.objects.filter(document=document, rejected=False).select_related("speaker", "evidence"):
         marks.append({"start": q.evidence.start, "end": q.evidence.end, "kind": "quote", "ev": q.evidence_id,
@@ -148,8 +133,11 @@ def document_marks_linked(document: Document) -> list[dict]:
                       "label": m.party.name, "url": m.party.get_absolute_url()})
     for s in EventSource.objects.filter(document=document).select_related("event__case", "evidence"):
         marks.append({"start": s.evidence.start, "end": s.evidence.end, "kind": "event", "ev": s.evidence_id,
-                      "label": f"Event: {s.event.kind}", "url": fact_url("event", s.event)})
+                      "label": f"Event: {s.event.kind}", "url": fact_url("event", s)})
     return marks
+
+
+document_marks_linked = document_marks
 
 
 def case_list_filtered(*, court: str = "", status: str = "", party: str = "", filed_from=None, filed_to=None,

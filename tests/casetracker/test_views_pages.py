@@ -51,3 +51,25 @@ def test_search_state_lives_in_the_url(client, musk_case):
     facet = client.get("/search/?q=Musk&publisher=GeekWire").content.decode()
     assert '<input type="hidden" name="publisher" value="GeekWire">' in facet
     assert 'aria-label="Remove filter Publisher: GeekWire"' in facet
+
+
+def test_a_document_with_an_event_outside_any_case_has_a_page(client, db):
+    """Issue 12: 12 of 82 document pages were a 500 ('Event' has no 'evidence_id') when an event has no case."""
+    from casetracker import services
+    from casetracker.models import Event
+    from ingest.nlp import types as nlp
+    from tests.casetracker.factories import DocumentFactory, party, span
+
+    text = "DeepSeek released its R1 model in January. Analysts said it matched leading models."
+    doc = DocumentFactory(text=text)
+    services.extraction_record(document=doc, extraction=nlp.Extraction(
+        parties=[party(text, "DeepSeek")], events=[nlp.EventX(kind="report", what="DeepSeek released R1",
+                                                                 evidence=[span(text, "released")])],
+        is_ai_litigation=False, extractor_version="t"))
+    event = Event.objects.get()
+    assert event.case_id is None
+    response = client.get(doc.get_absolute_url())
+    assert response.status_code == 200
+    source = event.sources.get()
+    # the mark leads to this document's own sentence, as there is no case timeline to go to
+    assert f'<a class="fact" href="#ev-{source.evidence_id}"><mark class="mark-event"' in response.content.decode()
