@@ -4,10 +4,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 
 from casetracker.models import (
-    Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention, Party, Quote,
+    Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Evidence, Mention, Party,
+    Quote,
 )
 
 
@@ -17,12 +18,51 @@ def case_list():
             .prefetch_related(Prefetch("case_parties", queryset=CaseParty.objects.select_related("party"))))
 
 
+# Document columns a page never shows beside a source link: a fact's document comes without them.
+HEAVY_DOCUMENT_FIELDS = ("text", "minhash", "pages", "meta")
+
+
+def _light(prefix: str) -> list[str]:
+    """``defer()`` arguments leaving out the heavy columns of the document at ``prefix`` (a select_related path)."""
+    return [f"{prefix}__{f}" if prefix else f for f in HEAVY_DOCUMENT_FIELDS]
+
+
+def with_sources(qs, prefix: str = ""):
+    """A fact queryset whose evidence comes with its document (what a source link shows), in the same query."""
+    path = f"{prefix}__evidence__document" if prefix else "evidence__document"
+    return qs.select_related(path).defer(*_light(path))
+
+
+def _case_activity(qs):
+    return qs.annotate(n_documents=Count("case_documents", distinct=True),
+                       last_activity=Max("case_documents__document__published_at"))
+
+
 def case_detail_qs():
-    return case_list().prefetch_related(
+    """A case with everything its page and API detail show, each relation in one query whatever its size:
+    parties with the sentences that give their roles, documents, and events with their sources."""
+    return _case_activity(Case.objects.all()).prefetch_related(
+        Prefetch("case_parties", queryset=CaseParty.objects.select_related("party").prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.select_related("document").defer(*_light("document"))))),
         Prefetch("case_documents", queryset=CaseDocument.objects.select_related("document")
-                 .order_by("-document__published_at", "document_id")),
-        Prefetch("events", queryset=event_list()),
+                 .defer(*_light("document")).order_by("-document__published_at", "document_id")),
+        Prefetch("events", queryset=Event.objects.filter(rejected=False).select_related("case").prefetch_related(
+            Prefetch("sources", queryset=EventSource.objects.select_related("document", "evidence__document")
+                     .defer(*_light("document"), *_light("evidence__document"))))),
     )
+
+
+def recent_cases(limit: int = 10):
+    """The home page's cases with recent activity: the newest dated activity first, cases with none last."""
+    return (_case_activity(Case.objects.all())
+            .order_by(F("last_activity").desc(nulls_last=True), "case_name", "id")[:limit])
+
+
+def site_counts() -> dict:
+    return {"cases": Case.objects.count(), "documents": Document.objects.count(),
+            "parties": Party.objects.filter(merged_into__isnull=True).count(),
+            "allegations": Allegation.objects.filter(rejected=False).count(),
+            "quotes": Quote.objects.filter(rejected=False).count()}
 
 
 def party_list():
@@ -76,13 +116,18 @@ def timeline(case: Case) -> list[TimelineGroup]:
 
 
 def case_facts(case: Case) -> dict:
-    documents = [cd.document for cd in case.case_documents.all()]
-    doc_ids = [d.pk for d in documents]
+    """The quotes, allegations and claims of a case's documents, each with its source (one query each)."""
+    doc_ids = [cd.document_id for cd in case.case_documents.all()]
     return {
-        "quotes": quote_list().filter(document_id__in=doc_ids).order_by("document_id", "evidence__start"),
-        "allegations": allegation_list().filter(Q(case=case) | Q(document_id__in=doc_ids)),
-        "claims": claim_list().filter(Q(case=case) | Q(document_id__in=doc_ids)),
+        "quotes": _facts(quote_list()).filter(document_id__in=doc_ids).order_by("document_id", "evidence__start"),
+        "allegations": _facts(allegation_list()).filter(Q(case=case) | Q(document_id__in=doc_ids)),
+        "claims": _facts(claim_list()).filter(Q(case=case) | Q(document_id__in=doc_ids)),
     }
+
+
+def _facts(qs):
+    """A list selector's facts for a page: the source of each in the same query, no document's full text."""
+    return with_sources(qs).defer(*_light("document"))
 
 
 def roles(case: Case) -> dict[str, list[CaseParty]]:
@@ -161,10 +206,46 @@ def case_list_filtered(*, court: str = "", status: str = "", party: str = "", fi
 
 def party_documents(party: Party):
     return (Document.objects.filter(mentions__party=party, mentions__rejected=False).distinct()
-            .defer("text", "minhash").order_by("-published_at", "-id"))
+            .defer(*HEAVY_DOCUMENT_FIELDS).order_by("-published_at", "-id"))
 
 
 def party_allegations(party: Party):
-    return {"made": allegation_list().filter(accuser=party),
-            "received": allegation_list().filter(accused=party),
-            "as_teacher": allegation_list().filter(teacher=party).exclude(accuser=party)}
+    return {"made": _facts(allegation_list()).filter(accuser=party),
+            "received": _facts(allegation_list()).filter(accused=party),
+            "as_teacher": _facts(allegation_list()).filter(teacher=party).exclude(accuser=party)}
+
+
+def party_page(party: Party) -> dict:
+    """Everything a party's page shows besides the party: each list one query, whatever its length."""
+    return {
+        "roles": party.case_roles.select_related("case").order_by("case__case_name", "role"),
+        "quotes": _facts(quote_list()).filter(speaker=party).order_by("-document__published_at", "id")[:100],
+        "documents": party_documents(party)[:100],
+        "products": party.products.filter(merged_into__isnull=True).order_by("name"),
+        **party_allegations(party),
+    }
+
+
+def party_directory(kind: str = ""):
+    """The party list page: parties with their number of mentions, most mentioned first."""
+    qs = (Party.objects.filter(merged_into__isnull=True)
+          .annotate(n_mentions=Count("mentions", filter=Q(mentions__rejected=False))))
+    return (qs.filter(kind=kind) if kind else qs).order_by("-n_mentions", "name", "id")
+
+
+def allegation_graph_facts(status: str = ""):
+    """The allegations the graph and its table show, each with its parties and its source."""
+    qs = _facts(allegation_list()).order_by("accused__name", "accuser__name", "id")
+    return qs.filter(status=status) if status else qs
+
+
+def document_story(document: Document) -> list[Document]:
+    """The other documents of a document's story cluster (syndicated copies and rewrites)."""
+    if not document.story_id:
+        return []
+    return list(document.story.documents.exclude(pk=document.pk).defer(*HEAVY_DOCUMENT_FIELDS)
+                .order_by("published_at", "id"))
+
+
+def document_cases(document: Document):
+    return document.case_links.select_related("case").order_by("case__case_name")

@@ -33,6 +33,7 @@ SEARCHES = ("/search/", "/search/feed/", "/api/v1/search/")
 SEARCHES_PER_SHAPE = 4
 # the detail URL of a list row, by API resource (the router's lookup field)
 API_LOOKUP = {"cases": "slug", "parties": "slug"}
+API_RESOURCES = ("cases", "documents", "parties", "quotes", "allegations", "claims", "events")
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +124,7 @@ def crawl(client) -> tuple[dict[str, int], list[str]]:
             for link in _json_urls(body):
                 push(_local(link, url), url)
             resource = urlsplit(url).path.removeprefix("/api/v1/").strip("/")
-            if isinstance(body, dict) and isinstance(body.get("results"), list) and "/" not in resource:
+            if isinstance(body, dict) and isinstance(body.get("results"), list) and resource in API_RESOURCES:
                 lookup = API_LOOKUP.get(resource, "id")
                 for row in body["results"]:
                     if isinstance(row, dict) and row.get(lookup) is not None:

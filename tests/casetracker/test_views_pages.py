@@ -73,3 +73,21 @@ def test_a_document_with_an_event_outside_any_case_has_a_page(client, db):
     source = event.sources.get()
     # the mark leads to this document's own sentence, as there is no case timeline to go to
     assert f'<a class="fact" href="#ev-{source.evidence_id}"><mark class="mark-event"' in response.content.decode()
+
+
+def test_recent_activity_lists_dated_cases_newest_first_and_undated_last(client, db):
+    """Issue 12: cases with no dated activity came first (NULL sorts first in a descending order)."""
+    from datetime import datetime, timezone
+
+    from casetracker.models import Case, CaseDocument
+    from tests.casetracker.factories import DocumentFactory
+
+    for name, year in [("Undated v. Nobody", None), ("Old v. Case", 2023), ("New v. Case", 2025),
+                       ("Middle v. Case", 2024)]:
+        case = Case.objects.create(case_name=name, slug=name.lower().replace(" ", "-").replace(".", ""))
+        when = datetime(year, 5, 1, tzinfo=timezone.utc) if year else None
+        CaseDocument.objects.create(case=case, document=DocumentFactory(published_at=when), reason="manual")
+    html = client.get("/").content.decode()
+    recent = html[html.index('id="recent-h"'):]
+    order = sorted(["Undated v. Nobody", "Old v. Case", "New v. Case", "Middle v. Case"], key=recent.index)
+    assert order == ["New v. Case", "Middle v. Case", "Old v. Case", "Undated v. Nobody"]
