@@ -182,8 +182,6 @@ def document_marks(document: Document) -> list[dict]:
     return marks
 
 
-document_marks_linked = document_marks
-
 
 def case_list_filtered(*, court: str = "", status: str = "", party: str = "", filed_from=None, filed_to=None,
                        distillation: bool = False):
