@@ -6,6 +6,7 @@ URL (shareable, bookmarkable); htmx only swaps the results in place and pushes t
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
@@ -175,6 +176,17 @@ def document_detail(request, pk):
     story = selectors.document_story(document)
     return render(request, "document.html", {
         "document": document, "body": render_marked(document.text, selectors.document_marks(document)),
+        "original_url": _web_url(document.url),
         "story": story, "story_sources": provenance.independent_count([document, *story]) if story else 1,
         "cases": selectors.document_cases(document),
     })
+
+
+def _web_url(url: str) -> str:
+    """The URL if it is an http(s) link, else nothing: stored text is untrusted (a ``javascript:`` URL must never
+    become a link, whatever the write side let through)."""
+    try:
+        parts = urlsplit(url or "")
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""

@@ -91,3 +91,23 @@ def test_recent_activity_lists_dated_cases_newest_first_and_undated_last(client,
     recent = html[html.index('id="recent-h"'):]
     order = sorted(["Undated v. Nobody", "Old v. Case", "New v. Case", "Middle v. Case"], key=recent.index)
     assert order == ["New v. Case", "Middle v. Case", "Old v. Case", "Undated v. Nobody"]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)",
+                                 "data:text/html,<script>alert(1)</script>", "vbscript:x", "//evil.example/x"])
+def test_a_document_page_links_its_original_only_over_http(client, db, url):
+    from casetracker.models import Document
+    from tests.casetracker.factories import DocumentFactory
+
+    doc = DocumentFactory()
+    Document.objects.filter(pk=doc.pk).update(url=url)  # as if the write side had let it through
+    html = client.get(doc.get_absolute_url()).content.decode()
+    assert ">original</a>" not in html and "javascript:" not in html.lower() and "data:text" not in html
+
+
+def test_a_document_page_links_its_http_original(client, db):
+    from tests.casetracker.factories import DocumentFactory
+
+    doc = DocumentFactory(url="https://example.com/a?b=1&c=2")
+    html = client.get(doc.get_absolute_url()).content.decode()
+    assert '<a href="https://example.com/a?b=1&amp;c=2" rel="nofollow noopener noreferrer">original</a>' in html
