@@ -18,26 +18,6 @@ def case_list():
             .prefetch_related(Prefetch("case_parties", queryset=CaseParty.objects.select_related("party"))))
 
 
-# Document columns a page never shows beside a source link: a fact's document comes without them.
-HEAVY_DOCUMENT_FIELDS = ("text", "minhash", "pages", "meta")
-
-
-def _light(prefix: str) -> list[str]:
-    """``defer()`` arguments leaving out the heavy columns of the document at ``prefix`` (a select_related path)."""
-    return [f"{prefix}__{f}" if prefix else f for f in HEAVY_DOCUMENT_FIELDS]
-
-
-def with_sources(qs, prefix: str = ""):
-    """A fact queryset whose evidence comes with its document (what a source link shows), in the same query."""
-    path = f"{prefix}__evidence__document" if prefix else "evidence__document"
-    return qs.select_related(path).defer(*_light(path))
-
-
-def _case_activity(qs):
-    return qs.annotate(n_documents=Count("case_documents", distinct=True),
-                       last_activity=Max("case_documents__document__published_at"))
-
-
 def case_detail_qs():
     """A case with everything its page and API detail show, each relation in one query whatever its size:
     parties with the sentences that give their roles, documents, and events with their sources."""
@@ -50,19 +30,6 @@ def case_detail_qs():
             Prefetch("sources", queryset=EventSource.objects.select_related("document", "evidence__document")
                      .defer(*_light("document"), *_light("evidence__document"))))),
     )
-
-
-def recent_cases(limit: int = 10):
-    """The home page's cases with recent activity: the newest dated activity first, cases with none last."""
-    return (_case_activity(Case.objects.all())
-            .order_by(F("last_activity").desc(nulls_last=True), "case_name", "id")[:limit])
-
-
-def site_counts() -> dict:
-    return {"cases": Case.objects.count(), "documents": Document.objects.count(),
-            "parties": Party.objects.filter(merged_into__isnull=True).count(),
-            "allegations": Allegation.objects.filter(rejected=False).count(),
-            "quotes": Quote.objects.filter(rejected=False).count()}
 
 
 def party_list():
@@ -148,6 +115,39 @@ def role_conflicts(case: Case) -> list[Party]:
 
 
 # --------------------------------------------------------------------------- read side for pages (issue 7)
+# Document columns a page never shows beside a source link: a fact's document comes without them.
+HEAVY_DOCUMENT_FIELDS = ("text", "minhash", "pages", "meta")
+
+
+def _light(prefix: str) -> list[str]:
+    """``defer()`` arguments leaving out the heavy columns of the document at ``prefix`` (a select_related path)."""
+    return [f"{prefix}__{f}" if prefix else f for f in HEAVY_DOCUMENT_FIELDS]
+
+
+def with_sources(qs, prefix: str = ""):
+    """A fact queryset whose evidence comes with its document (what a source link shows), in the same query."""
+    path = f"{prefix}__evidence__document" if prefix else "evidence__document"
+    return qs.select_related(path).defer(*_light(path))
+
+
+def _case_activity(qs):
+    return qs.annotate(n_documents=Count("case_documents", distinct=True),
+                       last_activity=Max("case_documents__document__published_at"))
+
+
+def recent_cases(limit: int = 10):
+    """The home page's cases with recent activity: the newest dated activity first, cases with none last."""
+    return (_case_activity(Case.objects.all())
+            .order_by(F("last_activity").desc(nulls_last=True), "case_name", "id")[:limit])
+
+
+def site_counts() -> dict:
+    return {"cases": Case.objects.count(), "documents": Document.objects.count(),
+            "parties": Party.objects.filter(merged_into__isnull=True).count(),
+            "allegations": Allegation.objects.filter(rejected=False).count(),
+            "quotes": Quote.objects.filter(rejected=False).count()}
+
+
 def fact_url(kind: str, fact) -> str:
     """Where a marked span of a document leads: the fact it supports. An event is marked through its
     ``EventSource`` (events are shared across documents; the source holds this document's sentence)."""
