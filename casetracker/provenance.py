@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
-from casetracker.models import Allegation, Case, CaseParty, Document, Event, Evidence, Quote
+from casetracker.models import Allegation, Case, Document, Evidence, Quote
 
 AUTHORITY = {"docket": 3, "opinion": 3, "filing": 2, "news": 1}
 
@@ -120,12 +120,15 @@ class Conflict:
         return best[0] if len(best) == 1 and top >= AUTHORITY["filing"] else None
 
 
-def case_conflicts(case: Case) -> list[Conflict]:
+def case_conflicts(case: Case, allegations: Optional[Iterable[Allegation]] = None) -> list[Conflict]:
+    """Where a case's sources disagree. Reads the case's prefetched parties, events and documents
+    (``selectors.case_detail_qs``) and the case's allegations when given (``selectors.case_facts``), so a case
+    page costs the same queries whatever the number of its sources."""
     conflicts: list[Conflict] = []
     # who sued whom: a party put on both sides
     roles: dict[int, dict[str, list[Source]]] = defaultdict(lambda: defaultdict(list))
     names = {}
-    for cp in CaseParty.objects.filter(case=case).select_related("party").prefetch_related("evidence__document"):
+    for cp in case.case_parties.all():
         names[cp.party_id] = cp.party.name
         roles[cp.party_id][cp.role] += [Source(ev) for ev in cp.evidence.all()]
     for pid, by_role in roles.items():
@@ -133,8 +136,7 @@ def case_conflicts(case: Case) -> list[Conflict]:
             conflicts.append(Conflict("role", f"Is {names[pid]} plaintiff or defendant?",
                                       [Side(r, by_role[r]) for r in ("plaintiff", "defendant")]))
     # dates: the same step of the case given different dates by different sources
-    events = list(Event.objects.filter(case=case, rejected=False, date__isnull=False)
-                  .prefetch_related("sources__evidence__document"))
+    events = [e for e in case.events.all() if not e.rejected and e.date is not None]
     for i, a in enumerate(events):
         for b in events[i + 1:]:
             if a.kind == b.kind and a.date != b.date and a.kind != "other" and \
@@ -144,10 +146,11 @@ def case_conflicts(case: Case) -> list[Conflict]:
                     Side(a.date.isoformat(), [Source(s.evidence) for s in a.sources.all()]),
                     Side(b.date.isoformat(), [Source(s.evidence) for s in b.sources.all()])]))
     # allegation status: admitted by one source, denied by another
-    doc_ids = case.case_documents.values("document_id")
-    qs = Allegation.objects.filter(rejected=False, document_id__in=doc_ids).select_related(
-        "accuser", "accused", "teacher", "student", "evidence__document")
-    for g in allegation_groups(qs):
+    doc_ids = {cd.document_id for cd in case.case_documents.all()}
+    if allegations is None:
+        allegations = Allegation.objects.filter(rejected=False, document_id__in=doc_ids).select_related(
+            "accuser", "accused", "teacher", "student", "evidence__document")
+    for g in allegation_groups(a for a in allegations if a.document_id in doc_ids):
         statuses = set(g.values)
         if any(pair <= statuses for pair in STATUS_CONFLICTS):
             conflicts.append(Conflict("status", g.label, [Side(v, g.values[v]) for v in sorted(statuses)]))

@@ -4,10 +4,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 
 from casetracker.models import (
-    Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention, Party, Quote,
+    Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Evidence, Mention, Party,
+    Quote,
 )
 
 
@@ -18,10 +19,16 @@ def case_list():
 
 
 def case_detail_qs():
-    return case_list().prefetch_related(
+    """A case with everything its page and API detail show, each relation in one query whatever its size:
+    parties with the sentences that give their roles, documents, and events with their sources."""
+    return _case_activity(Case.objects.all()).prefetch_related(
+        Prefetch("case_parties", queryset=CaseParty.objects.select_related("party").prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.select_related("document").defer(*_light("document"))))),
         Prefetch("case_documents", queryset=CaseDocument.objects.select_related("document")
-                 .order_by("-document__published_at", "document_id")),
-        Prefetch("events", queryset=event_list()),
+                 .defer(*_light("document")).order_by("-document__published_at", "document_id")),
+        Prefetch("events", queryset=Event.objects.filter(rejected=False).select_related("case").prefetch_related(
+            Prefetch("sources", queryset=EventSource.objects.select_related("document", "evidence__document")
+                     .defer(*_light("document"), *_light("evidence__document"))))),
     )
 
 
@@ -76,13 +83,18 @@ def timeline(case: Case) -> list[TimelineGroup]:
 
 
 def case_facts(case: Case) -> dict:
-    documents = [cd.document for cd in case.case_documents.all()]
-    doc_ids = [d.pk for d in documents]
+    """The quotes, allegations and claims of a case's documents, each with its source (one query each)."""
+    doc_ids = [cd.document_id for cd in case.case_documents.all()]
     return {
-        "quotes": quote_list().filter(document_id__in=doc_ids).order_by("document_id", "evidence__start"),
-        "allegations": allegation_list().filter(Q(case=case) | Q(document_id__in=doc_ids)),
-        "claims": claim_list().filter(Q(case=case) | Q(document_id__in=doc_ids)),
+        "quotes": _facts(quote_list()).filter(document_id__in=doc_ids).order_by("document_id", "evidence__start"),
+        "allegations": _facts(allegation_list()).filter(Q(case=case) | Q(document_id__in=doc_ids)),
+        "claims": _facts(claim_list()).filter(Q(case=case) | Q(document_id__in=doc_ids)),
     }
+
+
+def _facts(qs):
+    """A list selector's facts for a page: the source of each in the same query, no document's full text."""
+    return with_sources(qs).defer(*_light("document"))
 
 
 def roles(case: Case) -> dict[str, list[CaseParty]]:
@@ -102,38 +114,56 @@ def role_conflicts(case: Case) -> list[Party]:
     return [parties[pid] for pid, rs in by_party.items() if {"plaintiff", "defendant"} <= rs]
 
 
-def document_marks(document: Document) -> list[dict]:
-    """Extracted spans of a document, for marking its text: start, end, kind, label, anchor id."""
-    marks = []
-    for q in Quote.objects.filter(document=document, rejected=False).select_related("speaker", "evidence"):
-        marks.append({"start": q.evidence.start, "end": q.evidence.end, "kind": "quote", "ev": q.evidence_id,
-                      "label": f"Quote by {q.speaker}" if q.speaker else "Quote (no speaker)"})
-    for a in Allegation.objects.filter(document=document, rejected=False).select_related("accused", "evidence"):
-        marks.append({"start": a.evidence.start, "end": a.evidence.end, "kind": "allegation", "ev": a.evidence_id,
-                      "label": f"Distillation allegation against {a.accused} ({a.status})"})
-    for m in Mention.objects.filter(document=document, rejected=False).select_related("party", "evidence"):
-        marks.append({"start": m.evidence.start, "end": m.evidence.end, "kind": "party", "ev": m.evidence_id,
-                      "label": m.party.name, "url": m.party.get_absolute_url()})
-    for s in EventSource.objects.filter(document=document).select_related("event", "evidence"):
-        marks.append({"start": s.evidence.start, "end": s.evidence.end, "kind": "event", "ev": s.evidence_id,
-                      "label": f"Event: {s.event.kind}"})
-    return marks
-
-
 # --------------------------------------------------------------------------- read side for pages (issue 7)
+# Document columns a page never shows beside a source link: a fact's document comes without them.
+HEAVY_DOCUMENT_FIELDS = ("text", "minhash", "pages", "meta")
+
+
+def _light(prefix: str) -> list[str]:
+    """``defer()`` arguments leaving out the heavy columns of the document at ``prefix`` (a select_related path)."""
+    return [f"{prefix}__{f}" if prefix else f for f in HEAVY_DOCUMENT_FIELDS]
+
+
+def with_sources(qs, prefix: str = ""):
+    """A fact queryset whose evidence comes with its document (what a source link shows), in the same query."""
+    path = f"{prefix}__evidence__document" if prefix else "evidence__document"
+    return qs.select_related(path).defer(*_light(path))
+
+
+def _case_activity(qs):
+    return qs.annotate(n_documents=Count("case_documents", distinct=True),
+                       last_activity=Max("case_documents__document__published_at"))
+
+
+def recent_cases(limit: int = 10):
+    """The home page's cases with recent activity: the newest dated activity first, cases with none last."""
+    return (_case_activity(Case.objects.all())
+            .order_by(F("last_activity").desc(nulls_last=True), "case_name", "id")[:limit])
+
+
+def site_counts() -> dict:
+    return {"cases": Case.objects.count(), "documents": Document.objects.count(),
+            "parties": Party.objects.filter(merged_into__isnull=True).count(),
+            "allegations": Allegation.objects.filter(rejected=False).count(),
+            "quotes": Quote.objects.filter(rejected=False).count()}
+
+
 def fact_url(kind: str, fact) -> str:
-    """Where a marked span of a document leads: the fact it supports."""
+    """Where a marked span of a document leads: the fact it supports. An event is marked through its
+    ``EventSource`` (events are shared across documents; the source holds this document's sentence)."""
     if kind == "quote":
         return f"{fact.speaker.get_absolute_url()}#quote-{fact.pk}" if fact.speaker_id else f"#ev-{fact.evidence_id}"
     if kind == "allegation":
         return f"/allegations/#allegation-{fact.pk}"
     if kind == "event":
-        return f"{fact.case.get_absolute_url()}#event-{fact.pk}" if fact.case_id else f"#ev-{fact.evidence_id}"
+        event = fact.event
+        return f"{event.case.get_absolute_url()}#event-{event.pk}" if event.case_id else f"#ev-{fact.evidence_id}"
     return fact.get_absolute_url()
 
 
-def document_marks_linked(document: Document) -> list[dict]:
-    """``document_marks`` with, for each mark, the URL of the fact it comes from."""
+def document_marks(document: Document) -> list[dict]:
+    """Extracted spans of a document, for marking its text: start, end, kind, label, anchor id and the URL of the
+    fact each comes from."""
     marks = []
     for q in Quote.objects.filter(document=document, rejected=False).select_related("speaker", "evidence"):
         marks.append({"start": q.evidence.start, "end": q.evidence.end, "kind": "quote", "ev": q.evidence_id,
@@ -148,8 +178,9 @@ def document_marks_linked(document: Document) -> list[dict]:
                       "label": m.party.name, "url": m.party.get_absolute_url()})
     for s in EventSource.objects.filter(document=document).select_related("event__case", "evidence"):
         marks.append({"start": s.evidence.start, "end": s.evidence.end, "kind": "event", "ev": s.evidence_id,
-                      "label": f"Event: {s.event.kind}", "url": fact_url("event", s.event)})
+                      "label": f"Event: {s.event.kind}", "url": fact_url("event", s)})
     return marks
+
 
 
 def case_list_filtered(*, court: str = "", status: str = "", party: str = "", filed_from=None, filed_to=None,
@@ -173,10 +204,54 @@ def case_list_filtered(*, court: str = "", status: str = "", party: str = "", fi
 
 def party_documents(party: Party):
     return (Document.objects.filter(mentions__party=party, mentions__rejected=False).distinct()
-            .defer("text", "minhash").order_by("-published_at", "-id"))
+            .defer(*HEAVY_DOCUMENT_FIELDS).order_by("-published_at", "-id"))
 
 
-def party_allegations(party: Party):
-    return {"made": allegation_list().filter(accuser=party),
-            "received": allegation_list().filter(accused=party),
-            "as_teacher": allegation_list().filter(teacher=party).exclude(accuser=party)}
+def party_allegations(party: Party) -> dict[str, list[Allegation]]:
+    """The allegations a party made, received, and those naming its model as the teacher (not made by it):
+    one query, split here."""
+    out: dict[str, list[Allegation]] = {"made": [], "received": [], "as_teacher": []}
+    for a in _facts(allegation_list()).filter(Q(accuser=party) | Q(accused=party) | Q(teacher=party)):
+        if a.accuser_id == party.pk:
+            out["made"].append(a)
+        if a.accused_id == party.pk:
+            out["received"].append(a)
+        if a.teacher_id == party.pk and a.accuser_id != party.pk:
+            out["as_teacher"].append(a)
+    return out
+
+
+def party_page(party: Party) -> dict:
+    """Everything a party's page shows besides the party: each list one query, whatever its length."""
+    return {
+        "roles": party.case_roles.select_related("case").order_by("case__case_name", "role"),
+        "quotes": _facts(quote_list()).filter(speaker=party).order_by("-document__published_at", "id")[:100],
+        "documents": party_documents(party)[:100],
+        "products": party.products.filter(merged_into__isnull=True).order_by("name"),
+        **party_allegations(party),
+    }
+
+
+def party_directory(kind: str = ""):
+    """The party list page: parties with their number of mentions, most mentioned first."""
+    qs = (Party.objects.filter(merged_into__isnull=True)
+          .annotate(n_mentions=Count("mentions", filter=Q(mentions__rejected=False))))
+    return (qs.filter(kind=kind) if kind else qs).order_by("-n_mentions", "name", "id")
+
+
+def allegation_graph_facts(status: str = ""):
+    """The allegations the graph and its table show, each with its parties and its source."""
+    qs = _facts(allegation_list()).order_by("accused__name", "accuser__name", "id")
+    return qs.filter(status=status) if status else qs
+
+
+def document_story(document: Document) -> list[Document]:
+    """The other documents of a document's story cluster (syndicated copies and rewrites)."""
+    if not document.story_id:
+        return []
+    return list(document.story.documents.exclude(pk=document.pk).defer(*HEAVY_DOCUMENT_FIELDS)
+                .order_by("published_at", "id"))
+
+
+def document_cases(document: Document):
+    return document.case_links.select_related("case").order_by("case__case_name")

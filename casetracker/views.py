@@ -8,13 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 
 from casetracker import graph, provenance, search as search_mod, selectors
 from casetracker.marking import render_headline, render_marked
-from casetracker.models import Allegation, Case, Document, Party, Quote
+from casetracker.models import Allegation, Case, Party
 
 SEARCH_TYPES = [("", "Everything"), ("case", "Cases"), ("party", "Parties"), ("document", "Documents"),
                 ("quote", "Quotes"), ("allegation", "Allegations")]
@@ -84,13 +83,7 @@ def _search_context(request, path: str) -> dict:
 
 def home(request):
     context = _search_context(request, "/search/")
-    context.update({
-        "cases": selectors.case_list().order_by("-last_activity", "case_name")[:10],
-        "counts": {"cases": Case.objects.count(), "documents": Document.objects.count(),
-                   "parties": Party.objects.filter(merged_into__isnull=True).count(),
-                   "allegations": Allegation.objects.filter(rejected=False).count(),
-                   "quotes": Quote.objects.filter(rejected=False).count()},
-    })
+    context.update({"cases": selectors.recent_cases(10), "counts": selectors.site_counts()})
     return _page(request, "home.html", context, "results")
 
 
@@ -145,60 +138,43 @@ def _nulls_last(order: str):
 
 def case_detail(request, slug):
     case = get_object_or_404(selectors.case_detail_qs(), slug=slug)
-    facts = selectors.case_facts(case)
+    facts = {name: list(qs) for name, qs in selectors.case_facts(case).items()}
     timeline = selectors.timeline(case)
     for e in (e for group in timeline for e in group.events):
         docs = {s.document_id: s.document for s in e.sources.all()}
         e.n_sources, e.n_independent = len(docs), provenance.independent_count(docs.values())
     return render(request, "case.html", {
         "case": case, "timeline": timeline, "roles": selectors.roles(case),
-        "conflicts": provenance.case_conflicts(case), "allegation_groups": provenance.allegation_groups(
-            facts["allegations"]), "quote_groups": provenance.quote_groups(facts["quotes"]), **facts,
+        "conflicts": provenance.case_conflicts(case, facts["allegations"]),
+        "allegation_groups": provenance.allegation_groups(facts["allegations"]),
+        "quote_groups": provenance.quote_groups(facts["quotes"]), **facts,
     })
 
 
 def party_list(request):
-    qs = selectors.party_list().annotate(n_mentions=Count("mentions", filter=Q(mentions__rejected=False)))
     kind = request.GET.get("kind", "")
     kind = kind if kind in Party.Kind.values else ""
-    if kind:
-        qs = qs.filter(kind=kind)
-    page = Paginator(qs.order_by("-n_mentions", "name"), 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.party_directory(kind), 50).get_page(request.GET.get("page"))
     return render(request, "parties.html", {"page": page, "kind": kind, "kinds": Party.Kind.choices})
 
 
 def party_detail(request, slug):
     party = get_object_or_404(selectors.party_list(), slug=slug)
-    allegations = selectors.party_allegations(party)
-    return render(request, "party.html", {
-        "party": party,
-        "roles": party.case_roles.select_related("case").order_by("case__case_name", "role"),
-        "quotes": selectors.quote_list().filter(speaker=party).order_by("-document__published_at", "id")[:100],
-        **allegations,
-        "documents": selectors.party_documents(party)[:100],
-        "products": party.products.filter(merged_into__isnull=True),
-    })
+    return render(request, "party.html", {"party": party, **selectors.party_page(party)})
 
 
 def allegation_list(request):
     status = request.GET.get("status", "")
     status = status if status in Allegation.Status.values else ""
-    qs = selectors.allegation_list().order_by("accused__name", "accuser__name", "id")
-    if status:
-        qs = qs.filter(status=status)
-    return render(request, "allegations.html", {"graph": graph.build(qs), "status": status,
-                                                "statuses": Allegation.Status.choices})
+    return render(request, "allegations.html", {"graph": graph.build(selectors.allegation_graph_facts(status)),
+                                                "status": status, "statuses": Allegation.Status.choices})
 
 
 def document_detail(request, pk):
     document = get_object_or_404(selectors.document_list(), pk=pk)
-    marks = selectors.document_marks_linked(document)
-    story = list(document.story.documents.exclude(pk=document.pk).order_by("published_at", "id")) \
-        if document.story_id else []
+    story = selectors.document_story(document)
     return render(request, "document.html", {
-        "document": document, "body": render_marked(document.text, marks), "story": story,
-        "story_sources": provenance.independent_count([document, *story]) if story else 1,
-        "cases": document.case_links.select_related("case"),
-        "quotes": selectors.quote_list().filter(document=document),
-        "allegations": selectors.allegation_list().filter(document=document),
+        "document": document, "body": render_marked(document.text, selectors.document_marks(document)),
+        "story": story, "story_sources": provenance.independent_count([document, *story]) if story else 1,
+        "cases": selectors.document_cases(document),
     })

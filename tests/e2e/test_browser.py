@@ -166,3 +166,95 @@ def test_screenshots_of_party_and_allegation_pages(site, page, screenshot_dir):
     page.goto(site + "/search/?q=distillation")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.screenshot(path=str(screenshot_dir / "search-phone.png"), full_page=True)
+
+
+# --------------------------------------------------------------------------- layout on any screen (issue 12)
+DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
+FIT = """sel => {
+  const t = document.querySelector(sel), box = t.closest('.table-scroll') || t.parentElement;
+  const shown = [...t.querySelectorAll('th, td')].filter(c => c.getBoundingClientRect().width > 1);  // not hidden
+  return {width: t.getBoundingClientRect().width, scrolls: box.scrollWidth > box.clientWidth + 1,
+          outside: shown.filter(c => { const r = c.getBoundingClientRect();
+                                       return r.left < -1 || r.right > innerWidth + 1; })
+                        .map(c => `${c.tagName} ${c.dataset.label || c.innerText.slice(0, 30)} ${c.getBoundingClientRect().left}-${c.getBoundingClientRect().right}`),
+          tallest: Math.max(...[...t.querySelectorAll('tbody tr')].map(r => r.getBoundingClientRect().height))};
+}"""
+
+
+def _no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def _shot(page, screenshot_dir, name):
+    page.screenshot(path=str(screenshot_dir / f"{name}-{page.viewport_size['width']}.png"), full_page=True)
+
+
+def test_allegation_table_uses_the_width_on_a_desktop(site, page, screenshot_dir):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site + "/allegations/")
+    fit = page.evaluate(FIT, "table.edges")
+    main = page.evaluate("document.querySelector('main').getBoundingClientRect().width")
+    # it sat in a 447 px box beside the graph, Sources cut off and rows 950 px tall
+    assert fit["width"] >= main * 0.9, (fit, main)
+    assert not fit["scrolls"] and not fit["outside"], fit
+    assert fit["tallest"] < 300, fit
+    assert page.locator("table.edges th", has_text="Sources").is_visible()
+    assert _no_sideways_scroll(page)
+    _shot(page, screenshot_dir, "allegations")
+
+
+def test_allegation_tables_show_status_and_sources_on_a_phone(site, page, screenshot_dir):
+    page.set_viewport_size(PHONE)
+    page.goto(site + "/allegations/")
+    rows = page.locator("table.edges tbody tr")
+    assert rows.count() >= 3
+    for i in range(rows.count()):
+        for label in ("Status", "Sources"):
+            cell = rows.nth(i).locator(f'td[data-label="{label}"]')
+            assert cell.is_visible(), f"row {i}: {label} hidden"
+            box = cell.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, (label, box)
+    sources = rows.first.locator('td[data-label="Sources"] a.source')
+    assert sources.count() >= 1 and sources.first.is_visible()  # the sentences can be reached
+    assert not page.evaluate(FIT, "table.edges")["outside"]
+    assert _no_sideways_scroll(page)
+    _shot(page, screenshot_dir, "allegations")
+    # the per-party tables (allegations made / received) are the same cards
+    page.goto(site + "/parties/deepseek/")
+    received = page.locator('#received-h ~ .table-scroll table.allegations tbody tr').first
+    assert received.locator('td[data-label="Status"]').is_visible()
+    assert received.locator('td[data-label="Source"] a.source').is_visible()
+    assert _no_sideways_scroll(page)
+    _shot(page, screenshot_dir, "party-deepseek")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
+def test_home_and_case_pages_fit_the_screen(site, page, screenshot_dir, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(site + "/")
+    assert page.locator("#recent-h ~ ul.cards li a").first.is_visible()
+    assert _no_sideways_scroll(page)
+    _shot(page, screenshot_dir, "home")
+    page.goto(site + _musk_case().get_absolute_url())
+    assert page.locator("h2", has_text="Timeline").is_visible()
+    assert _no_sideways_scroll(page)
+    _shot(page, screenshot_dir, "case")
+
+
+def test_live_search_shows_that_it_is_busy(site, page, screenshot_dir):
+    """A slow search (held back here until checked) shows the indicator; it goes away with the results."""
+    held = []
+    page.route(lambda url: "/search/?" in url, lambda route: held.append(route))
+    page.goto(site + "/")
+    indicator = page.locator("#search-busy")
+    assert not indicator.is_visible()
+    page.fill("#q", "Grok")
+    page.wait_for_function("document.querySelector('#search-busy').classList.contains('htmx-request')")
+    page.wait_for_function("getComputedStyle(document.querySelector('#search-busy')).opacity === '1'")
+    assert indicator.is_visible() and "Searching" in indicator.inner_text()
+    page.screenshot(path=str(screenshot_dir / "search-busy.png"))
+    assert held, "the search request was not sent"
+    for route in held:
+        route.continue_()
+    page.wait_for_function("document.querySelector('#results').innerText.includes('Grok')")
+    page.wait_for_selector("#search-busy", state="hidden")
