@@ -249,12 +249,15 @@ def test_live_search_shows_that_it_is_busy(site, page, screenshot_dir):
     indicator = page.locator("#search-busy")
     assert not indicator.is_visible()
     page.fill("#q", "Grok")
-    page.wait_for_function("document.querySelector('#search-busy').classList.contains('htmx-request')")
-    page.wait_for_function("getComputedStyle(document.querySelector('#search-busy')).opacity === '1'")
+    from playwright.sync_api import expect
+
+    # expect() polls from Python: page.wait_for_function would eval() in the page, which the CSP refuses
+    expect(indicator).to_have_class(re.compile(r"\bhtmx-request\b"))
+    expect(indicator).to_have_css("opacity", "1")
     assert indicator.is_visible() and "Searching" in indicator.inner_text()
     page.screenshot(path=str(screenshot_dir / "search-busy.png"))
     assert held, "the search request was not sent"
     for route in held:
         route.continue_()
-    page.wait_for_function("document.querySelector('#results').innerText.includes('Grok')")
+    expect(page.locator("#results").first).to_contain_text("Grok")
     page.wait_for_selector("#search-busy", state="hidden")
