@@ -77,6 +77,18 @@ class DateTimeFilter(df.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
+class StrictForm(forms.Form):
+    """A typed parameter given with an empty value (``?date_filed__lte=``, ``?is_ai_litigation=``) is a 400, not
+    "no filter"; empty text and empty ``__in`` lists stay harmless."""
+
+    def clean(self):
+        for name, field in self.fields.items():
+            text = isinstance(field, forms.CharField) or isinstance(field, df.fields.BaseCSVField)
+            if not text and name in self.data and self.data.get(name) == "":
+                self.add_error(name, "empty value: give a value or leave the parameter out")
+        return super().clean()
+
+
 class StrictFilterSet(df.FilterSet):
     FILTER_DEFAULTS = {
         **df.FilterSet.FILTER_DEFAULTS,
@@ -86,8 +98,8 @@ class StrictFilterSet(df.FilterSet):
         models.DateTimeField: {"filter_class": DateTimeFilter},
     }
 
-    class Meta:
-        pass  # text filters are Django CharFields: a NUL byte is a 400 ("Null characters are not allowed")
+    class Meta:  # text filters are Django CharFields: a NUL byte is a 400 ("Null characters are not allowed")
+        form = StrictForm
 
 
 def _by_slug_or_id(field: str, value: str) -> Q:

@@ -25,14 +25,26 @@ ERROR_SCHEMA = {
 }
 
 
+NO_NUL = "^[^\\x00]*$"  # PostgreSQL text cannot hold NUL: a parameter with one is a 400
+
+
+def _no_nul(schema: dict) -> None:
+    target = schema.get("items", schema) if schema.get("type") == "array" else schema
+    if target.get("type") == "string" and not {"format", "enum", "pattern"} & set(target):
+        target["pattern"] = NO_NUL
+
+
 def document_error_responses(result, generator, request, public):
-    """Postprocessing hook: every operation documents the error statuses it can answer (with an ``Error`` body)."""
+    """Postprocessing hook: every operation documents the error statuses it can answer (with an ``Error`` body),
+    and that no text parameter may hold a NUL byte."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     ref = {"$ref": "#/components/schemas/Error"}
     for path in result.get("paths", {}).values():
         for method, operation in path.items():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
+            for parameter in operation.get("parameters", []):
+                _no_nul(parameter.get("schema", {}))
             codes = dict(ERRORS)
             if method in ("post", "put", "patch"):
                 codes.update(WRITE_ERRORS)
@@ -65,3 +77,11 @@ class ShapedSchema(AutoSchema):
                 name, {"type": "array", "items": {"type": "string", "enum": names}}, style="form", explode=False,
                 description=f"{verb}, comma-separated (top-level names; an unknown name is a 400)."))
         return params
+
+    def _map_basic_serializer(self, serializer, direction):
+        from casetracker.api.serializers import DynamicFieldsMixin
+
+        component = super()._map_basic_serializer(serializer, direction)
+        if isinstance(serializer, DynamicFieldsMixin) and direction == "response":
+            component.pop("required", None)  # fields=/omit= choose which are present (see DynamicFieldsMixin)
+        return component

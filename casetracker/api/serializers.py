@@ -37,6 +37,16 @@ def shaping_params(request, names: list[str]) -> tuple[set[str], set[str]]:
     return out[0], out[1]
 
 
+class OptionalUrlField(serializers.URLField):
+    """A document's original URL, or null when it has none (never an empty string posing as a URI)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
 class AbsoluteUrlMixin(serializers.Serializer):
     absolute_url = serializers.SerializerMethodField()
 
@@ -86,6 +96,8 @@ class CasePartySerializer(serializers.ModelSerializer):
 
 
 class DocumentBriefSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
+    url = OptionalUrlField(help_text="the original (http or https), null when there is none")
+
     class Meta:
         model = Document
         fields = ["id", "kind", "title", "publisher", "published_at", "url", "absolute_url"]
@@ -93,6 +105,7 @@ class DocumentBriefSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
 
 class DocumentSerializer(DynamicFieldsMixin, AbsoluteUrlMixin, serializers.ModelSerializer):
     story_size = serializers.IntegerField(read_only=True, help_text="documents in its story cluster (itself included)")
+    url = OptionalUrlField(help_text="the original (http or https), null when there is none")
 
     class Meta:
         model = Document

@@ -201,10 +201,10 @@ class SearchView(APIView):
                                                                                 self.MAX_PAGE_SIZE)
         page = _whole(values, "page", 1, self.MAX_PAGE) or 1
         _whole(values, "year", 1900, 2100)
-        sort = values.get("sort") or "rank"
+        sort = values.get("sort", "rank")
         if sort not in ("rank", "date"):
             raise ValidationError({"sort": "rank or date"})
-        facets = (values.get("facets") or "true").lower()
+        facets = values.get("facets", "true").lower()
         if facets not in ("true", "false", "1", "0"):
             raise ValidationError({"facets": "true or false"})
         with_facets = facets in ("true", "1")
