@@ -156,20 +156,29 @@ class OrderBy(OrderingFilter):
 
 
 class RejectUnknownParams(BaseFilterBackend):
-    """Unknown query parameters are an error, not silently ignored; so is a parameter given twice."""
+    """Unknown query parameters are an error, not silently ignored; so is a parameter given twice. A detail URL
+    knows only the shaping parameters (``fields``, ``omit``)."""
 
     always = {"fields", "omit", "order_by", "cursor", "page_size", "format"}
+    detail = {"fields", "omit", "format"}
 
     def filter_queryset(self, request, queryset, view):
-        allowed = set(self.always) | set(getattr(view, "extra_query_params", ()))
-        filterset_class = getattr(view, "filterset_class", None)
-        if filterset_class is not None:
-            allowed |= set(filterset_class.base_filters)
-        unknown = sorted(set(request.query_params) - allowed)
-        if unknown:
-            raise ValidationError({"detail": f"unknown query parameter(s): {', '.join(unknown)}",
-                                   "allowed": sorted(allowed)})
-        repeated = sorted(k for k in request.query_params if len(request.query_params.getlist(k)) > 1)
-        if repeated:
-            raise ValidationError({"detail": f"query parameter(s) given more than once: {', '.join(repeated)}"})
+        if getattr(view, "detail", False):
+            allowed = set(self.detail)
+        else:
+            allowed = set(self.always) | set(getattr(view, "extra_query_params", ()))
+            filterset_class = getattr(view, "filterset_class", None)
+            if filterset_class is not None:
+                allowed |= set(filterset_class.base_filters)
+        check_params(request, allowed)
         return queryset
+
+
+def check_params(request, allowed: set[str]) -> None:
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise ValidationError({"detail": f"unknown query parameter(s): {', '.join(unknown)}",
+                               "allowed": sorted(allowed)})
+    repeated = sorted(k for k in request.query_params if len(request.query_params.getlist(k)) > 1)
+    if repeated:
+        raise ValidationError({"detail": f"query parameter(s) given more than once: {', '.join(repeated)}"})

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from casetracker import search, selectors
 from casetracker.api import filters, serializers as s
-from casetracker.api.pagination import OrderBy, RejectUnknownParams, single_param
+from casetracker.api.pagination import OrderBy, RejectUnknownParams, check_params
 from casetracker.api.schema import ShapedSchema
 
 
@@ -27,18 +27,9 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
     schema = ShapedSchema()
 
     def filter_queryset(self, queryset):
-        if self.action != "list":  # a detail URL takes only fields/omit: no filters, nothing unknown or repeated
-            detail_params = DetailParams()
-            return detail_params.filter_queryset(self.request, queryset, self)
+        if self.detail:  # a detail URL takes only fields/omit: no filters, nothing unknown or repeated
+            return RejectUnknownParams().filter_queryset(self.request, queryset, self)
         return super().filter_queryset(queryset)
-
-
-class DetailParams(RejectUnknownParams):
-    always = {"fields", "omit", "format"}
-
-    def filter_queryset(self, request, queryset, view):
-        view = type("DetailView", (), {})()  # no filterset: only the shaping parameters are known
-        return super().filter_queryset(request, queryset, view)
 
 
 class CaseViewSet(ReadViewSet):
@@ -182,33 +173,30 @@ class SearchView(APIView):
     ], responses=s.SearchResponseSerializer)
     def get(self, request):
         params = request.query_params
-        allowed = {"q", "type", "format", "limit", "page", "page_size", "sort", "facets", "year", *self.FILTERS}
-        unknown = set(params) - allowed
-        if unknown:
-            raise ValidationError({"detail": f"unknown query parameter(s): {', '.join(sorted(unknown))}",
-                                   "allowed": sorted(allowed)})
-        values = {name: single_param(request, name) for name in params}
-        for name, value in values.items():
+        check_params(request, {"q", "type", "format", "limit", "page", "page_size", "sort", "facets", "year",
+                               *self.FILTERS})
+        given = {name: params[name] for name in params}
+        for name, value in given.items():
             if "\x00" in value:
                 raise ValidationError({name: "NUL bytes are not allowed"})
-        if values.get("q") is None:
+        if given.get("q") is None:
             raise ValidationError({"q": "required: the words to search for"})
-        types = {t for t in (values.get("type") or "").split(",") if t} or None
+        types = {t for t in (given.get("type") or "").split(",") if t} or None
         if types and types - set(self.TYPES):
             raise ValidationError({"type": f"unknown type(s): {', '.join(sorted(types - set(self.TYPES)))}; "
                                            f"types: {', '.join(self.TYPES)}"})
-        size = _whole(values, "page_size", 1, self.MAX_PAGE_SIZE) or _whole(values, "limit", 1,
+        size = _whole(given, "page_size", 1, self.MAX_PAGE_SIZE) or _whole(given, "limit", 1,
                                                                                 self.MAX_PAGE_SIZE)
-        page = _whole(values, "page", 1, self.MAX_PAGE) or 1
-        _whole(values, "year", 1900, 2100)
-        sort = values.get("sort", "rank")
+        page = _whole(given, "page", 1, self.MAX_PAGE) or 1
+        _whole(given, "year", 1900, 2100)
+        sort = given.get("sort", "rank")
         if sort not in ("rank", "date"):
             raise ValidationError({"sort": "rank or date"})
-        facets = values.get("facets", "true").lower()
+        facets = given.get("facets", "true").lower()
         if facets not in ("true", "false", "1", "0"):
             raise ValidationError({"facets": "true or false"})
         with_facets = facets in ("true", "1")
-        results = search.search(values["q"], types=types, page=page, page_size=size or search.PAGE_SIZE, sort=sort,
+        results = search.search(given["q"], types=types, page=page, page_size=size or search.PAGE_SIZE, sort=sort,
                                 filters=search.Filters.from_params(params), facets=with_facets)
         hits = [search.hit_dict(h, request) for h in results.hits]
         return Response({
@@ -222,8 +210,8 @@ class SearchView(APIView):
             "results": hits})
 
 
-def _whole(values: dict, name: str, low: int, high: int) -> int | None:
-    raw = values.get(name)
+def _whole(given: dict, name: str, low: int, high: int) -> int | None:
+    raw = given.get(name)
     if raw is None:
         return None
     if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
