@@ -78,12 +78,12 @@ class DateTimeFilter(df.IsoDateTimeFilter):
 
 
 class StrictForm(forms.Form):
-    """A typed parameter given with an empty value (``?date_filed__lte=``, ``?is_ai_litigation=``) is a 400, not
-    "no filter"; empty text and empty ``__in`` lists stay harmless."""
+    """A typed parameter given with an empty value (``?date_filed__lte=``, ``?is_ai_litigation=``, ``?id__in=``) is
+    a 400, not "no filter"; only free text may be empty."""
 
     def clean(self):
         for name, field in self.fields.items():
-            text = isinstance(field, forms.CharField) or isinstance(field, df.fields.BaseCSVField)
+            text = isinstance(field, forms.CharField) and not isinstance(field, df.fields.BaseCSVField)
             if not text and name in self.data and self.data.get(name) == "":
                 self.add_error(name, "empty value: give a value or leave the parameter out")
         return super().clean()

@@ -49,6 +49,8 @@ class CursorPagination(pagination.CursorPagination):
         if encoded is None:
             return None
         try:
+            if not encoded:
+                raise ValueError
             querystring = b64decode(encoded.encode("ascii"), validate=True).decode("ascii")
             tokens = parse.parse_qs(querystring, keep_blank_values=True, strict_parsing=bool(querystring))
             offset = int(tokens.get("o", ["0"])[0])
@@ -111,6 +113,8 @@ class OrderBy(OrderingFilter):
         return field if getattr(field, "null", False) else None
 
     def get_ordering(self, request, queryset, view):
+        if request.query_params.get(self.ordering_param) == "":
+            raise ValidationError({self.ordering_param: "empty: give field names or leave the parameter out"})
         ordering = list(super().get_ordering(request, queryset, view) or [])
         if not any(o.lstrip("-") == "id" for o in ordering):
             ordering.append("-id" if ordering and ordering[0].startswith("-") else "id")
@@ -150,8 +154,8 @@ class OrderBy(OrderingFilter):
             "name": self.ordering_param, "required": False, "in": "query", "style": "form", "explode": False,
             "description": f"Comma-separated fields to order by, `-` for descending (default `{default}`); "
                            "ties are broken by id. NULL dates sort as the oldest.",
-            "schema": {"type": "array", "items": {"type": "string",
-                                                  "enum": [p + n for n in names for p in ("", "-")]}},
+            "schema": {"type": "array", "minItems": 1,
+                       "items": {"type": "string", "enum": [p + n for n in names for p in ("", "-")]}},
         }]
 
 

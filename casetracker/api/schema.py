@@ -45,6 +45,8 @@ def document_error_responses(result, generator, request, public):
                 continue
             for parameter in operation.get("parameters", []):
                 _no_nul(parameter.get("schema", {}))
+                if parameter.get("schema", {}).get("type") == "array" and parameter.get("in") == "query":
+                    parameter["schema"]["minItems"] = 1  # an empty list (`?id__in=`) is a 400
             codes = dict(ERRORS)
             if method in ("post", "put", "patch"):
                 codes.update(WRITE_ERRORS)
@@ -74,7 +76,8 @@ class ShapedSchema(AutoSchema):
         names = list(serializer_class().fields)  # built without a request: every field
         for name, verb in (("fields", "Only these fields"), ("omit", "Every field but these")):
             params.append(OpenApiParameter(
-                name, {"type": "array", "items": {"type": "string", "enum": names}}, style="form", explode=False,
+                name, {"type": "array", "minItems": 1, "items": {"type": "string", "enum": names}}, style="form",
+                explode=False,
                 description=f"{verb}, comma-separated (top-level names; an unknown name is a 400)."))
         return params
 

@@ -29,6 +29,8 @@ def shaping_params(request, names: list[str]) -> tuple[set[str], set[str]]:
         values = request.query_params.getlist(param)
         if len(values) > 1:
             raise ValidationError({param: "give this parameter once, names separated by commas"})
+        if values and not values[0].strip(", "):
+            raise ValidationError({param: "empty: give field names or leave the parameter out"})
         given = {f.strip() for f in (values[0] if values else "").split(",") if f.strip()}
         unknown = sorted(given - set(names))
         if unknown:

@@ -181,6 +181,8 @@ class SearchView(APIView):
                 raise ValidationError({name: "NUL bytes are not allowed"})
         if given.get("q") is None:
             raise ValidationError({"q": "required: the words to search for"})
+        if given.get("type") == "":
+            raise ValidationError({"type": "empty: give types or leave the parameter out"})
         types = {t for t in (given.get("type") or "").split(",") if t} or None
         if types and types - set(self.TYPES):
             raise ValidationError({"type": f"unknown type(s): {', '.join(sorted(types - set(self.TYPES)))}; "

@@ -36,7 +36,8 @@ def test_date_filed_is_an_exact_date_and_the_range_names_are_gone(client, musk_c
     "parties/?id=99999999999999999999", "documents/?published_at__lte=", "cases/?status=", "cases/?order_by=-",
     "cases/?party_role=judge", "search/?q=x&page_size=0", "search/?q=x&sort=", "search/?q=x&facets=maybe",
     "search/?q=x&year=abc", "search/?q=x&q=y", "search/?type=case&q", "cases/musk-v-openai/?status=open",
-    "search/?q=x&type=case,person", "search/?q=x&type=case&type=party",
+    "search/?q=x&type=case,person", "search/?q=x&type=case&type=party", "cases/?fields=", "cases/musk-v-openai/?omit=",
+    "quotes/?id__in=", "cases/?order_by=", "cases/?cursor=", "search/?q=x&type=",
 ])
 def test_invalid_requests_are_a_400_naming_the_parameter(client, musk_case, query):
     """The last parameter of each query is the faulty one (search's ``q`` is required)."""
