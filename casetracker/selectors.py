@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max, Prefetch, Q
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from casetracker.models import (
     Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Evidence, Mention, Party,
@@ -36,26 +37,39 @@ def party_list():
     return Party.objects.filter(merged_into__isnull=True).select_related("owner").prefetch_related("aliases")
 
 
-def document_list():
-    return Document.objects.select_related("story").defer("minhash")
+def document_list(*, text: bool = True):
+    """Documents with their story; ``text=False`` (every list) leaves the text and other heavy columns unread and
+    counts each document's story cluster in the same query (``story_size``)."""
+    qs = Document.objects.select_related("story").defer("minhash")
+    if not text:
+        story_size = (Document.objects.filter(story=OuterRef("story")).order_by().values("story")
+                      .annotate(n=Count("pk")).values("n"))
+        qs = qs.defer(*HEAVY_DOCUMENT_FIELDS).annotate(story_size=Coalesce(Subquery(story_size), 1))
+    return qs
 
 
 def quote_list():
-    return Quote.objects.filter(rejected=False).select_related("speaker", "document", "evidence")
+    return (Quote.objects.filter(rejected=False).select_related("speaker", "document", "evidence__document")
+            .defer(*_light("document"), *_light("evidence__document")))
 
 
 def allegation_list():
-    return Allegation.objects.filter(rejected=False).select_related(
-        "accuser", "accused", "teacher", "student", "document", "evidence", "case")
+    return (Allegation.objects.filter(rejected=False)
+            .select_related("accuser", "accused", "teacher", "student", "document", "evidence__document", "case")
+            .defer(*_light("document"), *_light("evidence__document")))
 
 
 def claim_list():
-    return Claim.objects.filter(rejected=False).select_related("subject", "object", "document", "evidence", "case")
+    return (Claim.objects.filter(rejected=False)
+            .select_related("subject", "object", "document", "evidence__document", "case")
+            .defer(*_light("document"), *_light("evidence__document")))
 
 
 def event_list():
+    sources = (EventSource.objects.select_related("document", "evidence__document")
+               .defer(*_light("document"), *_light("evidence__document")).order_by("pk"))
     return Event.objects.filter(rejected=False).select_related("case").prefetch_related(
-        Prefetch("sources", queryset=EventSource.objects.select_related("document", "evidence")))
+        Prefetch("sources", queryset=sources))
 
 
 @dataclass
@@ -115,7 +129,8 @@ def role_conflicts(case: Case) -> list[Party]:
 
 
 # --------------------------------------------------------------------------- read side for pages (issue 7)
-# Document columns a page never shows beside a source link: a fact's document comes without them.
+# Document columns list endpoints, fact serializers and pages never show beside a source link: the text (up to
+# 20 MB), the MinHash signature, page offsets and metadata. A fact's document comes without them.
 HEAVY_DOCUMENT_FIELDS = ("text", "minhash", "pages", "meta")
 
 
@@ -182,24 +197,11 @@ def document_marks(document: Document) -> list[dict]:
     return marks
 
 
-
-def case_list_filtered(*, court: str = "", status: str = "", party: str = "", filed_from=None, filed_to=None,
-                       distillation: bool = False):
-    qs = case_list()
-    if court:
-        qs = qs.filter(court=court)
-    if status:
-        qs = qs.filter(status=status)
-    if party:
-        qs = qs.filter(case_parties__party__slug=party)
-    if filed_from:
-        qs = qs.filter(date_filed__gte=filed_from)
-    if filed_to:
-        qs = qs.filter(date_filed__lte=filed_to)
-    if distillation:
-        qs = qs.filter(Q(allegations__rejected=False) | Q(
-            case_documents__document__allegations__rejected=False))
-    return qs.annotate(n_allegations=Count("allegations", filter=Q(allegations__rejected=False), distinct=True))
+def case_list_filtered():
+    """The web case list before its filters (``api.filters.CaseFilter``, the API's): cases with the count of the
+    distillation allegations linked to each."""
+    return case_list().annotate(
+        n_allegations=Count("allegations", filter=Q(allegations__rejected=False), distinct=True))
 
 
 def party_documents(party: Party):

@@ -157,6 +157,18 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# --- API contract (issue 12, H4): Swagger UI from local static files (drf-spectacular-sidecar, no CDN) at
+# /api/v1/docs/, and every operation documents the error statuses it can answer (400/401/403/404/.../429).
+INSTALLED_APPS += ["drf_spectacular_sidecar"]
+SPECTACULAR_SETTINGS.update({
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "casetracker.api.schema.document_error_responses"],
+})
+# --- end of the API contract block
+
 if not DEBUG:
     # Behind a TLS-terminating proxy (which sets X-Forwarded-Proto) requests are secure and nothing redirects;
     # a plain-http request is redirected to https. Serving plain http on purpose (a local gunicorn, a benchmark):

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, render
 
 from casetracker import graph, provenance, search as search_mod, selectors
 from casetracker.marking import render_headline, render_marked
-from casetracker.models import Allegation, Case, Party
+from casetracker.models import Allegation, Case, CaseParty, Party
 
 SEARCH_TYPES = [("", "Everything"), ("case", "Cases"), ("party", "Parties"), ("document", "Documents"),
                 ("quote", "Quotes"), ("allegation", "Allegations")]
@@ -103,29 +103,41 @@ CASE_ORDERINGS = {"caption": ["case_name"], "activity": ["-last_activity", "case
                   "court": ["court", "case_name"], "status": ["status", "case_name"]}
 
 
+# The case list is filtered by the API's CaseFilter (one definition for both): the page's query string is the
+# API's, so its "API" link is the same filters. Old parameter names of the page still work.
+CASE_FILTERS = ("court", "status", "party", "party_role", "date_filed__gte", "date_filed__lte", "has_allegations")
+CASE_LEGACY = {"filed_from": "date_filed__gte", "filed_to": "date_filed__lte", "distillation": "has_allegations"}
+CASE_API_ORDER = {"caption": "case_name", "activity": "-last_activity", "filed": "-date_filed", "court": "court",
+                  "status": "status"}
+
+
 def case_list(request):
+    from casetracker.api.filters import CaseFilter
+
     get = request.GET
-    state = {k: get.get(k, "")[:300] for k in ("court", "status", "party", "filed_from", "filed_to", "order")}
-    state["distillation"] = "1" if get.get("distillation") in ("1", "on", "true") else ""
-    state["order"] = state["order"] if state["order"] in CASE_ORDERINGS else "activity"
-    qs = selectors.case_list_filtered(
-        court=state["court"], status=state["status"], party=state["party"],
-        filed_from=_date_param(state["filed_from"]), filed_to=_date_param(state["filed_to"]),
-        distillation=bool(state["distillation"]))
-    orders = CASE_ORDERINGS[state["order"]]
-    qs = qs.order_by(*[_nulls_last(o) for o in orders], "id")
+    data = {new: get[old] for old, new in CASE_LEGACY.items() if get.get(old) and not get.get(new)}
+    data.update({k: get[k] for k in CASE_FILTERS if get.get(k)})
+    data = {k: v[:300] for k, v in data.items()}
+    filterset = CaseFilter(data, queryset=selectors.case_list_filtered())
+    qs = filterset.qs
+    valid = {k: v for k, v in data.items() if k not in filterset.errors}
+    order = get.get("order", "")
+    order = order if order in CASE_ORDERINGS else "activity"
+    state = {**valid, "order": order}
+    qs = qs.order_by(*[_nulls_last(o) for o in CASE_ORDERINGS[order]], "id")
     page = Paginator(qs, 25).get_page(get.get("page"))
     courts = Case.objects.exclude(court="").values_list("court", flat=True).distinct().order_by("court")
     parties = (Party.objects.filter(case_roles__role__in=["plaintiff", "defendant"], merged_into__isnull=True)
                .distinct().order_by("name").values_list("slug", "name"))
     sort_urls = {k: _url("/cases/", state, order=k) for k in CASE_ORDERINGS}
+    api_params = dict(valid, order_by=CASE_API_ORDER.get(order, ""))
     return _page(request, "cases.html", {
         "page": page, "state": state, "courts": courts, "statuses": Case.Status.choices, "parties": parties,
+        "roles": CaseParty.Role.choices, "errors": {k: " ".join(v) for k, v in filterset.errors.items()},
         "sort_urls": sort_urls, "page_urls": {
             "previous": _url("/cases/", state, page=page.previous_page_number()) if page.has_previous() else "",
             "next": _url("/cases/", state, page=page.next_page_number()) if page.has_next() else ""},
-        "api_url": _url("/api/v1/cases/", {"court": state["court"], "status": state["status"],
-                                           "party": state["party"]}),
+        "api_url": _url("/api/v1/cases/", api_params),
     }, "table")
 
 

@@ -2,24 +2,51 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 
 from casetracker import selectors
 from casetracker.models import Allegation, Case, CaseParty, Claim, Document, Event, EventSource, Evidence, Party, Quote
 
 
 class DynamicFieldsMixin:
-    """`fields=a,b` keeps only those fields, `omit=c` drops some (CourtListener's convention)."""
+    """`fields=a,b` keeps only those fields, `omit=c` drops some (CourtListener's convention); an unknown name is
+    a 400 listing the fields there are."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         if request is None:  # nested serializers are built without the request: they keep every field
             return
-        keep = {f for f in request.query_params.get("fields", "").split(",") if f}
-        omit = {f for f in request.query_params.get("omit", "").split(",") if f}
+        keep, omit = shaping_params(request, list(self.fields))
         for name in list(self.fields):
             if keep and name not in keep or name in omit:
                 self.fields.pop(name)
+
+
+def shaping_params(request, names: list[str]) -> tuple[set[str], set[str]]:
+    out = []
+    for param in ("fields", "omit"):
+        values = request.query_params.getlist(param)
+        if len(values) > 1:
+            raise ValidationError({param: "give this parameter once, names separated by commas"})
+        if values and not values[0].strip(", "):
+            raise ValidationError({param: "empty: give field names or leave the parameter out"})
+        given = {f.strip() for f in (values[0] if values else "").split(",") if f.strip()}
+        unknown = sorted(given - set(names))
+        if unknown:
+            raise ValidationError({param: f"unknown field(s): {', '.join(unknown)}; fields: {', '.join(names)}"})
+        out.append(given)
+    return out[0], out[1]
+
+
+class OptionalUrlField(serializers.URLField):
+    """A document's original URL, or null when it has none (never an empty string posing as a URI)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
 
 
 class AbsoluteUrlMixin(serializers.Serializer):
@@ -38,9 +65,11 @@ class PartyBriefSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
 
 
 class EvidenceSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
+    """The sentence a fact came from; ``absolute_url`` is that sentence on its document's page."""
+
     document_title = serializers.CharField(source="document.title", read_only=True)
     publisher = serializers.CharField(source="document.publisher", read_only=True)
-    published_at = serializers.DateTimeField(source="document.published_at", read_only=True)
+    published_at = serializers.DateTimeField(source="document.published_at", read_only=True, allow_null=True)
 
     class Meta:
         model = Evidence
@@ -50,7 +79,7 @@ class EvidenceSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
 
 class PartySerializer(DynamicFieldsMixin, AbsoluteUrlMixin, serializers.ModelSerializer):
     aliases = serializers.SerializerMethodField()
-    owner = PartyBriefSerializer(read_only=True)
+    owner = PartyBriefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Party
@@ -69,21 +98,21 @@ class CasePartySerializer(serializers.ModelSerializer):
 
 
 class DocumentBriefSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
+    url = OptionalUrlField(help_text="the original (http or https), null when there is none")
+
     class Meta:
         model = Document
         fields = ["id", "kind", "title", "publisher", "published_at", "url", "absolute_url"]
 
 
 class DocumentSerializer(DynamicFieldsMixin, AbsoluteUrlMixin, serializers.ModelSerializer):
-    story_size = serializers.SerializerMethodField()
+    story_size = serializers.IntegerField(read_only=True, help_text="documents in its story cluster (itself included)")
+    url = OptionalUrlField(help_text="the original (http or https), null when there is none")
 
     class Meta:
         model = Document
         fields = ["id", "kind", "title", "publisher", "author", "published_at", "url", "sha256", "is_ai_litigation",
                   "story", "story_size", "extractor_version", "created_at", "absolute_url"]
-
-    def get_story_size(self, obj) -> int:
-        return obj.story.documents.count() if obj.story_id else 1
 
 
 class DocumentDetailSerializer(DocumentSerializer):
@@ -101,22 +130,35 @@ class EventSourceSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
-    case = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    case = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     sources = EventSourceSerializer(many=True, read_only=True)
     source_count = serializers.SerializerMethodField()
+    absolute_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Event
-        fields = ["id", "case", "kind", "title", "date", "precision", "source_count", "sources"]
+        fields = ["id", "case", "kind", "title", "date", "precision", "source_count", "sources", "absolute_url"]
 
     def get_source_count(self, obj) -> int:
         return len({s.document_id for s in obj.sources.all()})
+
+    def get_absolute_url(self, obj) -> str | None:
+        """The event on its case's timeline; an event of no case: its first source sentence."""
+        if obj.case_id:
+            url = f"{obj.case.get_absolute_url()}#event-{obj.pk}"
+        else:
+            sources = sorted(obj.sources.all(), key=lambda s: s.pk)
+            if not sources:
+                return None
+            url = sources[0].evidence.get_absolute_url()
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
 
 
 class CaseSerializer(DynamicFieldsMixin, AbsoluteUrlMixin, serializers.ModelSerializer):
     parties = CasePartySerializer(source="case_parties", many=True, read_only=True)
     document_count = serializers.IntegerField(source="n_documents", read_only=True)
-    last_activity = serializers.DateTimeField(read_only=True)
+    last_activity = serializers.DateTimeField(read_only=True, allow_null=True)
 
     class Meta:
         model = Case
@@ -135,7 +177,7 @@ class SourceSerializer(serializers.Serializer):
     document = serializers.IntegerField(source="document.pk")
     publisher = serializers.CharField(source="document.publisher")
     kind = serializers.CharField(source="document.kind")
-    published_at = serializers.DateTimeField(source="document.published_at")
+    published_at = serializers.DateTimeField(source="document.published_at", allow_null=True)
     sentence = serializers.CharField(source="evidence.sentence")
     absolute_url = serializers.CharField(source="evidence.get_absolute_url")
 
@@ -196,38 +238,50 @@ class CaseDetailSerializer(CaseSerializer):
         return [p.name for p in selectors.role_conflicts(obj)]
 
 
-class QuoteSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
-    speaker = PartyBriefSerializer(read_only=True)
+class SentenceUrlMixin(serializers.Serializer):
+    """``absolute_url`` of an extracted fact: its sentence, marked on its document's page (``#ev-<evidence id>``)."""
+
+    absolute_url = serializers.SerializerMethodField()
+
+    def get_absolute_url(self, obj) -> str:
+        request = self.context.get("request")
+        url = obj.evidence.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
+
+
+class QuoteSerializer(DynamicFieldsMixin, SentenceUrlMixin, serializers.ModelSerializer):
+    speaker = PartyBriefSerializer(read_only=True, allow_null=True)
     evidence = EvidenceSerializer(read_only=True)
 
     class Meta:
         model = Quote
-        fields = ["id", "text", "speaker", "cue", "document", "evidence", "extractor_version"]
+        fields = ["id", "text", "speaker", "cue", "document", "evidence", "extractor_version", "absolute_url"]
 
 
-class AllegationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
-    accuser = PartyBriefSerializer(read_only=True)
+class AllegationSerializer(DynamicFieldsMixin, SentenceUrlMixin, serializers.ModelSerializer):
+    accuser = PartyBriefSerializer(read_only=True, allow_null=True)
     accused = PartyBriefSerializer(read_only=True)
-    teacher = PartyBriefSerializer(read_only=True)
-    student = PartyBriefSerializer(read_only=True)
-    case = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    teacher = PartyBriefSerializer(read_only=True, allow_null=True)
+    student = PartyBriefSerializer(read_only=True, allow_null=True)
+    case = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     evidence = EvidenceSerializer(read_only=True)
 
     class Meta:
         model = Allegation
         fields = ["id", "accuser", "accused", "teacher", "student", "status", "case", "document", "evidence",
-                  "extractor_version"]
+                  "extractor_version", "absolute_url"]
 
 
-class ClaimSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
-    subject = PartyBriefSerializer(read_only=True)
-    object = PartyBriefSerializer(read_only=True)
-    case = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+class ClaimSerializer(DynamicFieldsMixin, SentenceUrlMixin, serializers.ModelSerializer):
+    subject = PartyBriefSerializer(read_only=True, allow_null=True)
+    object = PartyBriefSerializer(read_only=True, allow_null=True)
+    case = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     evidence = EvidenceSerializer(read_only=True)
 
     class Meta:
         model = Claim
-        fields = ["id", "kind", "label", "subject", "object", "case", "document", "evidence", "extractor_version"]
+        fields = ["id", "kind", "label", "subject", "object", "case", "document", "evidence", "extractor_version",
+                  "absolute_url"]
 
 
 class IngestRequestSerializer(serializers.Serializer):

@@ -1,11 +1,30 @@
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
-from rest_framework.routers import DefaultRouter
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import APIRootView, DefaultRouter
+from rest_framework.reverse import reverse
 
 from casetracker.api import views
 
 app_name = "api"
-router = DefaultRouter()
+
+
+class ApiRoot(APIRootView):
+    """casetracker's REST API: every resource, the search, the OpenAPI schema and its documentation page."""
+
+    EXTRA = {"search": "api:api-search", "schema": "api:api-schema", "docs": "api:api-docs"}
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        for key, name in self.EXTRA.items():
+            response.data[key] = reverse(name, request=request)
+        return response
+
+
+class Router(DefaultRouter):
+    APIRootView = ApiRoot
+
+
+router = Router()
 router.register("cases", views.CaseViewSet, basename="case")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("parties", views.PartyViewSet, basename="party")
@@ -17,5 +36,8 @@ router.register("events", views.EventViewSet, basename="event")
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="api-search"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # Swagger UI from drf-spectacular-sidecar's static files (no CDN); its setup script is a file, not inline
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:api-schema"), name="api-docs"),
     path("", include(router.urls)),
+    re_path(r"^.*/$", views.not_found),  # anything else under /api/v1/ is a JSON 404, like every API error
 ]

@@ -4,8 +4,10 @@ from dataclasses import asdict
 
 from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import ValidationError
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import api_view, permission_classes, schema
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,12 +15,22 @@ from rest_framework.views import APIView
 from casetracker import search, selectors
 from casetracker.authentication import CanIngest
 from casetracker.api import filters, serializers as s
-from casetracker.api.pagination import OrderBy, RejectUnknownParams
+from casetracker.api.pagination import OrderBy, RejectUnknownParams, check_params
+from casetracker.api.schema import ShapedSchema
 
 
 class ReadViewSet(viewsets.ReadOnlyModelViewSet):
-    filter_backends = [RejectUnknownParams, filters.df.rest_framework.DjangoFilterBackend, OrderBy]
+    """Read endpoints: strict query parameters, one FilterSet, ``order_by`` and cursor pagination; querysets come
+    from the selectors with their joins, so a page costs the same number of queries whatever its size."""
+
+    filter_backends = [RejectUnknownParams, DjangoFilterBackend, OrderBy]
     ordering = ["-id"]
+    schema = ShapedSchema()
+
+    def filter_queryset(self, queryset):
+        if self.detail:  # a detail URL takes only fields/omit: no filters, nothing unknown or repeated
+            return RejectUnknownParams().filter_queryset(self.request, queryset, self)
+        return super().filter_queryset(queryset)
 
 
 class CaseViewSet(ReadViewSet):
@@ -46,10 +58,10 @@ class DocumentViewSet(mixins.CreateModelMixin, ReadViewSet):
     permission_classes = [CanIngest]  # ingesting needs casetracker.add_rawinput (casetracker.authentication)
 
     def get_queryset(self):
-        return selectors.document_list()
+        return selectors.document_list(text=self.action == "retrieve")
 
     def get_serializer_class(self):
-        if self.action == "create":
+        if self.action == "create" or self.request is not None and self.request.method == "POST":  # OPTIONS too
             return s.IngestRequestSerializer
         return s.DocumentDetailSerializer if self.action == "retrieve" else s.DocumentSerializer
 
@@ -139,39 +151,55 @@ class SearchView(APIView):
 
     The same engine, parameters and order as the search page (``absolute_url`` of the result leads there)."""
 
-    TYPES = set(search.TYPES)
-    FILTERS = ("court", "status", "party", "year", "publisher")
+    TYPES = list(search.TYPES)
+    FILTERS = ("court", "status", "party", "publisher")
+    MAX_PAGE = 1000
+    MAX_PAGE_SIZE = 100
 
     @extend_schema(parameters=[
         OpenApiParameter("q", str, required=True, description="web-search syntax: \"phrase\", OR, -word"),
-        OpenApiParameter("type", str, description="comma-separated: case,party,document,quote,allegation"),
-        OpenApiParameter("page", int, description="1-based page number"),
-        OpenApiParameter("page_size", int, description="results per page (1-100, default 20)"),
-        OpenApiParameter("limit", int, description="alias of page_size"),
+        OpenApiParameter("type", {"type": "array", "items": {"type": "string", "enum": TYPES}}, style="form",
+                         explode=False, description="comma-separated result types (default: all)"),
+        OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+                         description="1-based page number"),
+        OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                         description=f"results per page (default {search.PAGE_SIZE})"),
+        OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                         description="alias of page_size"),
         OpenApiParameter("sort", str, enum=["rank", "date"], description="best match (default) or newest"),
         OpenApiParameter("facets", bool, description="include facet counts (default true)"),
+        OpenApiParameter("year", {"type": "integer", "minimum": 1900, "maximum": 2100},
+                         description="filter by the year of the document"),
         *[OpenApiParameter(name, str, description=f"filter by {name} (party: a party slug)") for name in FILTERS],
     ], responses=s.SearchResponseSerializer)
     def get(self, request):
         params = request.query_params
-        allowed = {"q", "type", "format", "limit", "page", "page_size", "sort", "facets", *self.FILTERS}
-        unknown = set(params) - allowed
-        if unknown:
-            raise ValidationError({"detail": f"unknown query parameter(s): {', '.join(sorted(unknown))}",
-                                   "allowed": sorted(allowed)})
-        types = {t for t in params.get("type", "").split(",") if t} or None
-        if types and types - self.TYPES:
-            raise ValidationError({"type": f"unknown type(s): {', '.join(sorted(types - self.TYPES))}"})
-        try:
-            size = min(max(int(params.get("page_size") or params.get("limit") or search.PAGE_SIZE), 1), 100)
-            page = max(int(params.get("page", 1)), 1)
-        except ValueError:
-            raise ValidationError({"page": "page, page_size and limit are whole numbers"})
-        sort = params.get("sort", "rank")
+        check_params(request, {"q", "type", "format", "limit", "page", "page_size", "sort", "facets", "year",
+                               *self.FILTERS})
+        given = {name: params[name] for name in params}
+        for name, value in given.items():
+            if "\x00" in value:
+                raise ValidationError({name: "NUL bytes are not allowed"})
+        if given.get("q") is None:
+            raise ValidationError({"q": "required: the words to search for"})
+        if given.get("type") == "":
+            raise ValidationError({"type": "empty: give types or leave the parameter out"})
+        types = {t for t in (given.get("type") or "").split(",") if t} or None
+        if types and types - set(self.TYPES):
+            raise ValidationError({"type": f"unknown type(s): {', '.join(sorted(types - set(self.TYPES)))}; "
+                                           f"types: {', '.join(self.TYPES)}"})
+        size = _whole(given, "page_size", 1, self.MAX_PAGE_SIZE) or _whole(given, "limit", 1,
+                                                                                self.MAX_PAGE_SIZE)
+        page = _whole(given, "page", 1, self.MAX_PAGE) or 1
+        _whole(given, "year", 1900, 2100)
+        sort = given.get("sort", "rank")
         if sort not in ("rank", "date"):
             raise ValidationError({"sort": "rank or date"})
-        with_facets = params.get("facets", "true").lower() not in ("0", "false", "no")
-        results = search.search(params.get("q", ""), types=types, page=page, page_size=size, sort=sort,
+        facets = given.get("facets", "true").lower()
+        if facets not in ("true", "false", "1", "0"):
+            raise ValidationError({"facets": "true or false"})
+        with_facets = facets in ("true", "1")
+        results = search.search(given["q"], types=types, page=page, page_size=size or search.PAGE_SIZE, sort=sort,
                                 filters=search.Filters.from_params(params), facets=with_facets)
         hits = [search.hit_dict(h, request) for h in results.hits]
         return Response({
@@ -183,3 +211,19 @@ class SearchView(APIView):
                               for v in values] for name, values in results.facets.items()},
             "absolute_url": request.build_absolute_uri("/search/?" + request.GET.urlencode()),
             "results": hits})
+
+
+def _whole(given: dict, name: str, low: int, high: int) -> int | None:
+    raw = given.get(name)
+    if raw is None:
+        return None
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
+        raise ValidationError({name: f"a whole number from {low} to {high}"})
+    return int(raw)
+
+
+@api_view(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"])
+@permission_classes([permissions.AllowAny])
+@schema(None)
+def not_found(request, *args, **kwargs):
+    raise NotFound("no such API endpoint; see /api/v1/")

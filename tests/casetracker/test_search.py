@@ -112,7 +112,7 @@ def test_absurd_queries_never_fail(data, client, q):
     assert isinstance(results.hits, list)
     r = client.get("/search/", {"q": q})
     assert r.status_code == 200
-    assert client.get("/api/v1/search/", {"q": q}).status_code == 200
+    assert client.get("/api/v1/search/", {"q": q}).status_code == (400 if "\x00" in q else 200)  # NUL: issue 12
     assert client.get("/search/feed/", {"q": q}).status_code == 200
 
 
