@@ -5,7 +5,6 @@ URL (shareable, bookmarkable); htmx only swaps the results in place and pushes t
 """
 from __future__ import annotations
 
-from datetime import date
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
@@ -89,13 +88,6 @@ def home(request):
 
 def search_page(request):
     return _page(request, "search.html", _search_context(request, "/search/"), "results")
-
-
-def _date_param(value: str):
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 CASE_ORDERINGS = {"caption": ["case_name"], "activity": ["-last_activity", "case_name"],
