@@ -178,6 +178,7 @@ class CanIngest(permissions.BasePermission):
     """Reads for everyone; writes (ingesting) only for users with the casetracker.add_rawinput permission."""
 
     message = "Ingesting needs the 'casetracker.add_rawinput' permission (admin → Users or Groups)."
+    anonymous_reads = True  # the OpenAPI schema marks safe methods as open to anonymous clients (api.schema)
 
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:

@@ -59,6 +59,17 @@ def document_error_responses(result, generator, request, public):
 class ShapedSchema(AutoSchema):
     """Adds ``fields``/``omit`` to GET operations whose serializer takes them (DynamicFieldsMixin)."""
 
+    def get_auth(self):
+        """Safe methods of views whose permissions let anonymous clients read (``anonymous_reads``, e.g.
+        ``CanIngest``) take no credentials: ``{}`` among the security requirements, as spectacular does for
+        DRF's own IsAuthenticatedOrReadOnly."""
+        auths = super().get_auth()
+        perms = self.view.get_permissions()
+        if ({} not in auths and self.method in ("GET", "HEAD", "OPTIONS") and perms
+                and all(getattr(p, "anonymous_reads", False) for p in perms)):
+            auths.append({})
+        return auths
+
     def get_override_parameters(self):
         from drf_spectacular.utils import OpenApiParameter
 

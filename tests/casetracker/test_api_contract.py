@@ -179,7 +179,7 @@ def test_has_allegations_means_allegations_linked_to_the_case_on_both(client, mu
 
 
 def test_the_case_page_shows_a_bad_filter_instead_of_failing(client, musk_case):
-    response = client.get("/cases/?date_filed__gte=bad-date&court=a%00b")
+    response = client.get("/cases/?date_filed__gte=bad-date")  # (a NUL is a 400 everywhere: test_hostile_input)
     html = response.content.decode()
     assert response.status_code == 200 and musk_case[0].case_name in html
     assert "date_filed__gte" in html and "not applied" in html
