@@ -37,7 +37,7 @@ def _test_database_url() -> str:
 class Worker:
     """`celery -A casetracker worker` in its own process group, logging to a file."""
 
-    def __init__(self, name: str, queue: str, log: Path, broker: str | None, **env):
+    def __init__(self, name: str, queue: str, log: Path, broker: str | None, pool: str = "solo", **env):
         self.log = log
         environ = {**os.environ, "DATABASE_URL": _test_database_url(), "CELERY_VISIBILITY_TIMEOUT":
                    str(VISIBILITY_TIMEOUT), "INGEST_ALLOW_PRIVATE_URLS": "false", **env}
@@ -46,7 +46,7 @@ class Worker:
         if broker:
             environ["CELERY_BROKER_URL"] = broker
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "casetracker", "worker", "--pool=solo", "-Q", queue,
+            [sys.executable, "-m", "celery", "-A", "casetracker", "worker", f"--pool={pool}", "--concurrency=1", "-Q", queue,
              "-n", f"{name}-{queue}@%h", "--loglevel=INFO", "--without-gossip", "--without-mingle",
              "--without-heartbeat"],
             cwd=ROOT, env=environ, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
@@ -87,15 +87,16 @@ def _queued_input() -> RawInput:
     return raw_input
 
 
-def _send(broker: str, queue: str, raw_input: RawInput) -> None:
+def _send(broker: str, queue: str, raw_input: RawInput) -> str:
     """Queue the task on `broker` (Celery prefers CELERY_BROKER_URL from the environment to any broker given)."""
     saved = os.environ.pop("CELERY_BROKER_URL", None)
     try:
         publisher = Celery("test-publisher", set_as_current=False)
         publisher.conf.update(broker_url=broker, task_default_queue=queue)
         assert publisher.conf.broker_url == broker
-        publisher.send_task("ingest.tasks.ingest_inputs", args=[[raw_input.pk]])
+        task_id = publisher.send_task("ingest.tasks.ingest_inputs", args=[[raw_input.pk]]).id
         publisher.close()
+        return task_id
     finally:
         if saved is not None:
             os.environ["CELERY_BROKER_URL"] = saved
@@ -149,9 +150,10 @@ def test_a_worker_killed_mid_document_loses_nothing(workers, tmp_path):
     broker = _redis_url()
     queue = f"casetracker-test-{uuid.uuid4().hex[:8]}"
     raw_input = _queued_input()
-    _send(broker, queue, raw_input)
+    task_id = _send(broker, queue, raw_input)
 
-    a = Worker("a", queue, tmp_path / "a.log", broker=broker, INGEST_TASK_PAUSE_SECONDS="120")
+    # prefork: A's main process keeps its event loop (and acknowledgements) going while its child works
+    a = Worker("a", queue, tmp_path / "a.log", broker=broker, pool="prefork", INGEST_TASK_PAUSE_SECONDS="120")
     workers.append(a)
     a.wait_for_log("pausing", timeout=60)  # worker A holds the task, unacknowledged, in the middle of it
     took_it = time.monotonic()
@@ -169,4 +171,9 @@ def test_a_worker_killed_mid_document_loses_nothing(workers, tmp_path):
     assert "pausing" not in b.log.read_text()
     import redis
 
-    redis.Redis.from_url(broker).delete(queue, f"_kombu.binding.{queue}")
+    client = redis.Redis.from_url(broker)
+    ends = time.monotonic() + 10
+    while any(task_id.encode() in v for v in client.hvals("unacked")):  # B acknowledges it: no third run
+        assert time.monotonic() < ends, "worker B never acknowledged the task"
+        time.sleep(0.1)
+    client.delete(queue, f"_kombu.binding.{queue}")
