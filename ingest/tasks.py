@@ -32,6 +32,8 @@ def ingest_inputs(self, raw_input_ids: list[int]) -> list[dict]:
     outcomes = services.process(pending) if pending else []
     retry = [o.raw_input_id for o in outcomes if o.retryable]
     if retry and self.request.retries < self.max_retries and not self.request.is_eager:
+        # not failed yet: the status says running (the error of this attempt kept) until the retry ends it
+        RawInput.objects.filter(pk__in=retry).update(status=RawInput.Status.PENDING)
         self.retry(args=[retry], countdown=NETWORK_RETRY_COUNTDOWN * 2 ** self.request.retries)
     return [asdict(o) for o in outcomes]
 

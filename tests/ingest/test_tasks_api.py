@@ -101,3 +101,27 @@ def test_the_schema_documents_the_202_and_the_status(client):
     status = schema["paths"]["/api/v1/ingest/{id}/"]["get"]["responses"]["200"]["content"]["application/json"]
     component = schema["components"]["schemas"][status["schema"]["$ref"].rsplit("/", 1)[1]]
     assert set(component["properties"]) >= {"status", "url", "document", "stage", "error"}
+
+
+def test_a_network_error_to_be_retried_is_running_not_failed(ed, settings, monkeypatch):
+    """A retryable fetch error schedules a retry with backoff; until it ends, the poll says running."""
+    import socket
+
+    from ingest import tasks
+
+    settings.INGEST_ALLOW_PRIVATE_URLS = True
+    with socket.socket() as s:  # a port nothing listens on: connection refused, a retryable network error
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/story"
+    ri = RawInput.objects.create(source=url, url=url)
+    retries = []
+
+    def retry(**kwargs):
+        retries.append(kwargs)
+        return RuntimeError("retry")
+
+    monkeypatch.setattr(tasks.ingest_inputs, "retry", retry)
+    tasks.ingest_inputs.run([ri.pk])  # as on a worker (not eager)
+    assert retries and retries[0]["args"] == [[ri.pk]] and retries[0]["countdown"] == tasks.NETWORK_RETRY_COUNTDOWN
+    status = ed.get(f"/api/v1/ingest/{ri.pk}/").json()
+    assert status["status"] == "running" and status["stage"] == "fetch" and "network error" in status["error"]
