@@ -24,7 +24,6 @@ import os
 from datetime import date, datetime
 from functools import lru_cache
 import re
-from collections import deque
 from dataclasses import replace
 from typing import Iterable, Iterator, Optional
 
@@ -175,27 +174,31 @@ def extract(text: str, *, published=None, title: str = "", kind: Optional[str] =
 
 def extract_many(items: Iterable[tuple[str, dict]], batch_size: int = 32, nlp: Optional[Language] = None,
                  piece_chars: int = PIECE_CHARS) -> Iterator[Extraction]:
-    """One Extraction per (text, ctx), in order; a long text is parsed in pieces and merged (see above)."""
+    """One Extraction per (text, ctx), in order. Texts that fit in a piece go through nlp.pipe in batches; a
+    longer one is parsed piece by piece (one piece in memory at a time) and merged (see above)."""
     nlp = nlp or get_nlp()
     size = max(1, min(piece_chars, nlp.max_length))
-    plans: deque[list[tuple[int, int]]] = deque()
+    waiting: list[tuple[str, dict]] = []
 
-    def docs():
-        for text, ctx in items:
-            text = text or ""
-            spans = split_pieces(text, size)
-            plans.append(spans)
-            for start, end in spans:
-                yield make_doc(nlp, text[start:end], ctx)
+    def flush():
+        docs = (make_doc(nlp, text, ctx) for text, ctx in waiting)
+        for doc in nlp.pipe(docs, batch_size=batch_size):
+            yield doc._.ct_extraction
+        waiting.clear()
 
-    parts: list[tuple[int, Extraction]] = []
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        spans = plans[0]
-        parts.append((spans[len(parts)][0], doc._.ct_extraction))
-        if len(parts) == len(spans):
-            plans.popleft()
-            yield parts[0][1] if len(parts) == 1 else merge_pieces(parts)
-            parts = []
+    for text, ctx in items:
+        text = text or ""
+        if len(text) <= size:
+            waiting.append((text, ctx))
+            if len(waiting) >= batch_size:
+                yield from flush()
+            continue
+        yield from flush()
+        spans = split_pieces(text, size)
+        docs = (make_doc(nlp, text[start:end], ctx) for start, end in spans)
+        extractions = [doc._.ct_extraction for doc in nlp.pipe(docs, batch_size=1)]
+        yield merge_pieces([(start, x) for (start, _), x in zip(spans, extractions)])
+    yield from flush()
 
 
 # --------------------------------------------------------------------------- long texts in pieces

@@ -96,3 +96,12 @@ def test_a_text_over_nlp_max_length_extracts_without_E088(whole):
     assert [q.text for q in extraction.quotes] == [q.text for q in whole.quotes]
     assert _spans(extraction, ("quotes", "allegations")) <= _spans(whole, ("quotes", "allegations"))
     _same_sentences(extraction, whole, ("quotes", "allegations"))
+
+
+def test_long_and_short_texts_in_one_call_keep_their_order(pieced):
+    short = [p.read_text() for p in sorted(SAMPLES.glob("*.txt"))[:2]]
+    out = list(extract_many([(short[0], {}), (TEXT, {}), (short[1], {})], batch_size=1, piece_chars=PIECE))
+    assert len(out) == 3
+    assert [q.text for q in out[0].quotes] == [q.text for q in extract(short[0]).quotes]
+    assert [q.text for q in out[1].quotes] == [q.text for q in pieced.quotes]
+    assert [q.text for q in out[2].quotes] == [q.text for q in extract(short[1]).quotes]
