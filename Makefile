@@ -30,15 +30,22 @@ migrate: install
 samples: migrate
 	$(PY) manage.py ingest samples/
 
-## make run: install, start the database, migrate, ingest samples/, serve on http://127.0.0.1:8000/
+## make run: install, start the database, migrate, ingest samples/, start a Celery worker (with beat) in the
+## background and serve on http://127.0.0.1:8000/; the worker stops when the server stops
 ## DEBUG is off unless set; local use turns it on here (and with it the development SECRET_KEY)
 run: export DEBUG ?= true
 run: samples
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@mkdir -p $${DATA_DIR:-.data}
+	$(BIN)/celery -A casetracker worker -B --concurrency=1 --loglevel=INFO \
+		--schedule=$${DATA_DIR:-.data}/celerybeat-schedule --logfile=$${DATA_DIR:-.data}/worker.log & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	echo "worker (pid $$worker) logs to $${DATA_DIR:-.data}/worker.log"; \
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
-## make worker: a Celery worker (needs CELERY_BROKER_URL)
+## make worker: a Celery worker with beat, in the foreground (the broker: CELERY_BROKER_URL, else our PostgreSQL)
 worker: install
-	$(BIN)/celery -A casetracker worker -B --loglevel=INFO
+	@mkdir -p $${DATA_DIR:-.data}
+	$(BIN)/celery -A casetracker worker -B --loglevel=INFO --schedule=$${DATA_DIR:-.data}/celerybeat-schedule
 
 ## make test: the whole suite
 test: install-dev

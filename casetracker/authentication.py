@@ -187,6 +187,16 @@ class CanIngest(permissions.BasePermission):
         return bool(user and user.is_authenticated and user.has_perm(INGEST_PERMISSION))
 
 
+class CanSeeIngests(permissions.BasePermission):
+    """Where an ingest stands (its source URL, its error) is for those who may ingest, reads included."""
+
+    message = CanIngest.message
+
+    def has_permission(self, request, view):
+        user = request.user
+        return bool(user and user.is_authenticated and user.has_perm(INGEST_PERMISSION))
+
+
 # --------------------------------------------------------------------------- OpenAPI (drf-spectacular)
 from drf_spectacular.extensions import OpenApiAuthenticationExtension  # noqa: E402
 

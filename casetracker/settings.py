@@ -118,17 +118,43 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-# Celery: Redis (or any broker) when CELERY_BROKER_URL is set; tasks run in-process when not.
-CELERY_TASK_ALWAYS_EAGER = not env("CELERY_BROKER_URL")
-CELERY_BROKER_URL = env("CELERY_BROKER_URL") or "memory://"  # never Celery's implicit amqp://localhost default
+# --- Celery (ingest runs on workers; owner: ingest/tasks.py) -------------------------------------------
+# A web request never runs an ingest: POST /api/v1/documents/ queues a task and answers 202.
+# CELERY_BROKER_URL unset: kombu's SQLAlchemy transport on our own PostgreSQL (the embedded one by default), so a
+# fresh machine needs no extra server (`make run` starts a worker); results are not kept (the status lives in
+# RawInput rows), so `manage.py ingest` then runs in-process. With Redis (CELERY_BROKER_URL=redis://...) results
+# go back to the broker and the command queues its batches for the workers too.
+def _sqla_broker(database_url: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(database_url)
+    return "sqla+" + urlunsplit(parts._replace(scheme="postgresql+psycopg"))
+
+
+CELERY_BROKER_URL = env("CELERY_BROKER_URL") or _sqla_broker(DATABASE_URL)
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", env("CELERY_BROKER_URL")) or None
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)  # tests switch it on (tests/conftest.py)
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", env("CELERY_BROKER_URL") or "cache+memory://")
+# A task is acknowledged only when it is finished; a worker killed in the middle of one (SIGKILL, OOM) leaves it
+# unacknowledged, and the broker gives it to another worker: Redis after CELERY_VISIBILITY_TIMEOUT seconds (longer
+# than the longest ingest, a 20 MB filing), a prefork child lost at once (task_reject_on_worker_lost).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_VISIBILITY_TIMEOUT = int(env("CELERY_VISIBILITY_TIMEOUT", "3600"))
+# (the SQLAlchemy transport hands its options to create_engine, so only Redis gets the visibility timeout)
+CELERY_BROKER_TRANSPORT_OPTIONS = ({"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+                                   if CELERY_BROKER_URL.startswith(("redis", "rediss", "sentinel")) else {})
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {"task": "ingest.tasks.poll_feeds", "schedule": float(env("FEED_POLL_SECONDS", "1800"))},
 }
+# `manage.py ingest` waits for its results anyway: it runs in-process unless a result backend brings them back.
+INGEST_COMMAND_IN_PROCESS = CELERY_TASK_ALWAYS_EAGER or CELERY_RESULT_BACKEND is None
+# Tests only: an ingest task sleeps this long before its work, so a test can kill its worker mid-document.
+INGEST_TASK_PAUSE_SECONDS = float(env("INGEST_TASK_PAUSE_SECONDS", "0"))
+# --- end of the Celery block ----------------------------------------------------------------------------------
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

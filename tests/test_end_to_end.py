@@ -17,8 +17,11 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 @pytest.fixture
 def celery_worker(settings):
-    broker = settings.CELERY_BROKER_URL  # Redis in CI, "memory://" where no broker is configured
-    backend = broker if not broker.startswith("memory") else "cache+memory://"
+    broker = settings.CELERY_BROKER_URL  # Redis in CI, the SQLAlchemy transport where no broker is configured
+    backend = settings.CELERY_RESULT_BACKEND or "cache+memory://"
+    settings.INGEST_COMMAND_IN_PROCESS = False  # the command queues its batches for this worker
+    settings.CELERY_RESULT_BACKEND = backend  # (app.conf reads the CELERY_ settings before its own changes)
+    _forget_backend()  # an earlier eager task may have built the app's backend without a result backend
     queue = f"casetracker-e2e-{uuid.uuid4().hex[:8]}"  # never picks up a stray message of another run
     saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "result_backend", "task_default_queue")}
     app.conf.update(task_always_eager=False, broker_url=broker, result_backend=backend, task_default_queue=queue)
@@ -26,7 +29,13 @@ def celery_worker(settings):
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30, queues=[queue]) as worker:
         yield worker
     app.conf.update(saved)
+    _forget_backend()
     _close_worker_connections()
+
+
+def _forget_backend():
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
 
 
 def _close_worker_connections():

@@ -3,7 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import APIRootView, DefaultRouter
 from rest_framework.reverse import reverse
 
-from casetracker.api import views
+from casetracker.api import ingest, views
 
 app_name = "api"
 
@@ -32,6 +32,7 @@ router.register("quotes", views.QuoteViewSet, basename="quote")
 router.register("allegations", views.AllegationViewSet, basename="allegation")
 router.register("claims", views.ClaimViewSet, basename="claim")
 router.register("events", views.EventViewSet, basename="event")
+router.register("ingest", ingest.IngestStatusViewSet, basename="ingest")
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="api-search"),

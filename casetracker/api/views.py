@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from django_filters.rest_framework import DjangoFilterBackend
@@ -15,6 +13,7 @@ from rest_framework.views import APIView
 from casetracker import search, selectors
 from casetracker.authentication import CanIngest
 from casetracker.api import filters, serializers as s
+from casetracker.api.ingest import IngestStatusSerializer
 from casetracker.api.pagination import OrderBy, RejectUnknownParams, check_params
 from casetracker.api.schema import ShapedSchema
 
@@ -65,35 +64,31 @@ class DocumentViewSet(mixins.CreateModelMixin, ReadViewSet):
             return s.IngestRequestSerializer
         return s.DocumentDetailSerializer if self.action == "retrieve" else s.DocumentSerializer
 
-    @extend_schema(request=s.IngestRequestSerializer, responses={201: s.IngestResultSerializer,
-                                                                 202: s.IngestResultSerializer})
+    @extend_schema(
+        request=s.IngestRequestSerializer, responses={202: IngestStatusSerializer},
+        description="Queue one input (exactly one of `url`, `text` or `file`) for ingest and answer 202 at once: "
+                    "the work runs on a Celery worker, never in this request. Poll the `url` of the answer (also "
+                    "in the Location header) until its status is done, duplicate or failed.")
     def create(self, request, *args, **kwargs):
-        from ingest import services
+        from ingest import queue
 
         form = s.IngestRequestSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
         if data.get("url"):
-            raw_input, outcome = services.raw_input_for_source(data["url"])
+            raw_input = queue.ingest_submit(url=data["url"])
         else:
             upload = data.get("file")
+            if upload is not None and upload.size > settings.INGEST_MAX_BYTES:
+                raise ValidationError({"file": f"larger than {settings.INGEST_MAX_BYTES} bytes"})
             raw = upload.read() if upload else data["text"].encode("utf-8")
             if len(raw) > settings.INGEST_MAX_BYTES:
-                raise ValidationError({"file": f"larger than {settings.INGEST_MAX_BYTES} bytes"})
-            name = upload.name if upload else "posted.txt"
-            raw_input, outcome = services.raw_input_for_bytes(raw=raw, source="api", filename=name,
-                                                              content_type=getattr(upload, "content_type", "") or "")
-        if outcome is None:
-            from ingest.tasks import ingest_inputs
-
-            result = ingest_inputs.delay([raw_input.pk])
-            if not settings.CELERY_TASK_ALWAYS_EAGER:
-                body = {"raw_input_id": raw_input.pk, "status": "queued", "document_id": None, "error": "",
-                        "stage": "", "source": raw_input.source, "retryable": False}
-                return Response(body, status=status.HTTP_202_ACCEPTED)
-            outcome = services.Outcome(**result.get()[0])
-        code = {"new": 201, "duplicate": 200}.get(outcome.status, 422)
-        return Response(asdict(outcome), status=code)
+                raise ValidationError({"file" if upload else "text": f"larger than {settings.INGEST_MAX_BYTES} bytes"})
+            raw_input = queue.ingest_submit(raw=raw, filename=upload.name if upload else "posted.txt",
+                                            content_type=getattr(upload, "content_type", "") or "")
+        raw_input = queue.ingest_status_qs().get(pk=raw_input.pk)  # as it stands now (eager tasks in tests)
+        body = IngestStatusSerializer(raw_input, context={"request": request}).data
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
 
 
 class PartyViewSet(ReadViewSet):

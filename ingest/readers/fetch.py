@@ -2,7 +2,8 @@
 address checked (no loopback, private, link-local, multicast, reserved or otherwise non-global
 address, IPv4-mapped ones included); the connection goes to the vetted address (no second DNS lookup
 to rebind), with the original Host header and TLS name; redirects are followed by hand and each hop
-checked again, at most 5; a timeout; a size cap enforced on Content-Length and while reading; content
+checked again, at most 5; one deadline for the whole fetch (connect, TLS, headers and body of every hop,
+not a limit per read: a server dripping one byte at a time is cut off when it passes); a size cap enforced on Content-Length and while reading; content
 types from an allow-list. A refused URL says why."""
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
+import time
 from dataclasses import dataclass
 from typing import Callable, Optional
 from urllib.parse import urljoin, urlsplit
@@ -62,31 +65,80 @@ def _resolve(host: str, port: int, resolver: Callable, allow_private: bool) -> s
     return addresses[0]
 
 
+class _Deadline:
+    """Shuts the connection's socket down when the whole fetch passes its deadline.
+
+    A socket timeout bounds each read only, so a server sending one byte at a time never trips it; a timer
+    that shuts the socket down ends whatever read (TLS handshake, headers or body) is waiting at that moment."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.ends = time.monotonic() + seconds
+        self.expired = False
+        self._timer: Optional[threading.Timer] = None
+
+    def remaining(self) -> float:
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            self.expired = True
+            raise self.error()
+        return left
+
+    def error(self) -> ReadError:
+        return ReadError(f"fetch took longer than its {self.seconds:g} s deadline (INGEST_FETCH_TIMEOUT); "
+                         "try again later", stage="fetch", retryable=True)
+
+    def watch(self, sock: socket.socket) -> None:
+        self.cancel()
+
+        def expire():
+            self.expired = True
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+        self._timer = threading.Timer(self.remaining(), expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+
 class _PinnedHTTPS(http.client.HTTPSConnection):
-    def __init__(self, address: str, hostname: str, port: int, timeout: float):
-        super().__init__(hostname, port, timeout=timeout, context=ssl.create_default_context())
+    def __init__(self, address: str, hostname: str, port: int, deadline: _Deadline):
+        super().__init__(hostname, port, timeout=deadline.remaining(), context=ssl.create_default_context())
         self._address = address
+        self._deadline = deadline
 
     def connect(self):
-        sock = socket.create_connection((self._address, self.port), self.timeout)
+        sock = socket.create_connection((self._address, self.port), self._deadline.remaining())
+        self._deadline.watch(sock)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
 class _PinnedHTTP(http.client.HTTPConnection):
-    def __init__(self, address: str, hostname: str, port: int, timeout: float):
-        super().__init__(hostname, port, timeout=timeout)
+    def __init__(self, address: str, hostname: str, port: int, deadline: _Deadline):
+        super().__init__(hostname, port, timeout=deadline.remaining())
         self._address = address
+        self._deadline = deadline
 
     def connect(self):
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = socket.create_connection((self._address, self.port), self._deadline.remaining())
+        self._deadline.watch(self.sock)
 
 
 def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 20 * 1024 * 1024, max_redirects: int = 5,
               allowed_types=DEFAULT_ALLOWED_TYPES, resolver: Optional[Callable] = None,
               allow_private=False) -> FetchResult:
     """allow_private: True (tests and local experiments only) skips the address check; a callable is asked
-    per resolved address whether the caller trusts it (e.g. only the test server's 127.0.0.1)."""
+    per resolved address whether the caller trusts it (e.g. only the test server's 127.0.0.1).
+    timeout: seconds for the whole fetch, redirects included; passing it is a retryable ReadError."""
     resolver = resolver or socket.getaddrinfo
+    deadline = _Deadline(timeout)
     current = url
     for hop in range(max_redirects + 1):
         parts = urlsplit(current)
@@ -102,7 +154,7 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 20 * 1024 * 102
             raise URLRefused(f"bad port: {e}") from e
         address = _resolve(parts.hostname, port, resolver, allow_private)
         conn_class = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
-        conn = conn_class(address, parts.hostname, port, timeout)
+        conn = conn_class(address, parts.hostname, port, deadline)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         try:
             conn.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(sorted(allowed_types)),
@@ -131,14 +183,21 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 20 * 1024 * 102
                 body += chunk
                 if len(body) > max_bytes:
                     raise URLRefused(f"response larger than {max_bytes // (1024 * 1024)} MB")
+            if deadline.expired:  # the socket was shut down under the last read: the body may be cut short
+                raise deadline.error()
             return FetchResult(raw=bytes(body), content_type=response.getheader("Content-Type") or "",
                                final_url=current, status=response.status)
+        except ReadError:
+            if deadline.expired:
+                raise deadline.error() from None
+            raise
         except (socket.timeout, TimeoutError) as e:
-            raise ReadError(f"timed out after {timeout:g} s", stage="fetch", retryable=True) from e
+            raise deadline.error() from e
         except (ConnectionError, http.client.HTTPException, ssl.SSLError, OSError) as e:
-            if isinstance(e, ReadError):
-                raise
+            if deadline.expired:
+                raise deadline.error() from e
             raise ReadError(f"network error: {e}", stage="fetch", retryable=True) from e
         finally:
+            deadline.cancel()
             conn.close()
     raise URLRefused(f"too many redirects (max {max_redirects})")

@@ -1,11 +1,10 @@
-"""Feeds, the API's POST and docket JSON share the ingest code path."""
+"""Feeds, the API's POST (tests/ingest/test_tasks_api.py) and docket JSON share the ingest code path."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 
 from casetracker.models import Case, Document, Feed, FeedItem, RawInput
 from ingest import feeds
@@ -51,25 +50,6 @@ def test_a_broken_feed_records_its_error(web):
     assert feeds.poll(feed)["error"]
     feed.refresh_from_db()
     assert feed.last_error
-
-
-def test_api_post_ingests_text_urls_and_reports_failures(client, web):
-    from django.contrib.auth.models import Permission
-
-    User.objects.create_user("ed", password="pw").user_permissions.add(Permission.objects.get(codename="add_rawinput"))
-    client.login(username="ed", password="pw")
-    text = (SAMPLES / "000_3533d663893043f7.txt").read_text()
-    r = client.post("/api/v1/documents/", {"text": text, "title": "Musk testifies"}, content_type="application/json")
-    assert r.status_code == 201, r.content
-    doc = Document.objects.get(pk=r.json()["document_id"])
-    assert doc.quotes.exists()
-    assert client.post("/api/v1/documents/", {"text": text}, content_type="application/json").status_code == 200
-    url = web.serve("/story", _article("Musk testifies", (SAMPLES / "001_df2d44c0bc6c26d2.txt").read_text()))
-    r = client.post("/api/v1/documents/", {"url": url}, content_type="application/json")
-    assert r.status_code == 201, r.content
-    assert Document.objects.get(pk=r.json()["document_id"]).publisher == "Tech Daily"
-    r = client.post("/api/v1/documents/", {"text": "   "}, content_type="application/json")
-    assert r.status_code in (400, 422)
 
 
 def test_docket_json_becomes_a_case_with_parties_and_dated_entries(client):

@@ -40,7 +40,7 @@ class Command(BaseCommand):
         batches = [ids[i:i + batch_size] for i in range(0, len(ids), batch_size)]
         bar = tqdm(total=len(ids), unit="doc", disable=not show or not ids, file=sys.stderr, desc="ingest")
         out = []
-        if settings.CELERY_TASK_ALWAYS_EAGER:
+        if settings.INGEST_COMMAND_IN_PROCESS:  # it waits anyway; without a result backend it must
             for batch in batches:
                 out += services.process(batch)
                 bar.update(len(batch))
