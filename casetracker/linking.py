@@ -11,6 +11,7 @@ from typing import Callable, Optional
 
 from django.db.models import Count
 
+from casetracker import writes
 from casetracker.models import Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention
 from casetracker.text import fingerprint, normalize_name, short_name
 from ingest.nlp import types as nlp
@@ -74,7 +75,7 @@ def _case_create(caption: str, inferred: bool, plaintiff, defendant) -> Case:
             with transaction.atomic():  # a savepoint: a concurrent worker may take the slug first
                 case = Case.objects.create(case_name=caption[:500], caption_inferred=inferred,
                                            slug=_unique_slug(Case, caption))
-            _dirty(case)
+            case_changed(case)
             return case
         except IntegrityError:
             continue
@@ -93,13 +94,15 @@ def _case_update(case: Case, cx: nlp.CaseX, docket: Optional[str]) -> None:
         case.case_name, case.caption_inferred, changed = cx.caption[:500], False, changed + ["case_name", "caption_inferred"]
     if changed:
         case.save(update_fields=changed)
-        _dirty(case)
+        case_changed(case, caption="case_name" in changed)
 
 
-def _dirty(case: Case) -> None:
-    from casetracker.services import mark_dirty
-
-    mark_dirty("cases", case.pk)
+def case_changed(case: Case, caption: bool = False) -> None:
+    """The case's vector (caption, parties, court) is stale; with a new ``caption``, so are those of its
+    documents (they hold its caption)."""
+    writes.pending().mark("cases", case.pk)
+    if caption:
+        writes.pending().mark("documents", CaseDocument.objects.filter(case=case).values_list("document_id", flat=True))
 
 
 def _link(case: Case, document: Document, reason: str, detail: str = "") -> None:
@@ -107,11 +110,14 @@ def _link(case: Case, document: Document, reason: str, detail: str = "") -> None
     link, created = CaseDocument.objects.get_or_create(
         case=case, document=document,
         defaults={"reason": reason.split("_")[0], "confidence": confidence, "detail": detail[:500]})
+    if created:
+        writes.pending().mark("documents", document.pk)  # its vector holds its cases' captions
     if not created and link.confidence < confidence:
         link.reason, link.confidence, link.detail = reason.split("_")[0], confidence, detail[:500]
         link.save(update_fields=["reason", "confidence", "detail"])
 
 
+@writes.atomic
 def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Callable,
                   make_evidence: Callable) -> list[Case]:
     """Attach a freshly extracted document to its cases; record roles, events and fact-to-case links.
@@ -147,7 +153,7 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
             if party:
                 cp, created = CaseParty.objects.get_or_create(case=case, party=party, role=role)
                 if created:
-                    _dirty(case)
+                    case_changed(case)
                 if ev:
                     cp.evidence.add(ev)
         _link(case, document, reason, detail=cx.caption)
@@ -185,7 +191,7 @@ def _record_roles(document, extraction, linked, named, resolve, make_evidence) -
         for case in targets.values():
             cp, created = CaseParty.objects.get_or_create(case=case, party=resolve(px.name, px.kind), role=px.role)
             if created:
-                _dirty(case)
+                case_changed(case)
             cp.evidence.add(make_evidence(px.evidence[0]))
 
 
@@ -218,9 +224,6 @@ def relink_unlinked(case: Case) -> None:
                 source.delete()
             prune_orphan_events()
             _attach_facts(document, case)
-            from casetracker import search
-
-            search.refresh_documents([document.pk], related=False)  # the new case's caption is now its text too
 
 
 def _attach_facts(document: Document, case: Case) -> None:

@@ -18,6 +18,7 @@ import struct
 from datasketch import MinHash
 from django.db.models import Q
 
+from casetracker import writes
 from casetracker.models import Document, StoryBand, StoryCluster
 
 NUM_PERM = 128
@@ -71,6 +72,7 @@ def _band_values(m: MinHash) -> list[int]:
     return [_value(struct.pack(f"<{ROWS}Q", *map(int, m.hashvalues[b * ROWS:(b + 1) * ROWS]))) for b in range(BANDS)]
 
 
+@writes.atomic(savepoint=False)
 def assign(document: Document) -> StoryCluster | None:
     """Put a document in the story cluster of its nearest match, creating a cluster when needed."""
     m = signature(document.text)

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from django.conf import settings
-from django.db import transaction
 
 from casetracker import services as domain
+from casetracker import writes
 from casetracker.models import Document, RawInput
 
 log = logging.getLogger(__name__)
@@ -200,20 +200,20 @@ def _write(ri: RawInput, doc, data: domain.DocumentInput, extraction) -> Outcome
         _fail(ri, "extract", str(extraction))
         return Outcome(ri.pk, "failed", error=str(extraction), stage="extract", source=ri.source)
     try:
-        document = _write_document(doc, data, extraction)
+        document, story_error = _write_document(ri, doc, data, extraction)
     except Exception as e:  # noqa: BLE001 - nothing of this document was written
         log.exception("writing %s failed", ri.source)
         _fail(ri, "write", f"{type(e).__name__}: {e}")
         return Outcome(ri.pk, "failed", error=str(e), stage="write", source=ri.source)
-    _done(ri, document, RawInput.Status.DONE)
-    from casetracker import stories
-
-    stories.assign(document)
-    return Outcome(ri.pk, "new", document.pk, source=ri.source)
+    return Outcome(ri.pk, "new", document.pk, source=ri.source, error=story_error,
+                   stage="stories" if story_error else "")
 
 
-def _write_document(doc, data: domain.DocumentInput, extraction, attempts: int = 4) -> Document:
-    """One transaction; retried when PostgreSQL breaks a deadlock between concurrent workers."""
+def _write_document(ri: RawInput, doc, data: domain.DocumentInput, extraction,
+                    attempts: int = 4) -> tuple[Document, str]:
+    """One transaction: the document, its story, docket, facts and links, its input marked done; retried when
+    PostgreSQL breaks a deadlock between concurrent workers. Returns the document and the story error ('' if
+    none): a failed story assignment is recorded on the input and the document is kept."""
     import random
     import time
 
@@ -222,14 +222,16 @@ def _write_document(doc, data: domain.DocumentInput, extraction, attempts: int =
 
     for attempt in range(attempts):
         try:
-            with transaction.atomic():
+            with writes.atomic():
                 document = domain.document_create(data=data)
+                story_error = _assign_story(document)  # before linking takes its lock
                 if getattr(doc, "docket", None) is not None:
                     from casetracker import dockets
 
                     dockets.docket_record(document=document, docket=doc.docket)
                 domain.extraction_record(document=document, extraction=extraction)
-            return document
+                _done(ri, document, RawInput.Status.DONE, stage="stories" if story_error else "", error=story_error)
+            return document, story_error
         except OperationalError as e:
             if attempt + 1 == attempts or not isinstance(
                     e.__cause__, (pg_errors.DeadlockDetected, pg_errors.SerializationFailure)):
@@ -238,12 +240,26 @@ def _write_document(doc, data: domain.DocumentInput, extraction, attempts: int =
     raise AssertionError("unreachable")
 
 
-def _done(ri: RawInput, document: Optional[Document], status: str) -> None:
-    ri.status, ri.document, ri.stage, ri.error = status, document, "", ""
+def _assign_story(document: Document) -> str:
+    """Put the document in its story cluster, in a savepoint of its own: a failure there is logged and
+    returned (''if none), and the document and everything else of its ingest are kept."""
+    from casetracker import stories
+
+    try:
+        with writes.atomic():
+            stories.assign(document)
+    except Exception as e:  # noqa: BLE001 - clustering is an extra; the document stands without it
+        log.exception("story assignment of document %s failed", document.pk)
+        return f"story assignment failed: {type(e).__name__}: {e}"[:5000]
+    return ""
+
+
+def _done(ri: RawInput, document: Optional[Document], status: str, stage: str = "", error: str = "") -> None:
+    ri.status, ri.document, ri.stage, ri.error = status, document, stage, error
     ri.save(update_fields=["status", "document", "stage", "error", "updated_at"])
 
 
-@transaction.atomic
+@writes.atomic
 def reextract(documents) -> int:
     """Rebuild extracted facts of documents with the current pipeline; corrections are honoured."""
     from ingest.nlp.pipeline import extract_many
