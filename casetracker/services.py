@@ -138,20 +138,32 @@ def party_get_or_create(*, name: str, kind: str = "other", gazetteer_id: Optiona
         party.owner = party_get_or_create(name=owner, kind="company")
         party.save(update_fields=["owner"])
         writes.pending().mark("parties", party.owner_id)  # an owner's vector holds what it owns
-    for alias in [name, *aliases]:
-        alias_add(party=party, name=alias)
+    aliases_add(party=party, names=[name, *aliases])
     return party
 
 
-@writes.atomic(savepoint=False)
 def alias_add(*, party: Party, name: str, source: str = "extracted") -> None:
-    norm = _name_key(name)
-    if not norm or name.strip().lower() in GENERIC_SURFACES or not name[:1].isupper() and not name[:1].isdigit():
+    aliases_add(party=party, names=[name], source=source)
+
+
+@writes.atomic(savepoint=False)
+def aliases_add(*, party: Party, names: Iterable[str], source: str = "extracted") -> None:
+    """Store the names a party does not have yet (generic words and lower-case phrases are no names), in two
+    statements whatever their number; a name's first spelling is kept."""
+    wanted: dict[str, str] = {}
+    for name in names:
+        norm = _name_key(name)
+        if not norm or name.strip().lower() in GENERIC_SURFACES or not name[:1].isupper() and not name[:1].isdigit():
+            continue
+        wanted.setdefault(norm[:300], name[:300])
+    if not wanted:
         return
-    _, created = Alias.objects.get_or_create(party=party, normalized=norm[:300],
-                                             defaults={"name": name[:300], "source": source})
-    if created:  # its name is searched in the party's vector and in those of its cases
-        writes.pending().mark("parties", party.pk)
+    have = set(Alias.objects.filter(party=party, normalized__in=list(wanted)).values_list("normalized", flat=True))
+    new = [Alias(party=party, normalized=norm, name=name, source=source) for norm, name in wanted.items()
+           if norm not in have]
+    if new:  # a concurrent writer may add the same name meanwhile: the unique constraint keeps one
+        Alias.objects.bulk_create(new, ignore_conflicts=True)
+        writes.pending().mark("parties", party.pk)  # its names are searched in its vector and its cases'
         writes.pending().mark("party_cases", party.pk)
 
 
@@ -170,8 +182,7 @@ def party_merge(*, source: Party, target: Party) -> Party:
     pending.mark("parties", [target.pk, source.owner_id])
     pending.mark("parties", Party.objects.filter(owner=source).values_list("pk", flat=True))
     pending.mark("party_cases", [source.pk, target.pk])
-    for alias in source.aliases.all():
-        alias_add(party=target, name=alias.name, source="manual")
+    aliases_add(party=target, names=[alias.name for alias in source.aliases.all()], source="manual")
     fk_fields = [
         (Mention, "party"), (Quote, "speaker"), (Claim, "subject"), (Claim, "object"), (Allegation, "accuser"),
         (Allegation, "accused"), (Allegation, "teacher"), (Allegation, "student"), (Party, "owner"),
@@ -271,12 +282,6 @@ def _evidence_row(document: Document, ev: nlp.Evidence) -> Evidence:
                     sentence=document.text[s0:s1], page=document.page_of(start))
 
 
-def _evidence_create(document: Document, ev: nlp.Evidence) -> Evidence:
-    row = _evidence_row(document, ev)
-    row.save()
-    return row
-
-
 def _fact_rows(document: Document, extraction: nlp.Extraction, parties: _Parties) -> list[tuple]:
     """(model, fields, evidence span, fact type, fingerprint) for every fact of the extraction."""
     rows = []
@@ -347,7 +352,8 @@ def _record(document: Document, extraction: nlp.Extraction, pending: writes.Pend
     pending.mark("allegations", [o.pk for o in by_model.get(Allegation, [])])
     pending.mark("documents", document.pk)  # its vector holds its parties' names and its cases' captions
     linking.link_document(document=document, extraction=extraction, resolve=parties.get,
-                          make_evidence=lambda ev: _evidence_create(document, ev))
+                          make_evidence=lambda spans: Evidence.objects.bulk_create(
+                              [_evidence_row(document, ev) for ev in spans]))
     return document
 
 

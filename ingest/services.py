@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from django.conf import settings
+from django.db.models import F
+from django.utils import timezone
 
 from casetracker import services as domain
 from casetracker import writes
@@ -42,9 +44,9 @@ class IngestError(Exception):
 
 # --------------------------------------------------------------------------- recording inputs
 def raw_input_create(*, source: str, raw: Optional[bytes] = None, url: str = "", filename: str = "",
-                     content_type: str = "") -> RawInput:
+                     content_type: str = "", raw_sha256: str = "") -> RawInput:
     return RawInput.objects.create(source=source[:2000], raw=raw, size=len(raw or b""), url=url[:2000],
-                                   filename=filename[:500], content_type=content_type[:200])
+                                   filename=filename[:500], content_type=content_type[:200], raw_sha256=raw_sha256)
 
 
 def expand_sources(sources: Iterable[str]) -> Iterator[str]:
@@ -96,8 +98,7 @@ def raw_input_for_bytes(*, raw: bytes, source: str, filename: str = "", content_
     seen = RawInput.objects.filter(raw_sha256=digest, status__in=[RawInput.Status.DONE, RawInput.Status.DUPLICATE]).first()
     if seen:
         return None, Outcome(seen.pk, "duplicate", seen.document_id, source=source)
-    ri = raw_input_create(source=source, raw=raw, filename=filename, content_type=content_type)
-    RawInput.objects.filter(pk=ri.pk).update(raw_sha256=digest)
+    ri = raw_input_create(source=source, raw=raw, filename=filename, content_type=content_type, raw_sha256=digest)
     return ri, None
 
 
@@ -151,10 +152,9 @@ def process(raw_input_ids: list[int]) -> list[Outcome]:
     from ingest.nlp.pipeline import extract_many
 
     outcomes: dict[int, Outcome] = {}
-    ready: list[tuple[RawInput, object, domain.DocumentInput]] = []
+    read: list[tuple[RawInput, object, domain.DocumentInput]] = []
+    RawInput.objects.filter(pk__in=raw_input_ids).update(attempts=F("attempts") + 1, updated_at=timezone.now())
     for ri in RawInput.objects.filter(pk__in=raw_input_ids).order_by("id"):
-        ri.attempts += 1
-        ri.save(update_fields=["attempts", "updated_at"])
         try:
             doc = _read(ri)
             data = _to_input(doc)
@@ -168,12 +168,17 @@ def process(raw_input_ids: list[int]) -> list[Outcome]:
             _fail(ri, "parse", f"{type(e).__name__}: {e}")
             outcomes[ri.pk] = Outcome(ri.pk, "failed", error=str(e), stage="parse", source=ri.source)
             continue
-        existing = Document.objects.filter(sha256=data.sha256).first() or next(
-            (Document(pk=-1) for _, _, d in ready if d.sha256 == data.sha256), None)
-        if existing:
-            _done(ri, existing if existing.pk > 0 else None, RawInput.Status.DUPLICATE)
-            outcomes[ri.pk] = Outcome(ri.pk, "duplicate", existing.pk if existing.pk > 0 else None, source=ri.source)
+        read.append((ri, doc, data))
+    stored = dict(Document.objects.filter(sha256__in={data.sha256 for _, _, data in read})
+                  .values_list("sha256", "pk")) if read else {}
+    ready: list[tuple[RawInput, object, domain.DocumentInput]] = []
+    for ri, doc, data in read:  # the same text stored before, or earlier in this batch, is a duplicate
+        if data.sha256 in stored:
+            existing = Document(pk=stored[data.sha256]) if stored[data.sha256] else None
+            _done(ri, existing, RawInput.Status.DUPLICATE)
+            outcomes[ri.pk] = Outcome(ri.pk, "duplicate", existing.pk if existing else None, source=ri.source)
             continue
+        stored[data.sha256] = None
         ready.append((ri, doc, data))
     items = [(data.text, {"published": data.published_at, "title": data.title}) for _, _, data in ready]
     extractions = extract_many(items) if items else iter(())
