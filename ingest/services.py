@@ -181,10 +181,42 @@ def process(raw_input_ids: list[int]) -> list[Outcome]:
         stored[data.sha256] = None
         ready.append((ri, doc, data))
     items = [(data.text, {"published": data.published_at, "title": data.title}) for _, _, data in ready]
-    extractions = extract_many(items) if items else iter(())
-    for (ri, doc, data), extraction in zip(ready, _safe(extractions, len(ready))):
+    extractions = extract_many(items, batch_size=EXTRACT_BATCH) if items else iter(())
+    for (ri, doc, data), extraction in zip(ready, _ahead(_safe(extractions, len(ready)))):
         outcomes[ri.pk] = _write(ri, doc, data, extraction)
     return [outcomes[k] for k in sorted(outcomes)]
+
+
+EXTRACT_BATCH = 8  # documents per nlp.pipe batch: the first ones are written while the next are extracted
+_END = object()
+
+
+def _ahead(results: Iterator) -> Iterator:
+    """Run an iterator of extractions in a thread of its own, ahead of the writes that consume them.
+
+    Extraction is text in, dataclasses out (ingest.nlp touches no database) and mostly holds the CPU;
+    writing mostly waits for PostgreSQL, which releases the interpreter: the two overlap. The queue is
+    unbounded (one batch of extractions), so the thread always finishes, even when the writer stops early.
+    """
+    import queue
+    import threading
+
+    handoff: queue.Queue = queue.Queue()
+
+    def run() -> None:
+        try:
+            for result in results:
+                handoff.put(result)
+        except BaseException as e:  # noqa: BLE001 - handed to the writer's thread, which raises it
+            handoff.put(e)
+        finally:
+            handoff.put(_END)
+
+    threading.Thread(target=run, name="ingest-extract", daemon=True).start()
+    while (item := handoff.get()) is not _END:
+        if isinstance(item, BaseException) and not isinstance(item, IngestError):
+            raise item
+        yield item
 
 
 def _safe(extractions, n):

@@ -117,3 +117,23 @@ def test_a_failing_story_assignment_is_recorded_and_never_stops_the_batch(tmp_pa
         assert raw.status == "done" and raw.document is not None
         assert raw.stage == "stories" and "minhash store unavailable" in raw.error
         assert Evidence.objects.filter(document=raw.document).exists()  # the document's facts are kept
+
+
+def test_extraction_runs_ahead_in_its_own_thread_and_its_errors_reach_the_writer():
+    import threading
+
+    from ingest import services
+
+    threads = []
+
+    def extractions():
+        threads.append(threading.current_thread())
+        yield services.IngestError("extract", "one document failed")
+        raise RuntimeError("the extractor broke")
+
+    results = services._ahead(extractions())
+    first = next(results)
+    assert isinstance(first, services.IngestError)  # a per-document failure is handed on as a value
+    with pytest.raises(RuntimeError, match="the extractor broke"):  # anything else is raised in the writer
+        next(results)
+    assert threads and threads[0] is not threading.current_thread()
