@@ -1,6 +1,15 @@
 #!/usr/bin/env python
 """Whole-ingest throughput (read, extract, write) beside plain nlp.pipe on the same corpus, in one run,
-and the speedup of 2 Celery worker processes over 1. Prints figures; never fails on time.
+the time of each ingest stage, and the speedup of 2 Celery worker processes over 1. Prints figures; never
+fails on time.
+
+The in-process ingest is `manage.py ingest` run in a child process (this file with --timed-ingest) whose
+stage functions are wrapped with timers: read, extract, write facts (document, docket and fact rows),
+link, stories, index (search-vector refreshes), commit, other (raw-input bookkeeping, duplicate checks)
+and startup (Django and the spaCy model). Each stage counts its own time only (time spent in a nested
+stage goes to that stage), so the stages add up to the wall time of the child. Extraction runs in a
+thread ahead of the writes: "extract" is the time the writes waited for it, "extraction busy" (not part of
+the sum) the time it took.
 
     .venv/bin/python bench/bench_ingest.py [--docs 2000] [--celery-docs 600] [--no-celery]
 
@@ -85,12 +94,106 @@ def plain_pipe(paths: list[Path]) -> float:
     return time.perf_counter() - t
 
 
-def ingest_inprocess(base: str, folder: Path) -> float:
+def ingest_inprocess(base: str, folder: Path) -> tuple[float, dict]:
+    import json
+
     with FreshDatabase(base) as db:
         t = time.perf_counter()
-        subprocess.run([PY, "manage.py", "ingest", str(folder), "--no-progress", "--batch-size", "32"], cwd=ROOT,
-                       env=db.env(), check=True, stdout=subprocess.DEVNULL)
-        return time.perf_counter() - t
+        done = subprocess.run([PY, str(Path(__file__).resolve()), "--timed-ingest", str(folder)], cwd=ROOT,
+                              env=db.env(), check=True, stdout=subprocess.PIPE, text=True)
+        wall = time.perf_counter() - t
+        stages = json.loads(done.stdout.strip().splitlines()[-1])
+        stages["startup"] = max(0.0, wall - stages.pop("_command"))
+        return wall, stages
+
+
+STAGES = ("read", "extract", "write facts", "link", "stories", "index", "commit", "other", "startup")
+
+
+class StageTimer:
+    """Exclusive time per stage: a stage called inside another one is taken out of the outer one's time."""
+
+    def __init__(self):
+        self.totals = {name: 0.0 for name in STAGES}
+        self.stack: list[list] = []
+
+    def wrap(self, owner, attr: str, stage: str) -> None:
+        import functools
+
+        func = getattr(owner, attr, None)
+        if func is None:
+            return
+        timer = self
+
+        @functools.wraps(func)
+        def timed(*args, **kwargs):
+            timer.stack.append([stage, time.perf_counter(), 0.0])
+            try:
+                return func(*args, **kwargs)
+            finally:
+                name, start, inner = timer.stack.pop()
+                elapsed = time.perf_counter() - start
+                timer.totals[name] += elapsed - inner
+                if timer.stack:
+                    timer.stack[-1][2] += elapsed
+
+        setattr(owner, attr, timed)
+
+    def wrap_generator(self, owner, attr: str, stage: str) -> None:
+        func = getattr(owner, attr)
+        timer = self
+
+        def timed(*args, **kwargs):
+            it = iter(func(*args, **kwargs))
+            while True:
+                t = time.perf_counter()
+                try:
+                    item = next(it)
+                except StopIteration:
+                    timer.totals[stage] += time.perf_counter() - t
+                    return
+                timer.totals[stage] += time.perf_counter() - t
+                yield item
+
+        setattr(owner, attr, timed)
+
+
+def timed_ingest(folder: str) -> None:
+    """The child of ingest_inprocess: `manage.py ingest` with each stage timed; prints the times as JSON."""
+    import json
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "casetracker.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    import ingest.services
+    from casetracker import linking, stories
+    from casetracker.search import vectors
+    from ingest.nlp import pipeline
+
+    timer = StageTimer()
+    timer.wrap(ingest.services, "_read", "read")
+    # extract: the time the writes wait for extraction (it runs in a thread of its own, ahead of them, where
+    # ingest.services has _ahead); "extraction busy" is the time extraction itself took, overlapped or not
+    timer.wrap_generator(ingest.services, "_ahead" if hasattr(ingest.services, "_ahead") else "_safe", "extract")
+    timer.totals["extraction busy"] = 0.0
+    timer.wrap_generator(pipeline, "extract_many", "extraction busy")
+    timer.wrap(ingest.services, "_write_document", "write facts")
+    timer.wrap(linking, "link_document", "link")
+    timer.wrap(stories, "assign", "stories")
+    timer.wrap(vectors, "_run", "index")
+    timer.wrap(BaseDatabaseWrapper, "commit", "commit")
+    pipeline.get_nlp()  # the model loads with the startup, as in `manage.py ingest`
+    t = time.perf_counter()
+    call_command("ingest", folder, "--no-progress", "--batch-size", "32", stdout=open(os.devnull, "w"))
+    command = time.perf_counter() - t
+    busy = timer.totals.pop("extraction busy")
+    timer.totals["other"] = command - sum(timer.totals.values())
+    timer.totals["extraction busy"] = busy
+    print(json.dumps({**timer.totals, "_command": command}))
 
 
 def broker_up(url: str) -> bool:
@@ -135,7 +238,10 @@ def main() -> None:
     parser.add_argument("--celery-docs", type=int, default=600)
     parser.add_argument("--no-celery", action="store_true")
     parser.add_argument("--celery-only", action="store_true", help="only the 1-vs-2 worker comparison")
+    parser.add_argument("--timed-ingest", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.timed_ingest:
+        return timed_ingest(args.timed_ingest)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "casetracker.settings")
     base = base_url()
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,9 +266,14 @@ def inprocess(base, paths, words, folder) -> None:
         print(f"corpus: {len(paths)} documents, {words} words (recombined from samples/ and tests/data/dev/)")
         t_pipe = plain_pipe(paths)
         print(f"plain nlp.pipe            {len(paths) / t_pipe:8.1f} docs/s {words / t_pipe:9.0f} words/s")
-        t_ingest = ingest_inprocess(base, folder)
+        t_ingest, stages = ingest_inprocess(base, folder)
         print(f"whole ingest, 1 process   {len(paths) / t_ingest:8.1f} docs/s {words / t_ingest:9.0f} words/s")
         print(f"ratio ingest / nlp.pipe   {t_pipe / t_ingest:8.2f}   (goal >= 0.6)")
+        print("time per stage of the whole ingest (own time; nested stages counted apart):")
+        for name in (*STAGES, "extraction busy"):
+            seconds = stages.get(name, 0.0)
+            print(f"  {name:<12} {seconds:8.2f} s {1000 * seconds / len(paths):8.2f} ms/doc "
+                  f"{100 * seconds / t_ingest:6.1f} %")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 docket's rendered text (the reader renders caption, parties and entries one per line)."""
 from __future__ import annotations
 
-from casetracker import services
-from casetracker.linking import attach_event
+from casetracker import services, writes
+from casetracker.linking import attach_event, case_changed
 from casetracker.models import Case, CaseDocument, CaseParty, Document, Evidence
 
 ENTRY_KINDS = [("order", "ruling"), ("opinion", "ruling"), ("judgment", "ruling"), ("ruling", "ruling"),
@@ -33,8 +33,10 @@ def entry_kind(description: str) -> str:
     return "other"
 
 
+@writes.atomic
 def docket_record(*, document: Document, docket) -> Case:
-    """Write a docket's case, parties with roles and dated entries. Called inside the ingest transaction."""
+    """Write a docket's case, parties with roles and dated entries (inside the ingest's transaction: the
+    search vectors of the case, its parties and documents are refreshed when that commits)."""
     case = None
     if docket.docket_number:
         case = Case.objects.filter(docket_number__iexact=docket.docket_number).first()
@@ -49,6 +51,7 @@ def docket_record(*, document: Document, docket) -> Case:
     case.judge = docket.judge or case.judge
     case.date_filed = services.as_date(docket.date_filed) or case.date_filed
     case.caption_inferred = False
+    caption = case.case_name
     if docket.case_name:
         case.case_name = docket.case_name[:500]
     if docket.date_terminated and case.status in (Case.Status.UNKNOWN, Case.Status.OPEN):
@@ -56,8 +59,10 @@ def docket_record(*, document: Document, docket) -> Case:
     elif case.status == Case.Status.UNKNOWN:
         case.status = Case.Status.OPEN
     case.save()
+    case_changed(case, caption=case.case_name != caption)
     CaseDocument.objects.update_or_create(case=case, document=document, defaults={
         "reason": CaseDocument.Reason.DOCKET, "confidence": 1.0, "detail": docket.docket_number or ""})
+    writes.pending().mark("documents", document.pk)
     for dp in docket.parties:
         party = services.party_get_or_create(name=dp.name, kind=getattr(dp, "kind", "company") or "company")
         role = dp.role if dp.role in CaseParty.Role.values else CaseParty.Role.OTHER

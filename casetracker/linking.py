@@ -11,6 +11,7 @@ from typing import Callable, Optional
 
 from django.db.models import Count
 
+from casetracker import writes
 from casetracker.models import Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention
 from casetracker.text import fingerprint, normalize_name, short_name
 from ingest.nlp import types as nlp
@@ -74,7 +75,7 @@ def _case_create(caption: str, inferred: bool, plaintiff, defendant) -> Case:
             with transaction.atomic():  # a savepoint: a concurrent worker may take the slug first
                 case = Case.objects.create(case_name=caption[:500], caption_inferred=inferred,
                                            slug=_unique_slug(Case, caption))
-            _dirty(case)
+            case_changed(case)
             return case
         except IntegrityError:
             continue
@@ -93,13 +94,15 @@ def _case_update(case: Case, cx: nlp.CaseX, docket: Optional[str]) -> None:
         case.case_name, case.caption_inferred, changed = cx.caption[:500], False, changed + ["case_name", "caption_inferred"]
     if changed:
         case.save(update_fields=changed)
-        _dirty(case)
+        case_changed(case, caption="case_name" in changed)
 
 
-def _dirty(case: Case) -> None:
-    from casetracker.services import mark_dirty
-
-    mark_dirty("cases", case.pk)
+def case_changed(case: Case, caption: bool = False) -> None:
+    """The case's vector (caption, parties, court) is stale; with a new ``caption``, so are those of its
+    documents (they hold its caption)."""
+    writes.pending().mark("cases", case.pk)
+    if caption:
+        writes.pending().mark("documents", CaseDocument.objects.filter(case=case).values_list("document_id", flat=True))
 
 
 def _link(case: Case, document: Document, reason: str, detail: str = "") -> None:
@@ -107,16 +110,20 @@ def _link(case: Case, document: Document, reason: str, detail: str = "") -> None
     link, created = CaseDocument.objects.get_or_create(
         case=case, document=document,
         defaults={"reason": reason.split("_")[0], "confidence": confidence, "detail": detail[:500]})
+    if created:
+        writes.pending().mark("documents", document.pk)  # its vector holds its cases' captions
     if not created and link.confidence < confidence:
         link.reason, link.confidence, link.detail = reason.split("_")[0], confidence, detail[:500]
         link.save(update_fields=["reason", "confidence", "detail"])
 
 
+@writes.atomic
 def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Callable,
                   make_evidence: Callable) -> list[Case]:
     """Attach a freshly extracted document to its cases; record roles, events and fact-to-case links.
 
-    Workers link one document at a time (a transaction-scoped advisory lock, released at commit), so two
+    ``resolve(name, kind)`` gives a name's Party; ``make_evidence(spans)`` stores Evidence rows for a list of
+    spans of the document (one statement) and returns them in order. Workers link one document at a time (a transaction-scoped advisory lock, released at commit), so two
     workers never both create the same case.
     """
     from django.db import connection
@@ -142,14 +149,9 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
             case = _case_create(cx.caption, cx.inferred, plaintiff, defendant)
             new_cases.append(case)
         _case_update(case, cx, dockets[0] if dockets else None)
-        ev = make_evidence(cx.evidence[0]) if cx.evidence else None
-        for party, role in ((plaintiff, CaseParty.Role.PLAINTIFF), (defendant, CaseParty.Role.DEFENDANT)):
-            if party:
-                cp, created = CaseParty.objects.get_or_create(case=case, party=party, role=role)
-                if created:
-                    _dirty(case)
-                if ev:
-                    cp.evidence.add(ev)
+        ev = make_evidence(cx.evidence[:1])[0] if cx.evidence else None
+        _case_parties_add([(case, party, role, ev) for party, role in (
+            (plaintiff, CaseParty.Role.PLAINTIFF), (defendant, CaseParty.Role.DEFENDANT)) if party])
         _link(case, document, reason, detail=cx.caption)
         linked.append(case)
         named.append((cx, case))
@@ -175,6 +177,7 @@ def _record_roles(document, extraction, linked, named, resolve, make_evidence) -
     reads; one about several (an article on Kadrey v. Meta that also discusses Bartz v. Anthropic) gives
     each case only the parties its own caption or suit names, never all of them to the first."""
     single = linked[0] if len({c.pk for c in linked}) == 1 else None
+    roles: list[tuple] = []
     for px in extraction.parties:
         if not (px.is_litigant and px.role in (CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT) and px.evidence):
             continue
@@ -183,10 +186,28 @@ def _record_roles(document, extraction, linked, named, resolve, make_evidence) -
         if not targets and single is not None:
             targets = {single.pk: single}
         for case in targets.values():
-            cp, created = CaseParty.objects.get_or_create(case=case, party=resolve(px.name, px.kind), role=px.role)
+            roles.append((case, resolve(px.name, px.kind), px.role, px.evidence[0]))
+    evidence = make_evidence([span for *_, span in roles]) if roles else []
+    _case_parties_add([(case, party, role, ev) for (case, party, role, _), ev in zip(roles, evidence)])
+
+
+def _case_parties_add(items: list[tuple]) -> None:
+    """(case, party, role, evidence or None): each party gets its role in the case (created when new, in
+    item order) and the evidence for it, in three statements whatever the number of items."""
+    if not items:
+        return
+    found = {(cp.case_id, cp.party_id, cp.role): cp for cp in CaseParty.objects.filter(
+        case_id__in={case.pk for case, *_ in items}, party_id__in={party.pk for _, party, *_ in items})}
+    links = []
+    for case, party, role, ev in items:
+        key = (case.pk, party.pk, role)
+        if key not in found:
+            found[key], created = CaseParty.objects.get_or_create(case=case, party=party, role=role)
             if created:
-                _dirty(case)
-            cp.evidence.add(make_evidence(px.evidence[0]))
+                case_changed(case)
+        if ev is not None:
+            links.append(CaseParty.evidence.through(caseparty_id=found[key].pk, evidence_id=ev.pk))
+    CaseParty.evidence.through.objects.bulk_create(links, ignore_conflicts=True)
 
 
 def link_by_parties(document: Document) -> list[Case]:
@@ -207,9 +228,29 @@ def link_by_parties(document: Document) -> list[Case]:
     return linked
 
 
+# Unlinked litigation documents that name two different parties on opposite sides of some case: the only
+# documents link_by_parties links (one statement instead of three queries per unlinked document).
+_NAMING_BOTH_SIDES = """
+SELECT d.id FROM casetracker_document d
+ WHERE d.is_ai_litigation
+   AND NOT EXISTS (SELECT 1 FROM casetracker_casedocument cd WHERE cd.document_id = d.id)
+   AND EXISTS (SELECT 1 FROM casetracker_mention mp
+                 JOIN casetracker_caseparty p ON p.party_id = mp.party_id AND p.role = 'plaintiff'
+                 JOIN casetracker_caseparty q ON q.case_id = p.case_id AND q.role = 'defendant'
+                                             AND q.party_id <> p.party_id
+                 JOIN casetracker_mention md ON md.document_id = d.id AND md.party_id = q.party_id
+                WHERE mp.document_id = d.id)
+"""
+
+
 def relink_unlinked(case: Case) -> None:
     """After a new case appears, earlier litigation documents naming both its sides join it."""
-    for document in Document.objects.filter(is_ai_litigation=True, case_links__isnull=True):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(_NAMING_BOTH_SIDES)
+        candidates = [row[0] for row in cursor.fetchall()]
+    for document in Document.objects.filter(pk__in=candidates) if candidates else ():
         if case in link_by_parties(document):
             for source in EventSource.objects.filter(document=document, event__case__isnull=True).select_related("event"):
                 orphan = source.event
@@ -218,9 +259,6 @@ def relink_unlinked(case: Case) -> None:
                 source.delete()
             prune_orphan_events()
             _attach_facts(document, case)
-            from casetracker import search
-
-            search.refresh_documents([document.pk], related=False)  # the new case's caption is now its text too
 
 
 def _attach_facts(document: Document, case: Case) -> None:
@@ -229,11 +267,9 @@ def _attach_facts(document: Document, case: Case) -> None:
 
 
 def _record_events(document, extraction, case, make_evidence) -> None:
-    for ex in extraction.events:
-        if not ex.evidence:
-            continue
-        attach_event(case, ex.kind, ex.what, ex.date, ex.precision, document, make_evidence(ex.evidence[0]),
-                      extraction.extractor_version)
+    events = [ex for ex in extraction.events if ex.evidence]
+    for ex, evidence in zip(events, make_evidence([ex.evidence[0] for ex in events]) if events else []):
+        attach_event(case, ex.kind, ex.what, ex.date, ex.precision, document, evidence, extraction.extractor_version)
 
 
 def attach_event(case, kind, title, date_value, precision, document, evidence, version, merge=True) -> Event:
@@ -260,8 +296,9 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
         event = Event.objects.create(case=case, kind=kind, title=(title or kind)[:500], date=when,
                                      precision=precision or "",
                                      fingerprint=fingerprint("event", case and case.pk, kind, when, document.pk))
-    EventSource.objects.get_or_create(event=event, evidence=evidence, defaults={
-        "document": document, "date": when, "precision": precision or "", "extractor_version": version})
+    EventSource.objects.bulk_create([EventSource(  # one statement, no savepoint; an existing source is kept
+        event=event, evidence=evidence, document=document, date=when, precision=precision or "",
+        extractor_version=version)], ignore_conflicts=True)
     return event
 
 

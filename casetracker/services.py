@@ -1,7 +1,8 @@
 """The write side: the only code that creates or changes domain rows.
 
-Functions are keyword-only and atomic; the NLP layer hands them plain
-dataclasses (ingest.nlp.types), never model instances.
+Functions are keyword-only and atomic (``writes.atomic``: rows whose search vectors a write makes stale
+are marked on the transaction's collector and refreshed once before it commits); the NLP layer hands
+them plain dataclasses (ingest.nlp.types), never model instances.
 """
 from __future__ import annotations
 
@@ -15,22 +16,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from casetracker import linking, search
+from casetracker import linking, writes
 from casetracker.models import (
     Alias, Allegation, Claim, Correction, Document, Evidence, Mention, Party, Quote,
 )
 from casetracker.text import fingerprint, normalize_name
 from ingest.nlp import types as nlp
-
-# Parties and cases whose search vectors need a refresh because this transaction changed their names,
-# aliases or parties. Refreshing only these keeps concurrent workers from updating the same hot rows
-# (OpenAI's party row) on every document.
-_dirty: dict[str, set] = {"parties": set(), "cases": set()}
-
-
-def mark_dirty(kind: str, pk: int) -> None:
-    _dirty[kind].add(pk)
-
 
 GENERIC_SURFACES = {"the company", "the firm", "the startup", "he", "she", "it", "they", "the billionaire",
                     "the lab", "the court", "the judge", "the plaintiff", "the defendant"}
@@ -114,6 +105,7 @@ def _fuzzy_organisation(norm: str, kind: Optional[str]) -> Optional[Party]:
     return None
 
 
+@writes.atomic(savepoint=False)
 def party_get_or_create(*, name: str, kind: str = "other", gazetteer_id: Optional[str] = None,
                         owner: Optional[str] = None, aliases: Iterable[str] = ()) -> Party:
     if not gazetteer_id:  # "Anthropic PBC" is the gazetteer's Anthropic: one canonical name, whoever comes first
@@ -134,7 +126,7 @@ def party_get_or_create(*, name: str, kind: str = "other", gazetteer_id: Optiona
                     name=name[:300], kind=kind if kind in Party.Kind.values else "other",
                     gazetteer_id=gazetteer_id or None, slug=_unique_slug(Party, name),
                 )
-            mark_dirty("parties", party.pk)
+            writes.pending().mark("parties", party.pk)
         except IntegrityError:
             party = party_find(name=name, gazetteer_id=gazetteer_id, kind=kind)
     if party is None:
@@ -145,29 +137,52 @@ def party_get_or_create(*, name: str, kind: str = "other", gazetteer_id: Optiona
     if owner and not party.owner_id and normalize_name(owner) != normalize_name(party.name):
         party.owner = party_get_or_create(name=owner, kind="company")
         party.save(update_fields=["owner"])
-    for alias in [name, *aliases]:
-        alias_add(party=party, name=alias)
+        writes.pending().mark("parties", party.owner_id)  # an owner's vector holds what it owns
+    aliases_add(party=party, names=[name, *aliases])
     return party
 
 
 def alias_add(*, party: Party, name: str, source: str = "extracted") -> None:
-    norm = _name_key(name)
-    if not norm or name.strip().lower() in GENERIC_SURFACES or not name[:1].isupper() and not name[:1].isdigit():
+    aliases_add(party=party, names=[name], source=source)
+
+
+@writes.atomic(savepoint=False)
+def aliases_add(*, party: Party, names: Iterable[str], source: str = "extracted") -> None:
+    """Store the names a party does not have yet (generic words and lower-case phrases are no names), in two
+    statements whatever their number; a name's first spelling is kept."""
+    wanted: dict[str, str] = {}
+    for name in names:
+        norm = _name_key(name)
+        if not norm or name.strip().lower() in GENERIC_SURFACES or not name[:1].isupper() and not name[:1].isdigit():
+            continue
+        wanted.setdefault(norm[:300], name[:300])
+    if not wanted:
         return
-    _, created = Alias.objects.get_or_create(party=party, normalized=norm[:300],
-                                             defaults={"name": name[:300], "source": source})
-    if created:
-        mark_dirty("parties", party.pk)
+    have = set(Alias.objects.filter(party=party, normalized__in=list(wanted)).values_list("normalized", flat=True))
+    new = [Alias(party=party, normalized=norm, name=name, source=source) for norm, name in wanted.items()
+           if norm not in have]
+    if new:  # a concurrent writer may add the same name meanwhile: the unique constraint keeps one
+        Alias.objects.bulk_create(new, ignore_conflicts=True)
+        writes.pending().mark("parties", party.pk)  # its names are searched in its vector and its cases'
+        writes.pending().mark("party_cases", party.pk)
 
 
-@transaction.atomic
+@writes.atomic
 def party_merge(*, source: Party, target: Party) -> Party:
     """Merge source into target: facts move, names resolve to target from now on (re-extraction too)."""
     if source.pk == target.pk:
         return target
     _Parties.forget()
-    for alias in source.aliases.all():
-        alias_add(party=target, name=alias.name, source="manual")
+    pending = writes.pending()
+    # every row whose vector holds the source's name now holds the target's
+    pending.mark("documents", Mention.objects.filter(party=source).values_list("document_id", flat=True))
+    pending.mark("quotes", Quote.objects.filter(speaker=source).values_list("pk", flat=True))
+    pending.mark("allegations", Allegation.objects.filter(
+        Q(accuser=source) | Q(accused=source) | Q(teacher=source) | Q(student=source)).values_list("pk", flat=True))
+    pending.mark("parties", [target.pk, source.owner_id])
+    pending.mark("parties", Party.objects.filter(owner=source).values_list("pk", flat=True))
+    pending.mark("party_cases", [source.pk, target.pk])
+    aliases_add(party=target, names=[alias.name for alias in source.aliases.all()], source="manual")
     fk_fields = [
         (Mention, "party"), (Quote, "speaker"), (Claim, "subject"), (Claim, "object"), (Allegation, "accuser"),
         (Allegation, "accused"), (Allegation, "teacher"), (Allegation, "student"), (Party, "owner"),
@@ -183,11 +198,10 @@ def party_merge(*, source: Party, target: Party) -> Party:
     source.merged_into = target
     source.save(update_fields=["merged_into"])
     Party.objects.filter(merged_into=source).update(merged_into=target)
-    search.refresh_parties([target.pk])
     return target
 
 
-@transaction.atomic
+@writes.atomic
 def party_split(*, party: Party) -> Party:
     """Undo a merge: the party stands on its own again (future extraction resolves to it)."""
     _Parties.forget()
@@ -196,6 +210,8 @@ def party_split(*, party: Party) -> Party:
     party.save(update_fields=["merged_into"])
     if target:
         target.aliases.filter(normalized__in=party.aliases.values("normalized"), source="manual").delete()
+        writes.pending().mark("parties", target.pk)
+        writes.pending().mark("party_cases", target.pk)
     return party
 
 
@@ -253,7 +269,7 @@ class _Parties:
             party = party_get_or_create(name=name, kind=kind, gazetteer_id=gid, owner=owner, aliases=aliases)
             entry = (party, (cached[1] if cached else set()) | {_name_key(a) for a in [name, *aliases]},
                      cached[2] if cached else time.monotonic())
-            transaction.on_commit(lambda: self.known.__setitem__(cache_key, entry))
+            writes.pending().on_commit(lambda: self.known.__setitem__(cache_key, entry))
         self.local[key] = party
         return party
 
@@ -264,12 +280,6 @@ def _evidence_row(document: Document, ev: nlp.Evidence) -> Evidence:
     s0, s1 = max(0, min(ev.sent_start, start)), min(n, max(ev.sent_end, end))
     return Evidence(document=document, start=start, end=max(start, end), sent_start=s0, sent_end=s1,
                     sentence=document.text[s0:s1], page=document.page_of(start))
-
-
-def _evidence_create(document: Document, ev: nlp.Evidence) -> Evidence:
-    row = _evidence_row(document, ev)
-    row.save()
-    return row
 
 
 def _fact_rows(document: Document, extraction: nlp.Extraction, parties: _Parties) -> list[tuple]:
@@ -309,19 +319,18 @@ def _fact_rows(document: Document, extraction: nlp.Extraction, parties: _Parties
 def extraction_record(*, document: Document, extraction: nlp.Extraction) -> Document:
     """Write an Extraction's facts for one document, each with its Evidence, then link and index.
 
-    One transaction; evidence and facts are written with bulk inserts.
+    One transaction (or part of the caller's); evidence and facts are written with bulk inserts; search
+    vectors of what changed are refreshed once when the outermost writer ends.
     """
     try:
-        with transaction.atomic():
-            return _record(document, extraction)
+        with writes.atomic() as pending:
+            return _record(document, extraction, pending)
     except Exception:
         _Parties.forget()
         raise
 
 
-def _record(document: Document, extraction: nlp.Extraction) -> Document:
-    _dirty["parties"].clear()
-    _dirty["cases"].clear()
+def _record(document: Document, extraction: nlp.Extraction, pending: writes.Pending) -> Document:
     version = extraction.extractor_version
     parties = _Parties(extraction)
     rows = _fact_rows(document, extraction, parties)
@@ -339,26 +348,16 @@ def _record(document: Document, extraction: nlp.Extraction) -> Document:
     document.extractor_version = version
     document.extracted_at = timezone.now()
     document.save(update_fields=["is_ai_litigation", "extractor_version", "extracted_at"])
-    search.refresh_quotes(Quote.objects.filter(document=document))  # before linking takes its lock
-    search.refresh_allegations(Allegation.objects.filter(document=document))
+    pending.mark("quotes", [o.pk for o in by_model.get(Quote, [])])
+    pending.mark("allegations", [o.pk for o in by_model.get(Allegation, [])])
+    pending.mark("documents", document.pk)  # its vector holds its parties' names and its cases' captions
     linking.link_document(document=document, extraction=extraction, resolve=parties.get,
-                          make_evidence=lambda ev: _evidence_create(document, ev))
-    search.refresh_documents([document.pk], related=False)  # its own row; its vector holds its cases' captions
-    refresh_dirty()
+                          make_evidence=lambda spans: Evidence.objects.bulk_create(
+                              [_evidence_row(document, ev) for ev in spans]))
     return document
 
 
-def refresh_dirty() -> None:
-    parties, cases = set(_dirty["parties"]), set(_dirty["cases"])
-    _dirty["parties"].clear()
-    _dirty["cases"].clear()
-    if parties:
-        search.refresh_parties(parties)
-    if cases:
-        search.refresh_cases(cases)
-
-
-@transaction.atomic
+@writes.atomic
 def document_clear_facts(*, document: Document) -> None:
     """Remove what extraction wrote for a document (before re-extraction); corrections are kept."""
     from casetracker.models import CaseDocument, EventSource
@@ -367,9 +366,10 @@ def document_clear_facts(*, document: Document) -> None:
     linking.prune_orphan_events()
     CaseDocument.objects.filter(document=document).exclude(reason=CaseDocument.Reason.MANUAL).delete()
     document.evidence.all().delete()  # cascades to facts and case-party evidence links
+    writes.pending().mark("documents", document.pk)
 
 
-@transaction.atomic
+@writes.atomic
 def fact_reject(*, fact, note: str = "", user: str = "", everywhere: bool = False) -> Correction:
     """Reject an extracted fact; the decision survives re-extraction."""
     fact_type = type(fact).__name__.lower()
@@ -382,6 +382,8 @@ def fact_reject(*, fact, note: str = "", user: str = "", everywhere: bool = Fals
     if not everywhere and hasattr(fact, "document"):
         qs = qs.filter(document=fact.document)
     qs.update(rejected=True)
+    if fact_type == "mention":  # a document's vector holds the names of its unrejected mentions
+        writes.pending().mark("documents", qs.values_list("document_id", flat=True))
     return correction
 
 

@@ -17,7 +17,9 @@ import struct
 
 from datasketch import MinHash
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
+from casetracker import writes
 from casetracker.models import Document, StoryBand, StoryCluster
 
 NUM_PERM = 128
@@ -36,6 +38,13 @@ _STOP = set("the a an and or of to in on at for by with from as is was are were 
             "he she they his her their we you i not but if so than then there here which who whom what when where "
             "how also has have had will would can could may might said says about into over after before more most "
             "such other some any all no".split())
+
+
+_JACCARD_SQL = f"""
+CASE WHEN jsonb_typeof(casetracker_document.minhash) = 'array' AND jsonb_array_length(casetracker_document.minhash) > 0
+THEN (SELECT count(*) FROM jsonb_array_elements(casetracker_document.minhash) WITH ORDINALITY AS a(v, i)
+        JOIN unnest(%s::bigint[]) WITH ORDINALITY AS b(w, j) ON i = j WHERE (a.v)::bigint = b.w)::float8 / {NUM_PERM}
+END"""
 
 
 def signature(text: str) -> MinHash:
@@ -71,6 +80,7 @@ def _band_values(m: MinHash) -> list[int]:
     return [_value(struct.pack(f"<{ROWS}Q", *map(int, m.hashvalues[b * ROWS:(b + 1) * ROWS]))) for b in range(BANDS)]
 
 
+@writes.atomic(savepoint=False)
 def assign(document: Document) -> StoryCluster | None:
     """Put a document in the story cluster of its nearest match, creating a cluster when needed."""
     m = signature(document.text)
@@ -88,11 +98,14 @@ def assign(document: Document) -> StoryCluster | None:
     for b, v in enumerate(values):
         match |= Q(band=b, value=v)
     near = StoryBand.objects.filter(match).exclude(document=document).values("document_id")
-    for other in Document.objects.filter(pk__in=near).only("pk", "minhash", "story_id", "title")[:CANDIDATES]:
-        if other.minhash:
-            sim = m.jaccard(MinHash(num_perm=NUM_PERM, seed=7, hashvalues=other.minhash))
-            if sim >= NEAR_DUPLICATE and sim > best_score:
-                best, best_score = other, sim
+    # MinHash's Jaccard estimate (equal hash values / NUM_PERM) computed where the signatures are: only
+    # (id, score) crosses the wire, not 128 numbers of every candidate
+    scored = Document.objects.filter(pk__in=near).only("pk", "story_id", "title").annotate(
+        sim=RawSQL(_JACCARD_SQL, ([int(v) for v in m.hashvalues],)))
+    for other in scored[:CANDIDATES]:
+        sim = other.sim
+        if sim is not None and sim >= NEAR_DUPLICATE and sim > best_score:
+            best, best_score = other, sim
     if best is None and credited:
         words = content_words(document.text)
         same_origin = StoryBand.objects.filter(band=ATTRIBUTION_BAND, value=_value(credited.encode())).exclude(

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from django.conf import settings
-from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from casetracker import services as domain
+from casetracker import writes
 from casetracker.models import Document, RawInput
 
 log = logging.getLogger(__name__)
@@ -42,9 +44,9 @@ class IngestError(Exception):
 
 # --------------------------------------------------------------------------- recording inputs
 def raw_input_create(*, source: str, raw: Optional[bytes] = None, url: str = "", filename: str = "",
-                     content_type: str = "") -> RawInput:
+                     content_type: str = "", raw_sha256: str = "") -> RawInput:
     return RawInput.objects.create(source=source[:2000], raw=raw, size=len(raw or b""), url=url[:2000],
-                                   filename=filename[:500], content_type=content_type[:200])
+                                   filename=filename[:500], content_type=content_type[:200], raw_sha256=raw_sha256)
 
 
 def expand_sources(sources: Iterable[str]) -> Iterator[str]:
@@ -96,8 +98,7 @@ def raw_input_for_bytes(*, raw: bytes, source: str, filename: str = "", content_
     seen = RawInput.objects.filter(raw_sha256=digest, status__in=[RawInput.Status.DONE, RawInput.Status.DUPLICATE]).first()
     if seen:
         return None, Outcome(seen.pk, "duplicate", seen.document_id, source=source)
-    ri = raw_input_create(source=source, raw=raw, filename=filename, content_type=content_type)
-    RawInput.objects.filter(pk=ri.pk).update(raw_sha256=digest)
+    ri = raw_input_create(source=source, raw=raw, filename=filename, content_type=content_type, raw_sha256=digest)
     return ri, None
 
 
@@ -151,10 +152,9 @@ def process(raw_input_ids: list[int]) -> list[Outcome]:
     from ingest.nlp.pipeline import extract_many
 
     outcomes: dict[int, Outcome] = {}
-    ready: list[tuple[RawInput, object, domain.DocumentInput]] = []
+    read: list[tuple[RawInput, object, domain.DocumentInput]] = []
+    RawInput.objects.filter(pk__in=raw_input_ids).update(attempts=F("attempts") + 1, updated_at=timezone.now())
     for ri in RawInput.objects.filter(pk__in=raw_input_ids).order_by("id"):
-        ri.attempts += 1
-        ri.save(update_fields=["attempts", "updated_at"])
         try:
             doc = _read(ri)
             data = _to_input(doc)
@@ -168,18 +168,55 @@ def process(raw_input_ids: list[int]) -> list[Outcome]:
             _fail(ri, "parse", f"{type(e).__name__}: {e}")
             outcomes[ri.pk] = Outcome(ri.pk, "failed", error=str(e), stage="parse", source=ri.source)
             continue
-        existing = Document.objects.filter(sha256=data.sha256).first() or next(
-            (Document(pk=-1) for _, _, d in ready if d.sha256 == data.sha256), None)
-        if existing:
-            _done(ri, existing if existing.pk > 0 else None, RawInput.Status.DUPLICATE)
-            outcomes[ri.pk] = Outcome(ri.pk, "duplicate", existing.pk if existing.pk > 0 else None, source=ri.source)
+        read.append((ri, doc, data))
+    stored = dict(Document.objects.filter(sha256__in={data.sha256 for _, _, data in read})
+                  .values_list("sha256", "pk")) if read else {}
+    ready: list[tuple[RawInput, object, domain.DocumentInput]] = []
+    for ri, doc, data in read:  # the same text stored before, or earlier in this batch, is a duplicate
+        if data.sha256 in stored:
+            existing = Document(pk=stored[data.sha256]) if stored[data.sha256] else None
+            _done(ri, existing, RawInput.Status.DUPLICATE)
+            outcomes[ri.pk] = Outcome(ri.pk, "duplicate", existing.pk if existing else None, source=ri.source)
             continue
+        stored[data.sha256] = None
         ready.append((ri, doc, data))
     items = [(data.text, {"published": data.published_at, "title": data.title}) for _, _, data in ready]
-    extractions = extract_many(items) if items else iter(())
-    for (ri, doc, data), extraction in zip(ready, _safe(extractions, len(ready))):
+    extractions = extract_many(items, batch_size=EXTRACT_BATCH) if items else iter(())
+    for (ri, doc, data), extraction in zip(ready, _ahead(_safe(extractions, len(ready)))):
         outcomes[ri.pk] = _write(ri, doc, data, extraction)
     return [outcomes[k] for k in sorted(outcomes)]
+
+
+EXTRACT_BATCH = 8  # documents per nlp.pipe batch: the first ones are written while the next are extracted
+_END = object()
+
+
+def _ahead(results: Iterator) -> Iterator:
+    """Run an iterator of extractions in a thread of its own, ahead of the writes that consume them.
+
+    Extraction is text in, dataclasses out (ingest.nlp touches no database) and mostly holds the CPU;
+    writing mostly waits for PostgreSQL, which releases the interpreter: the two overlap. The queue is
+    unbounded (one batch of extractions), so the thread always finishes, even when the writer stops early.
+    """
+    import queue
+    import threading
+
+    handoff: queue.Queue = queue.Queue()
+
+    def run() -> None:
+        try:
+            for result in results:
+                handoff.put(result)
+        except BaseException as e:  # noqa: BLE001 - handed to the writer's thread, which raises it
+            handoff.put(e)
+        finally:
+            handoff.put(_END)
+
+    threading.Thread(target=run, name="ingest-extract", daemon=True).start()
+    while (item := handoff.get()) is not _END:
+        if isinstance(item, BaseException) and not isinstance(item, IngestError):
+            raise item
+        yield item
 
 
 def _safe(extractions, n):
@@ -200,20 +237,20 @@ def _write(ri: RawInput, doc, data: domain.DocumentInput, extraction) -> Outcome
         _fail(ri, "extract", str(extraction))
         return Outcome(ri.pk, "failed", error=str(extraction), stage="extract", source=ri.source)
     try:
-        document = _write_document(doc, data, extraction)
+        document, story_error = _write_document(ri, doc, data, extraction)
     except Exception as e:  # noqa: BLE001 - nothing of this document was written
         log.exception("writing %s failed", ri.source)
         _fail(ri, "write", f"{type(e).__name__}: {e}")
         return Outcome(ri.pk, "failed", error=str(e), stage="write", source=ri.source)
-    _done(ri, document, RawInput.Status.DONE)
-    from casetracker import stories
-
-    stories.assign(document)
-    return Outcome(ri.pk, "new", document.pk, source=ri.source)
+    return Outcome(ri.pk, "new", document.pk, source=ri.source, error=story_error,
+                   stage="stories" if story_error else "")
 
 
-def _write_document(doc, data: domain.DocumentInput, extraction, attempts: int = 4) -> Document:
-    """One transaction; retried when PostgreSQL breaks a deadlock between concurrent workers."""
+def _write_document(ri: RawInput, doc, data: domain.DocumentInput, extraction,
+                    attempts: int = 4) -> tuple[Document, str]:
+    """One transaction: the document, its story, docket, facts and links, its input marked done; retried when
+    PostgreSQL breaks a deadlock between concurrent workers. Returns the document and the story error ('' if
+    none): a failed story assignment is recorded on the input and the document is kept."""
     import random
     import time
 
@@ -222,14 +259,16 @@ def _write_document(doc, data: domain.DocumentInput, extraction, attempts: int =
 
     for attempt in range(attempts):
         try:
-            with transaction.atomic():
+            with writes.atomic():
                 document = domain.document_create(data=data)
+                story_error = _assign_story(document)  # before linking takes its lock
                 if getattr(doc, "docket", None) is not None:
                     from casetracker import dockets
 
                     dockets.docket_record(document=document, docket=doc.docket)
                 domain.extraction_record(document=document, extraction=extraction)
-            return document
+                _done(ri, document, RawInput.Status.DONE, stage="stories" if story_error else "", error=story_error)
+            return document, story_error
         except OperationalError as e:
             if attempt + 1 == attempts or not isinstance(
                     e.__cause__, (pg_errors.DeadlockDetected, pg_errors.SerializationFailure)):
@@ -238,12 +277,26 @@ def _write_document(doc, data: domain.DocumentInput, extraction, attempts: int =
     raise AssertionError("unreachable")
 
 
-def _done(ri: RawInput, document: Optional[Document], status: str) -> None:
-    ri.status, ri.document, ri.stage, ri.error = status, document, "", ""
+def _assign_story(document: Document) -> str:
+    """Put the document in its story cluster, in a savepoint of its own: a failure there is logged and
+    returned (''if none), and the document and everything else of its ingest are kept."""
+    from casetracker import stories
+
+    try:
+        with writes.atomic():
+            stories.assign(document)
+    except Exception as e:  # noqa: BLE001 - clustering is an extra; the document stands without it
+        log.exception("story assignment of document %s failed", document.pk)
+        return f"story assignment failed: {type(e).__name__}: {e}"[:5000]
+    return ""
+
+
+def _done(ri: RawInput, document: Optional[Document], status: str, stage: str = "", error: str = "") -> None:
+    ri.status, ri.document, ri.stage, ri.error = status, document, stage, error
     ri.save(update_fields=["status", "document", "stage", "error", "updated_at"])
 
 
-@transaction.atomic
+@writes.atomic
 def reextract(documents) -> int:
     """Rebuild extracted facts of documents with the current pipeline; corrections are honoured."""
     from ingest.nlp.pipeline import extract_many

@@ -1,6 +1,8 @@
+from pathlib import Path
+
 import pytest
 
-from casetracker import services
+from casetracker import services, writes
 from casetracker.models import Alias, Allegation, Correction, Evidence, Mention, Party, Quote
 from ingest.nlp import types as nlp
 from tests.casetracker.factories import DocumentFactory, party, span
@@ -131,3 +133,88 @@ def test_party_cache_never_remembers_a_rolled_back_party():
     services.extraction_record(document=other, extraction=extraction(TEXT + " Again."))  # served from the cache
     assert Party.objects.filter(name="OpenAI").count() == 1
     assert Mention.objects.filter(document=other, party__name="OpenAI").exists()
+
+
+# --------------------------------------------------------------------------- the transaction's collector
+DOCKET = Path(__file__).resolve().parents[1] / "ingest" / "assets" / "courtlistener_docket_musk_v_openai.json"
+
+
+def test_a_docket_json_leaves_its_case_and_parties_searchable(capsys):
+    """Regression: dockets marked rows dirty in a module-global set that recording the extraction cleared,
+    so the case and its parties kept NULL vectors and "Altman" found no "Musk v. Altman"."""
+    from django.core.management import call_command
+
+    from casetracker.models import Case, CaseParty
+    from casetracker.search import search
+
+    call_command("ingest", str(DOCKET), "--no-progress")
+    case = Case.objects.get(case_name="Musk v. Altman")
+    assert case.search_vector is not None
+    parties = Party.objects.filter(pk__in=CaseParty.objects.filter(case=case).values("party_id"))
+    assert parties.count() >= 4 and not parties.filter(search_vector__isnull=True).exists()
+    found = search("Altman", types={"case", "party"}).hits
+    assert case in [h.obj for h in found if h.type == "case"]
+    altman = parties.get(aliases__name="Samuel Altman")  # the docket's name, the gazetteer's Sam Altman
+    assert altman in [h.obj for h in found if h.type == "party"]
+
+
+def test_writers_share_one_collector_and_refresh_once_when_the_outermost_ends():
+    doc = DocumentFactory(text=TEXT)
+    with writes.atomic() as outer:
+        with writes.atomic() as inner:
+            assert inner is outer is writes.pending()
+        services.extraction_record(document=doc, extraction=extraction())  # a nested writer
+        assert writes.pending() is outer
+        assert set(outer.marked("parties")) == set(Party.objects.values_list("pk", flat=True))
+        assert doc.pk in outer.marked("documents") and outer.marked("quotes") and outer.marked("allegations")
+        assert not Party.objects.filter(search_vector__isnull=False).exists()  # nothing refreshed yet
+        assert outer.flushes == 0
+    assert outer.flushes == 1
+    assert not Party.objects.filter(search_vector__isnull=True).exists()
+    assert not Quote.objects.filter(search_vector__isnull=True).exists()
+    doc.refresh_from_db()
+    assert doc.search_vector is not None
+
+
+def test_a_failed_writer_leaves_nothing_pending_for_the_next_one():
+    doc = DocumentFactory(text=TEXT)
+    with pytest.raises(RuntimeError):
+        with writes.atomic() as failed:
+            failed.mark("parties", 123456)
+            services.extraction_record(document=doc, extraction=extraction())
+            raise RuntimeError("the ingest transaction fails")
+    assert not Party.objects.exists()
+    with pytest.raises(RuntimeError, match="no writer is open"):
+        writes.pending()
+    with writes.atomic() as nxt:
+        assert nxt is not failed and not any(nxt.marked(kind) for kind in writes.KINDS)
+
+
+def test_a_nested_writer_that_fails_drops_only_its_own_marks():
+    with writes.atomic() as outer:
+        outer.mark("cases", 1)
+        try:
+            with writes.atomic() as inner:
+                inner.mark("cases", [1, 2])
+                inner.mark("parties", 3)
+                raise ValueError("rolled back to its savepoint")
+        except ValueError:
+            pass
+        assert (outer.marked("cases"), outer.marked("parties")) == ([1], [])
+
+
+def test_marking_outside_a_writer_is_an_error():
+    with pytest.raises(RuntimeError, match="no writer is open"):
+        writes.pending().mark("parties", 1)
+
+
+def test_merging_parties_refreshes_what_holds_the_old_name():
+    doc = DocumentFactory(text=TEXT)
+    services.extraction_record(document=doc, extraction=extraction())
+    xai = Party.objects.get(name="xAI")
+    dup = services.party_get_or_create(name="X.AI Holdings Corp", kind="company")
+    services.party_merge(source=dup, target=xai)
+    xai.refresh_from_db()
+    from casetracker.search import search
+
+    assert xai in [h.obj for h in search("Holdings", types={"party"}).hits]

@@ -40,3 +40,20 @@ def test_same_credited_source_but_another_topic_is_not_the_same_story():
 def test_attribution():
     assert stories.attribution("AI-processed from The Verge; edited by Hamidun News") == "the verge"
     assert stories.attribution("xAI partly used OpenAI models via distillation") == ""
+
+
+def test_the_database_scores_candidates_exactly_as_datasketch_does():
+    from django.db.models.expressions import RawSQL
+
+    from casetracker.models import Document
+
+    texts = [p.read_text() for p in SAMPLES]
+    docs = [DocumentFactory(text=t) for t in texts]
+    for doc in docs:
+        stories.assign(doc)
+    probe = stories.signature(texts[0])
+    scored = dict(Document.objects.annotate(sim=RawSQL(stories._JACCARD_SQL, ([int(v) for v in probe.hashvalues],)))
+                  .values_list("pk", "sim"))
+    for doc, text in zip(docs, texts):
+        assert scored[doc.pk] == probe.jaccard(stories.signature(text))
+    assert scored[docs[0].pk] == 1.0 and 0 < scored[docs[1].pk] < 1

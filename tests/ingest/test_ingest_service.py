@@ -94,3 +94,46 @@ def test_reextract_rebuilds_facts_and_keeps_a_rejection(tmp_path, capsys):
     assert Allegation.objects.get(fingerprint=wrong.fingerprint).rejected is True
     assert Allegation.objects.filter(rejected=False).count() == before - 1
     assert all(a.extractor_version for a in Allegation.objects.all())
+
+
+def test_a_failing_story_assignment_is_recorded_and_never_stops_the_batch(tmp_path, monkeypatch, capsys):
+    """Regression: stories.assign ran after the document's transaction, outside the failure isolation, so
+    its first exception stopped the batch."""
+    from casetracker import stories
+
+    calls = []
+
+    def broken(document):
+        calls.append(document.pk)
+        raise RuntimeError("minhash store unavailable")
+
+    monkeypatch.setattr(stories, "assign", broken)
+    for name in ("002_cecfb31d6518ce93.txt", "003_2a5353927ff2aca3.txt", "004_c08176c42da814d5.txt"):
+        (tmp_path / name).write_bytes((SAMPLES / name).read_bytes())
+    _ingest(tmp_path)
+    assert "new: 3  duplicate: 0  failed: 0" in capsys.readouterr().out
+    assert len(calls) == 3 and Document.objects.count() == 3
+    for raw in RawInput.objects.all():
+        assert raw.status == "done" and raw.document is not None
+        assert raw.stage == "stories" and "minhash store unavailable" in raw.error
+        assert Evidence.objects.filter(document=raw.document).exists()  # the document's facts are kept
+
+
+def test_extraction_runs_ahead_in_its_own_thread_and_its_errors_reach_the_writer():
+    import threading
+
+    from ingest import services
+
+    threads = []
+
+    def extractions():
+        threads.append(threading.current_thread())
+        yield services.IngestError("extract", "one document failed")
+        raise RuntimeError("the extractor broke")
+
+    results = services._ahead(extractions())
+    first = next(results)
+    assert isinstance(first, services.IngestError)  # a per-document failure is handed on as a value
+    with pytest.raises(RuntimeError, match="the extractor broke"):  # anything else is raised in the writer
+        next(results)
+    assert threads and threads[0] is not threading.current_thread()
