@@ -32,8 +32,9 @@ samples: migrate
 
 ## make run: install, start the database, migrate, ingest samples/, start a Celery worker (with beat) in the
 ## background and serve on http://127.0.0.1:8000/; the worker stops when the server stops
-## DEBUG is off unless set; local use turns it on here (and with it the development SECRET_KEY)
-run: export DEBUG ?= true
+## DEBUG is off unless set; local use turns it on here (and with it the development SECRET_KEY): every target
+## but `test` (the suite runs as production does, with a test key) and the benchmarks (they set their own)
+run migrate samples worker eval stop-db: export DEBUG ?= true
 run: samples
 	@mkdir -p $${DATA_DIR:-.data}
 	$(BIN)/celery -A casetracker worker -B --concurrency=1 --loglevel=INFO \

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,28 @@ def _browser_missing_reason() -> str | None:
     except ImportError:
         return "playwright is not installed"
     return None
+
+
+@contextmanager
+def live_thread():
+    """A live server thread of our own, serving static files too (pytest-django's live_server flushes the data
+    between tests); yields its URL and closes the thread's database connections when it stops."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.testcases import LiveServerThread
+
+    from tests.test_end_to_end import _close_worker_connections
+
+    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    try:
+        yield f"http://127.0.0.1:{thread.port}"
+    finally:
+        thread.terminate()
+        _close_worker_connections()  # the server thread's connection outlives it
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from casetracker.models import Case, Document, Quote
 from tests.casetracker import gold_corpus
+from tests.e2e.conftest import live_thread
 
 # the database mark makes pytest-django create the test database when only these tests are collected
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -32,21 +33,8 @@ def corpus(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def server(corpus):
-    """A live server thread of our own (pytest-django's live_server would flush the data between tests)."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.test.testcases import LiveServerThread
-
-    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
-    thread.daemon = True
-    thread.start()
-    thread.is_ready.wait()
-    if thread.error:
-        raise thread.error
-    yield f"http://127.0.0.1:{thread.port}"
-    thread.terminate()
-    from tests.test_end_to_end import _close_worker_connections
-
-    _close_worker_connections()  # the server thread's connection outlives it
+    with live_thread() as url:
+        yield url
 
 
 @pytest.fixture

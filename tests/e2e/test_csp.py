@@ -16,13 +16,13 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.vi
 @pytest.fixture(scope="module")
 def csp_site(django_db_setup, django_db_blocker):
     """A little committed data and a live server thread (the fixture style of tests/e2e/test_browser.py)."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.core.management import call_command
-    from django.test.testcases import LiveServerThread
 
     from casetracker import services
     from ingest.nlp import types as nlp
+    from tests.casetracker import gold_corpus
     from tests.casetracker.factories import DocumentFactory, party, span
+    from tests.e2e.conftest import live_thread
 
     with django_db_blocker.unblock():
         doc = DocumentFactory(text=TEXT, title="Musk testifies <script>alert(1)</script>", publisher="The Verge")
@@ -32,23 +32,12 @@ def csp_site(django_db_setup, django_db_blocker):
             allegations=[nlp.AllegationX(accused="DeepSeek", accuser="Anthropic", teacher="Claude",
                                          evidence=[span(TEXT, "accused DeepSeek")])],
             is_ai_litigation=True, extractor_version="t"))
-        thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
-        thread.daemon = True
-        thread.start()
-        thread.is_ready.wait()
-        if thread.error:
-            raise thread.error
         try:
-            yield f"http://127.0.0.1:{thread.port}"
+            with live_thread() as url:
+                yield url
         finally:
-            thread.terminate()
-            from tests.test_end_to_end import _close_worker_connections
-
             call_command("flush", interactive=False)
-            from tests.casetracker import gold_corpus
-
             gold_corpus.forget_cached_parties()  # the flushed parties' ids must not outlive them in services' cache
-            _close_worker_connections()  # the server threads' connections outlive them
             from django.db import connection
 
             connection.close()  # without this the test database is still "in use" when pytest-django drops it
@@ -79,7 +68,7 @@ def test_live_search_works_under_the_policy_with_no_violation(csp_site, page, sc
 
 def test_the_violation_listener_sees_a_blocked_inline_script(csp_site, page):
     """The check above can fail: an inline script is blocked and reported."""
-    console = _watch(page)
+    _watch(page)
     page.goto(csp_site + "/")
     page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1';"
                   " document.head.appendChild(s); }")
