@@ -28,7 +28,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 def _test_database_url() -> str:
     s = connection.settings_dict
     auth = quote(s["USER"] or "") + (":" + quote(s["PASSWORD"]) if s["PASSWORD"] else "")
-    host = s["HOST"] or ""
+    host = s["HOST"] or s.get("OPTIONS", {}).get("host") or ""  # dj-database-url puts a ?host= socket in OPTIONS
     if host.startswith("/"):  # a socket directory (the embedded PostgreSQL)
         return f"postgresql://{auth}@/{s['NAME']}?host={quote(host)}&port={s['PORT'] or 5432}"
     return f"postgresql://{auth}@{host}:{s['PORT'] or 5432}/{s['NAME']}"
