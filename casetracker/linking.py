@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from casetracker import writes
 from casetracker.models import Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention
@@ -210,21 +210,30 @@ def _case_parties_add(items: list[tuple]) -> None:
     CaseParty.evidence.through.objects.bulk_create(links, ignore_conflicts=True)
 
 
+# Cases with two different parties of a document on opposing sides: found by the index on the parties, so
+# the cost does not grow with the cases a very common party (OpenAI) is in
+_CASES_NAMING_BOTH_SIDES = """
+SELECT DISTINCT p.case_id FROM casetracker_caseparty p
+  JOIN casetracker_caseparty q ON q.case_id = p.case_id AND q.role = 'defendant' AND q.party_id <> p.party_id
+ WHERE p.role = 'plaintiff' AND p.party_id = ANY(%s) AND q.party_id = ANY(%s)
+"""
+
+
 def link_by_parties(document: Document) -> list[Case]:
-    """Link a litigation document that names both opposing parties of a known case."""
-    party_ids = set(Mention.objects.filter(document=document).values_list("party_id", flat=True))
+    """Link a litigation document that names both opposing parties of a known case: two different parties,
+    one on each side (a party sources put on both sides is not a pair by itself)."""
+    from django.db import connection
+
+    party_ids = sorted(set(Mention.objects.filter(document=document).values_list("party_id", flat=True)))
     if len(party_ids) < 2:
         return []
+    with connection.cursor() as cursor:
+        cursor.execute(_CASES_NAMING_BOTH_SIDES, [party_ids, party_ids])
+        case_ids = [row[0] for row in cursor.fetchall()]
     linked = []
-    cases = Case.objects.filter(case_parties__party__in=party_ids).distinct().prefetch_related("case_parties")
-    for case in cases:
-        plaintiffs = {cp.party_id for cp in case.case_parties.all() if cp.role == CaseParty.Role.PLAINTIFF}
-        defendants = {cp.party_id for cp in case.case_parties.all() if cp.role == CaseParty.Role.DEFENDANT}
-        named_p, named_d = plaintiffs & party_ids, defendants & party_ids
-        # two different parties, one on each side (a party sources put on both sides is not a pair by itself)
-        if named_p and named_d and any(p != d for p in named_p for d in named_d):
-            _link(case, document, "parties", detail="names both sides")
-            linked.append(case)
+    for case in Case.objects.filter(pk__in=case_ids) if case_ids else ():  # in the cases' order
+        _link(case, document, "parties", detail="names both sides")
+        linked.append(case)
     return linked
 
 
@@ -280,7 +289,11 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
     precision = precision if when else ""
     event = None
     if case is not None and merge:
-        same_kind = list(case.events.filter(kind=kind, rejected=False))
+        same_kind = case.events.filter(kind=kind, rejected=False)
+        if when:  # a dated source can only join an event of its year (the coarsest precision) or an undated one
+            same_kind = same_kind.filter(Q(date__isnull=True) | Q(date__gte=when.replace(month=1, day=1),
+                                                                  date__lte=when.replace(month=12, day=31)))
+        same_kind = list(same_kind)
         if when:
             event = next((e for e in same_kind if e.date and _same_date(e.date, when, e.precision, precision)), None)
             if event is None:

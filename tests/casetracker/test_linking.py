@@ -122,3 +122,62 @@ def test_an_undated_source_joins_a_dated_event_only_when_it_retells_it():
     assert reports["Anthropic published a blog post naming DeepSeek"].date is None  # not glued to 30 April
     retold = reports["Reports say Musk testified xAI used OpenAI models"]
     assert retold.sources.count() == 2 and str(retold.date) == "2026-04-30"
+
+
+def _loaded(model):
+    """Rows of model instantiated while the block runs (a read that grows with the corpus shows here)."""
+    import contextlib
+
+    from django.db.models.signals import post_init
+
+    @contextlib.contextmanager
+    def counting():
+        seen = []
+
+        def count(sender, instance, **kwargs):
+            seen.append(instance.pk)
+
+        post_init.connect(count, sender=model, weak=False)
+        try:
+            yield seen
+        finally:
+            post_init.disconnect(count, sender=model)
+
+    return counting()
+
+
+def test_linking_by_parties_reads_only_the_cases_the_document_names_both_sides_of():
+    from casetracker import linking, writes
+
+    openai_party = services.party_get_or_create(name="OpenAI", kind="company", gazetteer_id="openai")
+    for n in range(12):  # a very common defendant: its other cases are not read
+        case = Case.objects.create(case_name=f"Author {n} v. OpenAI", slug=f"author-{n}-v-openai")
+        plaintiff = services.party_get_or_create(name=f"Author Number{n}", kind="person")
+        CaseParty.objects.create(case=case, party=plaintiff, role="plaintiff")
+        CaseParty.objects.create(case=case, party=openai_party, role="defendant")
+    doc = record(BOTH_NAMED, parties=[musk(BOTH_NAMED), openai(BOTH_NAMED)])
+    musk_case = Case.objects.create(case_name="Musk v. OpenAI", slug="musk-v-openai")
+    CaseParty.objects.create(case=musk_case, party=services.party_find(name="Elon Musk"), role="plaintiff")
+    CaseParty.objects.create(case=musk_case, party=openai_party, role="defendant")
+    with writes.atomic(), _loaded(Case) as cases:
+        linked = linking.link_by_parties(doc)
+    assert linked == [musk_case] and CaseDocument.objects.get(document=doc).case == musk_case
+    assert cases == [musk_case.pk]
+
+
+def test_a_dated_event_is_matched_among_the_events_of_its_year_only():
+    from casetracker import linking, writes
+
+    caption = nlp.CaseX(caption="Musk v. OpenAI", plaintiffs=["Elon Musk"], defendants=["OpenAI"])
+    events = [sworn_testimony(MUSK_SUES, f"{year}-04-30", "day") for year in range(2000, 2012)]
+    doc = record(MUSK_SUES, cases=[caption], parties=[musk(MUSK_SUES, "plaintiff"), openai(MUSK_SUES, "defendant")],
+                 events=events + [sworn_testimony(MUSK_SUES, "2026-05-01", "day")])
+    case = Case.objects.get()
+    assert Event.objects.filter(case=case).count() == 13
+    source = doc.evidence.first()
+    with writes.atomic(), _loaded(Event) as loaded:
+        same = linking.attach_event(case, "testimony", "Musk testifies", "2026-05-01", "day", doc, source, "t")
+        month = linking.attach_event(case, "testimony", "Musk testifies", "2026-05-20", "month", doc, source, "t")
+    assert same.date.isoformat() == "2026-05-01" and month.pk == same.pk
+    assert Event.objects.filter(case=case).count() == 13
+    assert set(loaded) == {same.pk}  # only the events of 2026 (and undated ones) were read
