@@ -238,17 +238,20 @@ def link_by_parties(document: Document) -> list[Case]:
 
 
 # Unlinked litigation documents that name two different parties on opposite sides of some case: the only
-# documents link_by_parties links (one statement instead of three queries per unlinked document).
+# documents link_by_parties links (one statement instead of three queries per unlinked document). The
+# unlinked ones and the parties they name are found first (an index lookup each, and few of them): pairs
+# of parties are looked for only among those, not in every litigation document of the corpus.
 _NAMING_BOTH_SIDES = """
-SELECT d.id FROM casetracker_document d
- WHERE d.is_ai_litigation
-   AND NOT EXISTS (SELECT 1 FROM casetracker_casedocument cd WHERE cd.document_id = d.id)
-   AND EXISTS (SELECT 1 FROM casetracker_mention mp
-                 JOIN casetracker_caseparty p ON p.party_id = mp.party_id AND p.role = 'plaintiff'
-                 JOIN casetracker_caseparty q ON q.case_id = p.case_id AND q.role = 'defendant'
-                                             AND q.party_id <> p.party_id
-                 JOIN casetracker_mention md ON md.document_id = d.id AND md.party_id = q.party_id
-                WHERE mp.document_id = d.id)
+WITH unlinked AS MATERIALIZED (
+    SELECT d.id FROM casetracker_document d
+     WHERE d.is_ai_litigation
+       AND NOT EXISTS (SELECT 1 FROM casetracker_casedocument cd WHERE cd.document_id = d.id)),
+named AS MATERIALIZED (
+    SELECT DISTINCT m.document_id, m.party_id FROM casetracker_mention m JOIN unlinked u ON u.id = m.document_id)
+SELECT DISTINCT a.document_id FROM named a
+  JOIN casetracker_caseparty p ON p.party_id = a.party_id AND p.role = 'plaintiff'
+  JOIN casetracker_caseparty q ON q.case_id = p.case_id AND q.role = 'defendant' AND q.party_id <> p.party_id
+  JOIN named b ON b.document_id = a.document_id AND b.party_id = q.party_id
 """
 
 
