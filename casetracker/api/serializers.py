@@ -297,16 +297,6 @@ class IngestRequestSerializer(serializers.Serializer):
         return attrs
 
 
-class IngestResultSerializer(serializers.Serializer):
-    raw_input_id = serializers.IntegerField()
-    status = serializers.CharField()
-    document_id = serializers.IntegerField(allow_null=True)
-    error = serializers.CharField(allow_blank=True)
-    stage = serializers.CharField(allow_blank=True)
-    source = serializers.CharField(allow_blank=True)
-    retryable = serializers.BooleanField()
-
-
 class SearchHitSerializer(serializers.Serializer):
     type = serializers.CharField()
     id = serializers.IntegerField()

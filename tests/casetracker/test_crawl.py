@@ -14,7 +14,7 @@ import time
 from collections import deque
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.core.management import call_command
