@@ -288,6 +288,10 @@ def _names_in(chunk: str) -> list[str]:
         out.append(titlecase(n))
     # a name printed twice (two-column captions repeat the moving parties) or cut by the column break
     # ("Openai Startup" beside "Openai Startup Fund Management LLC") is kept once, whole
+    # Two columns read line by line also glue the tail of one name to the suffix of another ("OpenAI L.P.
+    # L.L.C.") or leave a name's tail alone ("Startup Fund GP I L.L.C." beside "OpenAI Startup Fund GP I"):
+    # a name with two legal forms, or whose words are the end of a longer name's, is such a piece.
+    bare = {n: bare_words(n) for n in out}
     keep = []
     for n in out:
         low = n.lower()
@@ -295,6 +299,11 @@ def _names_in(chunk: str) -> list[str]:
             continue
         if any(o.lower().startswith(low + " ") and not _CORP_SUFFIX.match(o[len(n):].strip(" ,"))
                for o in out if o != n):
+            continue
+        if len([w for w in n.split() if _CORP_SUFFIX.match(w)]) >= 2:
+            continue
+        words = bare[n]
+        if words and any(len(bare[o]) > len(words) and bare[o][-len(words):] == words for o in out if o != n):
             continue
         keep.append(n)
     return keep
