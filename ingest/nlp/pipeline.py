@@ -64,6 +64,7 @@ def make_mentions(nlp, name):
 
     def run(doc):
         doc._.ct_mentions = mentions.find(doc)
+        mentions.parse_title(doc, nlp, skip=COMPONENTS)  # the headline as evidence: doc._.ct_title_doc
     return _Step(run, "ct_mentions")
 
 
