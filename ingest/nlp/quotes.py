@@ -22,7 +22,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import layout, learn, rules
+from ingest.nlp import goldmatch, layout, learn, rules
 from ingest.nlp.mentions import Mention, covering
 from ingest.nlp.types import Evidence, QuoteX
 
@@ -201,18 +201,27 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
             if m and m.kind in ("company", "person", "agency"):
                 return m.group[0] if m.group and m.resolved else m.name
         if low in FILED or tok.lower_ in FILED:
-            return _filer(roles)
+            return _filer(roles) or _label(tok)
         if tok.lower_ in ("article", "story", "report"):  # "the story goes on to say": the outlet named before
             before = [m for m in ms if m.end <= tok.idx and m.kind == "outlet"]
             if before:
                 return before[-1].name
     if tok.lower_ in FILER_LABELS:
-        return _filer(roles)
+        return _filer(roles) or _label(tok)
     if tok.pos_ == "PROPN":
         parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
         name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
         return name if name[:1].isupper() else None
     return None
+
+
+def _label(tok) -> Optional[str]:
+    """The text's own label for a filer it never names ("the lawsuit", "the plaintiffs"): the noun with its
+    determiner and modifiers, as written."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    parts = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "nmod")] + [tok]
+    return " ".join(t.text for t in parts).strip() or None
 
 
 def _filer(roles) -> Optional[str]:
@@ -329,12 +338,14 @@ class _Speakers:
                 self.counts[_mname(m)] = self.counts.get(_mname(m), 0) + 1
         self.top = max(self.counts, key=self.counts.get) if self.counts else None
         self.sents = layout.sents(doc)
+        head = _subject_mention(doc, self.sents[0], ms) if self.sents else None
+        self.headline = _mname(head) if head is not None else None
 
     def _sent_index(self, tok_i: int) -> int:
         s = layout.sent_of(self.doc, tok_i)
         return self.doc.user_data["ct_sent_starts"].index(s.start)
 
-    def candidates(self, q0, q1, first_sent, last_sent, verbs, rule, according, last, standalone):
+    def candidates(self, q0, q1, first_sent, last_sent, verbs, rule, according, last, standalone, rule_how="none"):
         doc, ms = self.doc, self.ms
         found: dict[str, set] = {}
 
@@ -368,8 +379,11 @@ class _Speakers:
         if last:
             add(last[0], "last_speaker")
         add(_filer(self.roles), "filer")
+        add(self.headline, "headline_subject")
 
         text = doc.text
+        filed_cue = any(t.lemma_.lower() in FILED or t.lower_ in FILED for s in {first_sent.start: first_sent, last_sent.start: last_sent}.values()
+                        for t in s if not (q0 <= t.idx < q1))
         para0 = text.rfind("\n", 0, q0) + 1
         para1 = text.find("\n", q1)
         para1 = len(text) if para1 < 0 else para1
@@ -392,19 +406,31 @@ class _Speakers:
                 f["dep"] = tok.dep_ if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "compound", "appos", "conj", "attr", "agent") else "other"
                 f["head_speech"] = tok.head.lemma_.lower() in SPEECH
                 f["channel"] = _channel(doc, m)
+                gap = text[m.end:q0].strip(" “\"‘'\n") if m.end <= q0 else None
+                f["adjacent"] = gap is not None and len(gap) <= 12 and (gap in (":", ",", "") or gap.endswith(":"))
                 f["resolved"] = m.resolved
                 f["in_caption_side"] = self.roles.get(name) in ("plaintiff", "defendant") or self.roles.get(m.name) in ("plaintiff", "defendant")
             else:
                 f["kind"] = "unnamed"
             f["role"] = self.roles.get(name) or "none"
+            if "rule" in sources:
+                f["rule_how"] = rule_how
+            if "filer" in sources:
+                f["filer_filed_cue"] = filed_cue
+                f["filer_no_cue"] = not verbs
             f["salience"] = _bucket(self.counts.get(name, 0), (0, 1, 3, 6, 12))
             f["top"] = name == self.top
             default = 0.9 if "rule" in sources else 0.4 - 0.01 * len(out)
             out.append((name, f, default))
-        null = {"null": True, "rule": rule is None, "src": ["null"], "unnamed_according": according == "",
+        null = {"null": True, "rule": rule is None, "src": ["null"], "unnamed_according": according == "", "q_filed_cue": filed_cue,
                 "q_standalone": standalone, "q_cue": bool(verbs), "q_candidates": _bucket(len(out), (0, 1, 2, 4))}
         out.append((None, null, 0.9 if rule is None else 0.0))
         return out
+
+
+ROOT_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "dobj", "pobj", "attr", "oprd", "compound", "amod", "nsubj", "appos",
+                       "conj", "advmod", "acomp", "npadvmod", "dep", "nsubjpass", "advcl", "relcl", "punct"})
+FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "ours", "you", "your"})
 
 
 def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents, reason, verbs, speaker, according,
@@ -418,7 +444,16 @@ def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents,
     while nxt is not None and (nxt.is_quote or nxt.is_space) and nxt.i + 1 < len(doc):
         nxt = doc[nxt.i + 1]
     sent_words = {t.lemma_.lower() for s in sents for t in s if not (q0 <= t.idx < q1)}
+    inner = [t for t in span if not (t.is_quote or t.is_space)] or list(span)
+    root = next((t for t in inner if not (span.start <= t.head.i < span.end) or t.head.i == t.i), inner[0])
+    head = root.head
+    head_class = ("speech" if head.lemma_.lower() in SPEECH else "filed" if head.lemma_.lower() in FILED else
+                  "be" if head.lemma_ == "be" else head.pos_)
+    lowered = {t.lower_ for t in inner}
     return {
+        "root_dep": root.dep_ if root.dep_ in ROOT_DEPS else "other", "root_head": head_class,
+        "first_person": bool(lowered & FIRST_PERSON), "negation": any(t.dep_ == "neg" for t in inner),
+        "in_heading": q0 < text.find("\n") if "\n" in text else False,
         "rule_keep": keep, "term": reason or "none", "n_words": _bucket(len(words), (1, 2, 3, 5, 8, 15)),
         "terminal": bool(TERMINAL.search(content)), "upper_first": content[:1].isupper(),
         "has_verb": any(t.pos_ in ("VERB", "AUX") for t in span), "all_nominal": all(t.pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT", "DET") for t in span),
@@ -450,15 +485,17 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         sents = [first_sent] if first_sent.start == last_sent.start else [first_sent, last_sent]
         words = content.split()
         short = len(words) <= 3 and not TERMINAL.search(content)
-        speaker, has_cue = None, False
+        speaker, has_cue, how = None, False, "none"
         verbs = _cue_verbs(doc, sents, q0 - 1, q1 + 1)
         for verb in verbs:
             speaker, _ = _speaker_of(doc, verb, mentions, roles, q0)
             has_cue = True
             if speaker:
+                how = "subject"
                 if last and last[0] != speaker and q0 - last[1] < 1500 and _said_by_description(doc, verb, mentions) \
                         and any(m.name == last[0] and m.kind in ("company", "agency") for m in mentions):
                     speaker = last[0]  # "..., the company says": the company quoted so far, not the one named last
+                    how = "description"
                 break
         rules_quoted = speaker == "__rules__"  # a rule or the terms of service quoted
         if rules_quoted:
@@ -466,6 +503,7 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         unnamed, according = False, None
         if speaker is None and not rules_quoted:
             according = speaker = _according_to(doc, sents, mentions, roles, q0)
+            how = "according" if speaker else how
             has_cue = has_cue or speaker is not None
             if speaker == "":
                 speaker, unnamed = None, True
@@ -476,14 +514,14 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         if speaker is None and not unnamed and last and (
                 (has_cue or standalone) and q0 - last[1] < 1200 or not short and q0 - last[1] < 600):
             speaker = last[0]
-            has_cue = True
+            has_cue, how = True, "inherited"
         if speaker is None and not has_cue and not standalone:
             keep = False  # a title, a term or a scare quote with no one saying it
         if speaker is None and len(words) < 4 and not has_cue:
             keep = False
         features = _is_quote_features(doc, text, q0, q1, content, opening, closing, sents, reason, verbs, speaker,
                                       according, standalone, speech_above, rules_quoted, keep)
-        cands = speakers.candidates(q0, q1, first_sent, last_sent, verbs, speaker, according, last, standalone)
+        cands = speakers.candidates(q0, q1, first_sent, last_sent, verbs, speaker, according, last, standalone, how)
         speaker, _ = learn.rank("quote_speaker", cands, meta={"text": content[:200], "at": q0})
         if not learn.accept("is_quote", features, default=keep, meta={"text": content[:200], "at": q0}):
             continue
@@ -495,39 +533,8 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
 
 
 # --------------------------------------------------------------------------- labelers (read the gold quotes)
-_SUFFIXES = {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "plc", "the", "lp", "llp", "pbc", "gmbh", "sa", "ag"}
-
-
-def _words(text) -> list[str]:
-    return re.sub(r"[^a-z0-9 ]+", " ", str(text or "").lower().replace("’", "'")).split()
-
-
-def _quote_match(gold_start, text) -> bool:
-    """The gold quote's first five words occur in the text (as the scorer matches quotes)."""
-    g, p = _words(gold_start), _words(text)
-    probe = g[:5]
-    return bool(probe and p) and any(p[i:i + len(probe)] == probe for i in range(len(p) - len(probe) + 1))
-
-
-def _norm(name) -> str:
-    s = re.sub(r"'s\b", "", str(name or "").lower().replace("’", "'"))
-    return " ".join(w for w in re.sub(r"[^a-z0-9 ]+", " ", s).split() if w not in _SUFFIXES)
-
-
-def _name_match(a, b) -> bool:
-    import difflib
-
-    na, nb = _norm(a), _norm(b)
-    if not na or not nb:
-        return False
-    wa, wb = set(na.split()), set(nb.split())
-    if na == nb or (wa <= wb or wb <= wa) and any(len(w) > 2 for w in (wa if len(wa) <= len(wb) else wb)):
-        return True
-    return difflib.SequenceMatcher(None, na, nb).ratio() >= 0.88
-
-
 def _gold_quotes(meta, gold) -> list[dict]:
-    return [q for q in gold.get("quotes") or [] if _quote_match(q.get("text_start"), meta.get("text"))]
+    return [q for q in gold.get("quotes") or [] if goldmatch.quote_match(q.get("text_start"), meta.get("text"))]
 
 
 @learn.labeler("is_quote")
@@ -542,4 +549,4 @@ def _label_speaker(meta, gold):
         return None  # not a quote: nothing to learn about its speaker
     if meta.get("candidate") == "None":
         return any(not q.get("speaker") for q in matches)
-    return any(_name_match(q.get("speaker"), meta.get("candidate")) for q in matches)
+    return any(goldmatch.name_match(q.get("speaker"), meta.get("candidate")) for q in matches)
