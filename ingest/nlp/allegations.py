@@ -38,6 +38,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 
 from ingest.nlp import layout, learn, rules
+from ingest.nlp.goldmatch import name_match as _name_match
 from ingest.nlp.mentions import Mention, covering
 from ingest.nlp.types import AllegationX, Evidence, ALLEGATION_STATUSES
 
@@ -559,7 +560,7 @@ def _features(doc, sent: Span, m: Mention, company: str, ms, cues, found: list[F
         "resolved": m.resolved,
         "in_quote": m.in_quote,
         "cue": sorted({label for s, e, label in cues if sent.start <= s < sent.end}) or None,
-        "ai": _ai_source(company),
+        "ai_teacher_named": any(_ai_source(x.allegation.teacher) for x in found),
         "in_title": company in title_names,
         "title_accused": any(t.accused == company for t in tf),
         "title_accuser": any(t.accuser == company for t in tf),
@@ -601,36 +602,6 @@ def _label_status(meta: dict, gold: dict):
         if best is None or _name_match(g.get("accuser"), meta.get("accuser")):
             best = g
     return best.get("status") if best else None
-
-
-def _norm(name) -> str:
-    import re
-    if not name:
-        return ""
-    s = str(name).lower().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^a-z0-9 ]+", " ", s)
-    return " ".join(w for w in s.split() if w not in _SUFFIXES)
-
-
-_SUFFIXES = {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "plc", "the", "lp", "llp", "pbc", "gmbh",
-             "sa", "ag"}
-
-
-def _name_match(a, b) -> bool:
-    """score.py's name matching (equal after normalising, word containment, or a close difflib ratio)."""
-    import difflib
-    na, nb = _norm(a), _norm(b)
-    if not na or not nb:
-        return False
-    if na == nb:
-        return True
-    wa, wb = set(na.split()), set(nb.split())
-    if wa <= wb or wb <= wa:
-        small = wa if len(wa) <= len(wb) else wb
-        if any(len(w) > 2 for w in small):
-            return True
-    return difflib.SequenceMatcher(None, na, nb).ratio() >= 0.88
 
 
 def _sentence_guess(doc, sent: Span, company: str, ms, tf) -> AllegationX:
@@ -750,8 +721,16 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
             here = [f for f in found if f.sent == si and f.allegation.accused == co]
             c = Candidate(accused=co, sent=si, found=here)
             c.features = _features(doc, sent, m, co, ms, cues, here, tf, title_names)
+            others = [f.allegation for f in found if f.sent == si and f.allegation.accused != co]
+            c.features["frame_accuser"] = any(a.accuser == co for a in others)
+            c.features["frame_teacher"] = any(teacher_company(ms, a.teacher) == co for a in others)
+            c.features["frame_other_accused"] = bool(others)
+            c.features["doc_accused"] = any(f.allegation.accused == co for f in found)
+            c.features["doc_accuser"] = any(f.allegation.accuser == co for f in found)
+            c.features["doc_teacher"] = any(teacher_company(ms, f.allegation.teacher) == co for f in found)
             cands[key] = c
     accepted: list[AllegationX] = []
+    guesses: list[AllegationX] = []
     for (si, co), c in cands.items():
         teacher = next((f.allegation.teacher for f in c.found if f.allegation.teacher), None)
         meta = {"accused": co, "teacher": teacher, "teacher_company": _owner(ms, teacher) or teacher}
@@ -760,7 +739,13 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
         if c.found:
             accepted += [f.allegation for f in c.found]
         else:
-            accepted.append(_sentence_guess(doc, sents[si], co, ms, tf))
+            guesses.append(_sentence_guess(doc, sents[si], co, ms, tf))
+    # a sentence read without a frame only adds an accused the frames missed (its accuser and teacher are
+    # guesses: they never make a second fact beside one read off a frame)
+    framed = {a.accused for a in accepted}
+    for g in guesses:
+        if g.accused not in framed:
+            accepted.append(g)
     for t in tf:
         f = {"title": True, "title_verb": t.verb, "title_accuser": bool(t.accuser), "title_teacher": bool(t.teacher),
              "body_has": any(a.accused == t.accused for a in accepted), "ai": _ai_source(t.accused),
