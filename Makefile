@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SHARED ?= ../shared
 
-.PHONY: run test eval bench bench-search install install-dev migrate samples serve worker stop-db clean
+.PHONY: run test eval train bench bench-search install install-dev migrate samples serve worker stop-db clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ test: install-dev
 ## make eval: our extraction and the baseline scored by ../shared/eval/score.py on the seeds and the dev set
 eval: install-dev
 	$(PY) manage.py evaluate --scorer $(SHARED)/eval/score.py
+
+## make train: fit the learned decisions on every annotated set (ingest/nlp/models/*.json, deterministic) and
+## print their cross-validated field scores beside the rules alone (ingest/nlp/models/crossval.json)
+train: install-dev
+	$(PY) -m ingest.nlp.train
 
 ## make bench: extraction and whole-ingest speed beside plain nlp.pipe, and 2 Celery workers over 1
 bench: install-dev

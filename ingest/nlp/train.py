@@ -1,0 +1,304 @@
+"""`make train`: fit the learned decisions on every annotated set, and measure them by cross-validation.
+
+    python -m ingest.nlp.train [--only NAME ...] [--folds 5] [--no-cv] [--scorer PATH] [--dry-run]
+
+1. The corpus: every tests/data/<set>/gold.jsonl with its texts beside it, and the seeds (tests/data/
+   gold_seeds.jsonl over samples/). Each document is parsed once (the model, the gazetteer, the parser);
+   casetracker's own components then run on the parsed Doc as often as needed.
+2. Recording: the components run with models off; every learn.decide/choose/rank call is recorded with its
+   features, its meta and the document. The labeler registered for the decision (learn.labeler) turns
+   (meta, the document's gold line) into the label; examples it answers None for are dropped.
+3. Fitting: one logistic regression per decision (scikit-learn's liblinear, L2, fixed order and seed, so the
+   same corpus gives the same file), pruned to its MAX_FEATURES strongest weights, written to
+   ingest/nlp/models/<decision>.json with its training size and its cross-validated accuracy.
+4. Cross-validation by document (folds by a stable hash of the document's name, so a document never
+   informs its own prediction): for each fold, models fitted on the other folds decide that fold's
+   documents; the predictions of all folds are scored per set by the eval scorer beside the rules-only
+   predictions (the recording run), and written to ingest/nlp/models/crossval.json for `make eval`.
+
+Deterministic, and a few minutes on 2 cores for a few hundred documents. Never imports Django.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib
+import importlib.util
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Optional
+
+from ingest.nlp import learn
+
+BASE = Path(__file__).resolve().parents[2]
+DATA = BASE / "tests" / "data"
+MAX_FEATURES = 400
+C = 0.5
+# the modules whose decisions and labelers are registered on import (each registers its own)
+DECISION_MODULES = ("ingest.nlp.mentions", "ingest.nlp.lawsuits", "ingest.nlp.captions", "ingest.nlp.quotes",
+                    "ingest.nlp.allegations", "ingest.nlp.facts", "ingest.nlp.claims", "ingest.nlp.dates")
+CORE = ("parties", "quotes_attributed", "distillation_allegations", "case_captions")
+ROWS = ("parties", "quotes_found", "quotes_attributed", "distillation_allegations", "case_captions",
+        "docket_numbers", "events_dated", "is_ai_litigation", "allegation_status", "party_role")
+
+
+class Corpus:
+    """(set, doc name, text, meta, gold line) for every annotated document."""
+
+    def __init__(self, sets: Optional[list[str]] = None):
+        from ingest.nlp.evaljson import read
+
+        self.items = []
+        pairs = [("seeds", DATA / "gold_seeds.jsonl", BASE / "samples")]
+        for gold in sorted(DATA.glob("*/gold.jsonl")):
+            pairs.append((gold.parent.name, gold, gold.parent))
+        for name, gold_path, folder in pairs:
+            if sets and name not in sets:
+                continue
+            for line in gold_path.read_text(encoding="utf-8").splitlines():
+                if not line.strip():
+                    continue
+                gold = json.loads(line)
+                path = folder / gold["doc"]
+                if not path.exists():
+                    raise SystemExit(f"{gold_path}: {gold['doc']} is missing")
+                meta, text = read(path)
+                self.items.append((name, gold["doc"], text, meta, gold))
+
+    def key(self, item) -> str:
+        return f"{item[0]}/{item[1]}"
+
+
+class Runner:
+    """Parses each document once; runs casetracker's components on a fresh copy of its parse on demand."""
+
+    def __init__(self, corpus: Corpus):
+        from ingest.nlp.pipeline import COMPONENTS, get_nlp, make_doc
+
+        self.nlp = get_nlp()
+        names = self.nlp.pipe_names
+        first = min(names.index(c) for c in COMPONENTS if c in names)
+        self.base, self.custom = names[:first], names[first:]
+        self.corpus = corpus
+        with self.nlp.select_pipes(enable=self.base):
+            docs = [make_doc(self.nlp, text, {"published": meta.get("published"), "title": meta.get("title", ""),
+                                              "kind": meta.get("kind")})
+                    for _, _, text, meta, _ in corpus.items]
+            self.docs = list(self.nlp.pipe(docs, batch_size=32))
+        self.snapshots = [dict(doc.user_data) for doc in self.docs]
+
+    def run(self, index: int) -> dict:
+        doc = self.docs[index]
+        doc.user_data.clear()
+        doc.user_data.update(self.snapshots[index])
+        for name in self.custom:
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc._.ct_extraction.to_eval(self.corpus.items[index][1])
+
+
+def record(runner: Runner) -> tuple[list[dict], dict[str, dict]]:
+    """Every decision of every document (models off), and the rules-only predictions by document key."""
+    records: list[dict] = []
+    predictions = {}
+    with learn.recording(records):
+        for i, item in enumerate(runner.corpus.items):
+            with learn.document(runner.corpus.key(item)):
+                predictions[runner.corpus.key(item)] = runner.run(i)
+    return records, predictions
+
+
+def label(records: list[dict], corpus: Corpus) -> dict[str, list[tuple[str, dict, object]]]:
+    """{decision: [(doc key, features, label)]} for the decisions that have a labeler."""
+    gold = {corpus.key(item): item[4] for item in corpus.items}
+    out: dict[str, list] = defaultdict(list)
+    for r in records:
+        fn = learn.LABELERS.get(r["decision"])
+        if fn is None or r["doc"] not in gold:
+            continue
+        y = fn(r["meta"], gold[r["doc"]])
+        if y is None:
+            continue
+        if r["kind"] == "binary":
+            y = bool(y)
+        out[r["decision"]].append((r["doc"], r["features"], y))
+    return out
+
+
+def fit(name: str, examples: list[tuple[str, dict, object]]) -> Optional[learn.LinearModel]:
+    """A logistic regression over the examples (None when they hold a single label)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    ys = [y for _, _, y in examples]
+    labels = sorted(set(ys), key=str)
+    if len(labels) < 2:
+        return None
+    vec = DictVectorizer(sort=True)
+    X = vec.fit_transform([x for _, x, _ in examples]).tocsr()
+    X.indices, X.indptr = X.indices.astype("int32"), X.indptr.astype("int32")  # liblinear takes 32-bit indices
+    names = vec.get_feature_names_out()
+    binary = all(isinstance(y, bool) for y in ys)
+    solver = "liblinear" if len(labels) == 2 else "lbfgs"  # liblinear is binary only
+    clf = LogisticRegression(C=C, solver=solver, class_weight="balanced", random_state=0, max_iter=2000)
+    clf.fit(X, [str(y) for y in ys] if not binary else ys)
+    classes = list(clf.classes_)
+    rows = clf.coef_
+    biases = list(clf.intercept_)
+    if binary:
+        labels_out = [True]
+        rows, biases = [rows[0]], [biases[0]]
+    else:
+        labels_out = [next(y for y in labels if str(y) == c) for c in classes]
+        if len(classes) == 2:  # a two-label choice: liblinear gives one row, for the second class
+            rows, biases = [-rows[0], rows[0]], [-biases[0], biases[0]]
+    keep: set[int] = set()
+    for row in rows:
+        strongest = sorted(range(len(row)), key=lambda j: (-abs(row[j]), names[j]))[:MAX_FEATURES]
+        keep.update(j for j in strongest if abs(row[j]) >= 1e-4)
+    weights = [{str(names[j]): round(float(row[j]), 4) for j in sorted(keep, key=lambda j: names[j])
+                if round(float(row[j]), 4)} for row in rows]
+    info = {"examples": len(examples), "documents": len({d for d, _, _ in examples}),
+            "labels": dict(sorted(Counter(str(y) for y in ys).items()))}
+    return learn.LinearModel(name, labels_out, weights, [round(float(b), 4) for b in biases], 0.5, info)
+
+
+def fold_of(key: str, folds: int) -> int:
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % folds
+
+
+def accuracy(model: Optional[learn.LinearModel], examples) -> Optional[float]:
+    if model is None or not examples:
+        return None
+    right = 0
+    for _, x, y in examples:
+        if isinstance(y, bool):
+            z = model._scores(x)[0]
+            right += (z >= 0) == y
+        else:
+            right += str(model.best(x)) == str(y)
+    return right / len(examples)
+
+
+def load_scorer(path: Optional[str]):
+    candidates = [Path(path)] if path else [BASE.parent / "shared" / "eval" / "score.py"]
+    for p in candidates:
+        if p.exists():
+            spec = importlib.util.spec_from_file_location("casetracker_eval_score", p)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module
+    return None
+
+
+def scores_by_set(corpus: Corpus, predictions: dict, scorer) -> dict:
+    out = {}
+    by_set = defaultdict(dict)
+    gold = defaultdict(dict)
+    for item in corpus.items:
+        key = corpus.key(item)
+        by_set[item[0]][item[1]] = predictions[key]
+        gold[item[0]][item[1]] = item[4]
+    for name in by_set:
+        result = scorer.score(gold[name], by_set[name])
+        out[name] = {row: _figure(result.get(row, {})) for row in ROWS}
+        out[name]["documents"] = len(by_set[name])
+        out[name]["core_f1_mean"] = round(sum(out[name][k] or 0 for k in CORE) / len(CORE), 3)
+    return out
+
+
+def _figure(r: dict) -> Optional[float]:
+    if "f1" in r:
+        return round(r["f1"], 3)
+    return None if r.get("accuracy") is None else round(r["accuracy"], 3)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", action="append", help="train only these decisions")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
+    parser.add_argument("--scorer", help="path to score.py (default ../shared/eval/score.py)")
+    parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
+    parser.add_argument("--out", default=str(learn.MODELS_DIR))
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    for module in DECISION_MODULES:
+        importlib.import_module(module)
+    corpus = Corpus()
+    print(f"corpus: {len(corpus.items)} documents in {len({i[0] for i in corpus.items})} sets")
+    runner = Runner(corpus)
+    print(f"parsed in {time.monotonic() - started:.0f} s")
+    records, rules_pred = record(runner)
+    labelled = label(records, corpus)
+    wanted = [n for n in sorted(labelled) if not args.only or n in args.only]
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    models = {}
+    fold_models: dict[int, dict] = {k: {} for k in range(args.folds)}
+    for name in wanted:
+        examples = labelled[name]
+        cv_right, cv_n = 0, 0
+        if not args.no_cv:
+            for k in range(args.folds):
+                train = [e for e in examples if fold_of(e[0], args.folds) != k]
+                test = [e for e in examples if fold_of(e[0], args.folds) == k]
+                m = fit(name, train)
+                if m is not None:
+                    fold_models[k][name] = m
+                    acc = accuracy(m, test)
+                    if acc is not None:
+                        cv_right += acc * len(test)
+                        cv_n += len(test)
+        model = fit(name, examples)
+        if model is None:
+            print(f"{name}: {len(examples)} examples, one label only; no model")
+            continue
+        if cv_n:
+            model.info["cv_accuracy"] = round(cv_right / cv_n, 3)
+        models[name] = model
+        print(f"{name}: {model.info['examples']} examples from {model.info['documents']} documents, "
+              f"labels {model.info['labels']}, {sum(len(w) for w in model.weights)} weights, "
+              f"cross-validated accuracy {model.info.get('cv_accuracy', 'n/a')}")
+    if not args.dry_run:
+        for name, model in models.items():
+            (out_dir / f"{name}.json").write_text(json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n",
+                                                 encoding="utf-8")
+    report = {"documents": len(corpus.items), "folds": args.folds}
+    scorer = load_scorer(args.scorer)
+    if not args.no_cv and scorer is not None:
+        cv_pred = {}
+        for i, item in enumerate(corpus.items):
+            key = corpus.key(item)
+            k = fold_of(key, args.folds)
+            # decisions not retrained here (--only) keep the model file; the retrained ones use the fold's
+            with learn.using(fold_models[k]):
+                cv_pred[key] = runner.run(i)
+        report["rules_only"] = scores_by_set(corpus, rules_pred, scorer)
+        report["cross_validated"] = scores_by_set(corpus, cv_pred, scorer)
+        _print_table(report)
+        if not args.dry_run and not args.only:
+            (out_dir / "crossval.json").write_text(json.dumps(report, indent=1, sort_keys=True) + "\n",
+                                                  encoding="utf-8")
+    elif scorer is None:
+        print("no scorer (../shared/eval/score.py): field scores skipped")
+    learn.clear_cache()
+    print(f"done in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+def _print_table(report: dict) -> None:
+    rules, cv = report["rules_only"], report["cross_validated"]
+    print(f"\n{'set':10s} {'docs':>4s}  " + "  ".join(f"{r[:12]:>12s}" for r in (*CORE, "is_ai_litigation")))
+    for name in sorted(cv):
+        for label, table in (("rules", rules), ("cv", cv)):
+            row = table[name]
+            print(f"{name[:10]:10s} {row['documents']:4d}  "
+                  + "  ".join(f"{label + ' ' + format(row[r] or 0, '.3f'):>12s}"
+                              for r in (*CORE, "is_ai_litigation")))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
