@@ -469,11 +469,14 @@ def parse_title(doc: Doc, nlp, skip=()) -> Optional[Doc]:
     if not title or nlp is None:
         doc._.ct_title_doc = None
         return None
-    tdoc = nlp.make_doc(headline_case(title))
+    cased = headline_case(title)
+    tdoc = nlp.make_doc(cased)
     for name, proc in nlp.pipeline:
         if name in skip:
             continue
         tdoc = proc(tdoc)
+    if cased != title:
+        tdoc = _with_words_of(nlp.make_doc(title), tdoc)
     tdoc._.ct_mentions = corroborated(find(tdoc), doc._.ct_mentions if doc.has_extension("ct_mentions") else None)
     doc._.ct_title_doc = tdoc
     return tdoc
@@ -507,6 +510,18 @@ def corroborated(title_ms: list["Mention"], body_ms) -> "MentionList":
             m.name, m.kind, m.eid, m.owner, m.litigant_ok = match.name, match.kind, match.eid, match.owner, match.litigant_ok
             out.append(m)
     return MentionList(out)
+
+
+_PARSE_ATTRS = ["HEAD", "DEP", "POS", "TAG", "LEMMA", "MORPH", "SENT_START", "ENT_IOB", "ENT_TYPE", "ENT_ID"]
+
+
+def _with_words_of(original: Doc, parsed: Doc) -> Doc:
+    """The headline as written (its own words, "The Intercept", "Sue") carrying the parse of its lower-cased
+    form; the parsed form itself when the two do not tokenise alike."""
+    if len(original) != len(parsed) or any(len(a) != len(b) for a, b in zip(original, parsed)):
+        return parsed
+    original.from_array(_PARSE_ATTRS, parsed.to_array(_PARSE_ATTRS))
+    return original
 
 
 def title_mentions(doc: Doc) -> list["Mention"]:
