@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, gazetteer, layout, rules
+from ingest.nlp import captions, gazetteer, layout, parties, rules
 from ingest.nlp.mentions import Mention, covering
 from ingest.nlp.types import CaseX, Evidence
 
@@ -111,7 +111,7 @@ def _within(sub, top) -> bool:
     """sub is in top's noun phrase, not inside a clause or an 'against'/'over' phrase hanging from it."""
     t = sub
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "advcl", "ccomp") or t.dep_ == "acl" and t.lemma_.lower() not in NAMING_CLAUSES or (
+        if t.dep_ in ("advcl", "ccomp") or t.dep_ in ("acl", "relcl") and t.lemma_.lower() not in NAMING_CLAUSES or (
                 t.dep_ == "prep" and t.lower_ in ("against", "over", "for", "on",
                                                                                         "in", "at", "from", "with")):
             return False
@@ -517,7 +517,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             if pl and not any(k[1] == df[0].name or k[0] == pl[0].name for k in pairs):
                 add_case(f"{short(pl[0])} v. {short(df[0])}", [m.name for m in pl], [m.name for m in df], s0, s1,
                          inferred=True, key=(pl[0].name, df[0].name))
-    if found:
+    against = [h for h in halves if h[1] and not h[0] and h[5]]  # "a group of outlets filed a suit against X"
+    if found or against:
         for names, start in joined(doc, ms):
             if any(s0 <= start for _, _, s0, _ in found):
                 for m in names:
@@ -525,6 +526,16 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 for c in out:
                     if c.inferred and c.evidence and c.evidence[0].start <= start:
                         c.plaintiffs += [m.name for m in names if m.name not in c.plaintiffs]
+            elif any(h[2] <= start for h in against):  # "... The publishers include X, Y and Z": the suit's
+                h = [h for h in against if h[2] <= start][-1]  # plaintiffs, the first named leading it
+                for m in names:
+                    roles.propose(m.name, "plaintiff", "joined")
+                for m in h[1]:
+                    roles.propose(m.name, "defendant", "joined")
+                key = (names[0].name, h[1][0].name)
+                if key not in pairs and not any(k[1] == key[1] for k in pairs):
+                    add_case(f"{short(names[0])} v. {short(h[1][0])}", [m.name for m in names],
+                             [m.name for m in h[1]], h[2], h[3], inferred=True, key=key)
     for pl, df, s0, s1 in background:  # several suits in one plural: their sides, no caption
         for m in pl:
             roles.propose(m.name, "plaintiff", "background")
@@ -533,9 +544,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     _from_title(doc, ms, out, roles, add_case)
     _half_roles(halves, roles, "half")
     _assign_dockets(out, docket_hits)
-    from ingest.nlp import parties  # the learned party / party_role decisions over these proposals
-
-    parties.decide(doc, ms, roles)
+    parties.decide(doc, ms, roles)  # the learned party / party_role decisions over these proposals
     return out, roles
 
 

@@ -14,13 +14,13 @@ answers stand, so this module changes nothing until `make train` has written mod
 """
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Optional
 
 from spacy.tokens import Doc
 
 from ingest.nlp import gazetteer, learn, rules
+from ingest.nlp.goldmatch import name_match
 from ingest.nlp.mentions import reject_role, title_mentions
 
 ROLES = ("plaintiff", "defendant", "other")
@@ -43,6 +43,21 @@ def _governing_verb(tok):
     return None
 
 
+def doc_features(doc: Doc, roles) -> dict:
+    """What the whole document says about suits: how many names the rules gave a side, how often it names a
+    suit ("sue", "lawsuit"), whether its headline does."""
+    from ingest.nlp.lawsuits import STRONG_SUE_NOUNS, SUE_VERBS
+
+    suits = sum(1 for t in doc if t.lemma_.lower() in SUE_VERBS or t.lower_ in STRONG_SUE_NOUNS)
+    sides = [r for r in roles.values() if r in ("plaintiff", "defendant")]
+    tdoc = doc._.ct_title_doc if doc.has_extension("ct_title_doc") else None
+    distill = sum(1 for t in doc if t.lower_.startswith("distil"))
+    return {"doc_sides": _bucket(len(sides), (0, 1, 3, 6)), "doc_suit_words": _bucket(suits, (0, 1, 2, 4, 8)),
+            "doc_distill_words": _bucket(distill, (0, 1, 3, 6)),
+            "title_suit": bool(tdoc is not None and any(t.lemma_.lower() in SUE_VERBS or t.lower_ in STRONG_SUE_NOUNS
+                                                         for t in tdoc))}
+
+
 def features(doc: Doc, name: str, sources: dict, mentions: list, in_title: bool, n_candidates: int) -> dict:
     """What the rules and the parse say about one candidate (no words of the name itself)."""
     text_len = max(1, len(doc.text))
@@ -52,7 +67,7 @@ def features(doc: Doc, name: str, sources: dict, mentions: list, in_title: bool,
     report = rules.lexicon(_CUES, "report_word", key="text")
     entry = gazetteer.lookup(name) or (gazetteer.load().get(mentions[0].eid) if mentions and mentions[0].eid else None)
     f: dict = {
-        "src": sorted(sources), "n_src": len(sources),
+        "proposed": bool(sources), "src": sorted(sources), "n_src": len(sources),
         "rule_role": next(iter(sources.values())) if sources else "none",
         "src_role": sorted(f"{s}:{r}" for s, r in sources.items()),
         "kind": mentions[0].kind if mentions else (entry.kind if entry else "unseen"),
@@ -86,7 +101,21 @@ def features(doc: Doc, name: str, sources: dict, mentions: list, in_title: bool,
                 elif low in report:
                     near.add("report")
         f["dep"], f["verb"], f["near"] = sorted(deps), sorted(verbs), sorted(near)
+        sents = {(m.sent_start, m.sent_end) for m in mentions[:12]}
+        text = doc.text
+        f["distill_sent"] = any("distil" in text[a:b].lower() for a, b in sents)  # an accusation's actor
+        f["suit_sent"] = any(re.search(r"\b(?:sue[sd]?|suing|lawsuits?|suits?|complaint)\b", text[a:b], re.I)
+                             for a, b in sents)
     return f
+
+
+def _keys(name: str, eid: Optional[str] = None) -> set:
+    """What makes two names one party: the gazetteer entity, the bare words ('Anthropic PBC' is 'Anthropic')."""
+    from ingest.nlp.captions import bare_words
+
+    entry = gazetteer.lookup(name)
+    words = " ".join(bare_words(name))
+    return {k for k in (eid and "g:" + eid, entry and "g:" + entry.id, words and "n:" + words) if k}
 
 
 def decide(doc: Doc, ms, roles) -> dict:
@@ -99,57 +128,30 @@ def decide(doc: Doc, ms, roles) -> dict:
         if not m.resolved:
             by_name.setdefault(m.name, []).append(m)
     titled = {m.name for m in title_mentions(doc)}
+    proposed_keys = {k for n in roles for k in _keys(n)}
     extra = [n for n, found in by_name.items() if n not in roles and any(
-        m.kind in PARTY_KINDS and m.litigant_ok for m in found)]
+        m.kind in PARTY_KINDS and m.litigant_ok for m in found) and not (_keys(n, found[0].eid) & proposed_keys)]
     candidates = list(roles) + extra
+    whole = doc_features(doc, roles)
     for name in candidates:
         proposed = name in roles
         src = sources.get(name, {}) if proposed else {}
         if proposed and not src:
             src = {"rules": roles[name]}
-        feats = features(doc, name, src, by_name.get(name, []), name in titled, len(candidates))
+        feats = {**features(doc, name, src, by_name.get(name, []), name in titled, len(candidates)), **whole}
         meta = {"name": name}
-        if not learn.accept("party", feats, default=proposed, meta=meta):
+        is_party = learn.accept("party", feats, default=proposed, meta=meta)
+        role = learn.choose("party_role", feats, default=roles.get(name, "other"), labels=ROLES, meta=meta)
+        if not is_party:
             roles.pop(name, None)
             continue
-        role = learn.choose("party_role", feats, default=roles.get(name, "other"), labels=ROLES, meta=meta)
-        if proposed:
-            roles[name] = role
-        else:
-            roles[name] = role
-            if hasattr(roles, "sources"):
-                roles.sources.setdefault(name, {})["model"] = role
+        roles[name] = role
+        if not proposed and hasattr(roles, "sources"):
+            roles.sources.setdefault(name, {})["model"] = role
     return roles
 
 
 # --------------------------------------------------------------------------- labels from the gold annotation
-_GOLD_SUFFIXES = {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "plc", "the", "lp", "llp", "pbc", "gmbh",
-                  "sa", "ag"}
-
-
-def _norm(name) -> str:
-    s = str(name or "").lower().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^a-z0-9 ]+", " ", s)
-    return " ".join(w for w in s.split() if w not in _GOLD_SUFFIXES)
-
-
-def name_match(a, b) -> bool:
-    """The scorer's notion of one name (../shared/eval/score.py): equal, one's words within the other's, or
-    close by difflib (>= 0.88) after dropping case, punctuation and company suffixes."""
-    na, nb = _norm(a), _norm(b)
-    if not na or not nb:
-        return False
-    if na == nb:
-        return True
-    wa, wb = set(na.split()), set(nb.split())
-    if wa <= wb or wb <= wa:
-        small = wa if len(wa) <= len(wb) else wb
-        if any(len(w) > 2 for w in small):
-            return True
-    return difflib.SequenceMatcher(None, na, nb).ratio() >= 0.88
-
-
 def _gold_party(meta: dict, gold: dict) -> Optional[dict]:
     name = meta.get("name")
     return next((p for p in gold.get("parties") or [] if name_match(p.get("name"), name)), None)
