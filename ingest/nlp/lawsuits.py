@@ -23,6 +23,7 @@ _LEX = "parties_suits"  # patterns/parties_suits.jsonl: the lexicons of suits de
 SUE_NOUNS = rules.lexicon(_LEX, "suit_noun", key="text")
 SUE_VERBS = rules.lexicon(_LEX, "sue_verb")
 STRONG_SUE_NOUNS = rules.lexicon(_LEX, "strong_suit_noun", key="text")
+PLURAL_SUE_NOUNS = rules.lexicon(_LEX, "plural_suit_noun", key="text")
 FILE_VERBS = rules.lexicon(_LEX, "file_verb")
 FACE_VERBS = rules.lexicon(_LEX, "face_verb")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
@@ -238,6 +239,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in FILE_VERBS:
                         pl += [m for m in _prep_objs(doc, child, ("by",), ms) if m not in pl]
                         df += [m for m in _prep_objs(doc, child, ("against",), ms) if m not in df]
+                    elif child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in ACCUSE_VERBS | \
+                            TARGET_VERBS:  # "Musk filed a lawsuit accusing OpenAI of ...": the accused
+                        df += [m for o in _objects(doc, child) for m in _np_parties(doc, o, ms) if m not in df]
                 head = tok.head
                 if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in FILE_VERBS:
                     if tok.dep_ == "dobj":
@@ -280,7 +284,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                             break
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if pl and df:
-                plural = tok.lower_ in SUE_NOUNS and tok.tag_ in ("NNS", "NNPS")
+                plural = tok.lower_ in PLURAL_SUE_NOUNS
                 (background if plural and background is not None else out).append(
                     (pl, df, sent.start_char, sent.end_char))
             elif (pl or df) and halves is not None:
