@@ -232,3 +232,11 @@ def test_several_suits_in_a_plural_give_no_caption(extract):
 ])
 def test_captions_composed_from_words(extract, text, caption):
     assert caption in [c.caption for c in extract(text).cases]
+
+
+def test_a_cited_precedent_is_no_case_of_the_document(extract):
+    x = extract("The court dismissed Raw Story's claims against OpenAI for lack of standing. Citing the Supreme "
+                "Court's ruling in TransUnion LLC v. Ramirez, the judge said removal of CMI alone is no injury.")
+    captions = [c.caption for c in x.cases]
+    assert "TransUnion LLC v. Ramirez" not in captions
+    assert "TransUnion LLC" not in {p.name for p in x.parties if p.is_litigant}
