@@ -160,15 +160,15 @@ def _published(value) -> Optional[date]:
 
 
 def make_doc(nlp: Language, text: str, ctx: Optional[dict] = None) -> Doc:
-    """The tokenized Doc with its context: publication date, title (also as tokens: doc._.ct_title_doc, for
-    matchers), kind, and its text (doc._.ct_text: Doc.text joins every token on each access; use text_of)."""
+    """The tokenized Doc with its context: publication date, title (parsed as its own Doc by the mentions
+    component: doc._.ct_title_doc), kind, and its text (doc._.ct_text: Doc.text joins every token on each
+    access; use text_of)."""
     ctx = ctx or {}
     joined = layout.join_lines(text or "")
     doc = nlp.make_doc(joined)
     doc._.ct_text = joined  # the tokenizer is non-destructive: doc.text == joined
     doc._.ct_published = _published(ctx.get("published"))
     doc._.ct_title = ctx.get("title") or ""
-    doc._.ct_title_doc = nlp.make_doc(doc._.ct_title) if doc._.ct_title else None
     doc._.ct_kind = ctx.get("kind") or None
     return doc
 
