@@ -36,6 +36,7 @@ WRITTEN = _lex("written_source")
 FILED = _lex("filed_source")
 RULES = _lex("rules_source")
 OWN_LABEL = _lex("own_label")
+MOUTHPIECE = _lex("mouthpiece")
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 MAX_QUOTE = 3000
 TERMINAL = re.compile(r"[.!?…]['’”\"]?$")
@@ -208,6 +209,8 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
             m = covering(ms, doc, sub.i)
             if m and m.kind in ("company", "person", "agency"):
                 return m.group[0] if m.group and m.resolved else m.name
+        if tok.lower_ in MOUTHPIECE and not any(c.dep_ in ("poss", "compound", "prep") for c in tok.children):
+            return _nearest_org(doc, ms, offset)  # "the spokesperson said": the organisation spoken of
         if low in FILED or tok.lower_ in FILED:
             return _filer(roles, ms, offset) or (_label(tok) if low in OWN_LABEL or tok.lower_ in OWN_LABEL else None)
         if tok.lower_ in ("article", "story", "report"):  # "the story goes on to say": the outlet named before
@@ -250,7 +253,7 @@ def _recent_plaintiff(roles, ms, offset: int) -> Optional[str]:
 def _nearest_org(doc, ms, offset) -> Optional[str]:
     from ingest.nlp.mentions import _antecedent
 
-    m = _antecedent(doc, ms, offset, ("company",), False)
+    m = _antecedent(doc, ms, offset, ("company", "agency"), False)
     return m.name if m else None
 
 
@@ -284,11 +287,24 @@ def _colon_speaker(text: str, q0: int, ms) -> Optional[str]:
     return None
 
 
+def _quoted(doc: Doc) -> set:
+    """Indices of the tokens inside any quotation (computed once a document)."""
+    out = doc.user_data.get("ct_quoted_tokens")
+    if out is None:
+        from ingest.nlp.mentions import quoted_tokens
+
+        out = doc.user_data["ct_quoted_tokens"] = quoted_tokens(doc)
+    return out
+
+
 def _cue_verbs(doc: Doc, sents, q0: int, q1: int):
+    """Speech verbs of the quote's sentences, outside every quotation (a verb inside another quote of the
+    sentence is that speaker's words, not the frame), those governing the quote first, then the nearest."""
     verbs = []
+    quoted = _quoted(doc)
     for sent in sents:
         for tok in sent:
-            if q0 <= tok.idx < q1:
+            if q0 <= tok.idx < q1 or tok.i in quoted:
                 continue
             if (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH or tok.lower_.rstrip("s") in SPEECH) and (
                     tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in tok.children)):
@@ -595,7 +611,7 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
                                       according, standalone, speech_above, rules_quoted, keep)
         cands = speakers.candidates(q0, q1, first_sent, last_sent, verbs, speaker, according, last, standalone, how)
         speaker, _ = learn.rank("quote_speaker", cands, meta={"text": content[:200], "at": q0})
-        if rules_quoted or reason in HARD_TERMS:
+        if rules_quoted or reason in HARD_TERMS or reason == "title" and not features["in_heading"]:
             continue  # statute or rule text, a defined term, a rule cited: never speech (the conventions)
         if not learn.accept("is_quote", features, default=keep, meta={"text": content[:200], "at": q0}):
             continue
