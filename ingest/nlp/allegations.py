@@ -81,6 +81,14 @@ def frame_matcher(vocab) -> tuple[DependencyMatcher, dict]:
     return dm, info
 
 
+def _frame_matches(doc) -> list:
+    """The DependencyMatcher's matches over the Doc, once per Doc."""
+    key = ("casetracker_allegation_frames", len(doc))
+    if key not in doc.user_data:
+        doc.user_data[key] = frame_matcher(doc.vocab)[0](doc)
+    return doc.user_data[key]
+
+
 def cue_spans(doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of the distillation cues of a Doc, those inside a word trap removed."""
     cues = rules.matcher(doc.vocab, FILE, "distillation_cue")(doc)
@@ -638,10 +646,11 @@ def _sentence_guess(doc, sent: Span, company: str, ms, tf) -> AllegationX:
 def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
     dm, info = frame_matcher(doc.vocab)
     out: list[Found] = []
+    matches = _frame_matches(doc)
     by_verb: dict[int, tuple] = {}
     starts = [s.start for s in sents]
     import bisect
-    for mid, toks in dm(doc):
+    for mid, toks in matches:
         role, fid, names = info[mid]
         nodes = dict(zip(names, (doc[i] for i in toks)))
         verb = nodes["verb"]
@@ -897,7 +906,7 @@ def _status_features(doc, ms, a: AllegationX, sents, cue_sents, tf) -> dict:
     near = {j for i in cue_sents for j in range(max(0, i - 2), min(len(sents), i + 3))}
     by_accused = set()
     dm, info = frame_matcher(doc.vocab)
-    for mid, toks in dm(doc):
+    for mid, toks in _frame_matches(doc):
         role, fid, names = info[mid]
         if role not in ("denial_frame", "admission_frame"):
             continue
