@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ingest.nlp import captions, claims, dates, gazetteer, learn, rules
-from ingest.nlp.pipeline import text_of
+from ingest.nlp.dates import text_of
 from ingest.nlp.types import Evidence, Extraction, PartyX
 
 DISPUTE = {"sue", "lawsuit", "suit", "complaint", "trial", "testify", "testimony", "infringe", "infringement",
@@ -31,9 +31,57 @@ CUE_FILES = ("litigation", "ai_terms")
 COURT_PAPERS = ("opinion", "order", "filing", "docket", "ruling", "complaint", "transcript", "brief", "motion")
 
 
+def _phrases(pattern: list[dict]) -> Optional[tuple[str, list[str]]]:
+    """A token pattern of plain LOWER/ORTH values (a string, or {"IN": [...]}; "OP": "?" optional) as the
+    attribute and every phrase it matches; None for a pattern that needs the Matcher."""
+    attrs = {k for t in pattern for k in t if k != "OP"}
+    if len(attrs) != 1 or not attrs <= {"LOWER", "ORTH"} or any(t.get("OP", "?") != "?" for t in pattern):
+        return None
+    (attr,) = attrs
+    out = [[]]
+    for t in pattern:
+        value = t[attr]
+        if isinstance(value, dict):
+            if set(value) != {"IN"}:
+                return None
+            values = list(value["IN"])
+        else:
+            values = [value]
+        out = [p + [v] for p in out for v in values] + (out if t.get("OP") == "?" else [])
+    return attr, [" ".join(p) for p in out if p]
+
+
+@lru_cache(maxsize=None)
+def _cue_matchers(vocab, name: str) -> tuple:
+    """The cue patterns of one file as PhraseMatchers (one per attribute: a hash lookup per token, where the
+    Matcher's {"IN": [...]} calls Python on every token), and a Matcher for any pattern that is more than
+    phrases. Match ids are the roles."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc as _Doc
+
+    phrase = {attr: PhraseMatcher(vocab, attr=attr) for attr in ("LOWER", "ORTH")}
+    rest = []
+    for e in rules.token_patterns(name):
+        expanded = _phrases(e["pattern"])
+        if expanded is None:
+            rest.append(e)
+            continue
+        attr, texts = expanded
+        # the phrase's tokens as the pattern has them (a pattern token is one token, whatever it holds)
+        phrase[attr].add(e["role"], [_Doc(vocab, words=t.split(" ")) for t in texts])
+    matcher = None
+    if rest:
+        from spacy.matcher import Matcher
+        matcher = Matcher(vocab, validate=True)
+        for e in rest:
+            matcher.add(e["role"], [e["pattern"]])
+    return tuple(m for m in phrase.values() if len(m)), matcher
+
+
 def cue_counts(doc: Optional[Doc]) -> dict[str, int]:
-    """Matches by role of the cue files (litigation.jsonl, ai_terms.jsonl) in one Matcher pass each; an AI term
-    on a word-trap's tokens ("distilled spirits", "business model") is not counted."""
+    """Matches by role of the cue files (litigation.jsonl, ai_terms.jsonl), in one pass of a PhraseMatcher;
+    an AI term on a word trap's tokens ("distilled spirits", "business model") is not counted, and a role
+    counts a token once."""
     counts: dict[str, int] = {}
     if doc is None or not len(doc):
         return counts
@@ -41,16 +89,18 @@ def cue_counts(doc: Optional[Doc]) -> dict[str, int]:
     trapped: set[int] = set()
     found = []
     for name in CUE_FILES:
-        for match_id, start, end in rules.matcher(doc.vocab, name)(doc):
-            role = strings[match_id].split("#", 1)[0]
-            if role == "ai_trap":
-                trapped.update(range(start, end))
-            found.append((role, start, end))
+        phrase_matchers, matcher = _cue_matchers(doc.vocab, name)
+        for m in (*phrase_matchers, *([matcher] if matcher is not None else [])):
+            for match_id, start, end in m(doc):
+                role = strings[match_id]
+                if role == "ai_trap":
+                    trapped.update(range(start, end))
+                found.append((role, start, end))
     seen: set[tuple[str, int]] = set()
     for role, start, end in found:
         if role.startswith("ai_") and role != "ai_trap" and trapped.intersection(range(start, end)):
             continue
-        if (role, start) in seen:  # two patterns of one role on one token: one cue
+        if (role, start) in seen:
             continue
         seen.add((role, start))
         counts[role] = counts.get(role, 0) + 1

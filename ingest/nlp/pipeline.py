@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.nlp import gazetteer, layout  # noqa: F401  (layout registers casetracker_lines)
+from ingest.nlp.dates import text_of  # noqa: F401  (doc._.ct_text, else doc.text: for every component)
 from ingest.nlp.types import Evidence, Extraction
 
 EXTRACTOR_VERSION = "2026.11.6"
@@ -160,7 +161,7 @@ def _published(value) -> Optional[date]:
 
 def make_doc(nlp: Language, text: str, ctx: Optional[dict] = None) -> Doc:
     """The tokenized Doc with its context: publication date, title (also as tokens: doc._.ct_title_doc, for
-    matchers), kind, and its text (doc._.ct_text: Doc.text joins every token on each access; use text_of)."""
+    matchers), kind, and its text (doc._.ct_text: Doc.text joins every token on each access; read it with text_of(doc))."""
     ctx = ctx or {}
     joined = layout.join_lines(text or "")
     doc = nlp.make_doc(joined)
@@ -170,12 +171,6 @@ def make_doc(nlp: Language, text: str, ctx: Optional[dict] = None) -> Doc:
     doc._.ct_title_doc = nlp.make_doc(doc._.ct_title) if doc._.ct_title else None
     doc._.ct_kind = ctx.get("kind") or None
     return doc
-
-
-def text_of(doc: Doc) -> str:
-    """doc.text, without rebuilding it from the tokens when make_doc recorded it."""
-    cached = doc._.ct_text if Doc.has_extension("ct_text") else None
-    return cached if cached is not None else doc.text
 
 
 def extract(text: str, *, published=None, title: str = "", kind: Optional[str] = None,
