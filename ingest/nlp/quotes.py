@@ -22,35 +22,19 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import layout
+from ingest.nlp import goldmatch, layout, learn, rules
 from ingest.nlp.mentions import Mention, covering
 from ingest.nlp.types import Evidence, QuoteX
 
-SPEECH = {"say", "tell", "add", "note", "write", "state", "testify", "reply", "answer", "respond", "explain",
-          "argue", "claim", "contend", "confirm", "clarify", "acknowledge", "admit", "warn", "insist", "assert",
-          "declare", "describe", "call", "ask", "announce", "post", "tweet", "comment", "remark", "recall",
-          "conclude", "find", "rule", "hold", "order", "counter", "maintain", "suggest", "urge", "emphasize",
-          "stress", "complain", "concede", "agree", "allege", "accuse", "caution", "observe", "predict", "promise",
-          "vow", "characterize", "dub", "quip", "joke", "continue", "read", "deny", "blast", "slam", "praise",
-          "hail", "criticize", "lament", "put", "press", "affirm", "believe", "quote", "cite", "mark", "retreat",
-          "highlight", "label", "brand", "decry", "seek", "want", "push", "demand", "refer", "opine", "sidestep",
-          "stat", "reiterate", "recognise", "recognize", "disagree", "echo", "tout", "boast", "pledge", "vow"}
-WRITTEN = {"post", "blog", "statement", "spokesperson", "spokeswoman", "spokesman", "lawsuit", "complaint",
-           "filing", "suit", "report", "memo", "letter", "representative", "email", "lawyer", "lawyers", "attorney",
-           "attorneys", "motion", "brief", "order", "ruling", "opinion", "announcement", "website", "paper", "papers",
-           "update", "note", "tweet", "message", "response", "counsel", "team", "petition", "decision", "site",
-           "spokespeople", "representatives", "executive", "officials", "official", "document", "documents",
-           "article", "story"}
-FILED = {"lawsuit", "complaint", "suit", "filing", "petition", "papers", "claim", "claims", "brief", "motion",
-         "case", "action", "plaintiffs", "plaintiff", "counterclaim"}
-RULES = {"terms", "policy", "policies", "rule", "rules", "statute", "act", "law", "guidelines", "agreement",
-         "section", "code", "provision"}
-SCARE = re.compile(r"(?:\b(?:called|calls|named|dubbed|dubs|termed|known as|so-called|labell?ed|labels|nicknamed|branded|coined|"
-                   r"words? like|terms? like|phrases? like|such as|the term|the word|the phrase|the label|"
-                   r"referred to as|refers to as|what (?:it|he|she|they|the company|\w+) (?:calls?|called|terms?|"
-                   r"describes? as|dubs?)|calling (?:this|it|them|that)(?: an?| the)?|call(?:s|ed)? (?:this|it|them)"
-                   r"(?: an?| the)?|as (?:an?|the)|(?:role|part) of (?:an?|the)|like (?:an?|the)|of|in|evidence of|signs of|so|"
-                   r"(?:this|that|it) means?|(?:this|that|it) meant)\s*)$", re.I)
+
+def _lex(role: str) -> frozenset:
+    return rules.lexicon("quotes", role)
+
+
+SPEECH = _lex("speech_verb")
+WRITTEN = _lex("written_source")
+FILED = _lex("filed_source")
+RULES = _lex("rules_source")
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 MAX_QUOTE = 3000
 TERMINAL = re.compile(r"[.!?…]['’”\"]?$")
@@ -89,34 +73,51 @@ def spans(text: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def _is_term(doc: Doc, text: str, q0: int, q1: int, content: str) -> bool:
-    """A scare-quoted, defined or technical term, or a title, not speech."""
+def _scare_ends(doc: Doc) -> set:
+    """Token indices where a scare_cue pattern of patterns/quotes.jsonl ends (one Matcher pass a document)."""
+    ends = doc.user_data.get("ct_scare_ends")
+    if ends is None:
+        ends = doc.user_data["ct_scare_ends"] = {e for _, _, e in rules.matcher(doc.vocab, "quotes", "scare_cue")(doc)}
+    return ends
+
+
+def _scare_cue(doc: Doc, first: int) -> bool:
+    """A scare cue ("known as", "what it calls", "words like") ends right before the quote's opening mark."""
+    i = first
+    while i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_space or doc[i - 1].text in OPEN_CLOSE):
+        i -= 1
+    ends = _scare_ends(doc)
+    return i in ends or i > 0 and doc[i - 1].text == "," and i - 1 in ends
+
+
+def _term_reason(doc: Doc, text: str, q0: int, q1: int, content: str, first: int) -> Optional[str]:
+    """Why the quoted span looks like a scare-quoted, defined or technical term, a title or a rule (else None)."""
     words = content.split()
     before = text[max(0, q0 - 45):q0 - 1]
     after = text[q1 + 1:q1 + 40]
     short = len(words) <= 5
-    if short and SCARE.search(before.rstrip(" ,")):
-        return True
+    if short and _scare_cue(doc, first):
+        return "scare_cue"
     if re.search(r"\((?:[^()]{0,25},\s*)?$|\bor\s*$", before) and len(words) <= 4 and re.match(r"\s*[”\"]?\s*(?:\)|or\b)", after):
-        return True  # (“Plaintiffs”), (collectively, “Plaintiffs”), (“plaintiff” or “Olivet”)
+        return "defined"  # (“Plaintiffs”), (collectively, “Plaintiffs”), (“plaintiff” or “Olivet”)
     if len(words) >= 2 and len(words) <= 8 and not TERMINAL.search(content) and all(
             w[:1].isupper() or w.lower() in ("of", "the", "a", "an", "and", "in", "on", "to", "for") for w in words):
-        return True  # a title
+        return "title"
     if re.match(r"\W{0,3}(?:Fed\. R\.|Id\.|U\.S\.C\.|\d+ U\.S\.C|Rule \d)", after):
-        return True  # a rule quoted
+        return "rule_cited"
     if len(words) <= 3 and not TERMINAL.search(content):
         span = doc.char_span(q0, q1, alignment_mode="expand")
         nxt = doc.char_span(q1 + 1, min(len(text), q1 + 40), alignment_mode="expand")
         if span is not None and len(span) and all(t.pos_ in ("NOUN", "PROPN", "PUNCT") for t in span):
             first_after = next((t for t in (nxt or []) if not t.is_space), None)
             if first_after is not None and first_after.pos_ in ("NOUN", "PROPN") and first_after.idx <= q1 + 3:
-                return True  # “hydra cluster” architectures
+                return "modifier"  # “hydra cluster” architectures
             prev = doc[span.start - 1] if span.start > 0 else None
             while prev is not None and prev.is_punct and prev.i > 0:
                 prev = doc[prev.i - 1]
             if prev is not None and prev.pos_ in ("NOUN", "PROPN", "NUM") and prev.lower_ not in WRITTEN:
-                return True  # Perplexity's AI “answer engine”, used 24,000 "sock puppet accounts"
-    return False
+                return "after_noun"  # Perplexity's AI “answer engine”, used 24,000 "sock puppet accounts"
+    return None
 
 
 def _climb(verb):
@@ -156,8 +157,10 @@ def _speaker_of(doc: Doc, verb, ms, roles, offset) -> tuple[Optional[str], bool]
     return None, False
 
 
-PERSON_WORDS = {"attorney", "lawyer", "spokesperson", "spokeswoman", "spokesman", "officer", "counsel", "executive",
-                "president", "ceo", "chief", "founder", "director", "head", "analyst", "expert", "representative"}
+PERSON_WORDS = _lex("person_word")
+COMPANY_WORDS = _lex("company_word")
+FILER_LABELS = _lex("filer_label")
+HONORIFIC = _lex("honorific")
 
 
 def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
@@ -166,7 +169,7 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
     m = covering(ms, doc, tok.i)
     if m and m.kind not in ("court",):
         return m.group[0] if m.resolved and m.group else m.name
-    if tok.lower_.rstrip(".") in ("hon", "honorable", "honourable"):  # "said the Hon. Sidney H. Stein"
+    if tok.lower_.rstrip(".") in HONORIFIC:  # "said the Hon. Sidney H. Stein"
         for t in doc[tok.i + 1:tok.i + 4]:
             m = covering(ms, doc, t.i)
             if m and m.kind in ("person", "judge"):
@@ -177,7 +180,7 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
             m = covering(ms, doc, sub.i)
             if m and m.kind in ("person", "judge", "lawyer") and sub.i != tok.i:
                 return m.name
-        if tok.lower_ in PERSON_WORDS | {"spokespeople"} and any(c.lower_ in ("company", "firm", "startup")
+        if tok.lower_ in PERSON_WORDS and any(c.lower_ in COMPANY_WORDS
                                                                  for c in tok.children):
             return _nearest_org(doc, ms, offset)
     if low in WRITTEN or tok.lower_ in WRITTEN or low in FILED:
@@ -186,7 +189,7 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
                 m = covering(ms, doc, child.i)
                 if m and m.kind != "court":
                     return m.group[0] if m.group and m.resolved else m.name
-                if child.lower_ in ("company", "firm", "startup"):
+                if child.lower_ in COMPANY_WORDS:
                     return _nearest_org(doc, ms, offset)
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "at"):
                 for obj in child.children:
@@ -198,18 +201,27 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
             if m and m.kind in ("company", "person", "agency"):
                 return m.group[0] if m.group and m.resolved else m.name
         if low in FILED or tok.lower_ in FILED:
-            return _filer(roles)
+            return _filer(roles) or _label(tok)
         if tok.lower_ in ("article", "story", "report"):  # "the story goes on to say": the outlet named before
             before = [m for m in ms if m.end <= tok.idx and m.kind == "outlet"]
             if before:
                 return before[-1].name
-    if tok.lower_ in ("plaintiffs", "plaintiff", "authors", "publishers", "studios"):
-        return _filer(roles)
+    if tok.lower_ in FILER_LABELS:
+        return _filer(roles) or _label(tok)
     if tok.pos_ == "PROPN":
         parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
         name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
         return name if name[:1].isupper() else None
     return None
+
+
+def _label(tok) -> Optional[str]:
+    """The text's own label for a filer it never names ("the lawsuit", "the plaintiffs"): the noun with its
+    determiner and modifiers, as written."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    parts = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "nmod")] + [tok]
+    return " ".join(t.text for t in parts).strip() or None
 
 
 def _filer(roles) -> Optional[str]:
@@ -275,11 +287,191 @@ def _according_to(doc: Doc, sents, ms, roles, offset):
     return None
 
 
+def _mname(m: Mention) -> str:
+    return m.group[0] if m.resolved and m.group else m.name
+
+
+SPEAKER_KINDS = ("person", "company", "agency", "judge", "lawyer", "outlet")
+
+
+def _subject_mention(doc: Doc, sent, ms) -> Optional[Mention]:
+    """The mention that is the subject of a sentence's root (or of its first clause)."""
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            m = covering(ms, doc, tok.i)
+            if m is None and tok.lower_ in ("who", "which"):
+                continue
+            return m if m is not None and m.kind in SPEAKER_KINDS else None
+    return None
+
+
+def _channel(doc: Doc, m: Mention) -> bool:
+    """The mention is where something was reported, not who said it ("told Reuters", "reported by The Verge",
+    "in an interview with Bloomberg", "seen by the FT")."""
+    if m.kind == "outlet":
+        return True
+    tok = doc[m.tok]
+    report = _lex("report_verb")
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in report:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "to", "with") and (
+            tok.head.head.lemma_.lower() in report or tok.head.head.lower_ in _lex("statement_cue")):
+        return True
+    return False
+
+
+def _bucket(n: int, edges=(0, 1, 2, 4, 8, 16, 32)) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+class _Speakers:
+    """Candidate speakers of one quote, with the parse and position features the quote_speaker ranker reads."""
+
+    def __init__(self, doc: Doc, ms, roles):
+        self.doc, self.ms, self.roles = doc, ms, roles or {}
+        self.counts: dict[str, int] = {}
+        for m in ms:
+            if m.kind in SPEAKER_KINDS:
+                self.counts[_mname(m)] = self.counts.get(_mname(m), 0) + 1
+        self.top = max(self.counts, key=self.counts.get) if self.counts else None
+        self.sents = layout.sents(doc)
+        head = _subject_mention(doc, self.sents[0], ms) if self.sents else None
+        self.headline = _mname(head) if head is not None else None
+
+    def _sent_index(self, tok_i: int) -> int:
+        s = layout.sent_of(self.doc, tok_i)
+        return self.doc.user_data["ct_sent_starts"].index(s.start)
+
+    def candidates(self, q0, q1, first_sent, last_sent, verbs, rule, according, last, standalone, rule_how="none"):
+        doc, ms = self.doc, self.ms
+        found: dict[str, set] = {}
+
+        def add(name, source):
+            if name and name != "__rules__":
+                found.setdefault(name, set()).add(source)
+
+        add(rule, "rule")
+        for n, verb in enumerate(verbs[:3]):
+            who, _ = _speaker_of(doc, verb, ms, self.roles, q0)
+            add(who, f"cue_subject{min(n, 1)}")
+        add(according, "according_to")
+        near = [m for m in ms if m.kind in SPEAKER_KINDS and first_sent.start_char <= m.start < last_sent.end_char
+                and not (q0 <= m.start < q1)]
+        before = [m for m in near if m.end <= q0]
+        after = [m for m in near if m.start >= q1]
+        if before:
+            add(_mname(before[-1]), "before")
+        if after:
+            add(_mname(after[0]), "after")
+        fi = self._sent_index(first_sent.start)
+        li = self._sent_index(last_sent.start)
+        if fi > 0:
+            m = _subject_mention(doc, self.sents[fi - 1], ms)
+            if m:
+                add(_mname(m), "prev_subject")
+        if li + 1 < len(self.sents):
+            m = _subject_mention(doc, self.sents[li + 1], ms)
+            if m:
+                add(_mname(m), "next_subject")
+        if last:
+            add(last[0], "last_speaker")
+        add(_filer(self.roles), "filer")
+        add(self.headline, "headline_subject")
+
+        text = doc.text
+        filed_cue = any(t.lemma_.lower() in FILED or t.lower_ in FILED for s in {first_sent.start: first_sent, last_sent.start: last_sent}.values()
+                        for t in s if not (q0 <= t.idx < q1))
+        para0 = text.rfind("\n", 0, q0) + 1
+        para1 = text.find("\n", q1)
+        para1 = len(text) if para1 < 0 else para1
+        out = []
+        for name, sources in found.items():
+            f: dict = {"src": sorted(sources), "rule": "rule" in sources, "n_src": len(sources)}
+            same = [m for m in ms if _mname(m) == name or m.name == name]
+            if same:
+                m = min(same, key=lambda m: min(abs(m.start - q0), abs(m.start - q1)) + (10**6 if q0 <= m.start < q1 else 0))
+                inside = q0 <= m.start < q1
+                f["kind"] = m.kind
+                f["inside_quote"] = inside
+                f["before"] = m.end <= q0
+                f["same_para"] = para0 <= m.start < para1
+                sd = self._sent_index(m.tok) - (fi if m.end <= q0 else li)
+                f["sent_dist"] = str(max(-3, min(3, sd)))
+                dist = (q0 - m.end) if m.end <= q0 else max(0, m.start - q1)
+                f["tok_dist"] = _bucket(len(text[min(q0, m.start):max(q1, m.end)].split()) if inside else len(text[min(m.end, q0):max(m.start, q1)].split()) if dist else 0)
+                tok = doc[m.tok]
+                f["dep"] = tok.dep_ if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "compound", "appos", "conj", "attr", "agent") else "other"
+                f["head_speech"] = tok.head.lemma_.lower() in SPEECH
+                f["channel"] = _channel(doc, m)
+                gap = text[m.end:q0].strip(" “\"‘'\n") if m.end <= q0 else None
+                f["adjacent"] = gap is not None and len(gap) <= 12 and (gap in (":", ",", "") or gap.endswith(":"))
+                f["resolved"] = m.resolved
+                f["in_caption_side"] = self.roles.get(name) in ("plaintiff", "defendant") or self.roles.get(m.name) in ("plaintiff", "defendant")
+            else:
+                f["kind"] = "unnamed"
+            f["role"] = self.roles.get(name) or "none"
+            if "rule" in sources:
+                f["rule_how"] = rule_how
+            if "filer" in sources:
+                f["filer_filed_cue"] = filed_cue
+                f["filer_no_cue"] = not verbs
+            f["salience"] = _bucket(self.counts.get(name, 0), (0, 1, 3, 6, 12))
+            f["top"] = name == self.top
+            default = 0.9 if "rule" in sources else 0.4 - 0.01 * len(out)
+            out.append((name, f, default))
+        null = {"null": True, "rule": rule is None, "src": ["null"], "unnamed_according": according == "", "q_filed_cue": filed_cue,
+                "q_standalone": standalone, "q_cue": bool(verbs), "q_candidates": _bucket(len(out), (0, 1, 2, 4))}
+        out.append((None, null, 0.9 if rule is None else 0.0))
+        return out
+
+
+ROOT_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "dobj", "pobj", "attr", "oprd", "compound", "amod", "nsubj", "appos",
+                       "conj", "advmod", "acomp", "npadvmod", "dep", "nsubjpass", "advcl", "relcl", "punct"})
+FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "ours", "you", "your"})
+
+
+def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents, reason, verbs, speaker, according,
+                       standalone, speech_above, rules_quoted, keep) -> dict:
+    words = content.split()
+    span = doc[opening.start:closing.end]
+    prev = doc[opening.start - 1] if opening.start > 0 else None
+    while prev is not None and (prev.is_quote or prev.is_space) and prev.i > 0:
+        prev = doc[prev.i - 1]
+    nxt = doc[closing.end] if closing.end < len(doc) else None
+    while nxt is not None and (nxt.is_quote or nxt.is_space) and nxt.i + 1 < len(doc):
+        nxt = doc[nxt.i + 1]
+    sent_words = {t.lemma_.lower() for s in sents for t in s if not (q0 <= t.idx < q1)}
+    inner = [t for t in span if not (t.is_quote or t.is_space)] or list(span)
+    root = next((t for t in inner if not (span.start <= t.head.i < span.end) or t.head.i == t.i), inner[0])
+    head = root.head
+    head_class = ("speech" if head.lemma_.lower() in SPEECH else "filed" if head.lemma_.lower() in FILED else
+                  "be" if head.lemma_ == "be" else head.pos_)
+    lowered = {t.lower_ for t in inner}
+    return {
+        "root_dep": root.dep_ if root.dep_ in ROOT_DEPS else "other", "root_head": head_class,
+        "first_person": bool(lowered & FIRST_PERSON), "negation": any(t.dep_ == "neg" for t in inner),
+        "in_heading": q0 < text.find("\n") if "\n" in text else False,
+        "rule_keep": keep, "term": reason or "none", "n_words": _bucket(len(words), (1, 2, 3, 5, 8, 15)),
+        "terminal": bool(TERMINAL.search(content)), "upper_first": content[:1].isupper(),
+        "has_verb": any(t.pos_ in ("VERB", "AUX") for t in span), "all_nominal": all(t.pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT", "DET") for t in span),
+        "prev_pos": prev.pos_ if prev is not None else "START", "next_pos": nxt.pos_ if nxt is not None else "END",
+        "prev_det": prev is not None and prev.dep_ == "det", "cue": bool(verbs),
+        "cue_governs": bool(verbs) and any(q0 <= t.idx < q1 for t in verbs[0].subtree),
+        "speech_above": speech_above, "speaker": speaker is not None, "according": according is not None,
+        "standalone": standalone, "filed_in_sent": bool(sent_words & FILED), "rules_quoted": rules_quoted,
+        "single": text[q0 - 1:q0] in ("‘", "'"),
+    }
+
+
 def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
     text = doc.text
     roles = doc._.ct_roles if doc.has_extension("ct_roles") else {}
     quotes: list[QuoteX] = []
     last: Optional[tuple[str, int]] = None
+    speakers = _Speakers(doc, mentions, roles)
     for q0, q1 in spans(text):
         content = text[q0:q1].strip()
         if not content or not any(ch.isalpha() for ch in content):
@@ -288,43 +480,73 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         closing = doc.char_span(max(q0, q1 - 1), q1, alignment_mode="expand")
         if opening is None or closing is None or not len(opening) or not len(closing):
             continue
-        if _is_term(doc, text, q0, q1, content):
-            continue
+        reason = _term_reason(doc, text, q0, q1, content, opening[0].i)
         first_sent, last_sent = layout.sent_of(doc, opening[0].i), layout.sent_of(doc, closing[-1].i)
         sents = [first_sent] if first_sent.start == last_sent.start else [first_sent, last_sent]
         words = content.split()
         short = len(words) <= 3 and not TERMINAL.search(content)
-        speaker, has_cue = None, False
-        for verb in _cue_verbs(doc, sents, q0 - 1, q1 + 1):
+        speaker, has_cue, how = None, False, "none"
+        verbs = _cue_verbs(doc, sents, q0 - 1, q1 + 1)
+        for verb in verbs:
             speaker, _ = _speaker_of(doc, verb, mentions, roles, q0)
             has_cue = True
             if speaker:
+                how = "subject"
                 if last and last[0] != speaker and q0 - last[1] < 1500 and _said_by_description(doc, verb, mentions) \
                         and any(m.name == last[0] and m.kind in ("company", "agency") for m in mentions):
                     speaker = last[0]  # "..., the company says": the company quoted so far, not the one named last
+                    how = "description"
                 break
-        if speaker == "__rules__":
-            continue  # a rule or the terms of service quoted
-        unnamed = False
-        if speaker is None:
-            speaker = _according_to(doc, sents, mentions, roles, q0)
+        rules_quoted = speaker == "__rules__"  # a rule or the terms of service quoted
+        if rules_quoted:
+            speaker = None
+        unnamed, according = False, None
+        if speaker is None and not rules_quoted:
+            according = speaker = _according_to(doc, sents, mentions, roles, q0)
+            how = "according" if speaker else how
             has_cue = has_cue or speaker is not None
             if speaker == "":
                 speaker, unnamed = None, True
         standalone = (text[first_sent.start_char:q0].strip(" “\"‘'—–-:") == "" and
                       text[q1:last_sent.end_char].strip(" .,”\"’'") == "")
-        if short and not (has_cue and _speech_above(doc, opening, closing)):
-            continue
+        speech_above = has_cue and _speech_above(doc, opening, closing)
+        keep = reason is None and not rules_quoted and not (short and not speech_above)
         if speaker is None and not unnamed and last and (
                 (has_cue or standalone) and q0 - last[1] < 1200 or not short and q0 - last[1] < 600):
             speaker = last[0]
-            has_cue = True
+            has_cue, how = True, "inherited"
         if speaker is None and not has_cue and not standalone:
-            continue  # a title, a term or a scare quote with no one saying it
+            keep = False  # a title, a term or a scare quote with no one saying it
         if speaker is None and len(words) < 4 and not has_cue:
+            keep = False
+        features = _is_quote_features(doc, text, q0, q1, content, opening, closing, sents, reason, verbs, speaker,
+                                      according, standalone, speech_above, rules_quoted, keep)
+        cands = speakers.candidates(q0, q1, first_sent, last_sent, verbs, speaker, according, last, standalone, how)
+        speaker, _ = learn.rank("quote_speaker", cands, meta={"text": content[:200], "at": q0})
+        if not learn.accept("is_quote", features, default=keep, meta={"text": content[:200], "at": q0}):
             continue
         if speaker:
             last = (speaker, q1)
         ev = Evidence(q0, q1, first_sent.start_char, last_sent.end_char)
         quotes.append(QuoteX(text=content.rstrip(",").strip(), speaker=speaker, cue=None, evidence=[ev]))
     return quotes
+
+
+# --------------------------------------------------------------------------- labelers (read the gold quotes)
+def _gold_quotes(meta, gold) -> list[dict]:
+    return [q for q in gold.get("quotes") or [] if goldmatch.quote_match(q.get("text_start"), meta.get("text"))]
+
+
+@learn.labeler("is_quote")
+def _label_is_quote(meta, gold):
+    return bool(_gold_quotes(meta, gold))
+
+
+@learn.labeler("quote_speaker")
+def _label_speaker(meta, gold):
+    matches = _gold_quotes(meta, gold)
+    if not matches:
+        return None  # not a quote: nothing to learn about its speaker
+    if meta.get("candidate") == "None":
+        return any(not q.get("speaker") for q in matches)
+    return any(goldmatch.name_match(q.get("speaker"), meta.get("candidate")) for q in matches)

@@ -55,6 +55,10 @@ class AllegationX:
     student: Optional[str] = None
     status: str = "alleged"  # one of ALLEGATION_STATUSES
     evidence: list[Evidence] = field(default_factory=list)
+    # the canonical fact is (accuser, accused, teacher company); the models the text names are attributes
+    teacher_company: Optional[str] = None  # the company distilled from ("Anthropic" for teacher "Claude")
+    teacher_models: list[str] = field(default_factory=list)  # every model named as the teacher
+    student_models: list[str] = field(default_factory=list)  # every model of the accused named as the student
 
 
 @dataclass

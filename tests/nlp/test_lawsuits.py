@@ -195,3 +195,28 @@ def test_a_defendant_introduced_by_named(extract):
     x = extract("xAI had earlier sued a former engineer named Xuechen Li for allegedly stealing trade secrets related "
                 "to Grok and taking them to the ChatGPT maker.")
     assert [c.caption for c in x.cases] == ["xAI v. Xuechen Li"]
+
+
+@pytest.mark.parametrize("text, plaintiffs, defendants", [
+    # a suit in the background: the relative pronoun stands for the noun its clause hangs on
+    ("The deal was struck with Perplexity, which is also being sued by Dow Jones and the New York Post.",
+     {"Dow Jones", "New York Post"}, {"Perplexity"}),
+    ("The ruling sided with the music rights society GEMA, which filed the case against OpenAI last year.",
+     {"GEMA"}, {"OpenAI"}),
+    # every name of a list of plaintiffs joined by "along with" on the subject
+    ("The Authors Guild, along with John Grisham and Jodi Picoult, filed the lawsuit against OpenAI.",
+     {"Authors Guild", "John Grisham", "Jodi Picoult"}, {"OpenAI"}),
+    # "facing lawsuits from": the subject is the defendant, several suits give roles
+    ("Perplexity is already facing lawsuits from News Corp, Dow Jones, and the New York Post.",
+     {"News Corp", "Dow Jones", "New York Post"}, {"Perplexity"}),
+])
+def test_background_suits_and_lists(extract, text, plaintiffs, defendants):
+    x = extract(text)
+    roles = {p.name: p.role for p in x.parties if p.is_litigant}
+    assert {n for n, r in roles.items() if r == "plaintiff"} >= plaintiffs
+    assert {n for n, r in roles.items() if r == "defendant"} >= defendants
+
+
+def test_several_suits_in_a_plural_give_no_caption(extract):
+    x = extract("Perplexity is already facing lawsuits from News Corp, Dow Jones, and the New York Post.")
+    assert not x.cases

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import json as _json
 from pathlib import Path
 
 from django.conf import settings
@@ -39,9 +40,13 @@ class Command(BaseCommand):
         base = Path(settings.BASE_DIR)
         if not sets:
             sets = [f"seeds={scorer_path.parent / 'gold_seeds.jsonl'}:{base / 'samples'}"]
-            for name in ("dev", "heldout", "blind2"):  # heldout: blind, then a 2nd dev set; blind2: blind
-                if (base / f"tests/data/{name}/gold.jsonl").exists():
-                    sets.append(f"{name}={base / f'tests/data/{name}/gold.jsonl'}:{base / f'tests/data/{name}'}")
+            # dev first, then every batch in the order it was scored blind (tests/data/learning_curve.json)
+            from ingest.nlp.curve import load_curve
+
+            order = ["dev"] + [r["batch"] for r in load_curve()]
+            found = sorted(p.parent.name for p in (base / "tests/data").glob("*/gold.jsonl"))
+            for name in sorted(found, key=lambda n: (order.index(n) if n in order else len(order), n)):
+                sets.append(f"{name}={base / f'tests/data/{name}/gold.jsonl'}:{base / f'tests/data/{name}'}")
         out_dir = Path(out)
         out_dir.mkdir(parents=True, exist_ok=True)
         report = {}
@@ -64,8 +69,29 @@ class Command(BaseCommand):
                 results[system] = score.score(gold, pred)
             report[name] = results
             self._table(name, len(gold), results)
+        self._curve()
         if json:
             self.stdout.write(_dumps(report))
+
+    def _curve(self):
+        """Each batch's blind-first score (the figure we report) beside its cross-validated score now."""
+        from ingest.nlp.curve import load_curve
+        from ingest.nlp.learn import MODELS_DIR
+
+        cv_path = MODELS_DIR / "crossval.json"
+        cv = _json.loads(cv_path.read_text(encoding="utf-8")) if cv_path.exists() else {}
+        fields = ["parties", "quotes_attributed", "distillation_allegations", "case_captions", "docket_numbers",
+                  "is_ai_litigation"]
+        self.stdout.write("\n== blind-first (tests/data/LEARNING_CURVE.md) beside cross-validated by document "
+                          "(make train, ingest/nlp/models/crossval.json)")
+        self.stdout.write(f"{'batch':12s} {'':6s} " + " ".join(f"{f[:11]:>11s}" for f in fields))
+        for r in load_curve():
+            b = r["blind_first"]
+            first = [b[f]["f1"] if isinstance(b.get(f), dict) else b.get(f) for f in fields]
+            self.stdout.write(f"{r['batch'][:12]:12s} {'blind':6s} " + " ".join(_cell(x) for x in first))
+            row = cv.get("cross_validated", {}).get(r["batch"])
+            if row:
+                self.stdout.write(f"{'':12s} {'cv':6s} " + " ".join(_cell(row.get(f)) for f in fields))
 
     def _table(self, name, n, results):
         ours, base = results["casetracker"], results["baseline"]
@@ -84,6 +110,10 @@ class Command(BaseCommand):
         core = ["parties", "quotes_attributed", "distillation_allegations", "case_captions"]
         self.stdout.write(f"{'core_f1_mean':28s} {sum(ours[k]['f1'] for k in core) / 4:24.3f}"
                           f"   {sum(base[k]['f1'] for k in core) / 4:24.3f}")
+
+
+def _cell(x) -> str:
+    return f"{'-' if x is None else format(x, '.3f'):>11s}"
 
 
 def _dumps(obj) -> str:

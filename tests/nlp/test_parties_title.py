@@ -1,0 +1,47 @@
+"""The headline as evidence: parsed as its own short Doc, its mentions corroborated by the body, its suits
+giving roles and a caption the body does not print."""
+import pytest
+
+from ingest.nlp import mentions
+
+
+def test_headline_case_lowers_common_words_only():
+    title = "Encyclopedia Britannica And Merriam-Webster Sue Perplexity"
+    out = mentions.headline_case(title)
+    assert out == "Encyclopedia Britannica and Merriam-Webster sue Perplexity"
+    assert len(out) == len(title)
+    sentence = "Reddit sues Perplexity for allegedly ripping its content"  # sentence case: left alone
+    assert mentions.headline_case(sentence) == sentence
+
+
+def _m(name, kind="company", eid=None, resolved=False):
+    return mentions.Mention(start=0, end=len(name), tok=0, sent_start=0, sent_end=len(name), name=name, kind=kind,
+                            eid=eid, text=name, resolved=resolved)
+
+
+def test_title_mentions_need_the_body_or_the_gazetteer():
+    body = [_m("TYR Sport Inc"), _m("George R R Martin", "person"), _m("Martin Authors", "person")]
+    title = [_m("TYR Sport"), _m("Martin", "person"), _m("Toss the Intercept’s DMCA"), _m("OpenAI", eid="openai")]
+    kept = mentions.corroborated(title, body)
+    assert [m.name for m in kept] == ["TYR Sport Inc", "George R R Martin", "OpenAI"]
+
+
+@pytest.mark.parametrize("title, body, roles, caption", [
+    ("Encyclopedia Britannica And Merriam-Webster Sue Perplexity",
+     "Britannica and Merriam-Webster say Perplexity copied their work, the lawsuit states.",
+     {"Encyclopaedia Britannica": "plaintiff", "Merriam-Webster": "plaintiff", "Perplexity": "defendant"},
+     "Encyclopaedia Britannica v. Perplexity"),
+])
+def test_suit_in_the_headline(extract, title, body, roles, caption):
+    x = extract(body, title=title)
+    got = {p.name: p.role for p in x.parties if p.is_litigant}
+    for name, role in roles.items():
+        assert got.get(name) == role, (name, got)
+    assert caption in [c.caption for c in x.cases]
+
+
+def test_headline_among_leaves_the_lead_unknown(extract):
+    x = extract("John Grisham, Jodi Picoult and George R R Martin joined the suit.",
+                title="Grisham, Martin, Picoult among 17 to sue OpenAI")
+    assert not x.cases
+    assert {p.name: p.role for p in x.parties if p.is_litigant}.get("OpenAI") == "defendant"

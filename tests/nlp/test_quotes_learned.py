@@ -1,0 +1,106 @@
+"""Quote cues as data (patterns/quotes.jsonl), the speaker candidates and their features, and the labelers of
+the learned decisions is_quote and quote_speaker: hand-built Docs, no model."""
+import spacy
+from spacy.tokens import Doc
+
+from ingest.nlp import learn, quotes, rules
+from ingest.nlp.mentions import Mention, MentionList
+
+
+def _doc(words, heads, deps, pos=None, lemmas=None, sent_starts=None, spaces=None):
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos or ["X"] * len(words),
+               lemmas=lemmas or [w.lower() for w in words], sent_starts=sent_starts)
+
+
+def _mention(doc, start, end, name, kind="company"):
+    span = doc[start:end]
+    sent = span.sent
+    return Mention(start=span.start_char, end=span.end_char, tok=span.root.i, sent_start=sent.start_char,
+                   sent_end=sent.end_char, name=name, kind=kind, text=span.text, tok_start=start, tok_end=end)
+
+
+def test_every_quote_pattern_names_its_role_and_the_lexicons_load():
+    assert {"say", "write", "testify"} <= rules.lexicon("quotes", "speech_verb")
+    assert {"complaint", "lawsuit"} <= rules.lexicon("quotes", "filed_source")
+    assert "statute" in rules.lexicon("quotes", "rules_source")
+    assert len(rules.matcher(spacy.blank("en").vocab, "quotes", "scare_cue")) >= 10
+
+
+def test_scare_cue_what_it_calls():
+    # Google blocks what it calls “distillation attacks”
+    words = ["Google", "blocks", "what", "it", "calls", "“", "distillation", "attacks", "”"]
+    heads = [1, 1, 4, 4, 1, 7, 7, 4, 7]
+    deps = ["nsubj", "ROOT", "dobj", "nsubj", "ccomp", "punct", "compound", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "PRON", "VERB", "PUNCT", "NOUN", "NOUN", "PUNCT"]
+    doc = _doc(words, heads, deps, pos)
+    assert quotes._scare_cue(doc, 6)
+
+
+def test_scare_cue_known_as_with_a_comma():
+    words = ["a", "method", "known", "as", ",", "“", "distillation", "”"]
+    doc = _doc(words, [1, 1, 1, 2, 2, 6, 3, 6], ["det", "ROOT", "acl", "prep", "punct", "punct", "pobj", "punct"])
+    assert quotes._scare_cue(doc, 6)
+
+
+def test_no_scare_cue_before_a_speech_fragment():
+    # Musk answered “partly”
+    words = ["Musk", "answered", "“", "partly", "”"]
+    doc = _doc(words, [1, 1, 3, 1, 3], ["nsubj", "ROOT", "punct", "advmod", "punct"],
+               ["PROPN", "VERB", "PUNCT", "ADV", "PUNCT"])
+    assert not quotes._scare_cue(doc, 3)
+
+
+def test_an_outlet_told_is_a_channel_not_a_speaker():
+    # Morgenstein told Reuters
+    words = ["Morgenstein", "told", "Reuters", ":"]
+    doc = _doc(words, [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"], ["PROPN", "VERB", "PROPN", "PUNCT"],
+               ["Morgenstein", "tell", "Reuters", ":"])
+    assert quotes._channel(doc, _mention(doc, 2, 3, "Reuters", "company"))
+    assert not quotes._channel(doc, _mention(doc, 0, 1, "Evan Morgenstein", "person"))
+
+
+def test_the_lawsuit_keeps_its_own_label_when_no_filer_is_named():
+    words = ["the", "lawsuit", "said"]
+    doc = _doc(words, [1, 2, 2], ["det", "nsubj", "ROOT"], ["DET", "NOUN", "VERB"])
+    assert quotes._name_for(doc, doc[1], MentionList(), {}, 0) == "the lawsuit"
+    assert quotes._name_for(doc, doc[1], MentionList(), {"Reddit": "plaintiff"}, 0) == "Reddit"
+
+
+def _paragraph_start_quote():
+    # “We disagree .” ¶ Acme said it would appeal .
+    words = ["“", "We", "disagree", ".", "”", "\n", "Acme", "said", "it", "would", "appeal", "."]
+    spaces = [False, True, False, False, False, False, True, True, True, True, False, False]
+    heads = [2, 2, 2, 2, 2, 2, 7, 7, 10, 10, 7, 7]
+    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "dep", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "SPACE", "PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    starts = [True] + [False] * 5 + [True] + [False] * 5
+    doc = _doc(words, heads, deps, pos, ["“", "we", "disagree", ".", "”", "\n", "Acme", "say", "it", "would",
+                                          "appeal", "."], starts, spaces)
+    return doc, MentionList([_mention(doc, 6, 7, "Acme")])
+
+
+def test_the_next_sentences_subject_is_a_candidate_speaker():
+    doc, ms = _paragraph_start_quote()
+    q0, q1 = doc[1].idx, doc[3].idx + 1
+    sents = list(doc.sents)
+    cands = quotes._Speakers(doc, ms, {}).candidates(q0, q1, sents[0], sents[0], [], None, None, None, True)
+    by_name = {c[0]: c[1] for c in cands}
+    assert "next_subject" in by_name["Acme"]["src"]
+    assert by_name["Acme"]["sent_dist"] == "1" and not by_name["Acme"]["before"]
+    assert by_name[None]["null"] and by_name[None]["rule"]
+    # without a model the rules' choice (here: nobody) wins
+    with learn.disabled():
+        assert learn.rank("quote_speaker", cands)[0] is None
+
+
+def test_labelers_read_the_gold_quotes_by_their_first_words():
+    gold = {"quotes": [{"speaker": "Elon Musk", "text_start": "It is standard practice to"},
+                       {"speaker": None, "text_start": "frustrate many in the creative"}]}
+    meta = {"text": "It is standard practice to use other AIs to validate your AI"}
+    assert quotes._label_is_quote(meta, gold)
+    assert not quotes._label_is_quote({"text": "distillation attacks"}, gold)
+    assert quotes._label_speaker({**meta, "candidate": "Musk"}, gold) is True
+    assert quotes._label_speaker({**meta, "candidate": "William Savitt"}, gold) is False
+    assert quotes._label_speaker({"text": "frustrate many in the creative industries", "candidate": "None"}, gold)
+    assert quotes._label_speaker({"text": "teacher", "candidate": "OpenAI"}, gold) is None
