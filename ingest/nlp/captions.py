@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from ingest.nlp import gazetteer, rules
+from ingest.nlp import docket_numbers, gazetteer, rules
 
 _SUFFIX = r"(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|PBC|L\.P|LP|N\.A|GmbH|plc|PLC|LLP|S\.A|AG|Limited|Corporation|Company)\.?"
 _WORD = r"(?:[A-Z][\w&.'’+-]*|[a-z]?[A-Z][\w.'’-]*|\d+)"
@@ -89,14 +89,9 @@ def split(caption: str) -> list[str]:
 
 
 def dockets(text: str) -> list[tuple[str, int, int]]:
-    out, seen = [], set()
-    for m in DOCKET.finditer(text):
-        number = re.sub(r"\s+", " ", m.group(0).strip())
-        key = number.lower()
-        if key not in seen:
-            seen.add(key)
-            out.append((number, m.start(), m.end()))
-    return out
+    """The docket numbers the text prints, each once: (number, start, end). The forms are data, read by
+    ingest/nlp/docket_numbers.py from patterns/dockets.jsonl."""
+    return docket_numbers.find(text)
 
 
 def court(text: str) -> Optional[str]:
