@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ingest.nlp import captions, gazetteer, layout, parties, rules
+from ingest.nlp.dates import text_of
 from ingest.nlp.mentions import Mention, covering
 from ingest.nlp.types import CaseX, Evidence
 
@@ -481,7 +482,7 @@ def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     """Captions (printed, then described) and the roles they give: party name -> plaintiff/defendant."""
-    text = doc.text
+    text = text_of(doc)
     docket_hits = captions.dockets(text)
     numbers = [d for d, _, _ in docket_hits]
     the_court, the_judge = captions.court(text), captions.judge(text)
@@ -661,7 +662,7 @@ def _cited(doc: Doc, case: CaseX, ms, n_cases: int) -> bool:
     sides = {*case.plaintiffs[:1], *case.defendants[:1]}
     if any(m.name in sides and not m.resolved and not ev.start <= m.start < ev.end for m in ms):
         return False
-    text = doc.text
+    text = text_of(doc)
     before = {w.strip(",.;:()’'").lower() for w in text[max(0, ev.start - 40):ev.start].split()[-3:]}
     cue = bool(before & rules.lexicon("captions_cues", "precedent_cue", key="text"))
     return cue or bool(_CITATION.match(text[ev.end:ev.end + 40])) or n_cases > 1
