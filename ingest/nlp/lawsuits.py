@@ -351,6 +351,8 @@ def dismissals(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
                 continue
             owners = [m for o in _objects(doc, tok) if o.lower_ in SUE_NOUNS
                       for c in o.children if c.dep_ == "poss" for m in _np_parties(doc, c, ms)]
+            owners += [m for o in _objects(doc, tok) if o.lower_ in SUE_NOUNS  # "to dismiss a complaint from X"
+                       for m in _prep_objs(doc, o, ("from", "by"), ms) if m not in owners]
             movers = [m for m in movers if m.name not in {o.name for o in owners}]
             if movers:
                 out.append((owners, movers, sent.start_char, sent.end_char))
@@ -493,6 +495,9 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     origins: dict[int, str] = {}  # id(case) -> the rule that made it (a feature of the learned caption decision)
 
     def add_case(caption, plaintiffs, defendants, start, end, inferred=False, key=None, origin="described"):
+        sides = captions.split(caption)
+        if len(sides) == 2 and _same_side(sides[0], sides[1]):
+            return  # "OpenAI v. OpenAI": one party on both sides is no case
         s0, s1 = _bounds(doc, start, end)
         plaintiffs, defendants = list(dict.fromkeys(plaintiffs)), list(dict.fromkeys(defendants))
         out.append(CaseX(caption=caption, inferred=inferred, plaintiffs=plaintiffs, defendants=defendants,
@@ -595,6 +600,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         roles.propose(m.name, "defendant", "joined")
     _from_title(doc, ms, out, roles, add_case)
     _half_roles(halves, roles, "half")
+    if not out:  # "Three authors, A, B and C, filed the lawsuit last year" in a story about one defendant
+        _compose(doc, halves, roles, add_case, text)
     _assign_dockets(out, docket_hits)
     for c in [c for c in out if origins.get(id(c)) == "printed" and _cited(doc, c, ms, len(out))]:
         out.remove(c)  # "the Supreme Court's ruling in TransUnion LLC v. Ramirez": a precedent, not this case
@@ -666,6 +673,28 @@ def _cited(doc: Doc, case: CaseX, ms, n_cases: int) -> bool:
     before = {w.strip(",.;:()’'").lower() for w in text[max(0, ev.start - 40):ev.start].split()[-3:]}
     cue = bool(before & rules.lexicon("captions_cues", "precedent_cue", key="text"))
     return cue or bool(_CITATION.match(text[ev.end:ev.end + 40])) or n_cases > 1
+
+
+def _compose(doc: Doc, halves: list, roles, add_case, text: str) -> None:
+    """A caption the text never prints, composed from the named plaintiffs of a suit it says was filed and
+    the one defendant the text names (README: "A and B v. C" when the text says who sued whom)."""
+    defendants = list(dict.fromkeys(n for n, r in roles.items() if r == "defendant"))
+    keys = {frozenset(captions.bare_words(n)) for n in defendants}
+    if len(keys) != 1:
+        return
+    for pl, df, s0, s1, definite, strong in halves:
+        if pl and not df and strong and not _lead_unknown(text, s0, s1, pl[0]):
+            add_case(f"{short(pl[0])} v. {short_name(defendants[0])}", [m.name for m in pl], defendants[:1], s0, s1,
+                     inferred=True, key=(pl[0].name, defendants[0]), origin="composed")
+            return
+
+
+def short_name(name: str) -> str:
+    """The short form of a name that has no mention here (a person's surname, a company's gazetteer name)."""
+    entry = gazetteer.lookup(name)
+    if entry:
+        return entry.name if entry.kind != "person" else entry.name.split()[-1]
+    return name
 
 
 def _half_roles(halves: list, roles: "Roles", source: str) -> None:
