@@ -226,13 +226,17 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
     return None
 
 
+class Label(str):
+    """The text's own label for a speaker it never names ("the lawsuit"), as opposed to a name."""
+
+
 def _label(tok) -> Optional[str]:
     """The text's own label for a filer it never names ("the lawsuit", "the plaintiffs"): the noun with its
     determiner and modifiers, as written."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     parts = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "nmod")] + [tok]
-    return " ".join(t.text for t in parts).strip() or None
+    return Label(" ".join(t.text for t in parts).strip()) or None
 
 
 def _filer(roles, ms=(), offset: int = 0) -> Optional[str]:
@@ -453,7 +457,8 @@ class _Speakers:
         para1 = len(text) if para1 < 0 else para1
         out = []
         for name, sources in found.items():
-            f: dict = {"src": sorted(sources), "rule": "rule" in sources, "n_src": len(sources)}
+            f: dict = {"src": sorted(sources), "rule": "rule" in sources, "n_src": len(sources),
+                       "label": isinstance(name, Label)}
             same = [m for m in ms if _mname(m) == name or m.name == name]
             if same:
                 m = min(same, key=lambda m: min(abs(m.start - q0), abs(m.start - q1)) + (10**6 if q0 <= m.start < q1 else 0))
@@ -465,6 +470,7 @@ class _Speakers:
                 sd = self._sent_index(m.tok) - (fi if m.end <= q0 else li)
                 f["sent_dist"] = str(max(-3, min(3, sd)))
                 dist = (q0 - m.end) if m.end <= q0 else max(0, m.start - q1)
+                f["_dist"] = 10 ** 6 if inside else dist
                 f["tok_dist"] = _bucket(len(text[min(q0, m.start):max(q1, m.end)].split()) if inside else len(text[min(m.end, q0):max(m.start, q1)].split()) if dist else 0)
                 tok = doc[m.tok]
                 f["dep"] = tok.dep_ if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "compound", "appos", "conj", "attr", "agent") else "other"
@@ -486,6 +492,17 @@ class _Speakers:
             f["top"] = name == self.top
             default = 0.9 if "rule" in sources else 0.4 - 0.01 * len(out)
             out.append((name, f, default))
+        # relative features: how a candidate compares with the others of this quote (nearest, most named)
+        order = sorted(range(len(out)), key=lambda i: out[i][1].get("_dist", 10 ** 7))
+        for rank, i in enumerate(order):
+            f = out[i][1]
+            f["dist_rank"] = str(min(rank, 2)) if f.pop("_dist", None) is not None else "none"
+        order = sorted(range(len(out)), key=lambda i: -self.counts.get(out[i][0], 0))
+        for rank, i in enumerate(order):
+            out[i][1]["salience_rank"] = str(min(rank, 2))
+        persons = [i for i in range(len(out)) if out[i][1].get("kind") in ("person", "judge", "lawyer")]
+        if len(persons) == 1:
+            out[persons[0]][1]["only_person"] = True
         null = {"null": True, "rule": rule is None, "src": ["null"], "unnamed_according": according == "", "q_filed_cue": filed_cue,
                 "q_standalone": standalone, "q_cue": bool(verbs), "q_candidates": _bucket(len(out), (0, 1, 2, 4))}
         out.append((None, null, 0.9 if rule is None else 0.0))
@@ -579,7 +596,7 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
             speaker, _ = _speaker_of(doc, verb, mentions, roles, q0)
             has_cue = True
             if speaker:
-                how = "subject"
+                how = "label" if isinstance(speaker, Label) else "subject"
                 if last and last[0] != speaker and q0 - last[1] < 1500 and _said_by_description(doc, verb, mentions) \
                         and any(m.name == last[0] and m.kind in ("company", "agency") for m in mentions):
                     speaker = last[0]  # "..., the company says": the company quoted so far, not the one named last
