@@ -515,6 +515,14 @@ ROOT_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "dobj", "pobj", "attr", "oprd",
 FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "ours", "you", "your"})
 
 
+def _in_heading(text: str, q0: int) -> bool:
+    """The quote is in a headline: a first line that is short and not a sentence (a piece of a long text starts
+    with a paragraph, not a headline)."""
+    end = text.find("\n")
+    first = text[:end if end >= 0 else len(text)].strip()
+    return q0 < len(first) + 1 and len(first) < 200 and not re.search(r"[.!?][”\"’']?$", first)
+
+
 def _prev_class(prev) -> str:
     if prev is None:
         return "start"
@@ -548,7 +556,7 @@ def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents,
     return {
         "root_dep": root.dep_ if root.dep_ in ROOT_DEPS else "other", "root_head": head_class,
         "first_person": bool(lowered & FIRST_PERSON), "negation": any(t.dep_ == "neg" for t in inner),
-        "in_heading": q0 < text.find("\n") if "\n" in text else False,
+        "in_heading": _in_heading(text, q0),
         "scare_cue": _scare_cue(doc, opening[0].i), "prev_class": _prev_class(prev),
         "subject_indefinite": bool(verbs) and any(c.dep_ == "nsubj" and any(d.lower_ in ("a", "an", "any", "some") for d in c.children)
                                                   for c in verbs[0].children),
@@ -558,7 +566,7 @@ def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents,
         "prev_pos": prev.pos_ if prev is not None else "START", "next_pos": nxt.pos_ if nxt is not None else "END",
         "prev_det": prev is not None and prev.dep_ == "det", "cue": bool(verbs),
         "cue_governs": bool(verbs) and any(q0 <= t.idx < q1 for t in verbs[0].subtree),
-        "speech_above": speech_above, "speaker": speaker is not None, "according": according is not None,
+        "speech_above": speech_above, "speaker": bool(speaker), "according": according is not None,
         "standalone": standalone, "filed_in_sent": bool(sent_words & FILED), "rules_quoted": rules_quoted,
         "single": text[q0 - 1:q0] in ("‘", "'"),
     }
@@ -616,16 +624,23 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
                       text[q1:last_sent.end_char].strip(" .,”\"’'") == "")
         speech_above = has_cue and _speech_above(doc, opening, closing)
         keep = reason is None and not rules_quoted and not (short and not speech_above)
+        # what the quote's own frame says (the features do not depend on the quotes before it, so a text read
+        # in pieces decides as the whole does)
+        framed = speaker is not None or unnamed
+        own_keep = keep and (speaker is not None or has_cue or standalone) and (speaker is not None or len(words) >= 4 or has_cue)
         if speaker is None and not unnamed and last and (
                 (has_cue or standalone) and q0 - last[1] < 1200 or not short and q0 - last[1] < 600):
             speaker = last[0]
             has_cue, how = True, "inherited"
+            if last[1] > text.rfind("\n", 0, q0):  # from a quote of the same paragraph (never cut into pieces)
+                framed = True
+                own_keep = keep
         if speaker is None and not has_cue and not standalone:
             keep = False  # a title, a term or a scare quote with no one saying it
         if speaker is None and len(words) < 4 and not has_cue:
             keep = False
-        features = _is_quote_features(doc, text, q0, q1, content, opening, closing, sents, reason, verbs, speaker,
-                                      according, standalone, speech_above, rules_quoted, keep)
+        features = _is_quote_features(doc, text, q0, q1, content, opening, closing, sents, reason, verbs, framed,
+                                      according, standalone, speech_above, rules_quoted, own_keep)
         cands = speakers.candidates(q0, q1, first_sent, last_sent, verbs, speaker, according, last, standalone, how)
         speaker, _ = learn.rank("quote_speaker", cands, meta={"text": content[:200], "at": q0})
         if rules_quoted or reason in HARD_TERMS or reason == "title" and not features["in_heading"]:
