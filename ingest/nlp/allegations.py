@@ -677,11 +677,29 @@ def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
             if fid == "distillation_noun_of":
                 out += _from_action_noun(doc, verb, extra, sent, si, ms)
                 continue
-            out += _from_action(doc, verb, sent, si, ms, signal or bool(cue_sents.get(si)) and
-                                any(lbl != "OUTPUTS" for lbl in cue_sents[si]), fid, extra)
+            out += _from_action(doc, verb, sent, si, ms, signal or "EXTRACT" in cue_sents.get(si, ()), fid, extra)
         else:
             out += _from_accusation(doc, verb, extra, sent, si, ms, signal, fid)
     return out
+
+
+def _accuser_company(doc, ms, sent: Span, a: AllegationX) -> None:
+    """An accuser written with the company they speak for ("OpenAI CEO Sam Altman accuses ...", "OpenAI's
+    Sam Altman") is that company: the canonical fact is the company's accusation."""
+    if not a.accuser:
+        return
+    for m in ms:
+        if m.name != a.accuser or m.kind != "person" or not (sent.start_char <= m.start < sent.end_char):
+            continue
+        for c in doc[m.tok].children:
+            if c.dep_ not in ("compound", "poss", "appos"):
+                continue
+            for t in c.subtree:  # "OpenAI CEO Sam Altman", "Sam Altman, OpenAI's chief executive"
+                x = covering(ms, doc, t.i)
+                if x is not None and x.kind == "company" and x.eid and t.dep_ in ("compound", "poss") and \
+                        x.name != a.accused:
+                    a.accuser = x.name
+                    return
 
 
 def _from_sequence(doc, name_tok, act, sent, si, ms) -> list[Found]:
@@ -744,9 +762,11 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
     cue_sents: dict[int, set] = {}
     for s, e, label in cues:
         cue_sents.setdefault(max(0, bisect.bisect_right(starts, s) - 1), set()).add(label)
-    near = {j for i, labels in cue_sents.items() if labels - {"OUTPUTS"}
+    near = {j for i, labels in cue_sents.items() if "DISTILL" in labels
             for j in range(max(0, i - 2), min(len(sents), i + 3))}
     found = _frames(doc, ms, sents, cue_sents, near)
+    for f in found:
+        _accuser_company(doc, ms, sents[f.sent], f.allegation)
 
     # candidates: every named organisation of a cue sentence, and of a sentence a frame was read from
     title_names = {x for t in tf for x in (t.accused, t.accuser) if x}
