@@ -131,3 +131,20 @@ def test_a_reported_denial_and_an_admission_through_a_pronoun(extract):
 def test_an_accuser_speaking_for_a_company(extract):
     got = _alleg(extract, "OpenAI CEO Sam Altman accused DeepSeek of distilling OpenAI's models.")
     assert {(a[0], a[1]) for a in got} == {("OpenAI", "DeepSeek")}
+
+
+def test_a_court_finding_is_ruled(extract):
+    # the parser hangs "xAI" on the auxiliary "had"
+    got = _alleg(extract, "A federal judge ruled that xAI had distilled OpenAI's models to build Grok.")
+    assert got == {(None, "xAI", "OpenAI", "ruled")}
+
+
+def test_according_to_names_the_accuser_and_a_by_phrase_the_actor(extract):
+    assert _alleg(extract, "According to Anthropic, MiniMax ran a distillation campaign against Claude.") == {
+        ("Anthropic", "MiniMax", "Claude", "alleged")}
+    got = _alleg(extract, "Google said it detected a campaign by DeepSeek to extract capabilities from Gemini.")
+    assert {(a[1], a[2]) for a in got} == {("DeepSeek", "Gemini")}
+
+
+def test_generic_accused_gives_nothing(extract):
+    assert _alleg(extract, "Chinese labs have distilled Claude at scale, Anthropic said.") == set()
