@@ -223,11 +223,12 @@ def main(argv=None) -> int:
     parser.add_argument("--scorer", help="path to score.py (default ../shared/eval/score.py)")
     parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     parser.add_argument("--out", default=str(learn.MODELS_DIR))
+    parser.add_argument("--sets", action="append", help="train on these sets only (default: all)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     for module in DECISION_MODULES:
         importlib.import_module(module)
-    corpus = Corpus()
+    corpus = Corpus(args.sets)
     print(f"corpus: {len(corpus.items)} documents in {len({i[0] for i in corpus.items})} sets")
     runner = Runner(corpus)
     print(f"parsed in {time.monotonic() - started:.0f} s")
@@ -279,7 +280,7 @@ def main(argv=None) -> int:
         report["rules_only"] = scores_by_set(corpus, rules_pred, scorer)
         report["cross_validated"] = scores_by_set(corpus, cv_pred, scorer)
         _print_table(report)
-        if not args.dry_run and not args.only:
+        if not args.dry_run and not args.only and not args.sets:
             (out_dir / "crossval.json").write_text(json.dumps(report, indent=1, sort_keys=True) + "\n",
                                                   encoding="utf-8")
     elif scorer is None:
