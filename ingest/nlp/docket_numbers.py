@@ -17,7 +17,7 @@ from one text to the next, so a token pattern would be the wrong tool), with a g
 
 The number is the form's named group "n" if it has one, else the whole match; "format" composes it from named groups
 ("{p} {n}"). A number broken after a "-" at a line's end ("3:23-cv-\\n03417") is read as one: the text is searched
-with those breaks joined and the offsets mapped back. Overlapping matches keep the longest (then the earliest).
+with those breaks joined and the offsets mapped back; spaces left after a "-" ("16- CV-04384") are dropped. Overlapping matches keep the longest (then the earliest).
 
     find(text) -> [(number, start, end)]   each number once (compared without case or spaces), in text order
 """
@@ -135,7 +135,7 @@ def _number(form: Form, m: re.Match) -> tuple[str, int, int]:
         number, start, end = groups["n"], m.start("n"), m.end("n")
     else:
         number, start, end = m.group(0), m.start(), m.end()
-    return re.sub(r"\s+", " ", number.strip()), start, end
+    return re.sub(r"\s+", " ", re.sub(r"-\s+", "-", number.strip())), start, end
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, Form]]:
