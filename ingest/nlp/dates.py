@@ -100,6 +100,15 @@ def _also_days(text: str, found: list) -> list:
     return found + extra
 
 
+_DISTILL = re.compile(r"\bdistill", re.I)
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text as make_doc recorded it (Doc.text joins every token on each access)."""
+    cached = doc._.ct_text if doc.has_extension("ct_text") else None
+    return cached if cached is not None else doc.text
+
+
 HYPOTHETICAL = re.compile(r"\b(?:not yet|will|would|could|may|might|anticipated|expected to|if|whether|should)\b",
                           re.I)
 
@@ -110,19 +119,21 @@ def events(doc: Doc, published: Optional[date], litigation: bool, kind: Optional
     At most one event per kind and date, and one undated event per kind."""
     out: dict[tuple, EventX] = {}
     if published and kind in KIND_EVENTS:
-        what = (doc._.ct_title if doc.has_extension("ct_title") else "") or doc.text[:200]
+        full = text_of(doc)
+        what = (doc._.ct_title if doc.has_extension("ct_title") else "") or full[:200]
         out[(KIND_EVENTS[kind], published)] = EventX(kind=KIND_EVENTS[kind], what=" ".join(what.split())[:300],
                                                       date=published.isoformat(), precision="day",
-                                                      evidence=[Evidence(0, min(len(doc.text), 200), 0,
-                                                                         min(len(doc.text), 200))])
-    head = doc.text[:3000]
+                                                      evidence=[Evidence(0, min(len(full), 200), 0,
+                                                                         min(len(full), 200))])
+    full = text_of(doc)
+    reports = bool(_DISTILL.search(full, 0, 3000))  # a report of distillation: 'announced', 'published' are steps
     for sent in layout.sents(doc):
-        text = sent.text
+        text = full[sent.start_char:sent.end_char]  # Span.text joins the tokens again
         cues = []
         for ekind, cue in EVENT_CUES:
             if litigation or ekind == "testimony":
                 cues += [(h.start(), h.end(), ekind) for h in cue.finditer(text)]
-        if not cues and REPORT.search(text) and re.search(r"\bdistill", head, re.I):
+        if not cues and reports:
             cues = [(h.start(), h.end(), "report") for h in REPORT.finditer(text)]
         if not cues:
             continue

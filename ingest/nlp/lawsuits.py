@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, gazetteer, layout, rules
+from ingest.nlp import captions, gazetteer, layout, parties, rules
 from ingest.nlp.mentions import Mention, covering
 from ingest.nlp.types import CaseX, Evidence
 
@@ -111,7 +111,7 @@ def _within(sub, top) -> bool:
     """sub is in top's noun phrase, not inside a clause or an 'against'/'over' phrase hanging from it."""
     t = sub
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "advcl", "ccomp") or t.dep_ == "acl" and t.lemma_.lower() not in NAMING_CLAUSES or (
+        if t.dep_ in ("advcl", "ccomp") or t.dep_ in ("acl", "relcl") and t.lemma_.lower() not in NAMING_CLAUSES or (
                 t.dep_ == "prep" and t.lower_ in ("against", "over", "for", "on",
                                                                                         "in", "at", "from", "with")):
             return False
@@ -442,7 +442,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     numbers = [d for d, _, _ in docket_hits]
     the_court, the_judge = captions.court(text), captions.judge(text)
     out: list[CaseX] = []
-    roles: dict[str, str] = {}
+    roles = Roles()
     pairs: dict[tuple, int] = {}  # (plaintiff key, defendant key) -> start offset of its first caption
 
     def add_case(caption, plaintiffs, defendants, start, end, inferred=False, key=None):
@@ -457,9 +457,9 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     block_list = captions.blocks(text)
     for plaintiffs, defendants, start, end in block_list:
         for n in plaintiffs:
-            roles.setdefault(n, "plaintiff")
+            roles.propose(n, "plaintiff", "caption_block")
         for n in defendants:
-            roles.setdefault(n, "defendant")
+            roles.propose(n, "defendant", "caption_block")
     printed = captions.explicit(text)
     for plaintiffs, defendants, start, end in block_list:  # "J. DOE 1 ..., Plaintiffs, v. GITHUB, INC., ..."
         if not any(_same_side(plaintiffs[0], left) or right and _same_side(defendants[0], right)
@@ -473,11 +473,11 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         add_case(f"{left} v. {right}" if right else left, [lp.name if lp else left],
                  [rp.name if rp else right] if right else [], start, end, key=key)
         if right:
-            roles.setdefault(lp.name if lp else left, "plaintiff")
-            roles.setdefault(rp.name if rp else right, "defendant")
+            roles.propose(lp.name if lp else left, "plaintiff", "caption")
+            roles.propose(rp.name if rp else right, "defendant", "caption")
     for name, role, start, end in captions.role_lists(text):
         m = _resolve_side(name, ms)
-        roles.setdefault(m.name if m else name, role)
+        roles.propose(m.name if m else name, role, "role_list")
     printed_defendants = {k[1]: s for k, s in pairs.items()}
     halves: list = []
     background: list = []
@@ -492,10 +492,10 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         df = employers + df
         for m in pl:
             if not from_accusation or m.name not in roles:
-                roles.setdefault(m.name, "plaintiff")
+                roles.propose(m.name, "plaintiff", "accusation" if from_accusation else "described")
         for m in df:
             if not from_accusation or m.name not in roles:
-                roles.setdefault(m.name, "defendant")
+                roles.propose(m.name, "defendant", "accusation" if from_accusation else "described")
         p, d = pl[0], df[0]
         key = (p.name, d.name)
         if not from_accusation and _lead_unknown(text, s0, s1, p):
@@ -511,28 +511,40 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     if found or pairs or litigation:
         for pl, df, s0, s1 in dismissals(doc, ms):
             for m in df:
-                roles.setdefault(m.name, "defendant")
+                roles.propose(m.name, "defendant", "dismissal")
             for m in pl:
-                roles.setdefault(m.name, "plaintiff")
+                roles.propose(m.name, "plaintiff", "dismissal")
             if pl and not any(k[1] == df[0].name or k[0] == pl[0].name for k in pairs):
                 add_case(f"{short(pl[0])} v. {short(df[0])}", [m.name for m in pl], [m.name for m in df], s0, s1,
                          inferred=True, key=(pl[0].name, df[0].name))
-    if found:
+    against = [h for h in halves if h[1] and not h[0] and h[5]]  # "a group of outlets filed a suit against X"
+    if found or against:
         for names, start in joined(doc, ms):
             if any(s0 <= start for _, _, s0, _ in found):
                 for m in names:
-                    roles.setdefault(m.name, "plaintiff")
+                    roles.propose(m.name, "plaintiff", "joined")
                 for c in out:
                     if c.inferred and c.evidence and c.evidence[0].start <= start:
                         c.plaintiffs += [m.name for m in names if m.name not in c.plaintiffs]
+            elif any(h[2] <= start for h in against):  # "... The publishers include X, Y and Z": the suit's
+                h = [h for h in against if h[2] <= start][-1]  # plaintiffs, the first named leading it
+                for m in names:
+                    roles.propose(m.name, "plaintiff", "joined")
+                for m in h[1]:
+                    roles.propose(m.name, "defendant", "joined")
+                key = (names[0].name, h[1][0].name)
+                if key not in pairs and not any(k[1] == key[1] for k in pairs):
+                    add_case(f"{short(names[0])} v. {short(h[1][0])}", [m.name for m in names],
+                             [m.name for m in h[1]], h[2], h[3], inferred=True, key=key)
     for pl, df, s0, s1 in background:  # several suits in one plural: their sides, no caption
         for m in pl:
-            roles.setdefault(m.name, "plaintiff")
+            roles.propose(m.name, "plaintiff", "background")
         for m in df:
-            roles.setdefault(m.name, "defendant")
+            roles.propose(m.name, "defendant", "background")
     _from_title(doc, ms, out, roles, add_case)
-    _half_roles(halves, roles)
+    _half_roles(halves, roles, "half")
     _assign_dockets(out, docket_hits)
+    parties.decide(doc, ms, roles)  # the learned party / party_role decisions over these proposals
     return out, roles
 
 
@@ -563,7 +575,21 @@ def headline_suits(tdoc: Doc, tms) -> list[tuple[list[Mention], list[Mention], i
     return out
 
 
-def _half_roles(halves: list, roles: dict) -> None:
+class Roles(dict):
+    """name -> role, the first proposal winning (as dict.setdefault), with every source that proposed the name
+    and the role each gave ("caption_block", "described", "title_suit", ...): the features of the learned
+    party and party_role decisions (parties.py)."""
+
+    def __init__(self):
+        super().__init__()
+        self.sources: dict[str, dict[str, str]] = {}
+
+    def propose(self, name: str, role: str, source: str) -> str:
+        self.sources.setdefault(name, {}).setdefault(source, role)
+        return self.setdefault(name, role)
+
+
+def _half_roles(halves: list, roles: "Roles", source: str) -> None:
     """One side only ("companies suing Midjourney", "Y was sued"): the role it states, for names written as
     names (a plural reference such as "the publishers' claims" resolved to a group is too loose)."""
     for pl, df, s0, s1, definite, strong in halves:
@@ -571,10 +597,10 @@ def _half_roles(halves: list, roles: dict) -> None:
             continue
         for m in pl:
             if not m.resolved:
-                roles.setdefault(m.name, "plaintiff")
+                roles.propose(m.name, "plaintiff", source)
         for m in df:
             if not m.resolved:
-                roles.setdefault(m.name, "defendant")
+                roles.propose(m.name, "defendant", source)
 
 
 def _lead_unknown(text: str, s0: int, s1: int, p: Mention) -> bool:
@@ -611,8 +637,10 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
             continue
         lp, rp = _resolve_side(left, ms) or _resolve_side(left, tms), _resolve_side(right, ms) or _resolve_side(right, tms)
         ln, rn = (lp.name if lp else left), (rp.name if rp else right)
-        roles.setdefault(ln, "plaintiff")
-        roles.setdefault(rn, "defendant")
+        ln = next((n for n in roles if _same_side(ln, n)), ln)  # "Doe" is the caption block's "J. Doe 1"
+        rn = next((n for n in roles if _same_side(rn, n)), rn)
+        roles.propose(ln, "plaintiff", "title_caption")
+        roles.propose(rn, "defendant", "title_caption")
         if not (known(left) and known(right)) and not (known(ln) and known(rn)):
             s0, s1 = _body_evidence(doc, ms, [ln, rn])
             add_case(f"{left} v. {right}", [ln], [rn], s0, s1)
@@ -623,10 +651,10 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
         found = headline_suits(tdoc, tms)
     for pl, df, _, _ in found + background:
         for m in pl:
-            roles.setdefault(m.name, "plaintiff")
+            roles.propose(m.name, "plaintiff", "title_suit")
         for m in df:
-            roles.setdefault(m.name, "defendant")
-    _half_roles(halves, roles)
+            roles.propose(m.name, "defendant", "title_suit")
+    _half_roles(halves, roles, "title_half")
     for pl, df, s0, s1 in found:
         if _lead_unknown(tdoc.text, s0, s1, pl[0]):
             continue

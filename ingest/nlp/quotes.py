@@ -35,6 +35,8 @@ SPEECH = _lex("speech_verb")
 WRITTEN = _lex("written_source")
 FILED = _lex("filed_source")
 RULES = _lex("rules_source")
+OWN_LABEL = _lex("own_label")
+MOUTHPIECE = _lex("mouthpiece")
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 MAX_QUOTE = 3000
 TERMINAL = re.compile(r"[.!?…]['’”\"]?$")
@@ -73,6 +75,9 @@ def spans(text: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+TITLE_WORDS = _lex("title_word")
+
+
 def _scare_ends(doc: Doc) -> set:
     """Token indices where a scare_cue pattern of patterns/quotes.jsonl ends (one Matcher pass a document)."""
     ends = doc.user_data.get("ct_scare_ends")
@@ -101,7 +106,7 @@ def _term_reason(doc: Doc, text: str, q0: int, q1: int, content: str, first: int
     if re.search(r"\((?:[^()]{0,25},\s*)?$|\bor\s*$", before) and len(words) <= 4 and re.match(r"\s*[”\"]?\s*(?:\)|or\b)", after):
         return "defined"  # (“Plaintiffs”), (collectively, “Plaintiffs”), (“plaintiff” or “Olivet”)
     if len(words) >= 2 and len(words) <= 8 and not TERMINAL.search(content) and all(
-            w[:1].isupper() or w.lower() in ("of", "the", "a", "an", "and", "in", "on", "to", "for") for w in words):
+            w[:1].isupper() or w.lower() in TITLE_WORDS for w in words):
         return "title"
     if re.match(r"\W{0,3}(?:Fed\. R\.|Id\.|U\.S\.C\.|\d+ U\.S\.C|Rule \d)", after):
         return "rule_cited"
@@ -176,7 +181,11 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
                 return m.name
     low = tok.lemma_.lower()
     if tok.pos_ in ("NOUN", "PROPN"):
-        for sub in tok.subtree:  # "Disney's chief legal officer Horacio Gutierrez", "attorney, Matt Topic of ..."
+        # "Disney's chief legal officer Horacio Gutierrez", "attorney, Matt Topic of ...", "his agent, Evan
+        # Morgenstein" (a name in the phrase before its owner)
+        subtree = sorted(tok.subtree, key=lambda t: t.dep_ == "poss" or any(a.dep_ == "poss" for a in t.ancestors
+                                                                            if a.i != tok.i and tok in a.ancestors))
+        for sub in subtree:
             m = covering(ms, doc, sub.i)
             if m and m.kind in ("person", "judge", "lawyer") and sub.i != tok.i:
                 return m.name
@@ -200,14 +209,16 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
             m = covering(ms, doc, sub.i)
             if m and m.kind in ("company", "person", "agency"):
                 return m.group[0] if m.group and m.resolved else m.name
+        if tok.lower_ in MOUTHPIECE and not any(c.dep_ in ("poss", "compound", "prep") for c in tok.children):
+            return _nearest_org(doc, ms, offset)  # "the spokesperson said": the organisation spoken of
         if low in FILED or tok.lower_ in FILED:
-            return _filer(roles) or _label(tok)
+            return _filer(roles, ms, offset) or (_label(tok) if low in OWN_LABEL or tok.lower_ in OWN_LABEL else None)
         if tok.lower_ in ("article", "story", "report"):  # "the story goes on to say": the outlet named before
             before = [m for m in ms if m.end <= tok.idx and m.kind == "outlet"]
             if before:
                 return before[-1].name
     if tok.lower_ in FILER_LABELS:
-        return _filer(roles) or _label(tok)
+        return _filer(roles, ms, offset) or _label(tok)
     if tok.pos_ == "PROPN":
         parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
         name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
@@ -224,14 +235,25 @@ def _label(tok) -> Optional[str]:
     return " ".join(t.text for t in parts).strip() or None
 
 
-def _filer(roles) -> Optional[str]:
+def _filer(roles, ms=(), offset: int = 0) -> Optional[str]:
+    """The (first-named) plaintiff."""
     return next((n for n, r in (roles or {}).items() if r == "plaintiff"), None)
+
+
+def _recent_plaintiff(roles, ms, offset: int) -> Optional[str]:
+    """Of several plaintiffs, the one named last before the quote ("We can now add Warner Bros. Discovery to the
+    list of studios suing ... 'Superman, Batman ...,' the complaint reads")."""
+    plaintiffs = [n for n, r in (roles or {}).items() if r == "plaintiff"]
+    for m in reversed([m for m in ms if m.end <= offset]):
+        if m.name in plaintiffs or _mname(m) in plaintiffs:
+            return m.name if m.name in plaintiffs else _mname(m)
+    return None
 
 
 def _nearest_org(doc, ms, offset) -> Optional[str]:
     from ingest.nlp.mentions import _antecedent
 
-    m = _antecedent(doc, ms, offset, ("company",), False)
+    m = _antecedent(doc, ms, offset, ("company", "agency"), False)
     return m.name if m else None
 
 
@@ -248,11 +270,41 @@ def _said_by_description(doc: Doc, verb, ms) -> bool:
     return False
 
 
+def _colon_speaker(text: str, q0: int, ms) -> Optional[str]:
+    """A transcript line: a name, a colon and the quote, with nothing else since the last sentence ended
+    ("Savitt pressed: “So that's a yes.” Musk: “Partly.”")."""
+    for m in reversed(ms):
+        if m.end > q0:
+            continue
+        if m.end < q0 - 4 or m.kind not in SPEAKER_KINDS:
+            return None
+        if text[m.end:q0].strip(" “\"‘'") != ":":
+            return None
+        before = text[max(0, m.start - 3):m.start].rstrip(" “\"")
+        if before == "" or before[-1:] in ".!?”\"\n:":
+            return _mname(m)
+        return None
+    return None
+
+
+def _quoted(doc: Doc) -> set:
+    """Indices of the tokens inside any quotation (computed once a document)."""
+    out = doc.user_data.get("ct_quoted_tokens")
+    if out is None:
+        from ingest.nlp.mentions import quoted_tokens
+
+        out = doc.user_data["ct_quoted_tokens"] = quoted_tokens(doc)
+    return out
+
+
 def _cue_verbs(doc: Doc, sents, q0: int, q1: int):
+    """Speech verbs of the quote's sentences, outside every quotation (a verb inside another quote of the
+    sentence is that speaker's words, not the frame), those governing the quote first, then the nearest."""
     verbs = []
+    quoted = _quoted(doc)
     for sent in sents:
         for tok in sent:
-            if q0 <= tok.idx < q1:
+            if q0 <= tok.idx < q1 or tok.i in quoted:
                 continue
             if (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH or tok.lower_.rstrip("s") in SPEECH) and (
                     tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in tok.children)):
@@ -296,13 +348,28 @@ SPEAKER_KINDS = ("person", "company", "agency", "judge", "lawyer", "outlet")
 
 def _subject_mention(doc: Doc, sent, ms) -> Optional[Mention]:
     """The mention that is the subject of a sentence's root (or of its first clause)."""
+    tok = _subject(sent)
+    m = covering(ms, doc, tok.i) if tok is not None else None
+    return m if m is not None and m.kind in SPEAKER_KINDS else None
+
+
+def _subject(sent):
     for tok in sent:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
-            m = covering(ms, doc, tok.i)
-            if m is None and tok.lower_ in ("who", "which"):
-                continue
-            return m if m is not None and m.kind in SPEAKER_KINDS else None
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and tok.lower_ not in ("who", "which"):
+            return tok
     return None
+
+
+def _subject_name(doc: Doc, sent, ms, roles, offset) -> tuple[Optional[str], bool]:
+    """The name of a sentence's subject (a mention, or a proper name the entity recogniser missed), and
+    whether it is a mention."""
+    m = _subject_mention(doc, sent, ms)
+    if m is not None:
+        return _mname(m), True
+    tok = _subject(sent)
+    if tok is not None and tok.pos_ == "PROPN" and covering(ms, doc, tok.i) is None:
+        return _name_for(doc, tok, ms, roles, offset), False
+    return None, False
 
 
 def _channel(doc: Doc, m: Mention) -> bool:
@@ -369,16 +436,13 @@ class _Speakers:
         fi = self._sent_index(first_sent.start)
         li = self._sent_index(last_sent.start)
         if fi > 0:
-            m = _subject_mention(doc, self.sents[fi - 1], ms)
-            if m:
-                add(_mname(m), "prev_subject")
+            add(_subject_name(doc, self.sents[fi - 1], ms, self.roles, q0)[0], "prev_subject")
         if li + 1 < len(self.sents):
-            m = _subject_mention(doc, self.sents[li + 1], ms)
-            if m:
-                add(_mname(m), "next_subject")
+            add(_subject_name(doc, self.sents[li + 1], ms, self.roles, q0)[0], "next_subject")
         if last:
             add(last[0], "last_speaker")
         add(_filer(self.roles), "filer")
+        add(_recent_plaintiff(self.roles, ms, q0), "recent_plaintiff")
         add(self.headline, "headline_subject")
 
         text = doc.text
@@ -428,9 +492,23 @@ class _Speakers:
         return out
 
 
+HARD_TERMS = frozenset({"defined", "rule_cited"})
 ROOT_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "dobj", "pobj", "attr", "oprd", "compound", "amod", "nsubj", "appos",
                        "conj", "advmod", "acomp", "npadvmod", "dep", "nsubjpass", "advcl", "relcl", "punct"})
 FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "ours", "you", "your"})
+
+
+def _prev_class(prev) -> str:
+    if prev is None:
+        return "start"
+    low = prev.lemma_.lower()
+    if low in SPEECH:
+        return "speech"
+    if prev.pos_ == "ADP" or prev.lower_ in ("as", "like"):
+        return "prep"
+    if prev.is_punct:
+        return "punct" if prev.text not in (":", ",") else prev.text
+    return prev.pos_
 
 
 def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents, reason, verbs, speaker, according,
@@ -454,6 +532,9 @@ def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents,
         "root_dep": root.dep_ if root.dep_ in ROOT_DEPS else "other", "root_head": head_class,
         "first_person": bool(lowered & FIRST_PERSON), "negation": any(t.dep_ == "neg" for t in inner),
         "in_heading": q0 < text.find("\n") if "\n" in text else False,
+        "scare_cue": _scare_cue(doc, opening[0].i), "prev_class": _prev_class(prev),
+        "subject_indefinite": bool(verbs) and any(c.dep_ == "nsubj" and any(d.lower_ in ("a", "an", "any", "some") for d in c.children)
+                                                  for c in verbs[0].children),
         "rule_keep": keep, "term": reason or "none", "n_words": _bucket(len(words), (1, 2, 3, 5, 8, 15)),
         "terminal": bool(TERMINAL.search(content)), "upper_first": content[:1].isupper(),
         "has_verb": any(t.pos_ in ("VERB", "AUX") for t in span), "all_nominal": all(t.pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT", "DET") for t in span),
@@ -487,6 +568,13 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         short = len(words) <= 3 and not TERMINAL.search(content)
         speaker, has_cue, how = None, False, "none"
         verbs = _cue_verbs(doc, sents, q0 - 1, q1 + 1)
+        colon = _colon_speaker(text, q0, mentions)
+        if colon:  # a speaker named in the quote's own frame, as a subject is
+            speaker, has_cue, how, verbs = colon, True, "subject", []
+        elif not verbs and first_sent.start > 0:
+            prev = layout.sent_of(doc, first_sent.start - 1)
+            if prev.text.rstrip().endswith(":") and text[prev.end_char:q0].strip(" \n“\"‘'") == "":
+                verbs = _cue_verbs(doc, [prev], q0 - 1, q1 + 1)  # "Justice Amit Bansal orally said:\n“That I am ...”"
         for verb in verbs:
             speaker, _ = _speaker_of(doc, verb, mentions, roles, q0)
             has_cue = True
@@ -523,6 +611,8 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
                                       according, standalone, speech_above, rules_quoted, keep)
         cands = speakers.candidates(q0, q1, first_sent, last_sent, verbs, speaker, according, last, standalone, how)
         speaker, _ = learn.rank("quote_speaker", cands, meta={"text": content[:200], "at": q0})
+        if rules_quoted or reason in HARD_TERMS or reason == "title" and not features["in_heading"]:
+            continue  # statute or rule text, a defined term, a rule cited: never speech (the conventions)
         if not learn.accept("is_quote", features, default=keep, meta={"text": content[:200], "at": q0}):
             continue
         if speaker:

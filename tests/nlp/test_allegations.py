@@ -88,3 +88,33 @@ def test_the_one_named_model_of_the_accuser_is_the_teacher(extract):
                 "Anthropic stated that these operations targeted Claude’s strongest differentiators.")
     assert {(a.accused, a.teacher) for a in x.allegations} == {("DeepSeek", "Claude"), ("Moonshot", "Claude"),
                                                                ("MiniMax", "Claude")}
+
+
+def test_suggests_trained_on_outputs(extract):
+    got = _alleg(extract, "Researchers said the analysis suggests DeepSeek-R1 was trained on OpenAI's outputs.")
+    assert {(a[1], a[2]) for a in got} == {("DeepSeek", "OpenAI")}  # the model's owner is the accused
+
+
+def test_evidence_that_x_distilled_and_an_unnamed_accuser(extract):
+    assert ("Anthropic", "DeepSeek", "Claude", "alleged") in _alleg(
+        extract, "Anthropic said it had found evidence that DeepSeek distilled Claude.")
+    assert _alleg(extract, "A person familiar with the matter said DeepSeek distilled OpenAI's models.") == {
+        (None, "DeepSeek", "OpenAI", "alleged")}
+
+
+def test_a_denial_by_the_accused_keeps_the_accuser(extract):
+    got = _alleg(extract, "OpenAI accused DeepSeek of distilling its models. DeepSeek denied it in a paper published "
+                          "on Monday.")
+    assert got == {("OpenAI", "DeepSeek", "OpenAI", "denied")}
+
+
+def test_the_accuser_only_in_the_headline(extract):
+    x = extract("The lab's models were trained on the outputs of ChatGPT, according to a memo. DeepSeek used "
+                "distillation to build R1, the memo says.", title="OpenAI accuses DeepSeek of distillation")
+    assert {(a.accuser, a.accused) for a in x.allegations} == {("OpenAI", "DeepSeek")}
+
+
+def test_word_traps_and_other_charges(extract):
+    assert _alleg(extract, "The SEC charged DeepSeek with securities fraud.") == set()
+    assert _alleg(extract, "The distillery in Kentucky produces distilled spirits, and Jim Beam said sales rose.") == set()
+    assert _alleg(extract, "Fractional distillation separates crude oil; Exxon runs the largest plant.") == set()

@@ -104,3 +104,35 @@ def test_labelers_read_the_gold_quotes_by_their_first_words():
     assert quotes._label_speaker({**meta, "candidate": "William Savitt"}, gold) is False
     assert quotes._label_speaker({"text": "frustrate many in the creative industries", "candidate": "None"}, gold)
     assert quotes._label_speaker({"text": "teacher", "candidate": "OpenAI"}, gold) is None
+
+
+def test_a_transcript_line_names_its_speaker():
+    # Savitt pressed: “So that's a yes.” Musk: “Partly.”
+    words = ["Savitt", "pressed", ":", "“", "So", "yes", ".", "”", "Musk", ":", "“", "Partly", ".", "”"]
+    doc = _doc(words, [1, 1, 1, 5, 5, 1, 5, 5, 8, 8, 11, 8, 11, 11],
+               ["nsubj", "ROOT", "punct", "punct", "advmod", "ccomp", "punct", "punct", "ROOT", "punct", "punct",
+                "appos", "punct", "punct"],
+               spaces=[True, False, True, False, True, False, False, True, False, True, False, False, False, False])
+    assert doc.text == "Savitt pressed: “So yes.” Musk: “Partly.”"
+    ms = MentionList([_mention(doc, 0, 1, "William Savitt", "lawyer"), _mention(doc, 8, 9, "Elon Musk", "person")])
+    assert quotes._colon_speaker(doc.text, doc[11].idx, ms) == "Elon Musk"
+    # a colon after a verb ("Savitt pressed:") is a cue verb's business, not a transcript line
+    assert quotes._colon_speaker(doc.text, doc[4].idx, ms) is None
+
+
+def test_a_case_name_is_a_title_not_a_quote():
+    words = ["See", "“", "Kadrey", "v.", "Meta", "”"]
+    doc = _doc(words, [0, 2, 0, 2, 2, 2], ["ROOT", "punct", "pobj", "cc", "conj", "punct"])
+    q0, q1 = doc[2].idx, doc[4].idx + len("Meta")
+    assert quotes._term_reason(doc, doc.text, q0, q1, doc.text[q0:q1], 2) == "title"
+
+
+def test_a_speech_verb_inside_another_quote_is_not_a_cue():
+    # “The injury for which Plaintiffs seek redress is not X” but the “use of articles”
+    words = ["“", "Plaintiffs", "seek", "redress", "”", "but", "the", "“", "use", "of", "articles", "”"]
+    doc = _doc(words, [2, 2, 2, 2, 2, 2, 8, 8, 2, 8, 9, 8],
+               ["punct", "nsubj", "ROOT", "dobj", "punct", "cc", "det", "punct", "conj", "prep", "pobj", "punct"],
+               ["PUNCT", "NOUN", "VERB", "NOUN", "PUNCT", "CCONJ", "DET", "PUNCT", "NOUN", "ADP", "NOUN", "PUNCT"],
+               ["“", "plaintiff", "seek", "redress", "”", "but", "the", "“", "use", "of", "article", "”"])
+    q0, q1 = doc[8].idx, doc[10].idx + len("articles")
+    assert quotes._cue_verbs(doc, [doc[:]], q0 - 1, q1 + 1) == []
