@@ -30,14 +30,28 @@ CLAIMS = [
     ("negligence", re.compile(r"\bnegligen\w+\b", re.I)),
     ("privacy violation", re.compile(r"\b(?:invasion of )?privacy (?:violations?|claims?)\b|\bwiretap\w*\b", re.I)),
 ]
+# words one of which every match of a claim's pattern contains (lower case): a substring test of the lower-cased
+# text (C speed) spares the case-insensitive scan of the whole text for the causes of action it never names
+NEEDS = {
+    "breach of contract": ("contract", "agreement"), "copyright infringement": ("copyright",),
+    "contributory copyright infringement": ("contributory",), "trade secret misappropriation": ("secret",),
+    "unfair competition": ("unfair competition", "competitive"), "antitrust": ("antitrust", "monopol"),
+    "terms-of-service violation": ("terms of", "user policy", "user agreement"), "fraud": ("fraud",),
+    "unjust enrichment": ("unjust",), "DMCA violation": ("dmca", "millennium", "copyright management"),
+    "trademark infringement": ("trademark",), "breach of fiduciary duty": ("fiduciary", "charitable trust"),
+    "defamation": ("defamat", "libel"), "negligence": ("negligen",), "privacy violation": ("privacy", "wiretap"),
+}
 
 
 def find(doc: Doc, cases) -> list[ClaimX]:
     """Each cause of action once, at its first mention: one search of the text per claim, the sentence found by
     its offset."""
     text = text_of(doc)
+    lower = text.lower()
     hits = []
     for label, pattern in CLAIMS:
+        if not any(word in lower for word in NEEDS[label]):
+            continue
         hit = pattern.search(text)
         if hit:
             hits.append((hit.start(), hit.end(), label))
