@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ingest.nlp import goldmatch, layout, learn, rules
-from ingest.nlp.mentions import Mention, covering
+from ingest.nlp.mentions import JUNK, Mention, covering
 from ingest.nlp.types import Evidence, QuoteX
 
 
@@ -221,7 +221,8 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
     if tok.pos_ == "PROPN":
         parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
         name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
-        return name if name[:1].isupper() else None
+        # a proper name the recogniser missed; not a word it rejects as a name ("AI", "Court", "Plaintiff")
+        return name if name[:1].isupper() and name.lower() not in JUNK else None
     return None
 
 
