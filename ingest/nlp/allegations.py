@@ -81,6 +81,14 @@ def frame_matcher(vocab) -> tuple[DependencyMatcher, dict]:
     return dm, info
 
 
+def _frame_matches(doc) -> list:
+    """The DependencyMatcher's matches over the Doc, once per Doc."""
+    key = ("casetracker_allegation_frames", len(doc))
+    if key not in doc.user_data:
+        doc.user_data[key] = frame_matcher(doc.vocab)[0](doc)
+    return doc.user_data[key]
+
+
 def cue_spans(doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of the distillation cues of a Doc, those inside a word trap removed."""
     cues = rules.matcher(doc.vocab, FILE, "distillation_cue")(doc)
@@ -153,6 +161,8 @@ def _is_source(doc: Doc, m: Mention) -> bool:
             return True
     if tok.dep_ in ("poss", "compound") and tok.head.lower_ in lex("model_word"):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in lex("model_word"):
+        return True  # "the outputs of ChatGPT"
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "on", "through", "via")
 
 
@@ -168,6 +178,8 @@ def _subject_toks(verb) -> list:
         if _passive(v):
             return [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        # "xAI had distilled ...", the subject hung on the auxiliary by the parser
+        subs += [g for c in v.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ == "nsubj"]
         if subs:
             return subs
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and v.head.i != v.i:
@@ -636,10 +648,11 @@ def _sentence_guess(doc, sent: Span, company: str, ms, tf) -> AllegationX:
 def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
     dm, info = frame_matcher(doc.vocab)
     out: list[Found] = []
+    matches = _frame_matches(doc)
     by_verb: dict[int, tuple] = {}
     starts = [s.start for s in sents]
     import bisect
-    for mid, toks in dm(doc):
+    for mid, toks in matches:
         role, fid, names = info[mid]
         nodes = dict(zip(names, (doc[i] for i in toks)))
         verb = nodes["verb"]
@@ -653,6 +666,10 @@ def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
             key = (verb.i, "accusation", fid)
             entry = by_verb.setdefault(key, (verb, si, fid, []))
             entry[3].append(nodes["object"])
+    for _, s, e in rules.matcher(doc.vocab, FILE, "action_sequence")(doc):
+        si = max(0, bisect.bisect_right(starts, s) - 1)
+        if si in cue_sents:
+            out += _from_sequence(doc, doc[s], doc[e - 1], sents[si], si, ms)
     for (vi, kind, fid), (verb, si, _, extra) in sorted(by_verb.items()):
         sent = sents[si]
         signal = "DISTILL" in cue_sents.get(si, ())
@@ -662,11 +679,77 @@ def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
             if fid == "distillation_noun_of":
                 out += _from_action_noun(doc, verb, extra, sent, si, ms)
                 continue
-            out += _from_action(doc, verb, sent, si, ms, signal or bool(cue_sents.get(si)) and
-                                any(lbl != "OUTPUTS" for lbl in cue_sents[si]), fid, extra)
+            out += _from_action(doc, verb, sent, si, ms, signal or "EXTRACT" in cue_sents.get(si, ()), fid, extra)
         else:
             out += _from_accusation(doc, verb, extra, sent, si, ms, signal, fid)
     return out
+
+
+def _attributed(doc, ms, sents, found: list[Found]) -> None:
+    """"According to Anthropic, MiniMax ran ...": the source of the sentence is the accuser of what it says
+    (an outlet is no mention of these kinds, so "according to Bloomberg" names no accuser)."""
+    dm, info = frame_matcher(doc.vocab)
+    for mid, toks in _frame_matches(doc):
+        role, fid, names = info[mid]
+        if role != "attribution_frame":
+            continue
+        source = doc[toks[names.index("source")]]
+        for f in found:
+            s = sents[f.sent]
+            if f.allegation.accuser or f.allegation.status != "alleged" or not (s.start <= source.i < s.end):
+                continue
+            cands = [m.name for m in _actors(doc, [source], ms) if m.kind in ("company", "person", "agency")
+                     and _company(m) != f.allegation.accused]
+            if cands:
+                f.allegation.accuser = cands[0]
+
+
+def _accuser_company(doc, ms, sent: Span, a: AllegationX) -> None:
+    """An accuser written with the company they speak for ("OpenAI CEO Sam Altman accuses ...", "OpenAI's
+    Sam Altman") is that company: the canonical fact is the company's accusation."""
+    if not a.accuser:
+        return
+    for m in ms:
+        if m.name != a.accuser or m.kind != "person" or not (sent.start_char <= m.start < sent.end_char):
+            continue
+        for c in doc[m.tok].children:
+            if c.dep_ not in ("compound", "poss", "appos"):
+                continue
+            for t in c.subtree:  # "OpenAI CEO Sam Altman", "Sam Altman, OpenAI's chief executive"
+                x = covering(ms, doc, t.i)
+                if x is not None and x.kind == "company" and x.eid and t.dep_ in ("compound", "poss") and \
+                        x.name != a.accused:
+                    a.accuser = x.name
+                    return
+
+
+def _from_sequence(doc, name_tok, act, sent, si, ms) -> list[Found]:
+    """"<Name> distilled <Teacher>" read off the words when the parse does not make the name the subject."""
+    m = covering(ms, doc, name_tok.i)
+    co = _company(m) if m is not None else None
+    if co is None or m.tok_end != act.i:
+        return []
+    verbs = lex("accusation_verb") | lex("strong_accusation_verb") | lex("admission_verb") | lex("denial_verb")
+    gov = next((a for a in act.ancestors if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in verbs), None)
+    accuser = None
+    if gov is not None:
+        accuser = next((x.name for x in _actors(doc, _subject_toks(gov), ms) if _company(x) != co and
+                        x.kind in ("company", "person", "agency")), None)
+    teacher = student = None
+    for x in ms:
+        if x.start < doc[act.i].idx or x.start >= sent.end_char:
+            continue
+        xc = _company(x)
+        if xc and xc != co and xc != accuser or xc and xc == accuser and x.kind == "model":
+            teacher = x.name if x.kind == "model" else teacher or x.name
+            if x.kind == "model":
+                break
+    status = _status(gov, sent, ms, doc)
+    if status == "admitted" and gov is not None and gov.lemma_.lower() in lex("admission_verb"):
+        accuser = None
+    ev = Evidence(sent.start_char, sent.end_char, sent.start_char, sent.end_char)
+    return [Found(AllegationX(accused=co, accuser=accuser, teacher=teacher, student=student, status=status,
+                              evidence=[ev]), si, "name_then_act", gov.lemma_.lower() if gov is not None else None)]
 
 
 def _from_action_noun(doc, noun, actor, sent, si, ms) -> list[Found]:
@@ -700,9 +783,12 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
     cue_sents: dict[int, set] = {}
     for s, e, label in cues:
         cue_sents.setdefault(max(0, bisect.bisect_right(starts, s) - 1), set()).add(label)
-    near = {j for i, labels in cue_sents.items() if labels - {"OUTPUTS"}
+    near = {j for i, labels in cue_sents.items() if "DISTILL" in labels
             for j in range(max(0, i - 2), min(len(sents), i + 3))}
     found = _frames(doc, ms, sents, cue_sents, near)
+    _attributed(doc, ms, sents, found)
+    for f in found:
+        _accuser_company(doc, ms, sents[f.sent], f.allegation)
 
     # candidates: every named organisation of a cue sentence, and of a sentence a frame was read from
     title_names = {x for t in tf for x in (t.accused, t.accuser) if x}
@@ -742,7 +828,8 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
             guesses.append(_sentence_guess(doc, sents[si], co, ms, tf))
     # a sentence read without a frame only adds an accused the frames missed (its accuser and teacher are
     # guesses: they never make a second fact beside one read off a frame)
-    framed = {a.accused for a in accepted}
+    framed = {a.accused for a in accepted} | {a.accuser for a in accepted} | \
+        {teacher_company(ms, a.teacher) for a in accepted} | {t.accuser for t in tf}  # already plays a role
     for g in guesses:
         if g.accused not in framed:
             accepted.append(g)
@@ -861,7 +948,7 @@ def _status_features(doc, ms, a: AllegationX, sents, cue_sents, tf) -> dict:
     near = {j for i in cue_sents for j in range(max(0, i - 2), min(len(sents), i + 3))}
     by_accused = set()
     dm, info = frame_matcher(doc.vocab)
-    for mid, toks in dm(doc):
+    for mid, toks in _frame_matches(doc):
         role, fid, names = info[mid]
         if role not in ("denial_frame", "admission_frame"):
             continue
@@ -890,4 +977,8 @@ def _decide_status(doc, ms, a: AllegationX, sents, cue_sents, tf) -> str:
     if f.get("accused_denial_frame") and default == "alleged":
         default = "denied"  # "DeepSeek denied it in a paper": the accused's denial is the allegation's status
     meta = {"accused": a.accused, "accuser": a.accuser, "teacher": a.teacher, "teacher_company": a.teacher_company}
-    return learn.choose("allegation_status", f, default=default, labels=ALLEGATION_STATUSES, meta=meta)
+    label = learn.choose("allegation_status", f, default=default, labels=ALLEGATION_STATUSES, meta=meta)
+    m = learn.model("allegation_status")
+    if m is not None and default not in m.labels:
+        return default  # a model that never saw this status (no denial in the corpus yet) cannot overrule it
+    return label

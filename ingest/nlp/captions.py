@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from ingest.nlp import gazetteer
+from ingest.nlp import docket_numbers, gazetteer, rules
 
 _SUFFIX = r"(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|PBC|L\.P|LP|N\.A|GmbH|plc|PLC|LLP|S\.A|AG|Limited|Corporation|Company)\.?"
 _WORD = r"(?:[A-Z][\w&.'’+-]*|[a-z]?[A-Z][\w.'’-]*|\d+)"
@@ -89,14 +89,9 @@ def split(caption: str) -> list[str]:
 
 
 def dockets(text: str) -> list[tuple[str, int, int]]:
-    out, seen = [], set()
-    for m in DOCKET.finditer(text):
-        number = re.sub(r"\s+", " ", m.group(0).strip())
-        key = number.lower()
-        if key not in seen:
-            seen.add(key)
-            out.append((number, m.start(), m.end()))
-    return out
+    """The docket numbers the text prints, each once: (number, start, end). The forms are data, read by
+    ingest/nlp/docket_numbers.py from patterns/dockets.jsonl."""
+    return docket_numbers.find(text)
 
 
 def court(text: str) -> Optional[str]:
@@ -219,16 +214,9 @@ _STATES = (r"(?:ALABAMA|ALASKA|ARIZONA|ARKANSAS|CALIFORNIA|COLORADO|CONNECTICUT|
 _COURT_HEAD = re.compile(rf"(?:IN THE )?UNITED STATES (?:DISTRICT|BANKRUPTCY) COURT(?: FOR THE)?|"
                          rf"(?:(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE) )?DISTRICT OF {_STATES}|"
                          r"[A-Z]+ (?:JOSE |FRANCISCO |ANGELES )?DIVISION|SAN (?:FRANCISCO|JOSE)|OAKLAND")
-_JUNK = {"MEMORANDUM", "OPINION", "ON", "ORDER", "PRELIMINARY", "APPROVAL", "OF", "CLASS", "ACTION", "SETTLEMENT",
-         "DENYING", "GRANTING", "RELIEF", "FROM", "PRETRIAL", "MAGISTRATE", "JUDGE", "MOTION", "TO", "DISMISS",
-         "NOTICE", "RE", "DKT", "NO", "NO.", "CASE", "COMPLAINT", "FIRST", "AMENDED", "AGAINST", "AND", "THE", "FOR",
-         "DEFENDANTS", "PLAINTIFFS", "DEFENDANT", "PLAINTIFF", "CAPTION", "PAGE", "CONTINUED", "NEXT", "HON.",
-         "MEMORANDUM", "POINTS", "AUTHORITIES", "DEMAND", "JURY", "TRIAL", "COURT", "UNITED", "STATES", "DISTRICT",
-         "IN", "PART", "JUDGMENT", "SUMMARY", "STIPULATION", "PROPOSED", "LEAVE", "WITHOUT", "WITH", "PREJUDICE",
-         "ENTITIES", "CLERK", "ECF", "DATE:", "TIME:", "COURTROOM:", "INJUNCTION", "TEMPORARY", "RESTRAINING",
-         "PARTIAL", "CLAIM", "CLAIMS", "DMCA", "PLAINTIFFS'", "PLAINTIFFS’", "DEFENDANTS'", "DEFENDANTS’", "AS",
-         "META'S", "GRANTING", "DENYING", "RE:", "DKT."}
+_JUNK = {w.upper() for w in rules.lexicon("captions_block", "block_heading_word", key="text")}  # headings' words
 _CORP_SUFFIX = re.compile(r"^(?:INC|LLC|L\.L\.C|LTD|CO|CORP|CORPORATION|PBC|L\.P|LP|GMBH|PLC|LLP|N\.A|LIMITED)\.?,?$", re.I)
+_NAME_SUFFIXES = {"CORPORATION", "COMPANY", "LIMITED", "CO", "CORP"}  # legal forms that can be words of a name
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Z0-9&+.'’-]*|[A-Z]\.|\d{1,2}|&|\+)$")
 ROLE_LIST = re.compile(r"\b(?:[Pp]ro [Ss]e )?(?P<role>[Pp]laintiffs?|[Dd]efendants?|PLAINTIFFS?|DEFENDANTS?|[Cc]laimants?)\s+"
                        r"(?P<names>(?:[A-Z][\w.’'&+-]*(?:,)?(?:\s+|$)|(?:and|&)\s+){1,40})")
@@ -237,6 +225,7 @@ ROLE_LIST = re.compile(r"\b(?:[Pp]ro [Ss]e )?(?P<role>[Pp]laintiffs?|[Dd]efendan
 def _names_in(chunk: str) -> list[str]:
     """Capitalised party names in a piece of a caption block."""
     chunk = DOCKET.sub(" ", chunk)
+    chunk = re.sub(r"[`|*_~]", " ", chunk)  # a PDF's line marks ("`RAW STORY MEDIA, INC.")
     chunk = re.sub(r"\s*\((?:US|U\.S\.|USA|UK|U\.K\.)\)", "", chunk)  # "GETTY IMAGES (US), INC."
     chunk = re.sub(r"\b(?:Case\s)?No\.\s*", " ", chunk)
     chunk = _COURT_HEAD.sub(" ; ", chunk)
@@ -288,6 +277,10 @@ def _names_in(chunk: str) -> list[str]:
         out.append(titlecase(n))
     # a name printed twice (two-column captions repeat the moving parties) or cut by the column break
     # ("Openai Startup" beside "Openai Startup Fund Management LLC") is kept once, whole
+    # Two columns read line by line also glue the tail of one name to the suffix of another ("OpenAI L.P.
+    # L.L.C.") or leave a name's tail alone ("Startup Fund GP I L.L.C." beside "OpenAI Startup Fund GP I"):
+    # a name with two legal forms, or whose words are the end of a longer name's, is such a piece.
+    bare = {n: bare_words(n) for n in out}
     keep = []
     for n in out:
         low = n.lower()
@@ -295,6 +288,11 @@ def _names_in(chunk: str) -> list[str]:
             continue
         if any(o.lower().startswith(low + " ") and not _CORP_SUFFIX.match(o[len(n):].strip(" ,"))
                for o in out if o != n):
+            continue
+        if len([w for w in n.split() if _CORP_SUFFIX.match(w) and w.strip(".,").upper() not in _NAME_SUFFIXES]) >= 2:
+            continue  # "OpenAI L.P. L.L.C.", not "OAI Corporation, LLC"
+        words = bare[n]
+        if words and any(len(bare[o]) > len(words) and bare[o][-len(words):] == words for o in out if o != n):
             continue
         keep.append(n)
     return keep
@@ -325,7 +323,8 @@ def blocks(text: str) -> list[tuple[list[str], list[str], int, int]]:
         if m is None:
             continue
         last_end = m.end()
-        pl_chunk = re.split(r"\n\s*\n\s*\n|\.\s+(?=[A-Z][a-z])", text[pl_start:pm.start()])[-1]
+        pieces = re.split(r"\n\s*\n\s*\n|\.\s+(?=[A-Z][a-z])", text[pl_start:pm.start()])
+        pl_chunk = next((p for p in reversed(pieces) if p.strip()), "")  # "COMPANY\n\n\nPlaintiff,": the last words
         heads = list(_COURT_HEAD.finditer(pl_chunk))
         if heads:  # the plaintiffs follow the court's name; what precedes it is counsel's block
             pl_chunk = pl_chunk[heads[-1].end():]

@@ -2,13 +2,15 @@
 events they mark (filing, hearing, testimony, ruling, settlement). No date when the text gives none."""
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from datetime import date, timedelta
 from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import layout
+from ingest.nlp import layout, learn, rules
 from ingest.nlp.types import Evidence, EventX
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -91,7 +93,7 @@ def _also_days(text: str, found: list) -> list:
     """'on September 8 and 25': the second day takes the first one's month and year."""
     extra = []
     for d, precision, s, e in found:
-        m = re.match(r"(?:,? and |, | & )(\d{1,2})\b(?!,? ?\d{4}| ?(?:million|billion|%))", text[e:e + 8])
+        m = re.match(r"(?:,? and |, | & )(\d{1,2})\b(?!,? ?\d{4}| ?(?:million|billion|%)|:\d)", text[e:e + 8])
         if precision == "day" and m:
             try:
                 extra.append((d.replace(day=int(m.group(1))), "day", e + m.start(1), e + m.end(1)))
@@ -100,29 +102,40 @@ def _also_days(text: str, found: list) -> list:
     return found + extra
 
 
+_DISTILL = re.compile(r"\bdistill", re.I)
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text as make_doc recorded it (Doc.text joins every token on each access)."""
+    cached = doc._.ct_text if doc.has_extension("ct_text") else None
+    return cached if cached is not None else doc.text
+
+
 HYPOTHETICAL = re.compile(r"\b(?:not yet|will|would|could|may|might|anticipated|expected to|if|whether|should)\b",
                           re.I)
 
 
-def events(doc: Doc, published: Optional[date], litigation: bool, kind: Optional[str] = None) -> list[EventX]:
-    """Dated steps of a case: each date in a sentence with an event cue (filed, heard, ruled, settled,
-    testified), the cue nearest the date naming the kind; a court paper's own date is its ruling or filing.
-    At most one event per kind and date, and one undated event per kind."""
+def _rule_events(doc: Doc, published: Optional[date], litigation: bool, kind: Optional[str] = None) -> list[EventX]:
+    """The rules: each date in a sentence with an event cue (filed, heard, ruled, settled, testified), the cue
+    nearest the date naming the kind; a court paper's own date is its ruling or filing. At most one event
+    per kind and date, and one undated event per kind."""
     out: dict[tuple, EventX] = {}
     if published and kind in KIND_EVENTS:
-        what = (doc._.ct_title if doc.has_extension("ct_title") else "") or doc.text[:200]
+        full = text_of(doc)
+        what = (doc._.ct_title if doc.has_extension("ct_title") else "") or full[:200]
         out[(KIND_EVENTS[kind], published)] = EventX(kind=KIND_EVENTS[kind], what=" ".join(what.split())[:300],
                                                       date=published.isoformat(), precision="day",
-                                                      evidence=[Evidence(0, min(len(doc.text), 200), 0,
-                                                                         min(len(doc.text), 200))])
-    head = doc.text[:3000]
+                                                      evidence=[Evidence(0, min(len(full), 200), 0,
+                                                                         min(len(full), 200))])
+    full = text_of(doc)
+    reports = bool(_DISTILL.search(full, 0, 3000))  # a report of distillation: 'announced', 'published' are steps
     for sent in layout.sents(doc):
-        text = sent.text
+        text = full[sent.start_char:sent.end_char]  # Span.text joins the tokens again
         cues = []
         for ekind, cue in EVENT_CUES:
             if litigation or ekind == "testimony":
                 cues += [(h.start(), h.end(), ekind) for h in cue.finditer(text)]
-        if not cues and REPORT.search(text) and re.search(r"\bdistill", head, re.I):
+        if not cues and reports:
             cues = [(h.start(), h.end(), "report") for h in REPORT.finditer(text)]
         if not cues:
             continue
@@ -149,3 +162,208 @@ def events(doc: Doc, published: Optional[date], litigation: bool, kind: Optional
                                                  sent.end_char)])
     dated_kinds = {k for (k, d) in out if d is not None}
     return [e for (k, d), e in out.items() if d is not None or k not in dated_kinds]
+
+
+# --------------------------------------------------------------------------- the learned decision: event_date
+FORMS = {"day": "full", "day_noyear": "noyear", "weekday": "weekday", "relative": "relative"}
+
+
+_FUTURE_BEFORE = re.compile(r"\b(?:scheduled|set|slated|due|planned|expected|will \w+|next \w+|upcoming \w+)"
+                            r"(?: \w+)? (?:for|on)\s*$", re.I)  # "the hearing is scheduled for January 23"
+_DATE_AFTER = re.compile(rf"\s*[,(]?\s*{_M}\s+\d")
+_DATELINE_BEFORE = re.compile(r"\b(?:updated|published|posted|modified)\b[^\n]{0,30}$", re.I)
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—|,]|at)?\s*\d{1,2}:\d{2}")  # "Jun 27, 2025 - 20:15"
+
+
+def _candidates(full: str, published: Optional[date]) -> list[tuple[date, str, int, int, str]]:
+    """Every day-precise date of the text: (date, form, start, end, pattern kind), one pass of the date
+    patterns over the whole text (and the second day of 'September 8 and 25'). Not candidates: 'today'
+    (a statement's 'today', 'today there are ...'), and a page's dateline ('Updated ... July 7, 2025',
+    'Jun 27, 2025 - 20:15'). A date without its year takes the publication's year (the next one after
+    'scheduled for', 'will begin on'), else the year of the text's nearest full date."""
+    out = []
+    years = [(m.start(), int(m.group("year"))) for m in PATTERNS[0][0].finditer(full)]
+    years += [(m.start(), int(m.group("year"))) for m in PATTERNS[1][0].finditer(full)]
+    years.sort()
+    for pattern, kind in PATTERNS:
+        if kind not in FORMS:
+            continue
+        for m in pattern.finditer(full):
+            if any(s <= m.start() < e or s < m.end() <= e for _, _, s, e, _ in out):
+                continue
+            if kind == "relative" and m.group("rel").lower() == "today":
+                continue
+            if kind == "weekday" and _DATE_AFTER.match(full, m.end()):
+                continue  # "on Tuesday (August 1)", "Tuesday, March 18, 2025": the date that follows is the date
+            resolved = _resolve(m, kind, published)
+            if kind == "day_noyear":
+                resolved = _noyear(m, published, full, years)
+            if not resolved or resolved[1] != "day":
+                continue
+            if kind == "day" and (_DATELINE_BEFORE.search(full, max(0, m.start() - 40), m.start())
+                                  or _DATELINE_AFTER.match(full, m.end())):
+                continue  # a page's dateline: when it was published, not an event
+            out.append((resolved[0], FORMS[kind], m.start(), m.end(), kind))
+    extra = _also_days(full, [(d, "day", s, e) for d, _, s, e, _ in out])[len(out):]
+    out += [(d, "also", s, e, "day") for d, _, s, e in extra]
+    return sorted(out, key=lambda c: c[2])
+
+
+def _noyear(m: re.Match, published: Optional[date], full: str, years: list) -> Optional[tuple[date, str]]:
+    try:
+        month, day = MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day"))
+        if published is None:  # the year of the nearest full date of the text, before it if there is one
+            before = [y for at, y in years if at < m.start()] or [y for at, y in years][:1]
+            return (date(before[-1], month, day), "day") if before else None
+        d = date(published.year, month, day)
+        if _FUTURE_BEFORE.search(full, max(0, m.start() - 80), m.start()):
+            return (d if d >= published else d.replace(year=published.year + 1)), "day"
+        if d > published + timedelta(days=31):
+            d = d.replace(year=published.year - 1)
+        return d, "day"
+    except (ValueError, KeyError):
+        return None
+
+
+def _days_bucket(when: date, published: Optional[date]) -> str:
+    if published is None:
+        return "no_published"
+    days = (when - published).days
+    if days > 0:
+        return "future" if days <= 90 else "far_future"
+    days = -days
+    for limit, name in ((0, "same_day"), (7, "week"), (31, "month"), (366, "year")):
+        if days <= limit:
+            return name
+    return "older"
+
+
+def _governor(doc: Doc, start: int, end: int):
+    """The word the date depends on: up from the date's root through prepositions ('on', 'in') and nouns of
+    time, to the verb (or the noun) it dates."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root.head
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        if tok.pos_ in ("ADP", "PROPN", "NUM", "PUNCT") or tok.ent_type_ == "DATE":
+            tok = tok.head
+            continue
+        break
+    return tok
+
+
+def _date_features(doc: Doc, full: str, cand, sent, sent_info: dict, published, kind, litigation: bool,
+                   rule_kinds: dict, same: int) -> dict:
+    when, form, ds, de, _ = cand
+    text = full[sent.start_char:sent.end_char]
+    rel_s, rel_e = ds - sent.start_char, de - sent.start_char
+    cues = sent_info["cues"]
+    near = min((abs(c[0] - rel_s) for c in cues), default=None)
+    line_start = full.rfind("\n", 0, ds) + 1
+    line_end = full.find("\n", de)
+    line_end = len(full) if line_end < 0 else line_end
+    gov = _governor(doc, ds, de)
+    lem = (gov.lemma_.lower() if gov is not None else "")
+    aux = {c.lemma_.lower() for c in gov.children if c.dep_ in ("aux", "auxpass")} if gov is not None else set()
+    f = {
+        "rule": when in rule_kinds, "rule_kind": rule_kinds.get(when, "none"),
+        "form": form, "rel": _days_bucket(when, published),
+        "cue_kinds": sorted({c[2] for c in cues}), "no_cue": not cues,
+        "near_cue": "none" if near is None else ("30" if near <= 30 else "80" if near <= 80 else "far"),
+        "report": sent_info["report"], "hypothetical": sent_info["hypothetical"],
+        "sent_event_verb": sent_info["event_verb"], "sent_speech": sent_info["speech"],
+        "sent_scheduled": sent_info["scheduled"], "sent_future": sent_info["future"],
+        "sent_background": sent_info["background"],
+        "gov_tag": gov.tag_ if gov is not None else "none",
+        "gov_event_verb": lem in rules.lexicon("events", "event_verb"),
+        "gov_speech": lem in rules.lexicon("events", "speech_verb"),
+        "gov_scheduled": lem in rules.lexicon("events", "scheduled"),
+        "gov_background": lem in rules.lexicon("events", "background"),
+        "gov_future": bool(aux & rules.lexicon("events", "future_cue")),
+        "short_line": line_end - line_start <= 60, "line_start": ds - line_start <= 12,
+        "in_parens": text.rfind("(", 0, rel_s) > text.rfind(")", 0, rel_s),
+        "head_of_text": ds < 400, "first_sentence": sent.start_char == 0,
+        "same_date": round(math.log1p(same), 3), "litigation": litigation,
+        "court_paper": kind in KIND_EVENTS, "is_published": published is not None and when == published,
+    }
+    return f
+
+
+def _sentence_info(full: str, sent, litigation: bool, reports: bool) -> dict:
+    text = full[sent.start_char:sent.end_char]
+    cues = []
+    for ekind, cue in EVENT_CUES:
+        if litigation or ekind == "testimony":
+            cues += [(h.start(), h.end(), ekind) for h in cue.finditer(text)]
+    if not cues and reports:
+        cues = [(h.start(), h.end(), "report") for h in REPORT.finditer(text)]
+    lemmas = {t.lemma_.lower() for t in sent}
+    return {"cues": cues, "report": bool(REPORT.search(text)), "hypothetical": bool(HYPOTHETICAL.search(text)),
+            "event_verb": bool(lemmas & rules.lexicon("events", "event_verb")),
+            "speech": bool(lemmas & rules.lexicon("events", "speech_verb")),
+            "scheduled": bool(lemmas & rules.lexicon("events", "scheduled")),
+            "future": bool(lemmas & rules.lexicon("events", "future_cue")),
+            "background": bool(lemmas & rules.lexicon("events", "background"))}
+
+
+def events(doc: Doc, published: Optional[date], litigation: bool, kind: Optional[str] = None) -> list[EventX]:
+    """Dated steps of a case, and the statements and actions a text dates. The rules (_rule_events) give dated
+    events from event cues (right 19 times in 20); every other day-precise date of the text is a candidate of
+    the learned decision "event_date" (default: no): a date it takes becomes an event of its sentence (the
+    nearest cue's kind, else "other"). Month and year dates and undated events stay the rules'."""
+    found = _rule_events(doc, published, litigation, kind)
+    full = text_of(doc)
+    cands = _candidates(full, published)
+    if published and kind in KIND_EVENTS and not any(c[0] == published for c in cands):
+        cands.insert(0, (published, "published", 0, 0, "published"))
+    if not cands:
+        return found
+    rule_kinds: dict = {}
+    for e in found:
+        if e.date and e.precision == "day":
+            rule_kinds.setdefault(date.fromisoformat(e.date), e.kind)
+    sents = layout.sents(doc)
+    starts = [s.start_char for s in sents]
+    reports = bool(_DISTILL.search(full, 0, 3000))
+    info: dict[int, dict] = {}
+    counts: dict = {}
+    for c in cands:
+        counts[c[0]] = counts.get(c[0], 0) + 1
+    taken: dict[date, tuple] = {}
+    for c in cands:
+        when = c[0]
+        if when in taken:
+            continue
+        if when in rule_kinds:  # the rules' dates: right 19 times in 20 (events_dated precision on every set)
+            taken[when] = (c, None, None)
+            continue
+        si = max(0, bisect.bisect_right(starts, c[2]) - 1)
+        sent = sents[si]
+        if si not in info:
+            info[si] = _sentence_info(full, sent, litigation, reports)
+        features = _date_features(doc, full, c, sent, info[si], published, kind, litigation, rule_kinds,
+                                  counts[when])
+        if learn.accept("event_date", features, default=True, meta={"date": when.isoformat()}):
+            taken[when] = (c, sent, info[si])
+    out = [e for e in found if not (e.date and e.precision == "day") or date.fromisoformat(e.date) in taken]
+    have = {date.fromisoformat(e.date) for e in out if e.date and e.precision == "day"}
+    for when, (c, sent, si) in taken.items():
+        if when in have:
+            continue
+        ds = c[2] - sent.start_char
+        ekind = min(si["cues"], key=lambda q: abs(q[0] - ds))[2] if si["cues"] else (
+            KIND_EVENTS.get(kind, "other") if c[1] == "published" else "other")
+        what = " ".join(full[sent.start_char:sent.end_char].split())[:300]
+        out.append(EventX(kind=ekind, what=what, date=when.isoformat(), precision="day",
+                          evidence=[Evidence(c[2], c[3], sent.start_char, sent.end_char)]))
+    return out
+
+
+@learn.labeler("event_date")
+def _label_event_date(meta: dict, gold: dict):
+    """The date is one of the gold events' days."""
+    days = {str(e.get("date"))[:10] for e in gold.get("events") or [] if e.get("date")}
+    return meta.get("date") in days

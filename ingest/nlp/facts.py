@@ -8,6 +8,7 @@ party (its owner may be).
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from datetime import date
@@ -16,8 +17,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, claims, dates, gazetteer, learn, rules
-from ingest.nlp.pipeline import text_of
+from ingest.nlp import captions, claims, dates, gazetteer, layout, learn, rules
+from ingest.nlp.dates import text_of
 from ingest.nlp.types import Evidence, Extraction, PartyX
 
 DISPUTE = {"sue", "lawsuit", "suit", "complaint", "trial", "testify", "testimony", "infringe", "infringement",
@@ -27,33 +28,95 @@ DISPUTE = {"sue", "lawsuit", "suit", "complaint", "trial", "testify", "testimony
 # theories), lit_enforcement (an agency's charges) and lit_legislation (law-making) are features only
 LITIGATION_KINDS = ("lit_suit", "lit_court", "lit_procedure", "lit_testimony", "lit_party", "lit_settlement")
 AI_KINDS = ("ai_core", "ai_tech", "ai_training", "ai_distill")
+OTHER_KINDS = ("lit_claim", "lit_enforcement", "lit_legislation", "lit_sanction", "lit_deal", "other_domain",
+               "ai_scraping", "ai_trap")
 CUE_FILES = ("litigation", "ai_terms")
 COURT_PAPERS = ("opinion", "order", "filing", "docket", "ruling", "complaint", "transcript", "brief", "motion")
 
 
-def cue_counts(doc: Optional[Doc]) -> dict[str, int]:
-    """Matches by role of the cue files (litigation.jsonl, ai_terms.jsonl) in one Matcher pass each; an AI term
-    on a word-trap's tokens ("distilled spirits", "business model") is not counted."""
-    counts: dict[str, int] = {}
+def _phrases(pattern: list[dict]) -> Optional[tuple[str, list[str]]]:
+    """A token pattern of plain LOWER/ORTH values (a string, or {"IN": [...]}; "OP": "?" optional) as the
+    attribute and every phrase it matches; None for a pattern that needs the Matcher."""
+    attrs = {k for t in pattern for k in t if k != "OP"}
+    if len(attrs) != 1 or not attrs <= {"LOWER", "ORTH"} or any(t.get("OP", "?") != "?" for t in pattern):
+        return None
+    (attr,) = attrs
+    out = [[]]
+    for t in pattern:
+        value = t[attr]
+        if isinstance(value, dict):
+            if set(value) != {"IN"}:
+                return None
+            values = list(value["IN"])
+        else:
+            values = [value]
+        out = [p + [v] for p in out for v in values] + (out if t.get("OP") == "?" else [])
+    return attr, [" ".join(p) for p in out if p]
+
+
+@lru_cache(maxsize=None)
+def _cue_matchers(vocab, name: str) -> tuple:
+    """The cue patterns of one file as PhraseMatchers (one per attribute: a hash lookup per token, where the
+    Matcher's {"IN": [...]} calls Python on every token), and a Matcher for any pattern that is more than
+    phrases. Match ids are the roles."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc as _Doc
+
+    phrase = {attr: PhraseMatcher(vocab, attr=attr) for attr in ("LOWER", "ORTH")}
+    rest = []
+    for e in rules.token_patterns(name):
+        expanded = _phrases(e["pattern"])
+        if expanded is None:
+            rest.append(e)
+            continue
+        attr, texts = expanded
+        # the phrase's tokens as the pattern has them (a pattern token is one token, whatever it holds)
+        phrase[attr].add(e["role"], [_Doc(vocab, words=t.split(" ")) for t in texts])
+    matcher = None
+    if rest:
+        from spacy.matcher import Matcher
+        matcher = Matcher(vocab, validate=True)
+        for e in rest:
+            matcher.add(e["role"], [e["pattern"]])
+    return tuple(m for m in phrase.values() if len(m)), matcher
+
+
+class Cues(dict):
+    """Cue counts by role ({role: n}) with where they are: `matches` [(role, start, end)] in token order,
+    and `trapped`, the tokens of word traps (an AI term or a gazetteer name there does not count)."""
+
+    def __init__(self):
+        super().__init__()
+        self.matches: list[tuple[str, int, int]] = []
+        self.trapped: set[int] = set()
+
+
+def cue_counts(doc: Optional[Doc]) -> Cues:
+    """Matches by role of the cue files (litigation.jsonl, ai_terms.jsonl), in one pass of a PhraseMatcher;
+    an AI term on a word trap's tokens ("distilled spirits", "business model") is not counted, and a role
+    counts a token once."""
+    counts = Cues()
     if doc is None or not len(doc):
         return counts
     strings = doc.vocab.strings
-    trapped: set[int] = set()
     found = []
     for name in CUE_FILES:
-        for match_id, start, end in rules.matcher(doc.vocab, name)(doc):
-            role = strings[match_id].split("#", 1)[0]
-            if role == "ai_trap":
-                trapped.update(range(start, end))
-            found.append((role, start, end))
+        phrase_matchers, matcher = _cue_matchers(doc.vocab, name)
+        for m in (*phrase_matchers, *([matcher] if matcher is not None else [])):
+            for match_id, start, end in m(doc):
+                role = strings[match_id]
+                if role == "ai_trap":
+                    counts.trapped.update(range(start, end))
+                found.append((role, start, end))
     seen: set[tuple[str, int]] = set()
-    for role, start, end in found:
-        if role.startswith("ai_") and role != "ai_trap" and trapped.intersection(range(start, end)):
+    for role, start, end in sorted(found, key=lambda x: (x[1], x[0])):
+        if role.startswith("ai_") and role != "ai_trap" and counts.trapped.intersection(range(start, end)):
             continue
-        if (role, start) in seen:  # two patterns of one role on one token: one cue
+        if (role, start) in seen:
             continue
         seen.add((role, start))
         counts[role] = counts.get(role, 0) + 1
+        counts.matches.append((role, start, end))
     return counts
 
 
@@ -112,6 +175,24 @@ def known_ai_case(captions_found: list[str]) -> bool:
     return False
 
 
+LEAD_SENTENCES = 3
+
+
+def _spread(doc: Doc, counts) -> tuple[float, bool, bool]:
+    """Where the cues are: the share of sentences with a litigation cue (a suit the text is about, not one it
+    mentions in passing), and whether the lead (the first sentences) has a litigation cue / an AI term."""
+    matches = getattr(counts, "matches", None)
+    if not matches:
+        return 0.0, False, False
+    sents = layout.sents(doc) if doc.has_annotation("SENT_START") else [doc[:]]
+    starts = [s.start for s in sents]
+    lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end
+    lit_sents = {bisect.bisect_right(starts, start) - 1 for role, start, _ in matches if role in LITIGATION_KINDS}
+    lead_lit = any(start < lead_end for role, start, _ in matches if role in LITIGATION_KINDS)
+    lead_ai = any(start < lead_end for role, start, _ in matches if role in AI_KINDS)
+    return round(len(lit_sents) / max(1, len(sents)), 3), lead_lit, lead_ai
+
+
 def _log(n: float) -> float:
     return round(math.log1p(n), 3)
 
@@ -123,8 +204,10 @@ def ai_litigation_features(doc: Doc, cases, roles: dict, allegations, ms, counts
     a role, captions and dockets, the kind of document, the headline's cues."""
     lit = sum(counts.get(k, 0) for k in LITIGATION_KINDS)
     ai_words = sum(counts.get(k, 0) for k in AI_KINDS)
-    ai_company = sum(1 for m in ms if m.eid and not m.resolved and (gazetteer.load().get(m.eid) or _NOBODY).ai)
-    ai_model = sum(1 for m in ms if m.kind == "model" and not m.resolved)
+    trapped = getattr(counts, "trapped", set())
+    named = [m for m in ms if m.eid and not m.resolved and m.tok not in trapped]
+    ai_company = sum(1 for m in named if (gazetteer.load().get(m.eid) or _NOBODY).ai)
+    ai_model = sum(1 for m in named if m.kind == "model")
     ai = ai_words + ai_company + ai_model
     role_entries = [(name, role, _entry(name)) for name, role in roles.items()]
     ai_party = any(e is not None and e.ai for _, _, e in role_entries)
@@ -142,8 +225,8 @@ def ai_litigation_features(doc: Doc, cases, roles: dict, allegations, ms, counts
     title_doc = doc._.ct_title_doc if Doc.has_extension("ct_title_doc") else None
     tcounts = cue_counts(title_doc)
     tnames = _names_in([t.lower_ for t in title_doc]) if title_doc is not None else {}
-    f: dict = {f"n_{k}": _log(counts.get(k, 0)) for k in (*LITIGATION_KINDS, *AI_KINDS, "lit_claim",
-                                                          "lit_enforcement", "lit_legislation", "ai_trap")}
+    f: dict = {f"n_{k}": _log(counts.get(k, 0)) for k in (*LITIGATION_KINDS, *AI_KINDS, *OTHER_KINDS)}
+    lead_share, lead_lit, lead_ai = _spread(doc, counts)
     f.update({
         "rule": rule,
         "n_lit": _log(lit), "n_ai_words": _log(ai_words), "n_ai_company": _log(ai_company),
@@ -159,6 +242,8 @@ def ai_litigation_features(doc: Doc, cases, roles: dict, allegations, ms, counts
         "title_distill": tcounts.get("ai_distill", 0) > 0,
         "title_enforcement": tcounts.get("lit_enforcement", 0) > 0,
         "no_title": title_doc is None,
+        "lit_sentence_share": lead_share, "lead_lit": lead_lit, "lead_ai": lead_ai,
+        "title_deal": tcounts.get("lit_deal", 0) > 0, "title_sanction": tcounts.get("lit_sanction", 0) > 0,
     })
     return f, rule
 
@@ -268,6 +353,9 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
             p.is_litigant = True
     parties = _merge_variants(parties, found_cases, found_allegations, found_quotes)
     numbers = [d for d, _, _ in found_dockets]
+    # the headline's numbers too ("No. 24-1963 (9th Cir.)" printed only in the title); a piece of a long text
+    # carries the title as well, and merge_pieces unites the numbers
+    numbers += [d for d, _, _ in captions.dockets(title or "") if d.lower() not in {n.lower() for n in numbers}]
     events = dates.events(doc, published, litigation or dispute, kind=kind)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
                       cases=found_cases, claims=claims.find(doc, found_cases), events=events,

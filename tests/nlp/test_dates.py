@@ -24,3 +24,40 @@ def test_relative_dates_resolve_against_published():
 def test_no_published_date_no_invented_date():
     assert _dates("Musk testified on Thursday.") == []
     assert _dates("Musk testified last week.") == []
+
+
+def _cands(text, published=None):
+    return [d.isoformat() for d, *_ in dates._candidates(text, published)]
+
+
+def test_every_day_precise_date_is_a_candidate_event():
+    assert _cands("The suit was filed on August 19, 2024, and the judge ruled on Monday.", date(2024, 9, 5)) \
+        == ["2024-08-19", "2024-09-02"]
+    assert _cands("Founded in 2015, the firm settled in March 2024.") == []  # no day, no event date
+
+
+def test_today_and_datelines_are_not_candidates():
+    assert _cands("Today, there are 175 million users.", date(2025, 1, 23)) == []
+    assert _cands("Jun 27, 2025 - 20:15\nMeta won.", date(2025, 6, 27)) == []
+    assert _cands("Updated 3:16 PM UTC, Mon July 7, 2025", date(2025, 7, 7)) == []
+    assert _cands("Law360 (June 15, 2026, 7:04 PM EDT) --", date(2026, 6, 15)) == []
+
+
+def test_a_weekday_followed_by_its_date_is_one_date():
+    assert _cands("Anthropic revoked the access on Tuesday (August 1).", date(2025, 8, 3)) == ["2025-08-01"]
+
+
+def test_a_date_without_its_year():
+    # scheduled: the next such day after publication
+    assert _cands("The next hearing is scheduled for January 23.", date(2023, 12, 12)) == ["2024-01-23"]
+    # no publication date: the year of the text's nearest full date
+    assert _cands("A hearing is scheduled for September 8. It covers acts before August 25, 2025.") \
+        == ["2025-09-08", "2025-08-25"]
+    assert _cands("A hearing is scheduled for September 8.") == []
+
+
+def test_the_event_date_labeler_and_default(monkeypatch):
+    from ingest.nlp import learn
+
+    assert learn.LABELERS["event_date"]({"date": "2025-09-08"}, {"events": [{"date": "2025-09-08"}]}) is True
+    assert learn.LABELERS["event_date"]({"date": "2025-09-09"}, {"events": [{"date": None}]}) is False

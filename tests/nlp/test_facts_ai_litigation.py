@@ -79,3 +79,29 @@ def test_the_decision_is_recorded_with_the_rule_as_default():
     (r,) = [r for r in records if r["decision"] == "is_ai_litigation"]
     assert verdict is True and r["default"] == 1.0 and r["features"]["rule"] == 1.0
     json.dumps(r)  # recordable
+
+
+def test_scraping_sanctions_deals_and_other_domains_are_kinds_of_their_own():
+    counts = facts.cue_counts(doc("The lawyer was sanctioned for fake citations after the crawler scraped a securities deal".split()))
+    assert counts["lit_sanction"] == 2 and counts["ai_scraping"] == 2 and counts["lit_deal"] == 1
+    assert counts["other_domain"] == 1 and "ai_training" not in counts
+
+
+def test_a_gazetteer_name_under_a_word_trap_is_not_an_ai_model():
+    from ingest.nlp.mentions import Mention
+
+    d = doc("The SEC sued Gemini Earn and Gemini Trust".split())
+    counts = facts.cue_counts(d)
+    assert {3, 4, 6, 7} <= counts.trapped
+    gemini = [Mention(start=0, end=0, tok=i, sent_start=0, sent_end=0, name="Gemini", kind="model", eid="gemini")
+              for i in (3, 6)]
+    features, _ = facts.ai_litigation_features(d, [], {}, [], gemini, counts, [], "news")
+    assert not features.get("n_ai_model")
+
+
+def test_the_lead_and_the_share_of_sentences_with_a_litigation_cue():
+    d = doc("OpenAI signed a deal . It will use news . The Times sued OpenAI last year .".split())
+    for i, t in enumerate(d):
+        t.is_sent_start = i in (0, 6, 11)
+    share, lead_lit, lead_ai = facts._spread(d, facts.cue_counts(d))
+    assert share == round(1 / 3, 3) and lead_lit  # the third sentence is still in the lead
