@@ -8,9 +8,12 @@
 2. Recording: the components run with models off; every learn.decide/choose/rank call is recorded with its
    features, its meta and the document. The labeler registered for the decision (learn.labeler) turns
    (meta, the document's gold line) into the label; examples it answers None for are dropped.
-3. Fitting: one logistic regression per decision (scikit-learn's liblinear, L2, fixed order and seed, so the
-   same corpus gives the same file), pruned to its MAX_FEATURES strongest weights, written to
-   ingest/nlp/models/<decision>.json with its training size and its cross-validated accuracy.
+3. Fitting: one logistic regression per decision (scikit-learn: liblinear for yes/no, lbfgs for a choice
+   among labels; L2, balanced classes, fixed order and seed, so the same corpus gives the same file). Its
+   regularisation C (of GRID_C) and, for a yes/no decision, the threshold `learn.accept` applies are chosen by
+   cross-validation by document (best F1 of the yes class; best accuracy for a choice). It is pruned to its
+   MAX_FEATURES strongest weights and written to ingest/nlp/models/<decision>.json with its training size,
+   C, threshold and cross-validated accuracy.
 4. Cross-validation by document (folds by a stable hash of the document's name, so a document never
    informs its own prediction): for each fold, models fitted on the other folds decide that fold's
    documents; the predictions of all folds are scored per set by the eval scorer beside the rules-only
@@ -37,6 +40,8 @@ BASE = Path(__file__).resolve().parents[2]
 DATA = BASE / "tests" / "data"
 MAX_FEATURES = 400
 C = 0.5
+GRID_C = (0.1, 0.3, 1.0)  # the regularisations tried, by cross-validation, for each decision
+THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.2 .. 0.8, for yes/no decisions
 # the modules whose decisions and labelers are registered on import (each registers its own)
 DECISION_MODULES = ("ingest.nlp.mentions", "ingest.nlp.lawsuits", "ingest.nlp.captions", "ingest.nlp.quotes",
                     "ingest.nlp.allegations", "ingest.nlp.facts", "ingest.nlp.claims", "ingest.nlp.dates")
@@ -127,7 +132,7 @@ def label(records: list[dict], corpus: Corpus) -> dict[str, list[tuple[str, dict
     return out
 
 
-def fit(name: str, examples: list[tuple[str, dict, object]]) -> Optional[learn.LinearModel]:
+def fit(name: str, examples: list[tuple[str, dict, object]], c: float = C) -> Optional[learn.LinearModel]:
     """A logistic regression over the examples (None when they hold a single label)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -142,7 +147,7 @@ def fit(name: str, examples: list[tuple[str, dict, object]]) -> Optional[learn.L
     names = vec.get_feature_names_out()
     binary = all(isinstance(y, bool) for y in ys)
     solver = "liblinear" if len(labels) == 2 else "lbfgs"  # liblinear is binary only
-    clf = LogisticRegression(C=C, solver=solver, class_weight="balanced", random_state=0, max_iter=2000)
+    clf = LogisticRegression(C=c, solver=solver, class_weight="balanced", random_state=0, max_iter=2000)
     clf.fit(X, [str(y) for y in ys] if not binary else ys)
     classes = list(clf.classes_)
     rows = clf.coef_
@@ -163,6 +168,47 @@ def fit(name: str, examples: list[tuple[str, dict, object]]) -> Optional[learn.L
     info = {"examples": len(examples), "documents": len({d for d, _, _ in examples}),
             "labels": dict(sorted(Counter(str(y) for y in ys).items()))}
     return learn.LinearModel(name, labels_out, weights, [round(float(b), 4) for b in biases], 0.5, info)
+
+
+def select(name: str, examples, folds: int):
+    """The regularisation and (yes/no decisions) the threshold, chosen by cross-validation by document: for
+    each C of GRID_C, models fitted on the other folds score each fold's examples; a yes/no decision keeps
+    the C and threshold of the best F1 of the yes class, a choice among labels the C of the best accuracy
+    (ties: the first). Returns (score, C, threshold, {fold: model}, accuracy), or None (one label only)."""
+    best = None
+    for c in GRID_C:
+        per_fold, scored = {}, []
+        for k in range(folds):
+            train = [e for e in examples if fold_of(e[0], folds) != k]
+            m = fit(name, train, c)
+            if m is None:
+                continue
+            per_fold[k] = m
+            scored += [(m, x, y) for d, x, y in examples if fold_of(d, folds) == k]
+        if not scored:
+            continue
+        binary = isinstance(scored[0][2], bool)
+        if binary:
+            probs = [(m.proba(x), y) for m, x, y in scored]
+            score, threshold = max((_f1(probs, t), -abs(t - 0.5), t) for t in THRESHOLDS)[0::2]
+            acc = sum((p >= 0.5) == y for p, y in probs) / len(probs)
+        else:
+            acc = sum(str(m.best(x)) == str(y) for m, x, y in scored) / len(scored)
+            score, threshold = acc, None
+        if best is None or score > best[0] + 1e-9:
+            for m in per_fold.values():
+                m.threshold = threshold if threshold is not None else 0.5
+            best = (score, c, threshold if threshold is not None else 0.5, per_fold, acc)
+    if best is None:
+        return None
+    return best
+
+
+def _f1(probs, threshold: float) -> float:
+    tp = sum(1 for p, y in probs if p >= threshold and y)
+    fp = sum(1 for p, y in probs if p >= threshold and not y)
+    fn = sum(1 for p, y in probs if p < threshold and y)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def fold_of(key: str, folds: int) -> int:
@@ -219,7 +265,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", action="append", help="train only these decisions")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
+    parser.add_argument("--no-cv", action="store_true",
+                        help="skip the cross-validated field scores (C and thresholds are still chosen by folds)")
     parser.add_argument("--scorer", help="path to score.py (default ../shared/eval/score.py)")
     parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     parser.add_argument("--out", default=str(learn.MODELS_DIR))
@@ -241,28 +288,23 @@ def main(argv=None) -> int:
     fold_models: dict[int, dict] = {k: {} for k in range(args.folds)}
     for name in wanted:
         examples = labelled[name]
-        cv_right, cv_n = 0, 0
-        if not args.no_cv:
-            for k in range(args.folds):
-                train = [e for e in examples if fold_of(e[0], args.folds) != k]
-                test = [e for e in examples if fold_of(e[0], args.folds) == k]
-                m = fit(name, train)
-                if m is not None:
-                    fold_models[k][name] = m
-                    acc = accuracy(m, test)
-                    if acc is not None:
-                        cv_right += acc * len(test)
-                        cv_n += len(test)
-        model = fit(name, examples)
-        if model is None:
+        chosen = select(name, examples, args.folds)
+        if chosen is None:
             print(f"{name}: {len(examples)} examples, one label only; no model")
             continue
-        if cv_n:
-            model.info["cv_accuracy"] = round(cv_right / cv_n, 3)
+        score, c, threshold, per_fold, cv_acc = chosen
+        for k, m in per_fold.items():
+            fold_models[k][name] = m
+        model = fit(name, examples, c)
+        model.threshold = threshold
+        model.info.update({"C": c, "cv_accuracy": round(cv_acc, 3)})
+        if threshold is not None and isinstance(model.labels[0], bool):
+            model.info["cv_f1"] = round(score, 3)
         models[name] = model
         print(f"{name}: {model.info['examples']} examples from {model.info['documents']} documents, "
-              f"labels {model.info['labels']}, {sum(len(w) for w in model.weights)} weights, "
-              f"cross-validated accuracy {model.info.get('cv_accuracy', 'n/a')}")
+              f"labels {model.info['labels']}, {sum(len(w) for w in model.weights)} weights, C={c}, "
+              f"threshold {threshold}, cross-validated accuracy {model.info['cv_accuracy']}"
+              + (f", F1 {model.info['cv_f1']}" if "cv_f1" in model.info else ""))
     if not args.dry_run and not args.only and not args.sets:
         for stale in out_dir.glob("*.json"):  # a decision without a labeler now decides by its rules again
             if stale.stem not in models and stale.name != "crossval.json":
