@@ -156,7 +156,8 @@ def decide(doc: Doc, ms, roles) -> dict:
         if not is_party:
             roles.pop(name, None)
             continue
-        roles[name] = role
+        if roles.get(name) not in ("plaintiff", "defendant"):  # a side a rule read from the words stands;
+            roles[name] = role  # the model gives one to names the rules left without (cross-validated better)
         if not proposed and hasattr(roles, "sources"):
             roles.sources.setdefault(name, {})["model"] = role
     return roles
