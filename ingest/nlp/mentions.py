@@ -43,8 +43,8 @@ def reject_role(name: str) -> Optional[str]:
     "address_word" ("N. Market Street P.O. Box"), "heading_word" ("Preliminary Approval Hearing", "R. Civ"),
     "legal_word" (a court paper's words, unless the name carries a company suffix); None for a possible name."""
     low = (name or "").strip().lower()
-    if not low or low in JUNK:
-        return "junk_name"
+    if not low or low in JUNK or re.fullmatch(r"[\W\d_]+|[a-z]?\d[\w:-]*\d[a-z]*", low) or re.search(r"\sv\.?\s", low):
+        return "junk_name"  # "20", "C20-1082jlr" (a docket number), "Rogers v. BNSF" (a caption)
     if COUNSEL_CUES.search(name):
         return "counsel_cue"
     if len(ADDRESS_WORDS.findall(name)) >= 2 or ADDRESS_WORDS.search(name) and re.search(r"\d|^[NSEW]\.\s", name):

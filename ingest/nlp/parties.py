@@ -31,6 +31,7 @@ ROLES = ("plaintiff", "defendant", "other")
 DROP_BELOW, ADD_FROM = 0.25, 0.7
 PARTY_KINDS = ("company", "person", "agency")
 _CUES = "parties_cues"
+_DISTIL = re.compile(r"(?<![\w])distil", re.I)  # a word starting "distil" (distillation, distilled, distils)
 _SUFFIX = re.compile(r"\b(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|PBC|L\.P|LP|GmbH|plc|LLP|Limited|Company)\b\.?")
 
 
@@ -55,11 +56,11 @@ def doc_features(doc: Doc, roles) -> dict:
 
     strings = doc.vocab.strings
     lowers, lemmas = doc.count_by(LOWER), doc.count_by(LEMMA)  # one pass each, in C
-    suits = sum(n for h, n in lemmas.items() if strings[h].lower() in SUE_VERBS) + \
-        sum(n for h, n in lowers.items() if strings[h] in STRONG_SUE_NOUNS)
+    suits = sum(lemmas.get(strings[w], 0) + lemmas.get(strings[w.title()], 0) for w in SUE_VERBS) + \
+        sum(lowers.get(strings[w], 0) for w in STRONG_SUE_NOUNS)
     sides = [r for r in roles.values() if r in ("plaintiff", "defendant")]
     tdoc = doc._.ct_title_doc if doc.has_extension("ct_title_doc") else None
-    distill = sum(n for h, n in lowers.items() if strings[h].startswith("distil"))
+    distill = len(_DISTIL.findall(text_of(doc)))
     return {"doc_sides": _bucket(len(sides), (0, 1, 3, 6)), "doc_suit_words": _bucket(suits, (0, 1, 2, 4, 8)),
             "doc_distill_words": _bucket(distill, (0, 1, 3, 6)),
             "title_suit": bool(tdoc is not None and any(t.lemma_.lower() in SUE_VERBS or t.lower_ in STRONG_SUE_NOUNS
@@ -156,7 +157,8 @@ def decide(doc: Doc, ms, roles) -> dict:
         if not is_party:
             roles.pop(name, None)
             continue
-        roles[name] = role
+        if roles.get(name) not in ("plaintiff", "defendant"):  # a side a rule read from the words stands;
+            roles[name] = role  # the model gives one to names the rules left without (cross-validated better)
         if not proposed and hasattr(roles, "sources"):
             roles.sources.setdefault(name, {})["model"] = role
     return roles

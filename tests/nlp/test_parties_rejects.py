@@ -17,3 +17,13 @@ from ingest.nlp.mentions import reject_role
 ])
 def test_reject_role(name, role):
     assert reject_role(name) == role
+
+
+@pytest.mark.parametrize("name", ["20", "C20-1082jlr", "Rogers v. BNSF", "Corporation", "Cfaa", "Second"])
+def test_numbers_captions_statutes_and_bare_words_are_no_names(name):
+    assert reject_role(name) == "junk_name"
+
+
+@pytest.mark.parametrize("name", ["20th Century Fox", "3M", "X Corp."])
+def test_names_with_digits_are_names(name):
+    assert reject_role(name) is None
