@@ -401,7 +401,7 @@ def _bucket(n: int, edges=(0, 1, 2, 4, 8, 16, 32)) -> str:
 class _Speakers:
     """Candidate speakers of one quote, with the parse and position features the quote_speaker ranker reads."""
 
-    def __init__(self, doc: Doc, ms, roles):
+    def __init__(self, doc: Doc, ms, roles, text: Optional[str] = None):
         self.doc, self.ms, self.roles = doc, ms, roles or {}
         self.counts: dict[str, int] = {}
         for m in ms:
@@ -409,7 +409,7 @@ class _Speakers:
                 self.counts[_mname(m)] = self.counts.get(_mname(m), 0) + 1
         self.top = max(self.counts, key=self.counts.get) if self.counts else None
         self.sents = layout.sents(doc)
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         head = _subject_mention(doc, self.sents[0], ms) if self.sents else None
         self.headline = _mname(head) if head is not None else None
 
@@ -578,8 +578,16 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
     roles = doc._.ct_roles if doc.has_extension("ct_roles") else {}
     quotes: list[QuoteX] = []
     last: Optional[tuple[str, int]] = None
-    speakers = _Speakers(doc, mentions, roles)
-    for q0, q1 in spans(text):
+    speakers = _Speakers(doc, mentions, roles, text)
+    found = spans(text)
+    if "ct_quoted_tokens" not in doc.user_data:  # the tokens inside quotations, from the spans at hand
+        quoted = set()
+        for a, b in found:
+            span = doc.char_span(a, b, alignment_mode="contract")
+            if span is not None:
+                quoted.update(range(span.start, span.end))
+        doc.user_data["ct_quoted_tokens"] = quoted
+    for q0, q1 in found:
         content = text[q0:q1].strip()
         if not content or not any(ch.isalpha() for ch in content):
             continue
