@@ -211,13 +211,13 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
         if tok.lower_ in MOUTHPIECE and not any(c.dep_ in ("poss", "compound", "prep") for c in tok.children):
             return _nearest_org(doc, ms, offset)  # "the spokesperson said": the organisation spoken of
         if low in FILED or tok.lower_ in FILED:
-            return _filer(roles, ms, offset) or (_label(tok) if low in OWN_LABEL or tok.lower_ in OWN_LABEL else None)
+            return _filer(roles, ms, offset) or _doc_filer(doc, ms) or (_label(tok) if low in OWN_LABEL or tok.lower_ in OWN_LABEL else None)
         if tok.lower_ in ("article", "story", "report"):  # "the story goes on to say": the outlet named before
             before = [m for m in ms if m.end <= tok.idx and m.kind == "outlet"]
             if before:
                 return before[-1].name
     if tok.lower_ in FILER_LABELS:
-        return _filer(roles, ms, offset) or _label(tok)
+        return _filer(roles, ms, offset) or _doc_filer(doc, ms) or _label(tok)
     if tok.pos_ == "PROPN":
         parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
         name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
@@ -242,6 +242,23 @@ def _label(tok) -> Optional[str]:
 def _filer(roles, ms=(), offset: int = 0) -> Optional[str]:
     """The (first-named) plaintiff."""
     return next((n for n, r in (roles or {}).items() if r == "plaintiff"), None)
+
+
+def _doc_filer(doc: Doc, ms) -> Optional[str]:
+    """Who the text says filed or sued (the named subject of its first filing verb: "Reddit sued Anthropic",
+    "Ziff Davis filed a lawsuit"), for a filing quoted when the case's roles name no plaintiff."""
+    if "ct_doc_filer" not in doc.user_data:
+        found = None
+        verbs = _lex("filing_verb")
+        for tok in doc:
+            if tok.lemma_.lower() in verbs and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                m = covering(ms, doc, subj.i) if subj is not None else None
+                if m is not None and m.kind in ("company", "person", "agency") and not m.in_quote:
+                    found = _mname(m)
+                    break
+        doc.user_data["ct_doc_filer"] = found
+    return doc.user_data["ct_doc_filer"]
 
 
 def _recent_plaintiff(roles, ms, offset: int) -> Optional[str]:
@@ -447,6 +464,7 @@ class _Speakers:
         if last:
             add(last[0], "last_speaker")
         add(_filer(self.roles), "filer")
+        add(_doc_filer(doc, ms), "doc_filer")
         add(_recent_plaintiff(self.roles, ms, q0), "recent_plaintiff")
         add(self.headline, "headline_subject")
 
