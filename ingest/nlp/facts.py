@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ingest.nlp import captions, claims, dates, gazetteer, layout, learn, rules
@@ -305,8 +306,8 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
             pkind = {"judge": "person", "outlet": "company", "lawyer": "person"}.get(m.kind, m.kind)
             p = parties[m.name] = PartyX(name=m.name, kind=pkind, gazetteer_id=m.eid, owner=m.owner,
                                          is_litigant=False)
-        if m.text and m.text not in p.surface_forms:
-            p.surface_forms.append(m.text)
+        if _alias_ok(m) and m.text.strip() not in p.surface_forms:
+            p.surface_forms.append(m.text.strip())
         p.evidence.append(Evidence(m.start, m.end, m.sent_start, m.sent_end))
     not_actors = {m.name for m in ms if m.kind in ("judge", "outlet", "lawyer", "court", "model") or not m.litigant_ok}
 
@@ -390,11 +391,36 @@ def _legal_form(name: str) -> str:
     return "".join(captions.bare_words(name)) + "|" + suffix  # "Open AI Inc." is "OpenAI Inc."
 
 
+_SAME_FORM = {"co": "company", "corp": "corporation", "ltd": "limited", "l": "", "p": "", "c": ""}
+
+
 def _suffix(name: str) -> str:
-    """The legal form a name ends with ('inc', 'ltd', 'lp'...), '' for a bare name."""
+    """The legal form a name ends with ('inc', 'ltd', 'lp'...), '' for a bare name; 'Co' and 'Company',
+    'Corp' and 'Corporation', 'Ltd' and 'Limited' are one form."""
     raw = re.sub(r"[^a-z0-9 ]+", "", name.lower().replace(",", " ")).split()
-    tail = [w for w in raw[1:] if w in captions.SUFFIX_WORDS and w != "the"]
-    return " ".join(tail)
+    tail = [_SAME_FORM.get(w, w) for w in raw[1:] if w in captions.SUFFIX_WORDS and w != "the"]
+    return " ".join(w for w in tail if w)
+
+
+_DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "a", "an"}
+
+
+def generic(text: str) -> bool:
+    """A pronoun or a description ('its', 'It', 'the company', 'The publishers', 'the AI startup'), not a name:
+    no capitalised word but stop words, or a determiner followed by a lower-case word."""
+    words = re.findall(r"[\w'’.&+-]+", text or "")
+    if not words:
+        return True
+    if not any(w[:1].isupper() and w.lower() not in STOP_WORDS for w in words):
+        return True
+    return words[0].lower() in _DETERMINERS and any(w[:1].islower() and w.lower() not in STOP_WORDS
+                                                      for w in words[1:])
+
+
+def _alias_ok(m) -> bool:
+    """A surface form (an alias on the write side) only from a name as the text writes it: never a pronoun or
+    a description resolved to the entity ('its', 'the social media firm')."""
+    return bool(m.text) and not m.resolved and not generic(m.text)
 
 
 def _merge_variants(parties: dict, cases, allegations, quotes) -> dict:
@@ -420,13 +446,28 @@ def _merge_variants(parties: dict, cases, allegations, quotes) -> dict:
             key_n, key_f = _variant_key(parties[n]), _variant_key(parties[fuller[0]])
             if key_n != key_f and key_n in groups and key_f in groups:
                 groups[key_f] += groups.pop(key_n)
+    companies = [n for n, p in parties.items() if p.kind != "person"]
+    fullest: set[str] = set()
+    lone = [n for n, p in parties.items() if p.kind == "person" and len(n.split()) == 1 and not p.gazetteer_id]
+    for n in companies + lone:  # "Cox" / "Condé" / "Olivet" (a lone word the tagger took for a person) opening
+        words = captions.bare_words(n)  # exactly one fuller company name of the document
+        if not words or parties[n].gazetteer_id and len(words) > 1:
+            continue
+        fuller = [o for o in companies if o != n and len(captions.bare_words(o)) > len(words)
+                  and captions.bare_words(o)[:len(words)] == words
+                  and (not parties[n].gazetteer_id or parties[o].gazetteer_id in (None, parties[n].gazetteer_id))]
+        if len(fuller) == 1:
+            key_n, key_f = _variant_key(parties[n]), _variant_key(parties[fuller[0]])
+            if key_n != key_f and key_n in groups and key_f in groups and len(groups[key_n]) == 1:
+                groups[key_f] += groups.pop(key_n)
+                fullest.add(fuller[0])
     rename: dict[str, str] = {}
     for key, names in groups.items():
         if len(names) < 2:
             continue
         entry = gazetteer.load().get(key[2:]) if key.startswith("g:") else None
         keep = next((n for n in names if entry and n == entry.name), None) or max(
-            names, key=lambda n: (parties[n].is_litigant, parties[n].role != "other", len(n)))
+            names, key=lambda n: (parties[n].is_litigant, n in fullest, parties[n].role != "other", len(n)))
         target = parties[keep]
         for n in names:
             if n == keep:

@@ -56,8 +56,6 @@ def test_a_date_without_its_year():
     assert _cands("A hearing is scheduled for September 8.") == []
 
 
-def test_the_event_date_labeler_and_default(monkeypatch):
-    from ingest.nlp import learn
-
-    assert learn.LABELERS["event_date"]({"date": "2025-09-08"}, {"events": [{"date": "2025-09-08"}]}) is True
-    assert learn.LABELERS["event_date"]({"date": "2025-09-09"}, {"events": [{"date": None}]}) is False
+def test_the_event_date_labeler():
+    assert dates._label_event_date({"date": "2025-09-08"}, {"events": [{"date": "2025-09-08"}]}) is True
+    assert dates._label_event_date({"date": "2025-09-09"}, {"events": [{"date": None}]}) is False
