@@ -211,13 +211,13 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
         if tok.lower_ in MOUTHPIECE and not any(c.dep_ in ("poss", "compound", "prep") for c in tok.children):
             return _nearest_org(doc, ms, offset)  # "the spokesperson said": the organisation spoken of
         if low in FILED or tok.lower_ in FILED:
-            return _filer(roles, ms, offset) or (_label(tok) if low in OWN_LABEL or tok.lower_ in OWN_LABEL else None)
+            return _filer(roles, ms, offset) or _doc_filer(doc, ms) or (_label(tok) if low in OWN_LABEL or tok.lower_ in OWN_LABEL else None)
         if tok.lower_ in ("article", "story", "report"):  # "the story goes on to say": the outlet named before
             before = [m for m in ms if m.end <= tok.idx and m.kind == "outlet"]
             if before:
                 return before[-1].name
     if tok.lower_ in FILER_LABELS:
-        return _filer(roles, ms, offset) or _label(tok)
+        return _filer(roles, ms, offset) or _doc_filer(doc, ms) or _label(tok)
     if tok.pos_ == "PROPN":
         parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
         name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
@@ -242,6 +242,23 @@ def _label(tok) -> Optional[str]:
 def _filer(roles, ms=(), offset: int = 0) -> Optional[str]:
     """The (first-named) plaintiff."""
     return next((n for n, r in (roles or {}).items() if r == "plaintiff"), None)
+
+
+def _doc_filer(doc: Doc, ms) -> Optional[str]:
+    """Who the text says filed or sued (the named subject of its first filing verb: "Reddit sued Anthropic",
+    "Ziff Davis filed a lawsuit"), for a filing quoted when the case's roles name no plaintiff."""
+    if "ct_doc_filer" not in doc.user_data:
+        found = None
+        verbs = _lex("filing_verb")
+        for tok in doc:
+            if tok.lemma_.lower() in verbs and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                m = covering(ms, doc, subj.i) if subj is not None else None
+                if m is not None and m.kind in ("company", "person", "agency") and not m.in_quote:
+                    found = _mname(m)
+                    break
+        doc.user_data["ct_doc_filer"] = found
+    return doc.user_data["ct_doc_filer"]
 
 
 def _recent_plaintiff(roles, ms, offset: int) -> Optional[str]:
@@ -401,7 +418,7 @@ def _bucket(n: int, edges=(0, 1, 2, 4, 8, 16, 32)) -> str:
 class _Speakers:
     """Candidate speakers of one quote, with the parse and position features the quote_speaker ranker reads."""
 
-    def __init__(self, doc: Doc, ms, roles):
+    def __init__(self, doc: Doc, ms, roles, text: Optional[str] = None):
         self.doc, self.ms, self.roles = doc, ms, roles or {}
         self.counts: dict[str, int] = {}
         for m in ms:
@@ -409,7 +426,7 @@ class _Speakers:
                 self.counts[_mname(m)] = self.counts.get(_mname(m), 0) + 1
         self.top = max(self.counts, key=self.counts.get) if self.counts else None
         self.sents = layout.sents(doc)
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         head = _subject_mention(doc, self.sents[0], ms) if self.sents else None
         self.headline = _mname(head) if head is not None else None
 
@@ -447,6 +464,7 @@ class _Speakers:
         if last:
             add(last[0], "last_speaker")
         add(_filer(self.roles), "filer")
+        add(_doc_filer(doc, ms), "doc_filer")
         add(_recent_plaintiff(self.roles, ms, q0), "recent_plaintiff")
         add(self.headline, "headline_subject")
 
@@ -578,8 +596,16 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
     roles = doc._.ct_roles if doc.has_extension("ct_roles") else {}
     quotes: list[QuoteX] = []
     last: Optional[tuple[str, int]] = None
-    speakers = _Speakers(doc, mentions, roles)
-    for q0, q1 in spans(text):
+    speakers = _Speakers(doc, mentions, roles, text)
+    found = spans(text)
+    if "ct_quoted_tokens" not in doc.user_data:  # the tokens inside quotations, from the spans at hand
+        quoted = set()
+        for a, b in found:
+            span = doc.char_span(a, b, alignment_mode="contract")
+            if span is not None:
+                quoted.update(range(span.start, span.end))
+        doc.user_data["ct_quoted_tokens"] = quoted
+    for q0, q1 in found:
         content = text[q0:q1].strip()
         if not content or not any(ch.isalpha() for ch in content):
             continue

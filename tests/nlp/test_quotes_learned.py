@@ -144,3 +144,11 @@ def test_a_word_rejected_as_a_name_is_no_speaker():
     assert quotes._name_for(doc, doc[0], MentionList(), {}, 0) is None
     doc = _doc(["Conway", "said"], [1, 1], ["nsubj", "ROOT"], ["PROPN", "VERB"])
     assert quotes._name_for(doc, doc[0], MentionList(), {}, 0) == "Conway"
+
+
+def test_the_named_subject_of_a_filing_verb_is_the_filer():
+    # Reddit sued Anthropic . “...,” the lawsuit said
+    doc = _doc(["Reddit", "sued", "Anthropic", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+               ["PROPN", "VERB", "PROPN", "PUNCT"], ["Reddit", "sue", "Anthropic", "."])
+    ms = MentionList([_mention(doc, 0, 1, "Reddit"), _mention(doc, 2, 3, "Anthropic")])
+    assert quotes._doc_filer(doc, ms) == "Reddit"
