@@ -129,12 +129,18 @@ def _rule_events(doc: Doc, published: Optional[date], litigation: bool, kind: Op
                                                                          min(len(full), 200))])
     full = text_of(doc)
     reports = bool(_DISTILL.search(full, 0, 3000))  # a report of distillation: 'announced', 'published' are steps
+    # each cue pattern once over the whole text (not once per sentence); a sentence takes the hits inside it
+    hits = [(ekind, [(h.start(), h.end()) for h in cue.finditer(full)]) for ekind, cue in EVENT_CUES
+            if litigation or ekind == "testimony"]
+    hits = [(ekind, found, [a for a, _ in found]) for ekind, found in hits if found]
     for sent in layout.sents(doc):
-        text = full[sent.start_char:sent.end_char]  # Span.text joins the tokens again
+        a, b = sent.start_char, sent.end_char
+        text = full[a:b]  # Span.text joins the tokens again
         cues = []
-        for ekind, cue in EVENT_CUES:
-            if litigation or ekind == "testimony":
-                cues += [(h.start(), h.end(), ekind) for h in cue.finditer(text)]
+        for ekind, found, starts in hits:
+            for s, e in found[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
+                if e <= b:
+                    cues.append((s - a, e - a, ekind))
         if not cues and reports:
             cues = [(h.start(), h.end(), "report") for h in REPORT.finditer(text)]
         if not cues:
