@@ -178,6 +178,8 @@ def _subject_toks(verb) -> list:
         if _passive(v):
             return [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        # "xAI had distilled ...", the subject hung on the auxiliary by the parser
+        subs += [g for c in v.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ == "nsubj"]
         if subs:
             return subs
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and v.head.i != v.i:
@@ -677,11 +679,48 @@ def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
             if fid == "distillation_noun_of":
                 out += _from_action_noun(doc, verb, extra, sent, si, ms)
                 continue
-            out += _from_action(doc, verb, sent, si, ms, signal or bool(cue_sents.get(si)) and
-                                any(lbl != "OUTPUTS" for lbl in cue_sents[si]), fid, extra)
+            out += _from_action(doc, verb, sent, si, ms, signal or "EXTRACT" in cue_sents.get(si, ()), fid, extra)
         else:
             out += _from_accusation(doc, verb, extra, sent, si, ms, signal, fid)
     return out
+
+
+def _attributed(doc, ms, sents, found: list[Found]) -> None:
+    """"According to Anthropic, MiniMax ran ...": the source of the sentence is the accuser of what it says
+    (an outlet is no mention of these kinds, so "according to Bloomberg" names no accuser)."""
+    dm, info = frame_matcher(doc.vocab)
+    for mid, toks in _frame_matches(doc):
+        role, fid, names = info[mid]
+        if role != "attribution_frame":
+            continue
+        source = doc[toks[names.index("source")]]
+        for f in found:
+            s = sents[f.sent]
+            if f.allegation.accuser or f.allegation.status != "alleged" or not (s.start <= source.i < s.end):
+                continue
+            cands = [m.name for m in _actors(doc, [source], ms) if m.kind in ("company", "person", "agency")
+                     and _company(m) != f.allegation.accused]
+            if cands:
+                f.allegation.accuser = cands[0]
+
+
+def _accuser_company(doc, ms, sent: Span, a: AllegationX) -> None:
+    """An accuser written with the company they speak for ("OpenAI CEO Sam Altman accuses ...", "OpenAI's
+    Sam Altman") is that company: the canonical fact is the company's accusation."""
+    if not a.accuser:
+        return
+    for m in ms:
+        if m.name != a.accuser or m.kind != "person" or not (sent.start_char <= m.start < sent.end_char):
+            continue
+        for c in doc[m.tok].children:
+            if c.dep_ not in ("compound", "poss", "appos"):
+                continue
+            for t in c.subtree:  # "OpenAI CEO Sam Altman", "Sam Altman, OpenAI's chief executive"
+                x = covering(ms, doc, t.i)
+                if x is not None and x.kind == "company" and x.eid and t.dep_ in ("compound", "poss") and \
+                        x.name != a.accused:
+                    a.accuser = x.name
+                    return
 
 
 def _from_sequence(doc, name_tok, act, sent, si, ms) -> list[Found]:
@@ -744,9 +783,12 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
     cue_sents: dict[int, set] = {}
     for s, e, label in cues:
         cue_sents.setdefault(max(0, bisect.bisect_right(starts, s) - 1), set()).add(label)
-    near = {j for i, labels in cue_sents.items() if labels - {"OUTPUTS"}
+    near = {j for i, labels in cue_sents.items() if "DISTILL" in labels
             for j in range(max(0, i - 2), min(len(sents), i + 3))}
     found = _frames(doc, ms, sents, cue_sents, near)
+    _attributed(doc, ms, sents, found)
+    for f in found:
+        _accuser_company(doc, ms, sents[f.sent], f.allegation)
 
     # candidates: every named organisation of a cue sentence, and of a sentence a frame was read from
     title_names = {x for t in tf for x in (t.accused, t.accuser) if x}

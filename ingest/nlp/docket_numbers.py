@@ -13,11 +13,13 @@ from one text to the next, so a token pattern would be the wrong tool), with a g
                   ("ECF No.", "Dkt. No.", "Pub. L. No.", "Patent No.", "at"), or as the next item of a list begun
                   after one ("Nos. 23-5233, 23-5234");
     cue_or_line   as cue, or alone on its line (a judge's initials may follow) with a court heading (a
-                  court_context line's match) within 400 characters, as an appellate caption prints "24-1963".
+                  court_context line's match) within 400 characters, as an appellate caption prints "24-1963";
+    caption_line  only alone on its line near a court heading and right below a caption (a caption_context
+                  line's match in the 300 characters before): an old opinion's plain number ("65201.").
 
 The number is the form's named group "n" if it has one, else the whole match; "format" composes it from named groups
 ("{p} {n}"). A number broken after a "-" at a line's end ("3:23-cv-\\n03417") is read as one: the text is searched
-with those breaks joined and the offsets mapped back. Overlapping matches keep the longest (then the earliest).
+with those breaks joined and the offsets mapped back; spaces left after a "-" ("16- CV-04384") are dropped. Overlapping matches keep the longest (then the earliest).
 
     find(text) -> [(number, start, end)]   each number once (compared without case or spaces), in text order
 """
@@ -32,9 +34,11 @@ from typing import Optional
 from ingest.nlp import rules
 
 FILE = "dockets"
+CONTEXT_ROLES = ("cue", "reject_cue", "court_context", "caption_context")
 CUE_WINDOW = 60
 COURT_WINDOW = 400
-GATES = ("self", "cue", "cue_or_line")
+GATES = ("self", "cue", "cue_or_line", "caption_line")
+CAPTION_WINDOW = 300
 # a break after a hyphen that ends a line, before a word that continues it: "3:23-cv-\n03417"
 _BREAK = re.compile(r"(?<=\w-)[ \t]*\n[ \t`>]*(?=\w)")
 # what may separate two numbers of one list: "Nos. 23-5233, 23-5234 & 23-5235", "23-cv-3223 (SHS); 23-cv-3416"
@@ -57,7 +61,7 @@ class Form:
 def forms() -> tuple[Form, ...]:
     out = []
     for n, e in enumerate(rules.load(FILE)):
-        if "regex" not in e or e["role"] in ("cue", "reject_cue", "court_context"):
+        if "regex" not in e or e["role"] in CONTEXT_ROLES:
             continue
         gate = e.get("gate", "self")
         if gate not in GATES:
@@ -135,7 +139,7 @@ def _number(form: Form, m: re.Match) -> tuple[str, int, int]:
         number, start, end = groups["n"], m.start("n"), m.end("n")
     else:
         number, start, end = m.group(0), m.start(), m.end()
-    return re.sub(r"\s+", " ", number.strip()), start, end
+    return re.sub(r"\s+", " ", re.sub(r"-\s+", "-", number.strip())), start, end
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, Form]]:
@@ -162,6 +166,9 @@ def _find(text: str) -> tuple[tuple[str, int, int], ...]:
     for start, end, number, form in _candidates(joined):
         if form.gate == "self":
             ok = True
+        elif form.gate == "caption_line":
+            ok = (_alone_near_court(joined, start, end)
+                  and _has("caption_context", joined[max(0, start - CAPTION_WINDOW):start]))
         else:
             ok = _cued(joined, start, last_end) or (form.gate == "cue_or_line" and _alone_near_court(joined, start, end))
         if not ok:

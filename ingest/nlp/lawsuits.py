@@ -23,6 +23,7 @@ _LEX = "parties_suits"  # patterns/parties_suits.jsonl: the lexicons of suits de
 SUE_NOUNS = rules.lexicon(_LEX, "suit_noun", key="text")
 SUE_VERBS = rules.lexicon(_LEX, "sue_verb")
 STRONG_SUE_NOUNS = rules.lexicon(_LEX, "strong_suit_noun", key="text")
+PLURAL_SUE_NOUNS = rules.lexicon(_LEX, "plural_suit_noun", key="text")
 FILE_VERBS = rules.lexicon(_LEX, "file_verb")
 FACE_VERBS = rules.lexicon(_LEX, "face_verb")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
@@ -238,6 +239,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in FILE_VERBS:
                         pl += [m for m in _prep_objs(doc, child, ("by",), ms) if m not in pl]
                         df += [m for m in _prep_objs(doc, child, ("against",), ms) if m not in df]
+                    elif child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in ACCUSE_VERBS | \
+                            TARGET_VERBS:  # "Musk filed a lawsuit accusing OpenAI of ...": the accused
+                        df += [m for o in _objects(doc, child) for m in _np_parties(doc, o, ms) if m not in df]
                 head = tok.head
                 if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in FILE_VERBS:
                     if tok.dep_ == "dobj":
@@ -280,7 +284,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                             break
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if pl and df:
-                plural = tok.lower_ in SUE_NOUNS and tok.tag_ in ("NNS", "NNPS")
+                plural = tok.lower_ in PLURAL_SUE_NOUNS
                 (background if plural and background is not None else out).append(
                     (pl, df, sent.start_char, sent.end_char))
             elif (pl or df) and halves is not None:
@@ -445,12 +449,15 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     roles = Roles()
     pairs: dict[tuple, int] = {}  # (plaintiff key, defendant key) -> start offset of its first caption
 
-    def add_case(caption, plaintiffs, defendants, start, end, inferred=False, key=None):
+    origins: dict[int, str] = {}  # id(case) -> the rule that made it (a feature of the learned caption decision)
+
+    def add_case(caption, plaintiffs, defendants, start, end, inferred=False, key=None, origin="described"):
         s0, s1 = _bounds(doc, start, end)
         plaintiffs, defendants = list(dict.fromkeys(plaintiffs)), list(dict.fromkeys(defendants))
         out.append(CaseX(caption=caption, inferred=inferred, plaintiffs=plaintiffs, defendants=defendants,
                          docket_numbers=numbers[:6], court=the_court, judge=the_judge,
                          evidence=[Evidence(start, end, s0, s1)]))
+        origins[id(out[-1])] = origin
         if key:
             pairs[key] = start
 
@@ -465,13 +472,15 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         if not any(_same_side(plaintiffs[0], left) or right and _same_side(defendants[0], right)
                    for left, right, _, _ in printed):
             printed.append((plaintiffs[0], defendants[0], start, end))
+    from_blocks = {(b[0][0], b[1][0], b[2], b[3]) for b in block_list}
     for left, right, start, end in printed:
         lp, rp = _resolve_side(left, ms), _resolve_side(right, ms) if right else None
         key = ((lp.name if lp else left.lower()), (rp.name if rp else right.lower()))
         if key in pairs or (key[1], key[0]) in pairs:
             continue
         add_case(f"{left} v. {right}" if right else left, [lp.name if lp else left],
-                 [rp.name if rp else right] if right else [], start, end, key=key)
+                 [rp.name if rp else right] if right else [], start, end, key=key,
+                 origin="block" if (left, right, start, end) in from_blocks else "printed" if right else "in_re")
         if right:
             roles.propose(lp.name if lp else left, "plaintiff", "caption")
             roles.propose(rp.name if rp else right, "defendant", "caption")
@@ -507,7 +516,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         if from_accusation and any(k[1] == d.name or k[0] == p.name for k in pairs):
             continue
         add_case(f"{short(p)} v. {short(d)}", [m.name for m in pl], [m.name for m in df], s0, s1,
-                 inferred=True, key=key)
+                 inferred=True, key=key, origin="accusation" if from_accusation else "described")
     if found or pairs or litigation:
         for pl, df, s0, s1 in dismissals(doc, ms):
             for m in df:
@@ -516,7 +525,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 roles.propose(m.name, "plaintiff", "dismissal")
             if pl and not any(k[1] == df[0].name or k[0] == pl[0].name for k in pairs):
                 add_case(f"{short(pl[0])} v. {short(df[0])}", [m.name for m in pl], [m.name for m in df], s0, s1,
-                         inferred=True, key=(pl[0].name, df[0].name))
+                         inferred=True, key=(pl[0].name, df[0].name), origin="dismissal")
     against = [h for h in halves if h[1] and not h[0] and h[5]]  # "a group of outlets filed a suit against X"
     if found or against:
         for names, start in joined(doc, ms):
@@ -535,7 +544,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 key = (names[0].name, h[1][0].name)
                 if key not in pairs and not any(k[1] == key[1] for k in pairs):
                     add_case(f"{short(names[0])} v. {short(h[1][0])}", [m.name for m in names],
-                             [m.name for m in h[1]], h[2], h[3], inferred=True, key=key)
+                             [m.name for m in h[1]], h[2], h[3], inferred=True, key=key, origin="joined")
     for pl, df, s0, s1 in background:  # several suits in one plural: their sides, no caption
         for m in pl:
             roles.propose(m.name, "plaintiff", "background")
@@ -544,6 +553,11 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     _from_title(doc, ms, out, roles, add_case)
     _half_roles(halves, roles, "half")
     _assign_dockets(out, docket_hits)
+    for c in [c for c in out if origins.get(id(c)) == "printed" and _cited(doc, c, ms, len(out))]:
+        out.remove(c)  # "the Supreme Court's ruling in TransUnion LLC v. Ramirez": a precedent, not this case
+        for n in (*c.plaintiffs, *c.defendants):
+            if set(roles.sources.get(n, {})) <= {"caption"}:
+                roles.pop(n, None)
     parties.decide(doc, ms, roles)  # the learned party / party_role decisions over these proposals
     return out, roles
 
@@ -587,6 +601,26 @@ class Roles(dict):
     def propose(self, name: str, role: str, source: str) -> str:
         self.sources.setdefault(name, {}).setdefault(source, role)
         return self.setdefault(name, role)
+
+
+_CITATION = re.compile(r"^\s*,?\s*(?:\(?\d{4}\)?|\d+\s+(?:F\.|U\.S\.|S\.\s?Ct\.|F\.\s?Supp|F\.\s?App|WL|Cal\.|N\.E\.|"
+                       r"P\.\d)|No\.\s|\d{4}\s+WL)")
+
+
+def _cited(doc: Doc, case: CaseX, ms, n_cases: int) -> bool:
+    """A printed caption that cites another case: neither side is named anywhere else in the text, and a
+    precedent cue precedes it ("in", "see", "citing", "the ruling in": patterns/captions_cues.jsonl), a
+    citation follows it ("(2021)", "594 U.S. 413"), or the document has another case."""
+    ev = case.evidence[0] if case.evidence else None
+    if ev is None or ev.end <= ev.start:
+        return False
+    sides = {*case.plaintiffs[:1], *case.defendants[:1]}
+    if any(m.name in sides and not m.resolved and not ev.start <= m.start < ev.end for m in ms):
+        return False
+    text = doc.text
+    before = {w.strip(",.;:()’'").lower() for w in text[max(0, ev.start - 40):ev.start].split()[-3:]}
+    cue = bool(before & rules.lexicon("captions_cues", "precedent_cue", key="text"))
+    return cue or bool(_CITATION.match(text[ev.end:ev.end + 40])) or n_cases > 1
 
 
 def _half_roles(halves: list, roles: "Roles", source: str) -> None:
@@ -641,9 +675,20 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
         rn = next((n for n in roles if _same_side(rn, n)), rn)
         roles.propose(ln, "plaintiff", "title_caption")
         roles.propose(rn, "defendant", "title_caption")
-        if not (known(left) and known(right)) and not (known(ln) and known(rn)):
-            s0, s1 = _body_evidence(doc, ms, [ln, rn])
-            add_case(f"{left} v. {right}", [ln], [rn], s0, s1)
+        if (known(left) and known(right)) or (known(ln) and known(rn)):
+            continue
+        # a case the body described in words with one of these sides is this one, as the headline prints it
+        # ("Kentucky Bourbon Distillers Ltd. v. Shaan Inc." over the body's "Willett Distillery v. Shaan")
+        same = [c for c in out if c.inferred and (any(_same_side(rn, d) or _same_side(right, d) for d in c.defendants)
+                                                 or any(_same_side(ln, p) or _same_side(left, p) for p in c.plaintiffs))]
+        if same:
+            c = same[0]
+            c.caption, c.inferred = f"{left} v. {right}", False
+            c.plaintiffs = list(dict.fromkeys([ln, *c.plaintiffs]))
+            c.defendants = list(dict.fromkeys([rn, *c.defendants]))
+            continue
+        s0, s1 = _body_evidence(doc, ms, [ln, rn])
+        add_case(f"{left} v. {right}", [ln], [rn], s0, s1, origin="title_caption")
     halves: list = []
     background: list = []
     found = described(tdoc, tms, halves, background)
@@ -666,7 +711,7 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
             c.defendants += [n for n in names_df if not any(_same_side(n, x) for x in c.plaintiffs + c.defendants)]
             continue
         s0, s1 = _body_evidence(doc, ms, names_pl + names_df)
-        add_case(f"{short(pl[0])} v. {short(df[0])}", names_pl, names_df, s0, s1, inferred=True)
+        add_case(f"{short(pl[0])} v. {short(df[0])}", names_pl, names_df, s0, s1, inferred=True, origin="title_suit")
 
 
 def _assign_dockets(cases: list[CaseX], hits) -> None:

@@ -164,6 +164,8 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     words = name.split()
     if len(words) > 1 and words[-1].islower():
         return None  # "Transfer Case to": a heading's words, not a name
+    if len(words) > 6 and any(w.islower() for w in words):
+        return None  # "Chemical Manufacturer Settles Charges for Misleading Statements on ...": a headline
     if name.isupper() and len(words) >= 3 and ent.label_ == "ORG":
         return None  # a heading in capitals
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -216,12 +218,43 @@ def find(doc: Doc) -> MentionList:
     quoted = quoted_tokens(doc)
     found = [m for m in (_from_ent(e, quoted) for e in doc.ents) if m]
     _firm_names(doc.text, found)
+    found += _list_members(doc, found, quoted)
     found += _defined_short_names(doc, found)
     _join_surnames(found)
     _groups(doc, found)
     found += _resolve_references(doc, MentionList(found), quoted)
     found.sort(key=lambda m: m.start)
     return MentionList(found)
+
+
+def _list_members(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
+    """'Torstar, Postmedia, The Globe and Mail and CBC/Radio-Canada': a capitalised name coordinated with named
+    organisations that the tagger left out (or took for a place) is one more of them."""
+    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for m in found:
+        if m.kind != "company" or m.tok >= len(doc):  # people in lists are too often characters, not parties
+            continue
+        for t in doc[m.tok].conjuncts:
+            if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in quoted:
+                continue
+            left = t
+            while left.i > 0 and doc[left.i - 1].dep_ == "compound" and doc[left.i - 1].head.i == t.i and \
+                    doc[left.i - 1].text[:1].isupper() and left.i - 1 not in covered:
+                left = doc[left.i - 1]
+            span = doc[left.i:t.i + 1]
+            if any(x.ent_type_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LAW", "LOC")
+                   for x in span) or left.i == 0 or doc[left.i - 1].lower_ not in (",", "and", "&", "or"):
+                continue  # "studios in Hollywood, Disney and ...", "Warner Bros Discovery" (the rest of a name)
+            name = _clean(span.text)
+            if len(name) < 3 or reject_role(name) or name.lower() in JUNK or gazetteer.lookup(name) is not None:
+                continue
+            sent = layout.sent_of(doc, t.i)
+            out.append(Mention(start=span.start_char, end=span.end_char, tok=t.i, sent_start=sent.start_char,
+                               sent_end=sent.end_char, name=name, kind=m.kind, text=span.text,
+                               tok_start=span.start, tok_end=span.end))
+            covered.update(range(span.start, span.end))
+    return out
 
 
 def _firm_names(text: str, found: list[Mention]) -> None:

@@ -24,6 +24,9 @@ from ingest.nlp.goldmatch import name_match
 from ingest.nlp.mentions import reject_role, title_mentions
 
 ROLES = ("plaintiff", "defendant", "other")
+# a rule's proposal is dropped only when the party model is fairly sure it is no party; a name no rule proposed
+# is added when the model thinks it more likely a party than not (cross-validated on the corpus: see train.py)
+DROP_BELOW, ADD_FROM = 0.25, 0.7
 PARTY_KINDS = ("company", "person", "agency")
 _CUES = "parties_cues"
 _SUFFIX = re.compile(r"\b(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|PBC|L\.P|LP|GmbH|plc|LLP|Limited|Company)\b\.?")
@@ -123,6 +126,8 @@ def decide(doc: Doc, ms, roles) -> dict:
     the body no rule proposed that the party model accepts (with the role it chooses). Mutates and returns
     `roles` (a lawsuits.Roles or a plain dict)."""
     sources = getattr(roles, "sources", {})
+    for name in [n for n in roles if reject_role(n) in ("junk_name", "counsel_cue", "address_word", "heading_word")]:
+        del roles[name]  # "Company", "Susman Godfrey LLP", "X Corp.'s Opposition to ... Motion": no name at all
     by_name: dict[str, list] = {}
     for m in ms:
         if not m.resolved:
@@ -140,7 +145,8 @@ def decide(doc: Doc, ms, roles) -> dict:
             src = {"rules": roles[name]}
         feats = {**features(doc, name, src, by_name.get(name, []), name in titled, len(candidates)), **whole}
         meta = {"name": name}
-        is_party = learn.accept("party", feats, default=proposed, meta=meta)
+        p = learn.decide("party", feats, default=1.0 if proposed else 0.0, meta=meta)
+        is_party = p >= (DROP_BELOW if proposed else ADD_FROM)
         role = learn.choose("party_role", feats, default=roles.get(name, "other"), labels=ROLES, meta=meta)
         if not is_party:
             roles.pop(name, None)

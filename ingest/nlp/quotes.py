@@ -101,13 +101,13 @@ def _term_reason(doc: Doc, text: str, q0: int, q1: int, content: str, first: int
     before = text[max(0, q0 - 45):q0 - 1]
     after = text[q1 + 1:q1 + 40]
     short = len(words) <= 5
-    if short and _scare_cue(doc, first):
-        return "scare_cue"
     if re.search(r"\((?:[^()]{0,25},\s*)?$|\bor\s*$", before) and len(words) <= 4 and re.match(r"\s*[”\"]?\s*(?:\)|or\b)", after):
         return "defined"  # (“Plaintiffs”), (collectively, “Plaintiffs”), (“plaintiff” or “Olivet”)
     if len(words) >= 2 and len(words) <= 8 and not TERMINAL.search(content) and all(
             w[:1].isupper() or w.lower() in TITLE_WORDS for w in words):
-        return "title"
+        return "title"  # before the scare cues: "copyrights in “A Game of Thrones”" is a title, whatever precedes it
+    if short and _scare_cue(doc, first):
+        return "scare_cue"
     if re.match(r"\W{0,3}(?:Fed\. R\.|Id\.|U\.S\.C\.|\d+ U\.S\.C|Rule \d)", after):
         return "rule_cited"
     if len(words) <= 3 and not TERMINAL.search(content):
@@ -226,13 +226,17 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
     return None
 
 
+class Label(str):
+    """The text's own label for a speaker it never names ("the lawsuit"), as opposed to a name."""
+
+
 def _label(tok) -> Optional[str]:
     """The text's own label for a filer it never names ("the lawsuit", "the plaintiffs"): the noun with its
     determiner and modifiers, as written."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     parts = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "nmod")] + [tok]
-    return " ".join(t.text for t in parts).strip() or None
+    return Label(" ".join(t.text for t in parts).strip()) or None
 
 
 def _filer(roles, ms=(), offset: int = 0) -> Optional[str]:
@@ -453,7 +457,8 @@ class _Speakers:
         para1 = len(text) if para1 < 0 else para1
         out = []
         for name, sources in found.items():
-            f: dict = {"src": sorted(sources), "rule": "rule" in sources, "n_src": len(sources)}
+            f: dict = {"src": sorted(sources), "rule": "rule" in sources, "n_src": len(sources),
+                       "label": isinstance(name, Label)}
             same = [m for m in ms if _mname(m) == name or m.name == name]
             if same:
                 m = min(same, key=lambda m: min(abs(m.start - q0), abs(m.start - q1)) + (10**6 if q0 <= m.start < q1 else 0))
@@ -465,6 +470,7 @@ class _Speakers:
                 sd = self._sent_index(m.tok) - (fi if m.end <= q0 else li)
                 f["sent_dist"] = str(max(-3, min(3, sd)))
                 dist = (q0 - m.end) if m.end <= q0 else max(0, m.start - q1)
+                f["_dist"] = 10 ** 6 if inside else dist
                 f["tok_dist"] = _bucket(len(text[min(q0, m.start):max(q1, m.end)].split()) if inside else len(text[min(m.end, q0):max(m.start, q1)].split()) if dist else 0)
                 tok = doc[m.tok]
                 f["dep"] = tok.dep_ if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "compound", "appos", "conj", "attr", "agent") else "other"
@@ -486,6 +492,17 @@ class _Speakers:
             f["top"] = name == self.top
             default = 0.9 if "rule" in sources else 0.4 - 0.01 * len(out)
             out.append((name, f, default))
+        # relative features: how a candidate compares with the others of this quote (nearest, most named)
+        order = sorted(range(len(out)), key=lambda i: out[i][1].get("_dist", 10 ** 7))
+        for rank, i in enumerate(order):
+            f = out[i][1]
+            f["dist_rank"] = str(min(rank, 2)) if f.pop("_dist", None) is not None else "none"
+        order = sorted(range(len(out)), key=lambda i: -self.counts.get(out[i][0], 0))
+        for rank, i in enumerate(order):
+            out[i][1]["salience_rank"] = str(min(rank, 2))
+        persons = [i for i in range(len(out)) if out[i][1].get("kind") in ("person", "judge", "lawyer")]
+        if len(persons) == 1:
+            out[persons[0]][1]["only_person"] = True
         null = {"null": True, "rule": rule is None, "src": ["null"], "unnamed_according": according == "", "q_filed_cue": filed_cue,
                 "q_standalone": standalone, "q_cue": bool(verbs), "q_candidates": _bucket(len(out), (0, 1, 2, 4))}
         out.append((None, null, 0.9 if rule is None else 0.0))
@@ -496,6 +513,14 @@ HARD_TERMS = frozenset({"defined", "rule_cited"})
 ROOT_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "dobj", "pobj", "attr", "oprd", "compound", "amod", "nsubj", "appos",
                        "conj", "advmod", "acomp", "npadvmod", "dep", "nsubjpass", "advcl", "relcl", "punct"})
 FIRST_PERSON = frozenset({"i", "we", "our", "my", "us", "me", "ours", "you", "your"})
+
+
+def _in_heading(text: str, q0: int) -> bool:
+    """The quote is in a headline: a first line that is short and not a sentence (a piece of a long text starts
+    with a paragraph, not a headline)."""
+    end = text.find("\n")
+    first = text[:end if end >= 0 else len(text)].strip()
+    return q0 < len(first) + 1 and len(first) < 200 and not re.search(r"[.!?][”\"’']?$", first)
 
 
 def _prev_class(prev) -> str:
@@ -531,7 +556,7 @@ def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents,
     return {
         "root_dep": root.dep_ if root.dep_ in ROOT_DEPS else "other", "root_head": head_class,
         "first_person": bool(lowered & FIRST_PERSON), "negation": any(t.dep_ == "neg" for t in inner),
-        "in_heading": q0 < text.find("\n") if "\n" in text else False,
+        "in_heading": _in_heading(text, q0),
         "scare_cue": _scare_cue(doc, opening[0].i), "prev_class": _prev_class(prev),
         "subject_indefinite": bool(verbs) and any(c.dep_ == "nsubj" and any(d.lower_ in ("a", "an", "any", "some") for d in c.children)
                                                   for c in verbs[0].children),
@@ -541,7 +566,7 @@ def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents,
         "prev_pos": prev.pos_ if prev is not None else "START", "next_pos": nxt.pos_ if nxt is not None else "END",
         "prev_det": prev is not None and prev.dep_ == "det", "cue": bool(verbs),
         "cue_governs": bool(verbs) and any(q0 <= t.idx < q1 for t in verbs[0].subtree),
-        "speech_above": speech_above, "speaker": speaker is not None, "according": according is not None,
+        "speech_above": speech_above, "speaker": bool(speaker), "according": according is not None,
         "standalone": standalone, "filed_in_sent": bool(sent_words & FILED), "rules_quoted": rules_quoted,
         "single": text[q0 - 1:q0] in ("‘", "'"),
     }
@@ -579,7 +604,7 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
             speaker, _ = _speaker_of(doc, verb, mentions, roles, q0)
             has_cue = True
             if speaker:
-                how = "subject"
+                how = "label" if isinstance(speaker, Label) else "subject"
                 if last and last[0] != speaker and q0 - last[1] < 1500 and _said_by_description(doc, verb, mentions) \
                         and any(m.name == last[0] and m.kind in ("company", "agency") for m in mentions):
                     speaker = last[0]  # "..., the company says": the company quoted so far, not the one named last
@@ -599,16 +624,23 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
                       text[q1:last_sent.end_char].strip(" .,”\"’'") == "")
         speech_above = has_cue and _speech_above(doc, opening, closing)
         keep = reason is None and not rules_quoted and not (short and not speech_above)
+        # what the quote's own frame says (the features do not depend on the quotes before it, so a text read
+        # in pieces decides as the whole does)
+        framed = speaker is not None or unnamed
+        own_keep = keep and (speaker is not None or has_cue or standalone) and (speaker is not None or len(words) >= 4 or has_cue)
         if speaker is None and not unnamed and last and (
                 (has_cue or standalone) and q0 - last[1] < 1200 or not short and q0 - last[1] < 600):
             speaker = last[0]
             has_cue, how = True, "inherited"
+            if last[1] > text.rfind("\n", 0, q0):  # from a quote of the same paragraph (never cut into pieces)
+                framed = True
+                own_keep = keep
         if speaker is None and not has_cue and not standalone:
             keep = False  # a title, a term or a scare quote with no one saying it
         if speaker is None and len(words) < 4 and not has_cue:
             keep = False
-        features = _is_quote_features(doc, text, q0, q1, content, opening, closing, sents, reason, verbs, speaker,
-                                      according, standalone, speech_above, rules_quoted, keep)
+        features = _is_quote_features(doc, text, q0, q1, content, opening, closing, sents, reason, verbs, framed,
+                                      according, standalone, speech_above, rules_quoted, own_keep)
         cands = speakers.candidates(q0, q1, first_sent, last_sent, verbs, speaker, according, last, standalone, how)
         speaker, _ = learn.rank("quote_speaker", cands, meta={"text": content[:200], "at": q0})
         if rules_quoted or reason in HARD_TERMS or reason == "title" and not features["in_heading"]:

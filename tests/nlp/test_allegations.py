@@ -118,3 +118,33 @@ def test_word_traps_and_other_charges(extract):
     assert _alleg(extract, "The SEC charged DeepSeek with securities fraud.") == set()
     assert _alleg(extract, "The distillery in Kentucky produces distilled spirits, and Jim Beam said sales rose.") == set()
     assert _alleg(extract, "Fractional distillation separates crude oil; Exxon runs the largest plant.") == set()
+
+
+def test_a_reported_denial_and_an_admission_through_a_pronoun(extract):
+    got = _alleg(extract, "Anthropic says DeepSeek distilled Claude. DeepSeek said the allegations were false and "
+                          "denied distilling Anthropic's models.")
+    assert got == {("Anthropic", "DeepSeek", "Claude", "denied")}
+    got = _alleg(extract, "Moonshot admitted that it distilled Claude, Anthropic said.")
+    assert {(a[1], a[2], a[3]) for a in got} == {("Moonshot", "Claude", "admitted")}
+
+
+def test_an_accuser_speaking_for_a_company(extract):
+    got = _alleg(extract, "OpenAI CEO Sam Altman accused DeepSeek of distilling OpenAI's models.")
+    assert {(a[0], a[1]) for a in got} == {("OpenAI", "DeepSeek")}
+
+
+def test_a_court_finding_is_ruled(extract):
+    # the parser hangs "xAI" on the auxiliary "had"
+    got = _alleg(extract, "A federal judge ruled that xAI had distilled OpenAI's models to build Grok.")
+    assert got == {(None, "xAI", "OpenAI", "ruled")}
+
+
+def test_according_to_names_the_accuser_and_a_by_phrase_the_actor(extract):
+    assert _alleg(extract, "According to Anthropic, MiniMax ran a distillation campaign against Claude.") == {
+        ("Anthropic", "MiniMax", "Claude", "alleged")}
+    got = _alleg(extract, "Google said it detected a campaign by DeepSeek to extract capabilities from Gemini.")
+    assert {(a[1], a[2]) for a in got} == {("DeepSeek", "Gemini")}
+
+
+def test_generic_accused_gives_nothing(extract):
+    assert _alleg(extract, "Chinese labs have distilled Claude at scale, Anthropic said.") == set()

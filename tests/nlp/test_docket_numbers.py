@@ -22,7 +22,7 @@ def test_every_form_has_an_example_and_a_known_role_shape():
         assert e["gate"] in docket_numbers.GATES, e["id"]
         re.compile(e["regex"])
     assert len({e["id"] for e in FORMS}) == len(FORMS), "form ids are unique"
-    for role in ("cue", "reject_cue", "court_context"):
+    for role in ("cue", "reject_cue", "court_context", "caption_context"):
         assert rules.entries("dockets", role), role
 
 

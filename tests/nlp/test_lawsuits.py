@@ -220,3 +220,23 @@ def test_background_suits_and_lists(extract, text, plaintiffs, defendants):
 def test_several_suits_in_a_plural_give_no_caption(extract):
     x = extract("Perplexity is already facing lawsuits from News Corp, Dow Jones, and the New York Post.")
     assert not x.cases
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("In 2024, Musk filed a lawsuit accusing OpenAI of deviating from its mission.", "Musk v. OpenAI"),
+    # one suit's claims are not several suits
+    ("A federal judge said she could expedite a trial to consider Musk's claims against the ChatGPT maker.",
+     "Musk v. OpenAI"),
+    ("A group of Canadian news outlets filed a suit against OpenAI last November. The publishers include "
+     "Torstar, The Globe and Mail and The Canadian Press.", "Torstar v. OpenAI"),
+])
+def test_captions_composed_from_words(extract, text, caption):
+    assert caption in [c.caption for c in extract(text).cases]
+
+
+def test_a_cited_precedent_is_no_case_of_the_document(extract):
+    x = extract("The court dismissed Raw Story's claims against OpenAI for lack of standing. Citing the Supreme "
+                "Court's ruling in TransUnion LLC v. Ramirez, the judge said removal of CMI alone is no injury.")
+    captions = [c.caption for c in x.cases]
+    assert "TransUnion LLC v. Ramirez" not in captions
+    assert "TransUnion LLC" not in {p.name for p in x.parties if p.is_litigant}

@@ -45,3 +45,20 @@ def test_headline_among_leaves_the_lead_unknown(extract):
                 title="Grisham, Martin, Picoult among 17 to sue OpenAI")
     assert not x.cases
     assert {p.name: p.role for p in x.parties if p.is_litigant}.get("OpenAI") == "defendant"
+
+
+def test_names_the_tagger_left_out_of_a_list(extract):
+    x = extract("A group of Canadian news outlets filed a suit against OpenAI last November. The publishers include "
+                "Torstar, Postmedia, The Globe and Mail, CBC/Radio-Canada, and The Canadian Press.")
+    plaintiffs = {p.name for p in x.parties if p.role == "plaintiff"}
+    assert {"Torstar", "Postmedia", "The Globe and Mail", "The Canadian Press"} <= plaintiffs
+
+
+def test_alias_evidence_is_a_name_not_a_pronoun_or_description():
+    def m(text, resolved=False):
+        return mentions.Mention(start=0, end=len(text), tok=0, sent_start=0, sent_end=len(text), name="Anthropic",
+                                kind="company", text=text, resolved=resolved)
+    assert m("Anthropic PBC").alias_ok
+    assert not m("Its", resolved=True).alias_ok
+    assert not m("The social media firm", resolved=True).alias_ok
+    assert not m("The plaintiffs").alias_ok
