@@ -28,9 +28,9 @@ DISPUTE = {"sue", "lawsuit", "suit", "complaint", "trial", "testify", "testimony
 # litigation cue kinds (patterns/litigation.jsonl) that say a dispute is before a court; lit_claim (legal
 # theories), lit_enforcement (an agency's charges) and lit_legislation (law-making) are features only
 LITIGATION_KINDS = ("lit_suit", "lit_court", "lit_procedure", "lit_testimony", "lit_party", "lit_settlement")
-AI_KINDS = ("ai_core", "ai_tech", "ai_training", "ai_distill")
+AI_KINDS = ("ai_core", "ai_tech", "ai_training", "ai_distill", "ai_face")
 OTHER_KINDS = ("lit_claim", "lit_enforcement", "lit_legislation", "lit_sanction", "lit_deal", "other_domain",
-               "ai_scraping", "ai_trap")
+               "ai_scraping", "biometric", "ai_trap")
 CUE_FILES = ("litigation", "ai_terms")
 COURT_PAPERS = ("opinion", "order", "filing", "docket", "ruling", "complaint", "transcript", "brief", "motion")
 
