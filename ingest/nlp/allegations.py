@@ -119,7 +119,10 @@ def _np(doc: Doc, tok, ms) -> list[Mention]:
     """Named actors of a noun phrase: its mention and coordinated ones, names it includes or is linked to
     ("employees of DeepSeek", "individuals linked to DeepSeek", "companies such as X, Y"), a resolved group."""
     out: list[Mention] = []
-    for t in [tok, *tok.conjuncts]:
+    toks = [tok, *tok.conjuncts]
+    if tok.conjuncts:  # "DeepSeek, Moonshot AI, and MiniMax" with the middle name parsed as an apposition
+        toks += [c for t in toks for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    for t in toks:
         m = covering(ms, doc, t.i)
         if m is not None and m.kind in ("company", "person", "agency", "model"):
             if m.resolved and len(m.group) > 1:
@@ -170,6 +173,20 @@ def _passive(verb) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _purpose_of_object(v) -> bool:
+    """An infinitive hanging from the object of a verb, its noun with no actor of its own ("ran campaigns to
+    extract ...", "created accounts to query ..."): the purpose of whoever does the verb."""
+    noun = v.head
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and noun.dep_ in ("dobj", "obj") and \
+        noun.head.pos_ in ("VERB", "AUX") and not any(c.lower_ == "by" for c in noun.children)
+
+
+def _concern(v) -> bool:
+    """A verb of worry ("fear", "grown concerned about"): its subject worries about the act, never does it."""
+    return v.lemma_.lower() in lex("concern_word") or any(
+        c.dep_ in ("acomp", "xcomp", "oprd") and c.lemma_.lower() in lex("concern_word") for c in v.children)
+
+
 def _subject_toks(verb) -> list:
     """The actor of a verb: its subject, climbing from infinitives and participles; for a passive verb the
     'by' agent ("it can be exploited by competitors to capture ..." -> competitors)."""
@@ -183,8 +200,13 @@ def _subject_toks(verb) -> list:
         if subs:
             return subs
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and v.head.i != v.i:
+            if v.dep_ == "acl" and _purpose_of_object(v):
+                v = v.head.head  # "X ran campaigns to extract ...": the campaigns' runner extracts
+                continue
             if v.dep_ in ("acl", "relcl"):
                 return [v.head]
+            if v.dep_ in ("xcomp", "pcomp", "advcl") and _concern(v.head):
+                return []  # "labs have grown concerned about rivals distilling their models": not the labs
             v = v.head
         else:
             break
@@ -368,7 +390,7 @@ def _from_action(doc, verb, sent, si, ms, signal, path, actor=None) -> list[Foun
     return out
 
 
-def _from_accusation(doc, verb, objects, sent, si, ms, signal, path) -> list[Found]:
+def _from_accusation(doc, verb, objects, sent, si, ms, signal, path, cued=True) -> list[Found]:
     if path == "accused_passive":
         accused_ms = _actors(doc, objects, ms)
         accuser_ms = [m for c in verb.children if c.dep_ == "agent" for o in c.children for m in _np(doc, o, ms)]
@@ -376,6 +398,12 @@ def _from_accusation(doc, verb, objects, sent, si, ms, signal, path) -> list[Fou
         accuser_ms = _actors(doc, _subject_toks(verb), ms)
         accused_ms = _actors(doc, objects, ms)
     lemma = verb.lemma_.lower()
+    if not cued:  # a sentence with no cue, next to one: its object itself names the accused ("naming DeepSeek,
+        # Moonshot and MiniMax as violators"), not a name inside it ("criticized the company's shift")
+        heads = {t.i for o in objects for t in [o, *o.conjuncts]}
+        heads |= {c.i for i in list(heads) for c in doc[i].children if c.dep_ == "appos"}  # "companies—A, B and C—"
+        heads |= {c.i for i in list(heads) for c in doc[i].conjuncts}
+        accused_ms = [m for m in accused_ms if m.tok in heads or any(m.start <= doc[i].idx < m.end for i in heads)]
     if lemma == "accuse" and not accused_ms:  # "accused Chinese startup DeepSeek of ...", misparsed
         for t in doc[verb.i + 1:min(verb.i + 12, sent.end)]:
             if t.lower_ == "of":
@@ -681,7 +709,7 @@ def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
                 continue
             out += _from_action(doc, verb, sent, si, ms, signal or "EXTRACT" in cue_sents.get(si, ()), fid, extra)
         else:
-            out += _from_accusation(doc, verb, extra, sent, si, ms, signal, fid)
+            out += _from_accusation(doc, verb, extra, sent, si, ms, signal, fid, si in cue_sents)
     return out
 
 
@@ -798,23 +826,16 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
         for m in ms:
             if not (sent.start_char <= m.start < sent.end_char):
                 continue
-            co = _company(m)
-            if co is None or co in cands and False:
-                continue
-            key = (si, co)
-            if key in cands:
-                continue
-            here = [f for f in found if f.sent == si and f.allegation.accused == co]
-            c = Candidate(accused=co, sent=si, found=here)
-            c.features = _features(doc, sent, m, co, ms, cues, here, tf, title_names)
-            others = [f.allegation for f in found if f.sent == si and f.allegation.accused != co]
-            c.features["frame_accuser"] = any(a.accuser == co for a in others)
-            c.features["frame_teacher"] = any(teacher_company(ms, a.teacher) == co for a in others)
-            c.features["frame_other_accused"] = bool(others)
-            c.features["doc_accused"] = any(f.allegation.accused == co for f in found)
-            c.features["doc_accuser"] = any(f.allegation.accuser == co for f in found)
-            c.features["doc_teacher"] = any(teacher_company(ms, f.allegation.teacher) == co for f in found)
-            cands[key] = c
+            names = [_company(m)]
+            if m.resolved and len(m.group) > 1:  # "these Chinese firms" standing for DeepSeek, Moonshot, MiniMax
+                for n in m.group:
+                    g = next((x for x in ms if x.name == n and not x.resolved), None)
+                    if g is not None and _company(g) not in names:
+                        names.append(_company(g))
+            for co in names:
+                if co is None or (si, co) in cands:
+                    continue
+                _candidate(doc, sent, si, m, co, ms, cues, found, tf, title_names, cands)
     accepted: list[AllegationX] = []
     guesses: list[AllegationX] = []
     for (si, co), c in cands.items():
@@ -848,6 +869,21 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
     for a in out:
         a.status = _decide_status(doc, ms, a, sents, cue_sents, tf)
     return out
+
+
+def _candidate(doc, sent, si, m, co, ms, cues, found, tf, title_names, cands) -> None:
+    key = (si, co)
+    here = [f for f in found if f.sent == si and f.allegation.accused == co]
+    c = Candidate(accused=co, sent=si, found=here)
+    c.features = _features(doc, sent, m, co, ms, cues, here, tf, title_names)
+    others = [f.allegation for f in found if f.sent == si and f.allegation.accused != co]
+    c.features["frame_accuser"] = any(a.accuser == co for a in others)
+    c.features["frame_teacher"] = any(teacher_company(ms, a.teacher) == co for a in others)
+    c.features["frame_other_accused"] = bool(others)
+    c.features["doc_accused"] = any(f.allegation.accused == co for f in found)
+    c.features["doc_accuser"] = any(f.allegation.accuser == co for f in found)
+    c.features["doc_teacher"] = any(teacher_company(ms, f.allegation.teacher) == co for f in found)
+    cands[key] = c
 
 
 def _admissions(doc, ms, found: list[AllegationX]) -> list[AllegationX]:

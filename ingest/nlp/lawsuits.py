@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ingest.nlp import captions, gazetteer, layout, parties, rules
+from ingest.nlp.dates import text_of
 from ingest.nlp.mentions import Mention, covering
 from ingest.nlp.types import CaseX, Evidence
 
@@ -24,6 +25,7 @@ SUE_NOUNS = rules.lexicon(_LEX, "suit_noun", key="text")
 SUE_VERBS = rules.lexicon(_LEX, "sue_verb")
 STRONG_SUE_NOUNS = rules.lexicon(_LEX, "strong_suit_noun", key="text")
 PLURAL_SUE_NOUNS = rules.lexicon(_LEX, "plural_suit_noun", key="text")
+SUIT_SPEECH_VERBS = rules.lexicon(_LEX, "suit_speech_verb")
 FILE_VERBS = rules.lexicon(_LEX, "file_verb")
 FACE_VERBS = rules.lexicon(_LEX, "face_verb")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
@@ -185,6 +187,20 @@ def _objects(doc, verb, deps=("dobj", "obj")) -> list:
     return [c for c in verb.children if c.dep_ in deps]
 
 
+def _on_behalf(doc, head, ms) -> list[Mention]:
+    """'a lawsuit filed on behalf of Sarah Andersen, Kelly McKernan and Karla Ortiz': the plaintiffs."""
+    out: list[Mention] = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "on":
+            for b in child.children:
+                if b.lower_ == "behalf":
+                    for of in b.children:
+                        if of.lower_ == "of":  # the names themselves, not "LinkedIn Premium users"
+                            out += [m for o in of.children if o.dep_ == "pobj" for m in _np_parties(doc, o, ms)
+                                    if m not in out and any(m.tok_start <= x.i < m.tok_end for x in (o, *o.conjuncts))]
+    return out
+
+
 def _prep_objs(doc, head, preps, ms) -> list[Mention]:
     out = []
     for child in head.children:
@@ -235,9 +251,10 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                 pl += [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
                        for m in _np_parties(doc, c, ms) if m not in pl]
                 pl += [m for m in _prep_objs(doc, tok, ("by", "from"), ms) if m not in pl]
+                pl += [m for m in _on_behalf(doc, tok, ms) if m not in pl]
                 for child in tok.children:
                     if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in FILE_VERBS:
-                        pl += [m for m in _prep_objs(doc, child, ("by",), ms) if m not in pl]
+                        pl += [m for m in _prep_objs(doc, child, ("by",), ms) + _on_behalf(doc, child, ms) if m not in pl]
                         df += [m for m in _prep_objs(doc, child, ("against",), ms) if m not in df]
                     elif child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in ACCUSE_VERBS | \
                             TARGET_VERBS:  # "Musk filed a lawsuit accusing OpenAI of ...": the accused
@@ -253,7 +270,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                                 if t.lower_ in ("including", "led") and t.dep_ in ("prep", "acl") and t.i > head.i:
                                     pl += [m for o in t.subtree if o.dep_ in ("pobj", "conj", "appos")
                                            for m in [_party(covering(ms, doc, o.i), outlet_ok=True)] if m and m not in pl]
-                    pl += [m for m in _prep_objs(doc, head, ("along",), ms) if m not in pl]
+                    pl += [m for m in _prep_objs(doc, head, ("along",), ms) + _on_behalf(doc, head, ms) if m not in pl]
                     df += [m for m in _prep_objs(doc, head, ("against",), ms) if m not in df]
                     for c in head.children:
                         if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TARGET_VERBS:
@@ -282,6 +299,10 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                         if t.lower_ == "against" and t.dep_ == "prep":
                             df = [m for o in t.children if o.dep_ == "pobj" for m in _np_parties(doc, o, ms)]
                             break
+            if not pl and not df and lemma in SUIT_SPEECH_VERBS and tok.pos_ == "VERB" and any(
+                    c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in STRONG_SUE_NOUNS for o in c.children)
+                    for c in tok.children):
+                pl = _subjects(doc, tok, ms)  # "Paul Lehrman and Linnea Sage said in the lawsuit that Lovo ..."
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if pl and df:
                 plural = tok.lower_ in PLURAL_SUE_NOUNS
@@ -289,7 +310,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     (pl, df, sent.start_char, sent.end_char))
             elif (pl or df) and halves is not None:
                 definite = tok.lower_ in SUE_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.children)
-                strong = lemma in SUE_VERBS or tok.lower_ in STRONG_SUE_NOUNS and tok.tag_ not in ("NNS", "NNPS") or \
+                strong = lemma in SUE_VERBS | SUIT_SPEECH_VERBS or tok.lower_ in STRONG_SUE_NOUNS - PLURAL_SUE_NOUNS or \
                     tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in FILE_VERBS  # "GEMA, which filed the case"
                 halves.append((pl, df, sent.start_char, sent.end_char, definite, strong))
     return out
@@ -330,6 +351,8 @@ def dismissals(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
                 continue
             owners = [m for o in _objects(doc, tok) if o.lower_ in SUE_NOUNS
                       for c in o.children if c.dep_ == "poss" for m in _np_parties(doc, c, ms)]
+            owners += [m for o in _objects(doc, tok) if o.lower_ in SUE_NOUNS  # "to dismiss a complaint from X"
+                       for m in _prep_objs(doc, o, ("from", "by"), ms) if m not in owners]
             movers = [m for m in movers if m.name not in {o.name for o in owners}]
             if movers:
                 out.append((owners, movers, sent.start_char, sent.end_char))
@@ -348,11 +371,31 @@ def joined(doc: Doc, ms) -> list[tuple[list[Mention], int]]:
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj and v.dep_ == "conj":
                 subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and _relative_head(subj[0]) is not None:
+                subj = [_relative_head(subj[0])]
             if not subj or subj[0].lower_ not in SUE_NOUNS | rules.lexicon(_LEX, "join_subject", key="text"):
                 continue
             names = [m for o in _objects(doc, v) for m in _np_parties(doc, o, ms) if m.kind in ("person", "company")]
             if names:
                 out.append((names, sent.start_char))
+    return out
+
+
+def joined_defendants(doc: Doc, ms) -> list[Mention]:
+    """'the "Clearview defendants," which include Clearview AI, Inc., Hoan Ton-That and Richard Schwartz',
+    'the defendants include X and Y': names on the defendants' side."""
+    out: list[Mention] = []
+    words = rules.lexicon(_LEX, "join_defendant", key="text")
+    for sent in layout.sents(doc):
+        for v in sent:
+            if v.lemma_.lower() not in rules.lexicon(_LEX, "join_verb") or v.pos_ != "VERB":
+                continue
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and _relative_head(subj[0]) is not None:
+                subj = [_relative_head(subj[0])]
+            if subj and subj[0].lower_ in words:
+                out += [m for o in _objects(doc, v) for m in _np_parties(doc, o, ms)
+                        if m.kind in ("person", "company") and m not in out]
     return out
 
 
@@ -441,7 +484,7 @@ def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     """Captions (printed, then described) and the roles they give: party name -> plaintiff/defendant."""
-    text = doc.text
+    text = text_of(doc)
     docket_hits = captions.dockets(text)
     numbers = [d for d, _, _ in docket_hits]
     the_court, the_judge = captions.court(text), captions.judge(text)
@@ -452,6 +495,9 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     origins: dict[int, str] = {}  # id(case) -> the rule that made it (a feature of the learned caption decision)
 
     def add_case(caption, plaintiffs, defendants, start, end, inferred=False, key=None, origin="described"):
+        sides = captions.split(caption)
+        if len(sides) == 2 and _same_side(sides[0], sides[1]):
+            return  # "OpenAI v. OpenAI": one party on both sides is no case
         s0, s1 = _bounds(doc, start, end)
         plaintiffs, defendants = list(dict.fromkeys(plaintiffs)), list(dict.fromkeys(defendants))
         out.append(CaseX(caption=caption, inferred=inferred, plaintiffs=plaintiffs, defendants=defendants,
@@ -550,8 +596,12 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             roles.propose(m.name, "plaintiff", "background")
         for m in df:
             roles.propose(m.name, "defendant", "background")
+    for m in joined_defendants(doc, ms):
+        roles.propose(m.name, "defendant", "joined")
     _from_title(doc, ms, out, roles, add_case)
     _half_roles(halves, roles, "half")
+    if not out:  # "Three authors, A, B and C, filed the lawsuit last year" in a story about one defendant
+        _compose(doc, halves, roles, add_case, text)
     _assign_dockets(out, docket_hits)
     for c in [c for c in out if origins.get(id(c)) == "printed" and _cited(doc, c, ms, len(out))]:
         out.remove(c)  # "the Supreme Court's ruling in TransUnion LLC v. Ramirez": a precedent, not this case
@@ -562,7 +612,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     return out, roles
 
 
-def headline_suits(tdoc: Doc, tms) -> list[tuple[list[Mention], list[Mention], int, int]]:
+def headline_suits(tdoc: Doc, tms, halves: Optional[list] = None) -> list[tuple[list[Mention], list[Mention], int, int]]:
     """A headline's suit read from its surface where the parse fails (headlines are not sentences): the
     names before a headline_suit cue ("Sue", "Files Lawsuit Against", "Suit Against") are the plaintiffs, the
     names after it, up to a headline_stop word ("over", "for", ":"), the defendants."""
@@ -586,6 +636,8 @@ def headline_suits(tdoc: Doc, tms) -> list[tuple[list[Mention], list[Mention], i
         if pl and df:
             out.append((pl, df, 0, len(tdoc.text)))
             break
+        if pl and halves is not None:  # "Disney, Universal Sue 'Bottomless Pit of Plagiarism'"
+            halves.append((pl, [], 0, len(tdoc.text), False, True))
     return out
 
 
@@ -617,10 +669,32 @@ def _cited(doc: Doc, case: CaseX, ms, n_cases: int) -> bool:
     sides = {*case.plaintiffs[:1], *case.defendants[:1]}
     if any(m.name in sides and not m.resolved and not ev.start <= m.start < ev.end for m in ms):
         return False
-    text = doc.text
+    text = text_of(doc)
     before = {w.strip(",.;:()’'").lower() for w in text[max(0, ev.start - 40):ev.start].split()[-3:]}
     cue = bool(before & rules.lexicon("captions_cues", "precedent_cue", key="text"))
     return cue or bool(_CITATION.match(text[ev.end:ev.end + 40])) or n_cases > 1
+
+
+def _compose(doc: Doc, halves: list, roles, add_case, text: str) -> None:
+    """A caption the text never prints, composed from the named plaintiffs of a suit it says was filed and
+    the one defendant the text names (README: "A and B v. C" when the text says who sued whom)."""
+    defendants = list(dict.fromkeys(n for n, r in roles.items() if r == "defendant"))
+    keys = {frozenset(captions.bare_words(n)) for n in defendants}
+    if len(keys) != 1:
+        return
+    for pl, df, s0, s1, definite, strong in halves:
+        if pl and not df and strong and not _lead_unknown(text, s0, s1, pl[0]):
+            add_case(f"{short(pl[0])} v. {short_name(defendants[0])}", [m.name for m in pl], defendants[:1], s0, s1,
+                     inferred=True, key=(pl[0].name, defendants[0]), origin="composed")
+            return
+
+
+def short_name(name: str) -> str:
+    """The short form of a name that has no mention here (a person's surname, a company's gazetteer name)."""
+    entry = gazetteer.lookup(name)
+    if entry:
+        return entry.name if entry.kind != "person" else entry.name.split()[-1]
+    return name
 
 
 def _half_roles(halves: list, roles: "Roles", source: str) -> None:
@@ -693,7 +767,7 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
     background: list = []
     found = described(tdoc, tms, halves, background)
     if not found:
-        found = headline_suits(tdoc, tms)
+        found = headline_suits(tdoc, tms, halves)
     for pl, df, _, _ in found + background:
         for m in pl:
             roles.propose(m.name, "plaintiff", "title_suit")

@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from ingest.nlp import gazetteer, layout, rules
+from ingest.nlp.dates import text_of
 
 if not Doc.has_extension("ct_title_doc"):
     Doc.set_extension("ct_title_doc", default=None)
@@ -207,7 +208,7 @@ def quoted_tokens(doc: Doc) -> set:
     from ingest.nlp.quotes import spans
 
     out = set()
-    for q0, q1 in spans(doc.text):
+    for q0, q1 in spans(text_of(doc)):
         span = doc.char_span(q0, q1, alignment_mode="contract")
         if span is not None:
             out.update(range(span.start, span.end))
@@ -217,7 +218,7 @@ def quoted_tokens(doc: Doc) -> set:
 def find(doc: Doc) -> MentionList:
     quoted = quoted_tokens(doc)
     found = [m for m in (_from_ent(e, quoted) for e in doc.ents) if m]
-    _firm_names(doc.text, found)
+    _firm_names(text_of(doc), found)
     found += _list_members(doc, found, quoted)
     found += _defined_short_names(doc, found)
     _join_surnames(found)
@@ -272,7 +273,7 @@ def _defined_short_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     """'Structured Asset Sales (SAS)', 'Anthropic PBC (“Anthropic”)': the short name defined in parentheses
     names the same party wherever it recurs ("SAS sued Sheeran in 2018")."""
     defined: dict[str, Mention] = {}
-    text = doc.text  # Doc.text joins every token on each access
+    text = text_of(doc)  # Doc.text joins every token on each access
     for m in found:
         if m.kind not in ("company", "person", "agency"):
             continue

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 from ingest.nlp import gazetteer, learn, rules
+from ingest.nlp.dates import text_of
 from ingest.nlp.goldmatch import name_match
 from ingest.nlp.mentions import reject_role, title_mentions
 
@@ -51,10 +53,13 @@ def doc_features(doc: Doc, roles) -> dict:
     suit ("sue", "lawsuit"), whether its headline does."""
     from ingest.nlp.lawsuits import STRONG_SUE_NOUNS, SUE_VERBS
 
-    suits = sum(1 for t in doc if t.lemma_.lower() in SUE_VERBS or t.lower_ in STRONG_SUE_NOUNS)
+    strings = doc.vocab.strings
+    lowers, lemmas = doc.count_by(LOWER), doc.count_by(LEMMA)  # one pass each, in C
+    suits = sum(n for h, n in lemmas.items() if strings[h].lower() in SUE_VERBS) + \
+        sum(n for h, n in lowers.items() if strings[h] in STRONG_SUE_NOUNS)
     sides = [r for r in roles.values() if r in ("plaintiff", "defendant")]
     tdoc = doc._.ct_title_doc if doc.has_extension("ct_title_doc") else None
-    distill = sum(1 for t in doc if t.lower_.startswith("distil"))
+    distill = sum(n for h, n in lowers.items() if strings[h].startswith("distil"))
     return {"doc_sides": _bucket(len(sides), (0, 1, 3, 6)), "doc_suit_words": _bucket(suits, (0, 1, 2, 4, 8)),
             "doc_distill_words": _bucket(distill, (0, 1, 3, 6)),
             "title_suit": bool(tdoc is not None and any(t.lemma_.lower() in SUE_VERBS or t.lower_ in STRONG_SUE_NOUNS
@@ -63,7 +68,7 @@ def doc_features(doc: Doc, roles) -> dict:
 
 def features(doc: Doc, name: str, sources: dict, mentions: list, in_title: bool, n_candidates: int) -> dict:
     """What the rules and the parse say about one candidate (no words of the name itself)."""
-    text_len = max(1, len(doc.text))
+    text_len = max(1, len(text_of(doc)))
     dispute = rules.lexicon(_CUES, "dispute_verb")
     counsel = rules.lexicon(_CUES, "counsel_word", key="text")
     role_words = rules.lexicon(_CUES, "role_word", key="text")
@@ -105,7 +110,7 @@ def features(doc: Doc, name: str, sources: dict, mentions: list, in_title: bool,
                     near.add("report")
         f["dep"], f["verb"], f["near"] = sorted(deps), sorted(verbs), sorted(near)
         sents = {(m.sent_start, m.sent_end) for m in mentions[:12]}
-        text = doc.text
+        text = text_of(doc)
         f["distill_sent"] = any("distil" in text[a:b].lower() for a, b in sents)  # an accusation's actor
         f["suit_sent"] = any(re.search(r"\b(?:sue[sd]?|suing|lawsuits?|suits?|complaint)\b", text[a:b], re.I)
                              for a, b in sents)

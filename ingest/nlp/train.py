@@ -263,6 +263,11 @@ def main(argv=None) -> int:
         print(f"{name}: {model.info['examples']} examples from {model.info['documents']} documents, "
               f"labels {model.info['labels']}, {sum(len(w) for w in model.weights)} weights, "
               f"cross-validated accuracy {model.info.get('cv_accuracy', 'n/a')}")
+    if not args.dry_run and not args.only and not args.sets:
+        for stale in out_dir.glob("*.json"):  # a decision without a labeler now decides by its rules again
+            if stale.stem not in models and stale.name != "crossval.json":
+                print(f"{stale.stem}: no longer trained; {stale.name} removed")
+                stale.unlink()
     if not args.dry_run:
         for name, model in models.items():
             (out_dir / f"{name}.json").write_text(json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n",

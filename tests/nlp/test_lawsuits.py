@@ -240,3 +240,30 @@ def test_a_cited_precedent_is_no_case_of_the_document(extract):
     captions = [c.caption for c in x.cases]
     assert "TransUnion LLC v. Ramirez" not in captions
     assert "TransUnion LLC" not in {p.name for p in x.parties if p.is_litigant}
+
+
+@pytest.mark.parametrize("text, plaintiffs, defendants", [
+    ("Saveri Law Firm filed a complaint in the U.S. District Court on behalf of Sarah Andersen, Kelly McKernan, "
+     "Karla Ortiz, and a class of other artists against Stability AI Ltd. and Midjourney, Inc.",
+     {"Sarah Andersen", "Kelly McKernan", "Karla Ortiz"}, {"Stability AI"}),
+    ("Plaintiffs filed a complaint against the \"Clearview defendants,\" which include Clearview AI, Inc., "
+     "Hoan Ton-That, Richard Schwartz, and Thomas Mulcaire.", set(), {"Hoan Ton-That", "Richard Schwartz"}),
+])
+def test_sides_named_on_behalf_or_as_members(extract, text, plaintiffs, defendants):
+    test_background_suits_and_lists(extract, text, plaintiffs, defendants)
+
+
+def test_users_on_whose_behalf_a_suit_is_filed_do_not_make_the_platform_a_plaintiff(extract):
+    x = extract("A lawsuit filed on behalf of LinkedIn Premium users accuses the platform of sharing private messages.")
+    assert {p.name: p.role for p in x.parties if p.is_litigant}.get("LinkedIn") != "plaintiff"
+
+
+def test_a_caption_composed_from_the_named_plaintiffs_and_the_one_defendant(extract):
+    x = extract("Anthropic is facing a lawsuit over pirated books. Three authors, thriller novelist Andrea Bartz and "
+                "nonfiction writers Charles Graeber and Kirk Wallace Johnson, filed the lawsuit last year.")
+    assert "Bartz v. Anthropic" in [c.caption for c in x.cases]
+
+
+def test_one_party_on_both_sides_is_no_case(extract):
+    x = extract("OpenAI said OpenAI's lawsuit against OpenAI was a typo in the filing.")
+    assert all(c.caption != "OpenAI v. OpenAI" for c in x.cases)

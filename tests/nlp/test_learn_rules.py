@@ -157,3 +157,16 @@ def test_make_train_rebuilds_the_committed_models_exactly(tmp_path):
     assert sorted(made) == sorted(committed)
     for name in made:
         assert made[name] == committed[name], f"{name} differs from what make train makes: run make train"
+
+
+def test_components_declare_what_they_assign_and_require():
+    from ingest.nlp.pipeline import COMPONENTS, get_nlp
+
+    nlp = get_nlp()
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert not any(analysis["problems"].values()), analysis["problems"]
+    for name in COMPONENTS:
+        meta = nlp.get_pipe_meta(name)
+        assert meta.assigns and meta.requires, name
+    assert "doc._.ct_quotes" in nlp.get_pipe_meta("casetracker_quotes").assigns
+    assert "doc._.ct_mentions" in nlp.get_pipe_meta("casetracker_quotes").requires

@@ -136,3 +136,11 @@ def test_a_speech_verb_inside_another_quote_is_not_a_cue():
                ["“", "plaintiff", "seek", "redress", "”", "but", "the", "“", "use", "of", "article", "”"])
     q0, q1 = doc[8].idx, doc[10].idx + len("articles")
     assert quotes._cue_verbs(doc, [doc[:]], q0 - 1, q1 + 1) == []
+
+
+def test_a_word_rejected_as_a_name_is_no_speaker():
+    # "... intrusions" AI said (a tagger's PROPN that the entity recogniser rejects)
+    doc = _doc(["AI", "said"], [1, 1], ["nsubj", "ROOT"], ["PROPN", "VERB"])
+    assert quotes._name_for(doc, doc[0], MentionList(), {}, 0) is None
+    doc = _doc(["Conway", "said"], [1, 1], ["nsubj", "ROOT"], ["PROPN", "VERB"])
+    assert quotes._name_for(doc, doc[0], MentionList(), {}, 0) == "Conway"
