@@ -30,7 +30,7 @@ DISPUTE = {"sue", "lawsuit", "suit", "complaint", "trial", "testify", "testimony
 LITIGATION_KINDS = ("lit_suit", "lit_court", "lit_procedure", "lit_testimony", "lit_party", "lit_settlement")
 AI_KINDS = ("ai_core", "ai_tech", "ai_training", "ai_distill", "ai_face")
 OTHER_KINDS = ("lit_claim", "lit_enforcement", "lit_legislation", "lit_sanction", "lit_deal", "other_domain",
-               "ai_scraping", "biometric", "ai_trap")
+               "ai_scraping", "biometric", "ai_algorithm", "ai_trap")
 CUE_FILES = ("litigation", "ai_terms")
 COURT_PAPERS = ("opinion", "order", "filing", "docket", "ruling", "complaint", "transcript", "brief", "motion")
 

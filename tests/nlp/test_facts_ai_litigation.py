@@ -112,3 +112,10 @@ def test_facial_recognition_is_ai_and_fingerprint_privacy_is_its_own_kind():
     assert counts["ai_face"] == 1 and "ai_face" in facts.AI_KINDS
     bipa = facts.cue_counts(doc("The railroad scanned fingerprints under BIPA , a biometric privacy law".split()))
     assert bipa["biometric"] == 3 and not any(bipa.get(k) for k in facts.AI_KINDS)
+
+
+def test_german_ai_and_court_words_and_algorithms_as_their_own_kind():
+    counts = facts.cue_counts(doc("Das Gericht erlaubt Meta , KI mit Nutzerdaten zu trainieren".split()))
+    assert counts["lit_court"] == 1 and counts["ai_core"] == 1 and counts["ai_training"] == 1
+    algo = facts.cue_counts(doc("an algorithmic screening tool".split()))
+    assert algo["ai_algorithm"] == 1 and not any(algo.get(k) for k in facts.AI_KINDS)
