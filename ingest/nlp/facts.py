@@ -28,9 +28,9 @@ DISPUTE = {"sue", "lawsuit", "suit", "complaint", "trial", "testify", "testimony
 # litigation cue kinds (patterns/litigation.jsonl) that say a dispute is before a court; lit_claim (legal
 # theories), lit_enforcement (an agency's charges) and lit_legislation (law-making) are features only
 LITIGATION_KINDS = ("lit_suit", "lit_court", "lit_procedure", "lit_testimony", "lit_party", "lit_settlement")
-AI_KINDS = ("ai_core", "ai_tech", "ai_training", "ai_distill")
+AI_KINDS = ("ai_core", "ai_tech", "ai_training", "ai_distill", "ai_face")
 OTHER_KINDS = ("lit_claim", "lit_enforcement", "lit_legislation", "lit_sanction", "lit_deal", "other_domain",
-               "ai_scraping", "ai_trap")
+               "ai_scraping", "biometric", "ai_algorithm", "ai_trap")
 CUE_FILES = ("litigation", "ai_terms")
 COURT_PAPERS = ("opinion", "order", "filing", "docket", "ruling", "complaint", "transcript", "brief", "motion")
 
@@ -353,6 +353,9 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
         if name in roles and p.kind == "company" and name in actors:
             p.is_litigant = True
     parties = _merge_variants(parties, found_cases, found_allegations, found_quotes)
+    for p in parties.values():
+        if p.is_litigant and not p.evidence:
+            p.evidence = _find_evidence(doc, text, [p.name, *p.surface_forms])
     numbers = [d for d, _, _ in found_dockets]
     # the headline's numbers too ("No. 24-1963 (9th Cir.)" printed only in the title); a piece of a long text
     # carries the title as well, and merge_pieces unites the numbers
@@ -362,6 +365,25 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
                       cases=found_cases, claims=claims.find(doc, found_cases), events=events,
                       docket_numbers=numbers, court=captions.court(text), is_ai_litigation=litigation,
                       extractor_version=version)
+
+
+def _find_evidence(doc: Doc, text: str, names: list[str]) -> list[Evidence]:
+    """Where the text writes a party that no mention covers (a name from a caption block, 'OPENAI GP,
+    L.L.C.' across lines): its first occurrence, any case, any spacing; none when only the headline names it."""
+    for name in dict.fromkeys(n for n in names if n and n.strip()):
+        words = re.findall(r"\w+", name)
+        if not words:
+            continue
+        pattern = r"\b" + r"\W{0,3}".join(re.escape(w) for w in words) + r"\b"
+        m = re.search(pattern, text, re.I)
+        if m is None:
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            return [Evidence(m.start(), m.end(), m.start(), m.end())]
+        sent = layout.sent_of(doc, span.start) if doc.has_annotation("SENT_START") else span
+        return [Evidence(m.start(), m.end(), sent.start_char, sent.end_char)]
+    return []
 
 
 def _variant_key(p: PartyX) -> str:

@@ -59,3 +59,4 @@ def test_a_date_without_its_year():
 def test_the_event_date_labeler():
     assert dates._label_event_date({"date": "2025-09-08"}, {"events": [{"date": "2025-09-08"}]}) is True
     assert dates._label_event_date({"date": "2025-09-09"}, {"events": [{"date": None}]}) is False
+

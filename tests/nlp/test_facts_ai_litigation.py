@@ -105,3 +105,17 @@ def test_the_lead_and_the_share_of_sentences_with_a_litigation_cue():
         t.is_sent_start = i in (0, 6, 11)
     share, lead_lit, lead_ai = facts._spread(d, facts.cue_counts(d))
     assert share == round(1 / 3, 3) and lead_lit  # the third sentence is still in the lead
+
+
+def test_facial_recognition_is_ai_and_fingerprint_privacy_is_its_own_kind():
+    counts = facts.cue_counts(doc("The FTC said its facial recognition system broke the law".split()))
+    assert counts["ai_face"] == 1 and "ai_face" in facts.AI_KINDS
+    bipa = facts.cue_counts(doc("The railroad scanned fingerprints under BIPA , a biometric privacy law".split()))
+    assert bipa["biometric"] == 3 and not any(bipa.get(k) for k in facts.AI_KINDS)
+
+
+def test_german_ai_and_court_words_and_algorithms_as_their_own_kind():
+    counts = facts.cue_counts(doc("Das Gericht erlaubt Meta , KI mit Nutzerdaten zu trainieren".split()))
+    assert counts["lit_court"] == 1 and counts["ai_core"] == 1 and counts["ai_training"] == 1
+    algo = facts.cue_counts(doc("an algorithmic screening tool".split()))
+    assert algo["ai_algorithm"] == 1 and not any(algo.get(k) for k in facts.AI_KINDS)

@@ -48,3 +48,14 @@ def test_pronouns_and_descriptions_are_never_aliases():
     assert not facts._alias_ok(Mention(text="its", resolved=True, **base))
     assert not facts._alias_ok(Mention(text="the firm", resolved=True, **base))
     assert facts._alias_ok(Mention(text="Anthropic PBC", **base))
+
+
+def test_a_party_from_a_caption_block_gets_the_evidence_of_where_the_text_writes_it():
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["OPENAI", "GP", ",", "L.L.C.", ",", "Defendants", ".", "The", "motion", "is", "granted", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=[i in (0, 7) for i in range(len(words))])
+    (ev,) = facts._find_evidence(doc, doc.text, ["OpenAI GP L.L.C.", "OpenAI GP"])
+    assert doc.text[ev.start:ev.end] == "OPENAI GP , L.L.C" and ev.sent_start == 0
+    assert facts._find_evidence(doc, doc.text, ["Microsoft"]) == []
