@@ -158,7 +158,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, Form]]:
     return sorted(kept, key=lambda c: c[0])
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=256)  # more than a batch of extract_many: each text is searched once
 def _find(text: str) -> tuple[tuple[str, int, int], ...]:
     joined, cuts, removed = _join_breaks(text)
     out, seen = [], set()

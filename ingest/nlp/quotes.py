@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from ingest.nlp import goldmatch, layout, learn, rules
 from ingest.nlp.mentions import JUNK, Mention, covering
+from ingest.nlp.dates import text_of
 from ingest.nlp.types import Evidence, QuoteX
 
 
@@ -426,7 +427,7 @@ class _Speakers:
                 self.counts[_mname(m)] = self.counts.get(_mname(m), 0) + 1
         self.top = max(self.counts, key=self.counts.get) if self.counts else None
         self.sents = layout.sents(doc)
-        self.text = doc.text if text is None else text
+        self.text = text_of(doc) if text is None else text
         head = _subject_mention(doc, self.sents[0], ms) if self.sents else None
         self.headline = _mname(head) if head is not None else None
 
@@ -592,7 +593,7 @@ def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents,
 
 
 def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
-    text = doc.text
+    text = text_of(doc)
     roles = doc._.ct_roles if doc.has_extension("ct_roles") else {}
     quotes: list[QuoteX] = []
     last: Optional[tuple[str, int]] = None
