@@ -169,6 +169,11 @@ def _is_source(doc: Doc, m: Mention) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "on", "through", "via")
 
 
+def _negated(verb) -> bool:
+    """The act is negated ("never distilled", "did not use")."""
+    return any(c.dep_ == "neg" or c.lower_ in lex("negation") and c.dep_ == "advmod" for c in verb.children)
+
+
 def _passive(verb) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -355,9 +360,16 @@ def _from_action(doc, verb, sent, si, ms, signal, path, actor=None) -> list[Foun
             accused_ms.append(m)
     gov = _governor(verb)
     accusers = []
-    if gov is not None:
+    if gov is not None and gov.lemma_.lower() not in lex("denial_verb") | lex("admission_verb"):
+        # one who denies or admits the act is never its accuser ("DeepSeek has denied distilling ...")
         accusers = [m for m in _actors(doc, _subject_toks(gov), ms) if m.kind in ("company", "person", "agency")]
         accusers += [m for c in gov.children if c.dep_ == "agent" for o in c.children for m in _np(doc, o, ms)]
+    denied = False
+    if _negated(verb):  # "DeepSeek said it never distilled ...": the accused's denial; another's word: nothing
+        speakers = {_company(a) or a.name for a in accusers}
+        if not any(_company(m) in speakers for m in accused_ms):
+            return []
+        accusers, denied = [], True
     accused = []
     for m in accused_ms:
         name = _company(m)
@@ -366,7 +378,7 @@ def _from_action(doc, verb, sent, si, ms, signal, path, actor=None) -> list[Foun
     if not accused:
         return []
     accuser = next((a.name for a in accusers if a.name not in accused), None)
-    status = _status(gov, sent, ms, doc)
+    status = "denied" if denied else _status(gov, sent, ms, doc)
     if status == "admitted" and accuser and gov is not None and gov.lemma_.lower() in lex("admission_verb"):
         accuser = None  # the one admitting is the accused's side
     teacher, student = _teacher(doc, verb, ms, set(accused), accuser, sent)
@@ -414,7 +426,8 @@ def _from_accusation(doc, verb, objects, sent, si, ms, signal, path, cued=True) 
         else:
             accused_ms = []
     of_clause = [t for c in verb.children if c.dep_ in ("prep", "advcl", "xcomp") for t in c.subtree]
-    if not (signal or any(t.lower_.startswith("distil") for t in of_clause) or lemma in lex("strong_accusation_verb")):
+    if not (signal or any(t.lower_.startswith("distil") for t in of_clause) or lemma in lex("strong_accusation_verb")
+            or path == "concerns_about"):
         return []
     text = sent.text.lower()
     if any(w in text for w in lex("not_distillation")) and not signal:
@@ -690,7 +703,7 @@ def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
             if fid == "action_subject" and any(k[0] == verb.i and k[2] == "action_passive" for k in by_verb):
                 continue
             by_verb.setdefault(key, (verb, si, fid, nodes.get("actor")))
-        elif role == "accusation_frame" and si in near:
+        elif role == "accusation_frame" and (si in near or si in cue_sents):  # "accused X of using outputs ..."
             key = (verb.i, "accusation", fid)
             entry = by_verb.setdefault(key, (verb, si, fid, []))
             entry[3].append(nodes["object"])
@@ -755,8 +768,8 @@ def _from_sequence(doc, name_tok, act, sent, si, ms) -> list[Found]:
     """"<Name> distilled <Teacher>" read off the words when the parse does not make the name the subject."""
     m = covering(ms, doc, name_tok.i)
     co = _company(m) if m is not None else None
-    if co is None or m.tok_end != act.i:
-        return []
+    if co is None or m.tok_end > act.i or any(t.lower_ not in lex("sequence_filler") for t in doc[m.tok_end:act.i]):
+        return []  # "xAI had partly distilled ...": only auxiliaries and adverbs between the name and the act
     verbs = lex("accusation_verb") | lex("strong_accusation_verb") | lex("admission_verb") | lex("denial_verb")
     gov = next((a for a in act.ancestors if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in verbs), None)
     accuser = None
@@ -775,6 +788,11 @@ def _from_sequence(doc, name_tok, act, sent, si, ms) -> list[Found]:
     status = _status(gov, sent, ms, doc)
     if status == "admitted" and gov is not None and gov.lemma_.lower() in lex("admission_verb"):
         accuser = None
+    if _negated(act) or any(t.lower_ in lex("negation") for t in doc[m.tok_end:act.i]):
+        speakers = {_company(x) or x.name for x in _actors(doc, _subject_toks(gov), ms)} if gov is not None else set()
+        if co not in speakers:
+            return []  # "Researchers said DeepSeek did not distill ...": no allegation
+        accuser, status = None, "denied"
     ev = Evidence(sent.start_char, sent.end_char, sent.start_char, sent.end_char)
     return [Found(AllegationX(accused=co, accuser=accuser, teacher=teacher, student=student, status=status,
                               evidence=[ev]), si, "name_then_act", gov.lemma_.lower() if gov is not None else None)]
@@ -917,6 +935,10 @@ def _own_models_teacher(doc, ms, out: list[AllegationX]) -> None:
         named = {m.name for m in ms if m.kind == "model" and m.owner == a.accuser}
         if len(named) == 1:
             a.teacher = named.pop()
+        elif a.status == "alleged" and _ai_source(a.accuser):
+            # an AI lab accusing another of distillation without naming a source speaks of its own models
+            # ("The company said DeepSeek employees collected model outputs ... for training")
+            a.teacher = a.accuser
 
 
 RANK = {"alleged": 0, "denied": 1, "admitted": 2, "ruled": 3}

@@ -60,3 +60,41 @@ def test_criticism_next_to_a_distillation_sentence_names_its_object_only(extract
     text = ("OpenAI accuses xAI of reverse-engineering its model’s behavior through distillation. Musk has publicly "
             "criticized the company’s shift from a non-profit to a for-profit structure.")
     assert {a[1] for a in _alleg(extract, text)} == {"xAI"}
+
+
+def test_negation_words_and_fillers_are_data():
+    assert {"not", "never"} <= A.lex("negation")
+    assert "partly" in A.lex("sequence_filler") and "was" not in A.lex("sequence_filler")
+    doc = _doc([("xAI", 1, "nsubj", "PROPN", "xAI"), ("never", 2, "neg", "ADV", "never"),
+                ("distilled", 2, "ROOT", "VERB", "distil"), ("Claude", 2, "dobj", "PROPN", "Claude")])
+    assert A._negated(doc[2])
+
+
+def test_accused_of_using_outputs_without_the_word_distillation(extract):
+    got = _alleg(extract, "OpenAI accused DeepSeek of using outputs from ChatGPT to train its R1 model.")
+    assert {(a[0], a[1], a[2]) for a in got} == {("OpenAI", "DeepSeek", "ChatGPT")}
+
+
+def test_admission_with_words_between_the_name_and_the_act(extract):
+    got = _alleg(extract, "Musk admitted under oath that xAI had partly distilled OpenAI's models to build Grok.")
+    assert got == {(None, "xAI", "OpenAI", "admitted")}
+
+
+def test_denials_by_the_accused_and_negations_by_others(extract):
+    assert _alleg(extract, "DeepSeek has denied distilling OpenAI's models.") == {(None, "DeepSeek", "OpenAI", "denied")}
+    assert _alleg(extract, "DeepSeek said it had never distilled OpenAI's models.") == \
+        {(None, "DeepSeek", "OpenAI", "denied")}
+    assert _alleg(extract, "Researchers said DeepSeek did not distill OpenAI's models.") == set()
+
+
+def test_concerns_raised_about_a_company_next_to_a_distillation_sentence(extract):
+    text = ("Distillation of rival models is spreading. OpenAI has raised concerns about DeepSeek, while Anthropic has "
+            "accused DeepSeek, Moonshot, and MiniMax.")
+    got = {(a[0], a[1]) for a in _alleg(extract, text)}
+    assert ("OpenAI", "DeepSeek") in got and ("Anthropic", "MiniMax") in got
+
+
+def test_an_ai_lab_accusing_without_naming_a_source_means_its_own_models(extract):
+    got = _alleg(extract, "OpenAI said DeepSeek employees collected large volumes of model outputs, which were then "
+                          "used for training through distillation.")
+    assert ("OpenAI", "DeepSeek", "OpenAI", "alleged") in got
