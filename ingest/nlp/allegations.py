@@ -707,6 +707,8 @@ def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
             key = (verb.i, "accusation", fid)
             entry = by_verb.setdefault(key, (verb, si, fid, []))
             entry[3].append(nodes["object"])
+        elif role == "denial_frame" and fid == "deny_subject" and "DISTILL" in cue_sents.get(si, ()):
+            out += _from_denial(doc, verb, nodes["denier"], sents[si], si, ms)
     for _, s, e in rules.matcher(doc.vocab, FILE, "action_sequence")(doc):
         si = max(0, bisect.bisect_right(starts, s) - 1)
         if si in cue_sents:
@@ -724,6 +726,26 @@ def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
         else:
             out += _from_accusation(doc, verb, extra, sent, si, ms, signal, fid, si in cue_sents)
     return out
+
+
+def _from_denial(doc, verb, denier, sent, si, ms) -> list[Found]:
+    """"Moonshot rejected Anthropic's accusations of distillation": the denier is the accused, whoever owns the
+    accusations its accuser (the act itself, "denied distilling ...", is read by the action frames)."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in lex("denial_object")]
+    if not objs:
+        return []
+    accused = [n for n in (_company(m) for m in _actors(doc, [denier], ms)) if n]
+    if len(accused) != 1:
+        return []
+    accuser = None
+    for o in objs:
+        for c in o.children:
+            if c.dep_ == "poss":
+                accuser = next((m.name for m in _actors(doc, [c], ms) if m.kind in ("company", "person", "agency")
+                                and _company(m) != accused[0]), None)
+    ev = Evidence(sent.start_char, sent.end_char, sent.start_char, sent.end_char)
+    return [Found(AllegationX(accused=accused[0], accuser=accuser, teacher=None, student=None, status="denied",
+                              evidence=[ev]), si, "deny_subject", verb.lemma_.lower())]
 
 
 def _attributed(doc, ms, sents, found: list[Found]) -> None:
@@ -770,7 +792,8 @@ def _from_sequence(doc, name_tok, act, sent, si, ms) -> list[Found]:
     co = _company(m) if m is not None else None
     if co is None or m.tok_end > act.i or any(t.lower_ not in lex("sequence_filler") for t in doc[m.tok_end:act.i]):
         return []  # "xAI had partly distilled ...": only auxiliaries and adverbs between the name and the act
-    verbs = lex("accusation_verb") | lex("strong_accusation_verb") | lex("admission_verb") | lex("denial_verb")
+    verbs = lex("accusation_verb") | lex("strong_accusation_verb") | lex("admission_verb") | lex("denial_verb") | \
+        lex("ruling_verb")
     gov = next((a for a in act.ancestors if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in verbs), None)
     accuser = None
     if gov is not None:
@@ -884,6 +907,9 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
     accepted = _admissions(doc, ms, accepted)
     out = canonical(accepted, ms, tf)
     _own_models_teacher(doc, ms, out)
+    # "DeepSeek used distillation to train smaller versions of its own R1", "Meta distilled Llama into smaller
+    # models": nobody accuses and nobody's model is the source, a company distilling its own
+    out = [a for a in out if a.accuser or a.teacher or a.status != "alleged"]
     for a in out:
         a.status = _decide_status(doc, ms, a, sents, cue_sents, tf)
     return out
@@ -935,7 +961,7 @@ def _own_models_teacher(doc, ms, out: list[AllegationX]) -> None:
         named = {m.name for m in ms if m.kind == "model" and m.owner == a.accuser}
         if len(named) == 1:
             a.teacher = named.pop()
-        elif a.status == "alleged" and _ai_source(a.accuser):
+        elif a.status in ("alleged", "denied") and _ai_source(a.accuser):
             # an AI lab accusing another of distillation without naming a source speaks of its own models
             # ("The company said DeepSeek employees collected model outputs ... for training")
             a.teacher = a.accuser

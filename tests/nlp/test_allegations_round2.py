@@ -98,3 +98,36 @@ def test_an_ai_lab_accusing_without_naming_a_source_means_its_own_models(extract
     got = _alleg(extract, "OpenAI said DeepSeek employees collected large volumes of model outputs, which were then "
                           "used for training through distillation.")
     assert ("OpenAI", "DeepSeek", "OpenAI", "alleged") in got
+
+
+def test_self_distillation_is_no_allegation(extract):
+    assert _alleg(extract, "DeepSeek used distillation to train smaller versions of its own R1 model.") == set()
+    assert _alleg(extract, "Meta distilled Llama 3 405B into smaller models.") == set()
+
+
+def test_rejecting_the_accusations_of_distillation_is_a_denial(extract):
+    got = _alleg(extract, "Moonshot AI rejected Anthropic's accusations of distillation as baseless.")
+    assert {(a[0], a[1], a[3]) for a in got} == {("Anthropic", "Moonshot", "denied")}
+    got = _alleg(extract, "Anthropic accused DeepSeek of distilling Claude. DeepSeek denied the distillation claims.")
+    assert got == {("Anthropic", "DeepSeek", "Claude", "denied")}
+
+
+def test_a_judges_finding_is_a_ruling(extract):
+    got = _alleg(extract, "A judge ruled that DeepSeek distilled OpenAI's models in breach of contract.")
+    assert got == {(None, "DeepSeek", "OpenAI", "ruled")}
+
+
+def test_exchanges_with_a_model_to_train_another(extract):
+    got = _alleg(extract, "Anthropic said Zhipu AI used 3 million exchanges with Claude to train GLM.")
+    assert {(a[0], a[2]) for a in got} == {("Anthropic", "Claude")}
+    assert _alleg(extract, "Users had millions of conversations with ChatGPT to learn to code.") == set()
+
+
+def test_content_and_data_suits_are_not_distillation(extract):
+    for text in ("The lawsuit accuses Stability AI of copying millions of images to train its models.",
+                 "Anthropic trained Claude on millions of pirated books, the authors allege.",
+                 "The New York Times accused OpenAI of copying millions of articles to train its models.",
+                 "Reddit sued Anthropic, alleging it scraped Reddit comments to train Claude.",
+                 "xAI accused OpenAI of poaching employees to steal trade secrets about Grok.",
+                 "Perplexity was accused of copying content from news sites."):
+        assert _alleg(extract, text) == set(), text
