@@ -364,6 +364,14 @@ def _from_action(doc, verb, sent, si, ms, signal, path, actor=None) -> list[Foun
         # one who denies or admits the act is never its accuser ("DeepSeek has denied distilling ...")
         accusers = [m for m in _actors(doc, _subject_toks(gov), ms) if m.kind in ("company", "person", "agency")]
         accusers += [m for c in gov.children if c.dep_ == "agent" for o in c.children for m in _np(doc, o, ms)]
+    if not accusers:  # "OpenAI has evidence that DeepSeek used ...", "OpenAI's evidence that ...": who holds it
+        noun = next((a for a in list(verb.ancestors)[:3] if a.pos_ == "NOUN" and a.lower_ in lex("evidence_noun")),
+                    None)
+        if noun is not None:
+            holders = [c for c in noun.children if c.dep_ == "poss"]
+            if not holders and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in lex("holder_verb"):
+                holders = _subject_toks(noun.head)
+            accusers = [m for m in _actors(doc, holders, ms) if m.kind in ("company", "person", "agency")]
     denied = False
     if _negated(verb):  # "DeepSeek said it never distilled ...": the accused's denial; another's word: nothing
         speakers = {_company(a) or a.name for a in accusers}
@@ -426,8 +434,10 @@ def _from_accusation(doc, verb, objects, sent, si, ms, signal, path, cued=True) 
         else:
             accused_ms = []
     of_clause = [t for c in verb.children if c.dep_ in ("prep", "advcl", "xcomp") for t in c.subtree]
+    of_clause += [t for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                  for t in c.subtree]  # "suspects DeepSeek of training R1 on ...", the 'of' hung on the object
     if not (signal or any(t.lower_.startswith("distil") for t in of_clause) or lemma in lex("strong_accusation_verb")
-            or path == "concerns_about"):
+            or path == "concerns_about" or cued and any(t.pos_ == "VERB" for t in of_clause)):
         return []
     text = sent.text.lower()
     if any(w in text for w in lex("not_distillation")) and not signal:
@@ -445,6 +455,8 @@ def _from_accusation(doc, verb, objects, sent, si, ms, signal, path, cued=True) 
         if name and name not in accusers and name not in accused and m.text.split()[0].lower() not in \
                 lex("generic_accused"):
             accused.append(name)
+    if not accusers and path == "accused_passive" and cued:
+        accusers = [None]  # "DeepSeek is suspected of distilling ...": an accuser the text does not name
     if not accused or not accusers:
         return []
     teacher, student = _teacher(doc, verb, ms, set(accused), accusers[0], sent)
@@ -910,8 +922,11 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
     # "DeepSeek used distillation to train smaller versions of its own R1", "Meta distilled Llama into smaller
     # models": nobody accuses and nobody's model is the source, a company distilling its own
     out = [a for a in out if a.accuser or a.teacher or a.status != "alleged"]
+    people = {m.name for m in ms if m.kind == "person"}
     for a in out:
         a.status = _decide_status(doc, ms, a, sents, cue_sents, tf)
+        if a.status == "admitted" and a.accuser in people:
+            a.accuser = None  # "When asked whether xAI had distilled ..., Musk said: 'Partly'": the one admitting
     return out
 
 

@@ -131,3 +131,24 @@ def test_content_and_data_suits_are_not_distillation(extract):
                  "xAI accused OpenAI of poaching employees to steal trade secrets about Grok.",
                  "Perplexity was accused of copying content from news sites."):
         assert _alleg(extract, text) == set(), text
+
+
+def test_suspected_of_training_on_outputs_with_or_without_an_accuser(extract):
+    assert _alleg(extract, "DeepSeek is suspected of training its model on ChatGPT outputs.") == \
+        {(None, "DeepSeek", "ChatGPT", "alleged")}
+    got = _alleg(extract, "OpenAI suspects DeepSeek of training R1 on ChatGPT outputs.")
+    assert {(a[0], a[1], a[2]) for a in got} == {("OpenAI", "DeepSeek", "ChatGPT")}
+
+
+def test_who_holds_the_evidence_accuses(extract):
+    got = _alleg(extract, "OpenAI has evidence that DeepSeek used its models for training, the Financial Times "
+                          "reported.")
+    assert got == {("OpenAI", "DeepSeek", "OpenAI", "alleged")}
+    assert "have" in A.lex("holder_verb")
+
+
+def test_a_quoted_adverb_between_the_name_and_the_act_and_the_one_admitting(extract):
+    assert {(a[1], a[2], a[3]) for a in _alleg(extract, 'Musk said xAI "partly" used OpenAI\'s models to train Grok.')} \
+        == {("xAI", "OpenAI", "admitted")}
+    got = _alleg(extract, 'When asked whether xAI had distilled OpenAI\'s models, Musk said: "Partly."')
+    assert got == {(None, "xAI", "OpenAI", "admitted")}
