@@ -378,6 +378,10 @@ def _from_action(doc, verb, sent, si, ms, signal, path, actor=None) -> list[Foun
         if not any(_company(m) in speakers for m in accused_ms):
             return []
         accusers, denied = [], True
+    # "DeepSeek, Moonshot and MiniMax ran distillation campaigns, the company said": a description resolved to one
+    # of the names the act is about is no accuser (coreference went wrong, or the accused speaks for itself)
+    named = {_company(m) for m in accused_ms if not m.resolved}
+    accusers = [a for a in accusers if not (a.resolved and (_company(a) or a.name) in named)]
     accused = []
     for m in accused_ms:
         name = _company(m)
@@ -596,6 +600,30 @@ def title_frames(doc: Doc, ms) -> list[TitleFrame]:
         t = None if teacher and (teacher == a or _owner(ms, teacher) == a) else teacher
         out.append(TitleFrame(accused=a, accuser=accuser, teacher=t, status=status, verb=verb))
     return out
+
+
+def _title_accuser(doc: Doc, ms) -> tuple:
+    """The accuser a headline with a distillation cue names before its accusation verb, whoever it accuses
+    ("Anthropic says Chinese labs distilled Claude"; "OpenAI: ..." before the cue), and the model it names after
+    the cue (Claude)."""
+    title = (doc._.ct_title if Doc.has_extension("ct_title") else "") or ""
+    if not title.strip():
+        return None, None
+    tdoc = _tokenizer().make_doc(title.strip())
+    cues = cue_spans(tdoc)
+    if not cues:
+        return None, None
+    verb_at = next((i for i, t in enumerate(tdoc) if t.lower_ in lex("title_accusation")), None)
+    colon = next((i for i, t in enumerate(tdoc) if t.text == ":"), None)
+    end = verb_at if verb_at is not None else colon
+    if end is None or end > cues[0][0]:
+        return None, None
+    found = _title_names(title, ms, tdoc)
+    names = [m for i, m in found if i < end and m.kind in ("company", "agency")]
+    if not names:
+        return None, None
+    teacher = next((m.name for i, m in found if i >= cues[0][0] and m.kind == "model"), None)
+    return names[-1].name, teacher
 
 
 # --------------------------------------------------------------------------- candidates and decisions
@@ -918,6 +946,12 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
                                         evidence=[ev]))
     accepted = _admissions(doc, ms, accepted)
     out = canonical(accepted, ms, tf)
+    headline, title_teacher = _title_accuser(doc, ms)
+    for a in out:  # "Anthropic says Chinese labs distilled Claude" over a body that names the labs only
+        if headline and a.accuser is None and a.status == "alleged" and headline != a.accused:
+            a.accuser = headline
+            if a.teacher is None and title_teacher and teacher_company(ms, title_teacher) == headline:
+                a.teacher = title_teacher
     _own_models_teacher(doc, ms, out)
     # "DeepSeek used distillation to train smaller versions of its own R1", "Meta distilled Llama into smaller
     # models": nobody accuses and nobody's model is the source, a company distilling its own

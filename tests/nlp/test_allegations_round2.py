@@ -152,3 +152,12 @@ def test_a_quoted_adverb_between_the_name_and_the_act_and_the_one_admitting(extr
         == {("xAI", "OpenAI", "admitted")}
     got = _alleg(extract, 'When asked whether xAI had distilled OpenAI\'s models, Musk said: "Partly."')
     assert got == {(None, "xAI", "OpenAI", "admitted")}
+
+
+def test_accuser_named_only_in_the_headline_over_generic_targets(extract):
+    with learn.disabled():
+        x = extract("DeepSeek, Moonshot and MiniMax ran distillation campaigns using fraudulent accounts, the company "
+                    "said.", title="Anthropic says Chinese labs distilled Claude")
+    got = {(a.accuser, a.accused, a.teacher) for a in x.allegations}
+    assert got == {("Anthropic", "DeepSeek", "Claude"), ("Anthropic", "Moonshot", "Claude"),
+                   ("Anthropic", "MiniMax", "Claude")}
