@@ -797,9 +797,13 @@ def _attributed(doc, ms, sents, found: list[Found]) -> None:
         if role != "attribution_frame":
             continue
         source = doc[toks[names.index("source")]]
+        at = next((i for i, s in enumerate(sents) if s.start <= source.i < s.end), None)
+        own = any(f.sent == at for f in found)
         for f in found:
-            s = sents[f.sent]
-            if f.allegation.accuser or f.allegation.status != "alleged" or not (s.start <= source.i < s.end):
+            # the sentence itself, or the one right after when it reads nothing of its own ("X allegedly ran
+            # campaigns to extract Claude's capabilities. ... According to Anthropic, these were deliberate")
+            if f.allegation.accuser or f.allegation.status != "alleged" or not (
+                    f.sent == at or not own and at is not None and 0 < at - f.sent <= 3):
                 continue
             cands = [m.name for m in _actors(doc, [source], ms) if m.kind in ("company", "person", "agency")
                      and _company(m) != f.allegation.accused]
@@ -848,6 +852,8 @@ def _from_sequence(doc, name_tok, act, sent, si, ms) -> list[Found]:
             teacher = x.name if x.kind == "model" else teacher or x.name
             if x.kind == "model":
                 break
+    student = next((x.name for x in ms if doc[act.i].idx <= x.start < sent.end_char and x.kind == "model" and
+                    x.owner == co), None)  # "xAI partly used OpenAI's models to train Grok"
     status = _status(gov, sent, ms, doc)
     if status == "admitted" and gov is not None and gov.lemma_.lower() in lex("admission_verb"):
         accuser = None

@@ -161,3 +161,14 @@ def test_accuser_named_only_in_the_headline_over_generic_targets(extract):
     got = {(a.accuser, a.accused, a.teacher) for a in x.allegations}
     assert got == {("Anthropic", "DeepSeek", "Claude"), ("Anthropic", "Moonshot", "Claude"),
                    ("Anthropic", "MiniMax", "Claude")}
+
+
+def test_according_to_in_a_following_sentence_names_the_accuser(extract):
+    got = _alleg(extract, "MiniMax allegedly ran campaigns to extract Claude's capabilities. It was not a minor "
+                          "violation. According to Anthropic, these were deliberate operations.")
+    assert got == {("Anthropic", "MiniMax", "Claude", "alleged")}
+
+
+def test_the_student_named_after_a_name_then_act(extract):
+    x = [a for a in extract('Musk said xAI "partly" used OpenAI\'s models to train Grok.').allegations]
+    assert [a.student for a in x] == ["Grok"]
