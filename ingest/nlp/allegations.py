@@ -254,6 +254,12 @@ def _owner(ms, name):
     return next((m.owner for m in ms if m.name == name and m.owner), None)
 
 
+def _as_written(m: Mention) -> str:
+    """A student model as the text names it ("the R1 model" -> R1, not the gazetteer's DeepSeek-R1)."""
+    t = (m.text or "").strip()
+    return t if t and t[0].isalnum() and len(t) <= len(m.name) and not m.resolved else m.name
+
+
 def _is_model_name(name: str) -> bool:
     from ingest.nlp import gazetteer
     e = gazetteer.by_name(name)
@@ -300,7 +306,7 @@ def _teacher(doc: Doc, verb, ms, accused: set, accuser: Optional[str], sent: Spa
             continue
         co = _company(m)
         if m.kind == "model" and co in accused:
-            student = student or m.name
+            student = student or _as_written(m)
             continue
         if co in accused or co is None:
             continue
@@ -312,7 +318,7 @@ def _teacher(doc: Doc, verb, ms, accused: set, accuser: Optional[str], sent: Spa
     if student is None:
         for m in ms:
             if sent.start_char <= m.start < sent.end_char and m.kind == "model" and m.owner in accused:
-                student = m.name
+                student = _as_written(m)
                 break
     if teacher is None and accuser and _has_own_models(sent):
         teacher = accuser
@@ -716,7 +722,7 @@ def _sentence_guess(doc, sent: Span, company: str, ms, tf) -> AllegationX:
             continue
         co = _company(m)
         if m.kind == "model" and co == company:
-            student = student or m.name
+            student = student or _as_written(m)
         elif co and co != company and co != accuser and teacher is None and (m.kind == "model" or _is_source(doc, m)):
             teacher = m.name
     if teacher is None and accuser and _has_own_models(sent):
@@ -852,7 +858,7 @@ def _from_sequence(doc, name_tok, act, sent, si, ms) -> list[Found]:
             teacher = x.name if x.kind == "model" else teacher or x.name
             if x.kind == "model":
                 break
-    student = next((x.name for x in ms if doc[act.i].idx <= x.start < sent.end_char and x.kind == "model" and
+    student = next((_as_written(x) for x in ms if doc[act.i].idx <= x.start < sent.end_char and x.kind == "model" and
                     x.owner == co), None)  # "xAI partly used OpenAI's models to train Grok"
     status = _status(gov, sent, ms, doc)
     if status == "admitted" and gov is not None and gov.lemma_.lower() in lex("admission_verb"):

@@ -172,3 +172,8 @@ def test_according_to_in_a_following_sentence_names_the_accuser(extract):
 def test_the_student_named_after_a_name_then_act(extract):
     x = [a for a in extract('Musk said xAI "partly" used OpenAI\'s models to train Grok.').allegations]
     assert [a.student for a in x] == ["Grok"]
+
+
+def test_the_student_as_the_text_names_it(extract):
+    x = extract("OpenAI accused DeepSeek of using outputs from ChatGPT to train its R1 model.").allegations
+    assert [a.student for a in x] == ["R1"]
