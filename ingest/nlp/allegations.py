@@ -1100,6 +1100,8 @@ def _status_features(doc, ms, a: AllegationX, sents, cue_sents, tf) -> dict:
         nodes = dict(zip(names, (doc[i] for i in toks)))
         subj = nodes.get("denier") or nodes.get("admitter")
         verb = nodes["verb"]
+        if verb.dep_ == "relcl" and subj.lower_ in ("which", "who", "that"):
+            subj = verb.head  # "DeepSeek, which denies wrongdoing, has been accused ..."
         si = next((i for i, s in enumerate(sents) if s.start <= verb.i < s.end), None)
         if si not in near:
             continue

@@ -177,3 +177,17 @@ def test_the_student_named_after_a_name_then_act(extract):
 def test_the_student_as_the_text_names_it(extract):
     x = extract("OpenAI accused DeepSeek of using outputs from ChatGPT to train its R1 model.").allegations
     assert [a.student for a in x] == ["R1"]
+
+
+def test_an_accused_that_denies_in_a_relative_clause(extract):
+    got = _alleg(extract, "DeepSeek, which denies wrongdoing, has been accused by OpenAI of distilling ChatGPT.")
+    assert got == {("OpenAI", "DeepSeek", "ChatGPT", "denied")}
+
+
+def test_capturing_capabilities_is_a_cue():
+    assert _cues_of("MiniMax pivoted to capture capabilities from Claude".split())
+    assert _cues_of("Anthropic warned of labs acquiring powerful capabilities from other labs".split())
+
+
+def _cues_of(words):
+    return A.cue_spans(Doc(VOCAB, words=words))
