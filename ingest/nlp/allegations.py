@@ -169,6 +169,11 @@ def _is_source(doc: Doc, m: Mention) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "on", "through", "via")
 
 
+def _negated(verb) -> bool:
+    """The act is negated ("never distilled", "did not use")."""
+    return any(c.dep_ == "neg" or c.lower_ in lex("negation") and c.dep_ == "advmod" for c in verb.children)
+
+
 def _passive(verb) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -249,6 +254,12 @@ def _owner(ms, name):
     return next((m.owner for m in ms if m.name == name and m.owner), None)
 
 
+def _as_written(m: Mention) -> str:
+    """A student model as the text names it ("the R1 model" -> R1, not the gazetteer's DeepSeek-R1)."""
+    t = (m.text or "").strip()
+    return t if t and t[0].isalnum() and len(t) <= len(m.name) and not m.resolved else m.name
+
+
 def _is_model_name(name: str) -> bool:
     from ingest.nlp import gazetteer
     e = gazetteer.by_name(name)
@@ -295,7 +306,7 @@ def _teacher(doc: Doc, verb, ms, accused: set, accuser: Optional[str], sent: Spa
             continue
         co = _company(m)
         if m.kind == "model" and co in accused:
-            student = student or m.name
+            student = student or _as_written(m)
             continue
         if co in accused or co is None:
             continue
@@ -307,7 +318,7 @@ def _teacher(doc: Doc, verb, ms, accused: set, accuser: Optional[str], sent: Spa
     if student is None:
         for m in ms:
             if sent.start_char <= m.start < sent.end_char and m.kind == "model" and m.owner in accused:
-                student = m.name
+                student = _as_written(m)
                 break
     if teacher is None and accuser and _has_own_models(sent):
         teacher = accuser
@@ -355,9 +366,28 @@ def _from_action(doc, verb, sent, si, ms, signal, path, actor=None) -> list[Foun
             accused_ms.append(m)
     gov = _governor(verb)
     accusers = []
-    if gov is not None:
+    if gov is not None and gov.lemma_.lower() not in lex("denial_verb") | lex("admission_verb"):
+        # one who denies or admits the act is never its accuser ("DeepSeek has denied distilling ...")
         accusers = [m for m in _actors(doc, _subject_toks(gov), ms) if m.kind in ("company", "person", "agency")]
         accusers += [m for c in gov.children if c.dep_ == "agent" for o in c.children for m in _np(doc, o, ms)]
+    if not accusers:  # "OpenAI has evidence that DeepSeek used ...", "OpenAI's evidence that ...": who holds it
+        noun = next((a for a in list(verb.ancestors)[:3] if a.pos_ == "NOUN" and a.lower_ in lex("evidence_noun")),
+                    None)
+        if noun is not None:
+            holders = [c for c in noun.children if c.dep_ == "poss"]
+            if not holders and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in lex("holder_verb"):
+                holders = _subject_toks(noun.head)
+            accusers = [m for m in _actors(doc, holders, ms) if m.kind in ("company", "person", "agency")]
+    denied = False
+    if _negated(verb):  # "DeepSeek said it never distilled ...": the accused's denial; another's word: nothing
+        speakers = {_company(a) or a.name for a in accusers}
+        if not any(_company(m) in speakers for m in accused_ms):
+            return []
+        accusers, denied = [], True
+    # "DeepSeek, Moonshot and MiniMax ran distillation campaigns, the company said": a description resolved to one
+    # of the names the act is about is no accuser (coreference went wrong, or the accused speaks for itself)
+    named = {_company(m) for m in accused_ms if not m.resolved}
+    accusers = [a for a in accusers if not (a.resolved and (_company(a) or a.name) in named)]
     accused = []
     for m in accused_ms:
         name = _company(m)
@@ -366,7 +396,7 @@ def _from_action(doc, verb, sent, si, ms, signal, path, actor=None) -> list[Foun
     if not accused:
         return []
     accuser = next((a.name for a in accusers if a.name not in accused), None)
-    status = _status(gov, sent, ms, doc)
+    status = "denied" if denied else _status(gov, sent, ms, doc)
     if status == "admitted" and accuser and gov is not None and gov.lemma_.lower() in lex("admission_verb"):
         accuser = None  # the one admitting is the accused's side
     teacher, student = _teacher(doc, verb, ms, set(accused), accuser, sent)
@@ -414,7 +444,10 @@ def _from_accusation(doc, verb, objects, sent, si, ms, signal, path, cued=True) 
         else:
             accused_ms = []
     of_clause = [t for c in verb.children if c.dep_ in ("prep", "advcl", "xcomp") for t in c.subtree]
-    if not (signal or any(t.lower_.startswith("distil") for t in of_clause) or lemma in lex("strong_accusation_verb")):
+    of_clause += [t for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                  for t in c.subtree]  # "suspects DeepSeek of training R1 on ...", the 'of' hung on the object
+    if not (signal or any(t.lower_.startswith("distil") for t in of_clause) or lemma in lex("strong_accusation_verb")
+            or path == "concerns_about" or cued and any(t.pos_ == "VERB" for t in of_clause)):
         return []
     text = sent.text.lower()
     if any(w in text for w in lex("not_distillation")) and not signal:
@@ -432,6 +465,8 @@ def _from_accusation(doc, verb, objects, sent, si, ms, signal, path, cued=True) 
         if name and name not in accusers and name not in accused and m.text.split()[0].lower() not in \
                 lex("generic_accused"):
             accused.append(name)
+    if not accusers and path == "accused_passive" and cued:
+        accusers = [None]  # "DeepSeek is suspected of distilling ...": an accuser the text does not name
     if not accused or not accusers:
         return []
     teacher, student = _teacher(doc, verb, ms, set(accused), accusers[0], sent)
@@ -573,6 +608,30 @@ def title_frames(doc: Doc, ms) -> list[TitleFrame]:
     return out
 
 
+def _title_accuser(doc: Doc, ms) -> tuple:
+    """The accuser a headline with a distillation cue names before its accusation verb, whoever it accuses
+    ("Anthropic says Chinese labs distilled Claude"; "OpenAI: ..." before the cue), and the model it names after
+    the cue (Claude)."""
+    title = (doc._.ct_title if Doc.has_extension("ct_title") else "") or ""
+    if not title.strip():
+        return None, None
+    tdoc = _tokenizer().make_doc(title.strip())
+    cues = cue_spans(tdoc)
+    if not cues:
+        return None, None
+    verb_at = next((i for i, t in enumerate(tdoc) if t.lower_ in lex("title_accusation")), None)
+    colon = next((i for i, t in enumerate(tdoc) if t.text == ":"), None)
+    end = verb_at if verb_at is not None else colon
+    if end is None or end > cues[0][0]:
+        return None, None
+    found = _title_names(title, ms, tdoc)
+    names = [m for i, m in found if i < end and m.kind in ("company", "agency")]
+    if not names:
+        return None, None
+    teacher = next((m.name for i, m in found if i >= cues[0][0] and m.kind == "model"), None)
+    return names[-1].name, teacher
+
+
 # --------------------------------------------------------------------------- candidates and decisions
 def _verb_class(tok) -> Optional[str]:
     lemma = tok.lemma_.lower()
@@ -663,7 +722,7 @@ def _sentence_guess(doc, sent: Span, company: str, ms, tf) -> AllegationX:
             continue
         co = _company(m)
         if m.kind == "model" and co == company:
-            student = student or m.name
+            student = student or _as_written(m)
         elif co and co != company and co != accuser and teacher is None and (m.kind == "model" or _is_source(doc, m)):
             teacher = m.name
     if teacher is None and accuser and _has_own_models(sent):
@@ -690,10 +749,12 @@ def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
             if fid == "action_subject" and any(k[0] == verb.i and k[2] == "action_passive" for k in by_verb):
                 continue
             by_verb.setdefault(key, (verb, si, fid, nodes.get("actor")))
-        elif role == "accusation_frame" and si in near:
+        elif role == "accusation_frame" and (si in near or si in cue_sents):  # "accused X of using outputs ..."
             key = (verb.i, "accusation", fid)
             entry = by_verb.setdefault(key, (verb, si, fid, []))
             entry[3].append(nodes["object"])
+        elif role == "denial_frame" and fid == "deny_subject" and "DISTILL" in cue_sents.get(si, ()):
+            out += _from_denial(doc, verb, nodes["denier"], sents[si], si, ms)
     for _, s, e in rules.matcher(doc.vocab, FILE, "action_sequence")(doc):
         si = max(0, bisect.bisect_right(starts, s) - 1)
         if si in cue_sents:
@@ -713,6 +774,26 @@ def _frames(doc: Doc, ms, sents, cue_sents: dict, near: set) -> list[Found]:
     return out
 
 
+def _from_denial(doc, verb, denier, sent, si, ms) -> list[Found]:
+    """"Moonshot rejected Anthropic's accusations of distillation": the denier is the accused, whoever owns the
+    accusations its accuser (the act itself, "denied distilling ...", is read by the action frames)."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in lex("denial_object")]
+    if not objs:
+        return []
+    accused = [n for n in (_company(m) for m in _actors(doc, [denier], ms)) if n]
+    if len(accused) != 1:
+        return []
+    accuser = None
+    for o in objs:
+        for c in o.children:
+            if c.dep_ == "poss":
+                accuser = next((m.name for m in _actors(doc, [c], ms) if m.kind in ("company", "person", "agency")
+                                and _company(m) != accused[0]), None)
+    ev = Evidence(sent.start_char, sent.end_char, sent.start_char, sent.end_char)
+    return [Found(AllegationX(accused=accused[0], accuser=accuser, teacher=None, student=None, status="denied",
+                              evidence=[ev]), si, "deny_subject", verb.lemma_.lower())]
+
+
 def _attributed(doc, ms, sents, found: list[Found]) -> None:
     """"According to Anthropic, MiniMax ran ...": the source of the sentence is the accuser of what it says
     (an outlet is no mention of these kinds, so "according to Bloomberg" names no accuser)."""
@@ -722,9 +803,13 @@ def _attributed(doc, ms, sents, found: list[Found]) -> None:
         if role != "attribution_frame":
             continue
         source = doc[toks[names.index("source")]]
+        at = next((i for i, s in enumerate(sents) if s.start <= source.i < s.end), None)
+        own = any(f.sent == at for f in found)
         for f in found:
-            s = sents[f.sent]
-            if f.allegation.accuser or f.allegation.status != "alleged" or not (s.start <= source.i < s.end):
+            # the sentence itself, or the one right after when it reads nothing of its own ("X allegedly ran
+            # campaigns to extract Claude's capabilities. ... According to Anthropic, these were deliberate")
+            if f.allegation.accuser or f.allegation.status != "alleged" or not (
+                    f.sent == at or not own and at is not None and 0 < at - f.sent <= 3):
                 continue
             cands = [m.name for m in _actors(doc, [source], ms) if m.kind in ("company", "person", "agency")
                      and _company(m) != f.allegation.accused]
@@ -755,9 +840,10 @@ def _from_sequence(doc, name_tok, act, sent, si, ms) -> list[Found]:
     """"<Name> distilled <Teacher>" read off the words when the parse does not make the name the subject."""
     m = covering(ms, doc, name_tok.i)
     co = _company(m) if m is not None else None
-    if co is None or m.tok_end != act.i:
-        return []
-    verbs = lex("accusation_verb") | lex("strong_accusation_verb") | lex("admission_verb") | lex("denial_verb")
+    if co is None or m.tok_end > act.i or any(t.lower_ not in lex("sequence_filler") for t in doc[m.tok_end:act.i]):
+        return []  # "xAI had partly distilled ...": only auxiliaries and adverbs between the name and the act
+    verbs = lex("accusation_verb") | lex("strong_accusation_verb") | lex("admission_verb") | lex("denial_verb") | \
+        lex("ruling_verb")
     gov = next((a for a in act.ancestors if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in verbs), None)
     accuser = None
     if gov is not None:
@@ -772,9 +858,16 @@ def _from_sequence(doc, name_tok, act, sent, si, ms) -> list[Found]:
             teacher = x.name if x.kind == "model" else teacher or x.name
             if x.kind == "model":
                 break
+    student = next((_as_written(x) for x in ms if doc[act.i].idx <= x.start < sent.end_char and x.kind == "model" and
+                    x.owner == co), None)  # "xAI partly used OpenAI's models to train Grok"
     status = _status(gov, sent, ms, doc)
     if status == "admitted" and gov is not None and gov.lemma_.lower() in lex("admission_verb"):
         accuser = None
+    if _negated(act) or any(t.lower_ in lex("negation") for t in doc[m.tok_end:act.i]):
+        speakers = {_company(x) or x.name for x in _actors(doc, _subject_toks(gov), ms)} if gov is not None else set()
+        if co not in speakers:
+            return []  # "Researchers said DeepSeek did not distill ...": no allegation
+        accuser, status = None, "denied"
     ev = Evidence(sent.start_char, sent.end_char, sent.start_char, sent.end_char)
     return [Found(AllegationX(accused=co, accuser=accuser, teacher=teacher, student=student, status=status,
                               evidence=[ev]), si, "name_then_act", gov.lemma_.lower() if gov is not None else None)]
@@ -865,9 +958,21 @@ def find(doc: Doc, mentions: list[Mention]) -> list[AllegationX]:
                                         evidence=[ev]))
     accepted = _admissions(doc, ms, accepted)
     out = canonical(accepted, ms, tf)
+    headline, title_teacher = _title_accuser(doc, ms)
+    for a in out:  # "Anthropic says Chinese labs distilled Claude" over a body that names the labs only
+        if headline and a.accuser is None and a.status == "alleged" and headline != a.accused:
+            a.accuser = headline
+            if a.teacher is None and title_teacher and teacher_company(ms, title_teacher) == headline:
+                a.teacher = title_teacher
     _own_models_teacher(doc, ms, out)
+    # "DeepSeek used distillation to train smaller versions of its own R1", "Meta distilled Llama into smaller
+    # models": nobody accuses and nobody's model is the source, a company distilling its own
+    out = [a for a in out if a.accuser or a.teacher or a.status != "alleged"]
+    people = {m.name for m in ms if m.kind == "person"}
     for a in out:
         a.status = _decide_status(doc, ms, a, sents, cue_sents, tf)
+        if a.status == "admitted" and a.accuser in people:
+            a.accuser = None  # "When asked whether xAI had distilled ..., Musk said: 'Partly'": the one admitting
     return out
 
 
@@ -917,6 +1022,10 @@ def _own_models_teacher(doc, ms, out: list[AllegationX]) -> None:
         named = {m.name for m in ms if m.kind == "model" and m.owner == a.accuser}
         if len(named) == 1:
             a.teacher = named.pop()
+        elif a.status in ("alleged", "denied") and _ai_source(a.accuser):
+            # an AI lab accusing another of distillation without naming a source speaks of its own models
+            # ("The company said DeepSeek employees collected model outputs ... for training")
+            a.teacher = a.accuser
 
 
 RANK = {"alleged": 0, "denied": 1, "admitted": 2, "ruled": 3}
@@ -991,6 +1100,8 @@ def _status_features(doc, ms, a: AllegationX, sents, cue_sents, tf) -> dict:
         nodes = dict(zip(names, (doc[i] for i in toks)))
         subj = nodes.get("denier") or nodes.get("admitter")
         verb = nodes["verb"]
+        if verb.dep_ == "relcl" and subj.lower_ in ("which", "who", "that"):
+            subj = verb.head  # "DeepSeek, which denies wrongdoing, has been accused ..."
         si = next((i for i, s in enumerate(sents) if s.start <= verb.i < s.end), None)
         if si not in near:
             continue
