@@ -609,7 +609,30 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             if set(roles.sources.get(n, {})) <= {"caption"}:
                 roles.pop(n, None)
     parties.decide(doc, ms, roles)  # the learned party / party_role decisions over these proposals
+    if not out:
+        _compose_from_roles(ms, roles, add_case)
     return out, roles
+
+
+def _compose_from_roles(ms, roles, add_case) -> None:
+    """A text that says who sued whom but prints no caption and gave no described suit its two halves: the
+    caption composed from the kept roles, the first plaintiff v. the first defendant (README: "A caption the
+    text never prints is composed from the named plaintiffs and defendants")."""
+    sources = getattr(roles, "sources", {})
+    # a plaintiff only a plural of several suits names ("facing lawsuits from A, B and C") leads no one caption
+    pl = [n for n, r in roles.items() if r == "plaintiff" and set(sources.get(n, {})) - {"background"}]
+    df = [n for n, r in roles.items() if r == "defendant"]
+    if not pl or not df:
+        return
+    first = {}
+    for m in ms:
+        if m.name in (pl[0], df[0]) and not m.resolved:
+            first.setdefault(m.name, m)
+    if pl[0] not in first:
+        return
+    p, d = first[pl[0]], first.get(df[0])
+    add_case(f"{short(p)} v. {short(d) if d else short_name(df[0])}", pl, df, p.start, p.end,
+             inferred=True, key=(pl[0], df[0]), origin="composed_roles")
 
 
 def headline_suits(tdoc: Doc, tms, halves: Optional[list] = None) -> list[tuple[list[Mention], list[Mention], int, int]]:
