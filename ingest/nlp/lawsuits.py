@@ -661,6 +661,8 @@ def headline_suits(tdoc: Doc, tms, halves: Optional[list] = None) -> list[tuple[
             break
         if pl and halves is not None:  # "Disney, Universal Sue 'Bottomless Pit of Plagiarism'"
             halves.append((pl, [], 0, len(tdoc.text), False, True))
+        elif df and halves is not None:  # "Lawsuit against Dua Lipa dismissed in US": the defendant's half
+            halves.append(([], df, 0, len(tdoc.text), False, True))
     return out
 
 

@@ -64,3 +64,12 @@ def test_alias_evidence_is_a_name_not_a_pronoun_or_description():
     assert not m("Its", resolved=True).alias_ok
     assert not m("The social media firm", resolved=True).alias_ok
     assert not m("The plaintiffs").alias_ok
+
+
+
+def test_headline_suit_against_gives_the_defendant_alone(extract):
+    # batch13 011: a headline naming only the sued side ("Lawsuit against X dismissed") gives X its role
+    x = extract("A lawsuit that accused Dua Lipa of copying a song has been dismissed by a US court.",
+                title="Lawsuit against Dua Lipa dismissed in US")
+    roles = {p.name: p.role for p in x.parties if p.is_litigant}
+    assert roles.get("Dua Lipa") == "defendant"
