@@ -775,6 +775,12 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
         roles.propose(ln, "plaintiff", "title_caption")
         roles.propose(rn, "defendant", "title_caption")
         if (known(left) and known(right)) or (known(ln) and known(rn)):
+            # a case the body described with both these sides, under another lead name ("Greenspan v. Musk" of
+            # a complaint against Musk, Tesla, Qazi and Smick), takes the caption the headline prints
+            both = [c for c in out if c.inferred and any(_same_side(ln, p) or _same_side(left, p) for p in c.plaintiffs)
+                    and any(_same_side(rn, d) or _same_side(right, d) for d in c.defendants)]
+            if both and not any(_same_side(right, s) for c in out for s in captions.split(c.caption)[1:]):
+                both[0].caption, both[0].inferred = f"{left} v. {right}", False
             continue
         # a case the body described in words with one of these sides is this one, as the headline prints it
         # ("Kentucky Bourbon Distillers Ltd. v. Shaan Inc." over the body's "Willett Distillery v. Shaan")

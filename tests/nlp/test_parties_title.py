@@ -73,3 +73,12 @@ def test_headline_suit_against_gives_the_defendant_alone(extract):
                 title="Lawsuit against Dua Lipa dismissed in US")
     roles = {p.name: p.role for p in x.parties if p.is_litigant}
     assert roles.get("Dua Lipa") == "defendant"
+
+
+def test_headline_caption_renames_a_described_case_with_both_its_sides(extract):
+    # batch14 024: the body's suit leads with another defendant; the headline prints the case's caption
+    x = extract("Pro se plaintiff Aaron Greenspan has filed a third amended complaint against defendants Elon Musk "
+                "and Tesla, Inc., and Omar Qazi and his company, Smick Enterprises, Inc., for securities violations.",
+                title="Greenspan v. Qazi — Order re Motions to Dismiss and Motion to Strike")
+    assert "Greenspan v. Qazi" in [c.caption for c in x.cases]
+    assert "Greenspan v. Musk" not in [c.caption for c in x.cases]
