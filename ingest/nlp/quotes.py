@@ -173,6 +173,8 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
         tok = tok.head.head  # "Elon Musk, who stated" -> Elon Musk
     m = covering(ms, doc, tok.i)
     if m and m.kind not in ("court",):
+        if m.name.lower() in FILER_LABELS:  # a defined label for the filers ("(the “Publishers”)"): the filer named
+            return _filer(roles, ms, offset) or _doc_filer(doc, ms) or m.name
         return m.group[0] if m.resolved and m.group else m.name
     if tok.lower_.rstrip(".") in HONORIFIC:  # "said the Hon. Sidney H. Stein"
         for t in doc[tok.i + 1:tok.i + 4]:

@@ -170,3 +170,12 @@ def test_a_named_member_of_a_plural_filer_is_the_filer():
     ms = MentionList([_mention(doc, 2, 3, "Nvidia")])
     doc.user_data.pop("ct_doc_filer", None)
     assert quotes._doc_filer(doc, ms) is None
+
+
+def test_a_defined_label_for_the_filers_speaks_as_the_filer():
+    # Publishers said (the “Publishers” a mention of its own, Concord the plaintiff)
+    doc = _doc(["Concord", "sued", ".", "Publishers", "said", "."], [1, 1, 1, 4, 4, 4],
+               ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"], sent_starts=[True, False, False, True, False, False])
+    ms = MentionList([_mention(doc, 0, 1, "Concord"), _mention(doc, 3, 4, "Publishers")])
+    assert quotes._name_for(doc, doc[3], ms, {"Concord": "plaintiff"}, len(doc.text)) == "Concord"
+    assert quotes._name_for(doc, doc[0], ms, {"Concord": "plaintiff"}, len(doc.text)) == "Concord"
