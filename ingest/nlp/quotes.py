@@ -173,6 +173,8 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
         tok = tok.head.head  # "Elon Musk, who stated" -> Elon Musk
     m = covering(ms, doc, tok.i)
     if m and m.kind not in ("court",):
+        if m.name.lower() in FILER_LABELS:  # a defined label for the filers ("(the “Publishers”)"): the filer named
+            return _filer(roles, ms, offset) or _doc_filer(doc, ms) or m.name
         return m.group[0] if m.resolved and m.group else m.name
     if tok.lower_.rstrip(".") in HONORIFIC:  # "said the Hon. Sidney H. Stein"
         for t in doc[tok.i + 1:tok.i + 4]:
@@ -258,8 +260,34 @@ def _doc_filer(doc: Doc, ms) -> Optional[str]:
                 if m is not None and m.kind in ("company", "person", "agency") and not m.in_quote:
                     found = _mname(m)
                     break
+                if m is None and subj is not None and subj.tag_ in ("NNS", "NNPS"):
+                    found = _named_member(doc, ms, subj.lemma_.lower())  # "authors sued ..."; "Authors, including X"
+                    if found:
+                        break
         doc.user_data["ct_doc_filer"] = found
     return doc.user_data["ct_doc_filer"]
+
+
+def _named_member(doc: Doc, ms, lemma: str) -> Optional[str]:
+    """The first named member of a group the text calls by a plural noun ("Authors, including Abdi Nazemian",
+    "artists such as Sarah Andersen"; patterns role member_cue), anywhere in the text."""
+    cues = _lex("member_cue")
+    for tok in doc:
+        if tok.lemma_.lower() != lemma or tok.tag_ not in ("NNS", "NNPS"):
+            continue
+        for c in tok.children:
+            objs = []
+            if c.dep_ == "prep" and c.lower_ in cues:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ == "amod" and c.lower_ == "such":
+                objs = [o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            elif c.dep_ == "appos":
+                objs = [c]
+            for o in objs:
+                m = covering(ms, doc, o.i)
+                if m is not None and m.kind in ("person", "company") and not m.in_quote:
+                    return _mname(m)
+    return None
 
 
 def _recent_plaintiff(roles, ms, offset: int) -> Optional[str]:

@@ -152,3 +152,30 @@ def test_the_named_subject_of_a_filing_verb_is_the_filer():
                ["PROPN", "VERB", "PROPN", "PUNCT"], ["Reddit", "sue", "Anthropic", "."])
     ms = MentionList([_mention(doc, 0, 1, "Reddit"), _mention(doc, 2, 3, "Anthropic")])
     assert quotes._doc_filer(doc, ms) == "Reddit"
+
+
+def test_a_named_member_of_a_plural_filer_is_the_filer():
+    # Authors sued Nvidia . Authors , including Abdi Nazemian , cited emails .
+    words = ["Authors", "sued", "Nvidia", ".", "Authors", ",", "including", "Abdi", "Nazemian", ",", "cited", "emails", "."]
+    heads = [1, 1, 1, 1, 10, 4, 4, 8, 6, 4, 10, 10, 10]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "punct", "prep", "compound", "pobj", "punct", "ROOT", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "PROPN", "PUNCT", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["author", "sue", "Nvidia", ".", "author", ",", "include", "Abdi", "Nazemian", ",", "cite", "email", "."]
+    doc = _doc(words, heads, deps, pos, lemmas, sent_starts=[True] + [False] * 3 + [True] + [False] * 8)
+    for i in (0, 4, 11):
+        doc[i].tag_ = "NNS"
+    ms = MentionList([_mention(doc, 2, 3, "Nvidia"), _mention(doc, 7, 9, "Abdi Nazemian", "person")])
+    assert quotes._doc_filer(doc, ms) == "Abdi Nazemian"
+    # no named member: no filer
+    ms = MentionList([_mention(doc, 2, 3, "Nvidia")])
+    doc.user_data.pop("ct_doc_filer", None)
+    assert quotes._doc_filer(doc, ms) is None
+
+
+def test_a_defined_label_for_the_filers_speaks_as_the_filer():
+    # Publishers said (the “Publishers” a mention of its own, Concord the plaintiff)
+    doc = _doc(["Concord", "sued", ".", "Publishers", "said", "."], [1, 1, 1, 4, 4, 4],
+               ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"], sent_starts=[True, False, False, True, False, False])
+    ms = MentionList([_mention(doc, 0, 1, "Concord"), _mention(doc, 3, 4, "Publishers")])
+    assert quotes._name_for(doc, doc[3], ms, {"Concord": "plaintiff"}, len(doc.text)) == "Concord"
+    assert quotes._name_for(doc, doc[0], ms, {"Concord": "plaintiff"}, len(doc.text)) == "Concord"
