@@ -90,7 +90,12 @@ def _frame_matches(doc) -> list:
 
 
 def cue_spans(doc) -> list[tuple[int, int, str]]:
-    """(start, end, label) of the distillation cues of a Doc, those inside a word trap removed."""
+    """(start, end, label) of the distillation cues of a Doc, those inside a word trap removed; matched once per
+    Doc (kept in doc.user_data: the component asks for them more than once)."""
+    key = ("casetracker.allegations", "cue_spans")
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return list(cached)
     cues = rules.matcher(doc.vocab, FILE, "distillation_cue")(doc)
     traps = [(s, e) for _, s, e in rules.matcher(doc.vocab, FILE, "distillation_trap")(doc)]
     out, seen = [], set()
@@ -103,6 +108,7 @@ def cue_spans(doc) -> list[tuple[int, int, str]]:
         label = next((x.get("label") for x in rules.token_patterns(FILE, "distillation_cue")
                       if x.get("id") == doc.vocab.strings[mid]), "DISTILL")
         out.append((s, e, label))
+    doc.user_data[key] = tuple(out)
     return out
 
 
