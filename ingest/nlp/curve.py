@@ -33,12 +33,13 @@ def load_curve() -> list[dict]:
     return json.loads(CURVE_JSON.read_text(encoding="utf-8")) if CURVE_JSON.exists() else []
 
 
-def _score_folder(folder: Path, scorer) -> tuple[dict, int]:
+def _score_folder(folder: Path, scorer) -> tuple[dict, dict]:
+    """The scorer's result on one annotated folder, and its gold lines by document."""
     from ingest.nlp.evaljson import extract_files
 
     gold = scorer.load(str(folder / "gold.jsonl"))
     pred = {line["doc"]: line for line in extract_files([str(folder / d) for d in gold])}
-    return scorer.score(gold, pred), len(gold)
+    return scorer.score(gold, pred), gold
 
 
 def _row(result: dict) -> dict:
@@ -64,13 +65,13 @@ def score(folder: Path, scorer_path=None, note: str = "") -> dict:
     scorer = load_scorer(scorer_path)
     if scorer is None:
         raise SystemExit("no scorer: pass --scorer PATH to score.py")
-    result, n = _score_folder(folder, scorer)
+    result, gold = _score_folder(folder, scorer)
     dev, _ = _score_folder(DATA / "dev", scorer)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=BASE, capture_output=True,
                             text=True).stdout.strip()
-    entry = {"batch": name, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "documents": n,
-             "negatives": sum(1 for g in scorer.load(str(folder / "gold.jsonl")).values()
-                              if g.get("is_ai_litigation") is False),
+    entry = {"batch": name, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+             "documents": len(gold),
+             "negatives": sum(1 for g in gold.values() if g.get("is_ai_litigation") is False),
              "blind_first": _row(result), "dev_at_the_time": _row(dev), "extractor_version": EXTRACTOR_VERSION,
              "commit": commit, "note": note}
     curve.append(entry)

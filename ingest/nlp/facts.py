@@ -359,7 +359,8 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     numbers = [d for d, _, _ in found_dockets]
     # the headline's numbers too ("No. 24-1963 (9th Cir.)" printed only in the title); a piece of a long text
     # carries the title as well, and merge_pieces unites the numbers
-    numbers += [d for d, _, _ in captions.dockets(title or "") if d.lower() not in {n.lower() for n in numbers}]
+    seen = {n.lower() for n in numbers}
+    numbers += [d for d, _, _ in captions.dockets(title or "") if d.lower() not in seen]
     events = dates.events(doc, published, litigation or dispute, kind=kind)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
                       cases=found_cases, claims=claims.find(doc, found_cases), events=events,

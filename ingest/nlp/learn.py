@@ -167,50 +167,34 @@ def rank(name: str, candidates: list[tuple[object, dict[str, Value], float]], me
 
 # --------------------------------------------------------------------------- contexts (training, evaluation)
 @contextmanager
+def _swapped(attr: str, value, default=None):
+    """Set one attribute of this thread's state for the block, and put the old value back after it."""
+    old = getattr(_state, attr, default)
+    setattr(_state, attr, value)
+    try:
+        yield value
+    finally:
+        setattr(_state, attr, old)
+
+
 def recording(recorder: list):
     """Record every decision into `recorder` (and answer with the rules' defaults meanwhile)."""
-    old = getattr(_state, "recorder", None)
-    _state.recorder = recorder
-    try:
-        yield recorder
-    finally:
-        _state.recorder = old
+    return _swapped("recorder", recorder)
 
 
-@contextmanager
 def document(name: Optional[str]):
-    old = getattr(_state, "doc", None)
-    _state.doc = name
-    try:
-        yield
-    finally:
-        _state.doc = old
+    """The document the decisions recorded in the block belong to."""
+    return _swapped("doc", name)
 
 
-def set_document(name: Optional[str]) -> None:
-    _state.doc = name
-
-
-@contextmanager
 def using(models: dict[str, LinearModel]):
     """Decide with these models (cross-validation folds) instead of the files."""
-    old = getattr(_state, "overrides", None)
-    _state.overrides = models
-    try:
-        yield
-    finally:
-        _state.overrides = old
+    return _swapped("overrides", models)
 
 
-@contextmanager
 def disabled():
     """Rules only: every decision answers with its default (the baseline of the learned components)."""
-    old = getattr(_state, "off", False)
-    _state.off = True
-    try:
-        yield
-    finally:
-        _state.off = old
+    return _swapped("off", True, default=False)
 
 
 def clear_cache() -> None:

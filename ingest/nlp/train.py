@@ -175,32 +175,25 @@ def select(name: str, examples, folds: int):
     each C of GRID_C, models fitted on the other folds score each fold's examples; a yes/no decision keeps
     the C and threshold of the best F1 of the yes class, a choice among labels the C of the best accuracy
     (ties: the first). Returns (score, C, threshold, {fold: model}, accuracy), or None (one label only)."""
+    by_fold = {k: ([e for e in examples if fold_of(e[0], folds) != k],
+                   [e for e in examples if fold_of(e[0], folds) == k]) for k in range(folds)}
     best = None
     for c in GRID_C:
-        per_fold, scored = {}, []
-        for k in range(folds):
-            train = [e for e in examples if fold_of(e[0], folds) != k]
-            m = fit(name, train, c)
-            if m is None:
-                continue
-            per_fold[k] = m
-            scored += [(m, x, y) for d, x, y in examples if fold_of(d, folds) == k]
-        if not scored:
+        per_fold = {k: m for k, (train, _) in by_fold.items() if (m := fit(name, train, c)) is not None}
+        tested = [(m, by_fold[k][1]) for k, m in per_fold.items() if by_fold[k][1]]
+        n = sum(len(test) for _, test in tested)
+        if not n:
             continue
-        binary = isinstance(scored[0][2], bool)
-        if binary:
-            probs = [(m.proba(x), y) for m, x, y in scored]
+        acc = sum(accuracy(m, test) * len(test) for m, test in tested) / n
+        if isinstance(tested[0][1][0][2], bool):
+            probs = [(m.proba(x), y) for m, test in tested for _, x, y in test]
             score, threshold = max((_f1(probs, t), -abs(t - 0.5), t) for t in THRESHOLDS)[0::2]
-            acc = sum((p >= 0.5) == y for p, y in probs) / len(probs)
         else:
-            acc = sum(str(m.best(x)) == str(y) for m, x, y in scored) / len(scored)
-            score, threshold = acc, None
+            score, threshold = acc, 0.5  # a choice among labels has no threshold
         if best is None or score > best[0] + 1e-9:
             for m in per_fold.values():
-                m.threshold = threshold if threshold is not None else 0.5
-            best = (score, c, threshold if threshold is not None else 0.5, per_fold, acc)
-    if best is None:
-        return None
+                m.threshold = threshold
+            best = (score, c, threshold, per_fold, acc)
     return best
 
 
@@ -298,7 +291,7 @@ def main(argv=None) -> int:
         model = fit(name, examples, c)
         model.threshold = threshold
         model.info.update({"C": c, "cv_accuracy": round(cv_acc, 3)})
-        if threshold is not None and isinstance(model.labels[0], bool):
+        if isinstance(model.labels[0], bool):
             model.info["cv_f1"] = round(score, 3)
         models[name] = model
         print(f"{name}: {model.info['examples']} examples from {model.info['documents']} documents, "
