@@ -54,9 +54,8 @@ def docket_record(*, document: Document, docket) -> Case:
     caption = case.case_name
     if docket.case_name:
         case.case_name = docket.case_name[:500]
-    if docket.date_terminated and case.status in (Case.Status.UNKNOWN, Case.Status.OPEN):
-        case.status = Case.Status.DECIDED
-    elif case.status == Case.Status.UNKNOWN:
+    case.date_terminated = services.as_date(docket.date_terminated) or case.date_terminated
+    if not case.date_terminated and case.status == Case.Status.UNKNOWN:
         case.status = Case.Status.OPEN
     case.save()
     case_changed(case, caption=case.case_name != caption)

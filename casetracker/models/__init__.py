@@ -1,10 +1,11 @@
 from .documents import Document, Evidence, Feed, FeedItem, RawInput, StoryBand, StoryCluster
 from .parties import Alias, Party
-from .cases import Case, CaseDocument, CaseParty
+from .cases import Case, CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Counsel, LawFirm
 from .facts import Allegation, Claim, Correction, Event, EventSource, Mention, Quote
 
 __all__ = [
-    "Alias", "Allegation", "Case", "CaseDocument", "CaseParty", "Claim", "Correction", "Document",
+    "Alias", "Allegation", "Case", "CaseDocket", "CaseDocument", "CaseFact", "CaseParty", "CaseRelation",
+    "Counsel", "LawFirm", "Claim", "Correction", "Document",
     "Event", "EventSource", "Evidence", "Feed", "FeedItem", "Mention", "Party", "Quote", "RawInput",
     "StoryBand", "StoryCluster",
 ]

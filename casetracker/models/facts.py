@@ -58,6 +58,7 @@ class Claim(ExtractedFact):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     label = models.CharField(max_length=200)
+    cause = models.CharField(max_length=30, blank=True, db_index=True, help_text="a cause of action's type")
     subject = models.ForeignKey("Party", null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_made")
     object = models.ForeignKey("Party", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="claims_received")
@@ -123,6 +124,8 @@ class Event(models.Model):
     precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
     fingerprint = models.CharField(max_length=64, db_index=True)
     rejected = models.BooleanField(default=False)
+    stage = models.CharField(max_length=20, blank=True, db_index=True, help_text="the procedural step it shows")
+    status = models.CharField(max_length=30, blank=True, help_text="how the case stands after it")
     documents = models.ManyToManyField("Document", through="EventSource", related_name="events")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -15,6 +15,21 @@ ALLEGATION_STATUSES = ("alleged", "admitted", "denied", "ruled")
 CLAIM_KINDS = ("cause_of_action", "allegation", "admission", "denial", "ruling")
 EVENT_KINDS = ("filing", "hearing", "testimony", "ruling", "settlement", "report", "other")
 DATE_PRECISIONS = ("day", "month", "year")
+# case records (issue 14): the procedural steps a case goes through, in order, and how it can end
+STAGES = ("filed", "motion_to_dismiss", "discovery", "class_certification", "summary_judgment", "trial", "judgment",
+          "appeal")
+STATUSES = ("open", "settled", "dismissed", "dismissed_with_prejudice", "dismissed_without_prejudice",
+            "voluntarily_dismissed", "judgment_plaintiff", "judgment_defendant", "on_appeal")
+CAUSES = ("copyright_infringement", "dmca_1202", "trademark", "breach_of_contract", "unfair_competition",
+          "trade_secrets", "privacy", "defamation", "right_of_publicity", "antitrust", "negligence",
+          "product_liability", "wrongful_death", "unjust_enrichment", "fraud", "consumer_protection", "patent",
+          "securities", "discrimination", "other")
+AI_AREAS = ("text", "image", "video", "music", "code", "voice", "other")
+JURISDICTIONS = ("us-federal", "us-state", "uk", "eu", "in", "ca", "cn", "de", "fr", "jp", "au", "kr", "br", "other")
+RELATIONS = ("consolidated_into", "member_of", "appeal_of", "refiled_as", "companion_of")
+# single-valued and multi-valued facts a document states about one case (CaseFieldX.field)
+CASE_FIELDS = ("court", "jurisdiction", "docket_number", "judge", "caption_full", "class_action", "cause_of_action",
+               "ai_area")
 
 
 @dataclass
@@ -62,6 +77,39 @@ class AllegationX:
 
 
 @dataclass
+class CaseFieldX:
+    """One fact a document states about a case: its court, a docket number, its judge, a cause of action, ...
+
+    ``value`` is normalised: a court is its CourtListener id ("cand", or ours for courts outside the US such as
+    "ewhc"), a cause one of CAUSES, class_action "true"/"false", a judge a person's full name."""
+
+    field: str  # one of CASE_FIELDS
+    value: str
+    confidence: float = 1.0
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class CounselX:
+    """A lawyer or law firm acting for one side of a case (never a party)."""
+
+    side: str  # plaintiff | defendant | other
+    firm: Optional[str] = None
+    lawyer: Optional[str] = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class RelationX:
+    """This case's relation to another one the text names: a member of a consolidated or "In re" case, an
+    appeal of a trial-court case, a refiled or companion suit."""
+
+    kind: str  # one of RELATIONS, read "this case <kind> other"
+    other: str  # the other case's caption (or docket number) as the text gives it
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
 class CaseX:
     caption: str  # "Musk v. OpenAI"
     inferred: bool = False  # True when built from words ("his lawsuit against OpenAI")
@@ -71,6 +119,10 @@ class CaseX:
     court: Optional[str] = None  # normalised ("N.D. Cal.")
     judge: Optional[str] = None
     evidence: list[Evidence] = field(default_factory=list)
+    fields: list[CaseFieldX] = field(default_factory=list)  # what this document states about this case
+    counsel: list[CounselX] = field(default_factory=list)
+    relations: list[RelationX] = field(default_factory=list)
+    is_ai_litigation: Optional[bool] = None  # this suit, when the document says (None: as the document)
 
 
 @dataclass
@@ -80,6 +132,8 @@ class ClaimX:
     subject: Optional[str] = None  # who claims
     object: Optional[str] = None  # against whom
     evidence: list[Evidence] = field(default_factory=list)
+    cause: Optional[str] = None  # for causes of action: one of CAUSES
+    case: Optional[int] = None  # index in Extraction.cases of the case it belongs to (None: the document's)
 
 
 @dataclass
@@ -89,6 +143,9 @@ class EventX:
     date: Optional[str] = None  # ISO "2026-04-30"; None when the text gives none
     precision: Optional[str] = None  # one of DATE_PRECISIONS, None with no date
     evidence: list[Evidence] = field(default_factory=list)
+    stage: Optional[str] = None  # the procedural step it shows, one of STAGES ("filed": the suit was filed)
+    status: Optional[str] = None  # how the case stands after it, one of STATUSES ("settled", "dismissed", ...)
+    case: Optional[int] = None  # index in Extraction.cases of the case it belongs to (None: the document's)
 
 
 @dataclass
