@@ -14,8 +14,7 @@ from casetracker.models import (
 
 
 def case_list():
-    return (Case.objects.annotate(n_documents=Count("case_documents", distinct=True),
-                                  last_activity=Max("case_documents__document__published_at"))
+    return (Case.objects.annotate(n_documents=Count("case_documents", distinct=True))
             .prefetch_related(Prefetch("case_parties", queryset=CaseParty.objects.select_related("party"))))
 
 
@@ -146,8 +145,7 @@ def with_sources(qs, prefix: str = ""):
 
 
 def _case_activity(qs):
-    return qs.annotate(n_documents=Count("case_documents", distinct=True),
-                       last_activity=Max("case_documents__document__published_at"))
+    return qs.annotate(n_documents=Count("case_documents", distinct=True))
 
 
 def recent_cases(limit: int = 10):
@@ -257,3 +255,17 @@ def document_story(document: Document) -> list[Document]:
 
 def document_cases(document: Document):
     return document.case_links.select_related("case").order_by("case__case_name")
+
+
+def family_members(case: Case, depth: int = 3) -> list[int]:
+    """The ids of a case and of the cases that belong to it: members of a consolidated or "In re" case, appeals
+    of a trial-court case, refiled and companion suits pointing at it (a few levels down)."""
+    from casetracker.models import CaseRelation
+
+    ids, frontier = {case.pk}, {case.pk}
+    for _ in range(depth):
+        frontier = set(CaseRelation.objects.filter(to_case__in=frontier).values_list("from_case_id", flat=True)) - ids
+        if not frontier:
+            break
+        ids |= frontier
+    return sorted(ids)

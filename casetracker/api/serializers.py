@@ -158,7 +158,7 @@ class EventSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
 class CaseSerializer(DynamicFieldsMixin, AbsoluteUrlMixin, serializers.ModelSerializer):
     parties = CasePartySerializer(source="case_parties", many=True, read_only=True)
     document_count = serializers.IntegerField(source="n_documents", read_only=True)
-    last_activity = serializers.DateTimeField(read_only=True, allow_null=True)
+    last_activity = serializers.DateField(read_only=True, allow_null=True, help_text="the date of the case's latest dated event")
 
     class Meta:
         model = Case
