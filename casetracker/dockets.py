@@ -2,7 +2,7 @@
 docket's rendered text (the reader renders caption, parties and entries one per line)."""
 from __future__ import annotations
 
-from casetracker import linking, records, services, writes
+from casetracker import linking, services, statements, writes
 from casetracker.linking import attach_event, case_changed
 from casetracker.models import Case, CaseDocument, CaseFact, CaseParty, Document, Evidence
 
@@ -51,7 +51,7 @@ def docket_record(*, document: Document, docket) -> Case:
         case.case_name, case.caption_inferred = docket.case_name[:500], False
         case.save(update_fields=["case_name", "caption_inferred"])
     case_changed(case, caption=case.case_name != caption)
-    # a docket is the court's own record: its statements outrank what news reports said (records.AUTHORITY)
+    # a docket is the court's own record: its statements outrank what news reports said (statements.AUTHORITY)
     stated = [("court", court), ("judge", docket.judge), ("docket_number", docket.docket_number),
               ("date_filed", str(services.as_date(docket.date_filed) or "")),
               ("date_terminated", str(services.as_date(docket.date_terminated) or ""))]
@@ -60,7 +60,7 @@ def docket_record(*, document: Document, docket) -> Case:
         CaseFact(case=case, field=field, value=str(value)[:1000], document=document,
                  evidence=_line_evidence(document, str(value)), origin=CaseFact.Origin.DOCKET, extractor_version="docket")
         for field, value in stated if value])
-    records.dockets_sync(case)
+    statements.dockets_sync(case)
     CaseDocument.objects.update_or_create(case=case, document=document, defaults={
         "reason": CaseDocument.Reason.DOCKET, "confidence": 1.0, "detail": docket.docket_number or ""})
     writes.pending().mark("documents", document.pk)
@@ -79,5 +79,5 @@ def docket_record(*, document: Document, docket) -> Case:
         title = description if len(description) <= 300 else description[:297] + "…"
         attach_event(case, entry_kind(description), title, entry.date, "day" if entry.date else "", document, ev,
                      "docket", merge=False)
-    records.case_resolve(case)
+    statements.case_resolve(case)
     return case

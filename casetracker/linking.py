@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 from django.db.models import Count, Q
 
-from casetracker import records, writes
+from casetracker import statements, writes
 from casetracker.models import (
     Allegation, Case, CaseDocket, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention,
 )
@@ -117,7 +117,7 @@ def _case_create(caption: str, inferred: bool, plaintiff, defendant) -> Case:
 
 def _case_update(case: Case, cx: nlp.CaseX) -> None:
     """A printed caption replaces one built from words; the other fields are resolved from all sources
-    (records.case_resolve)."""
+    (statements.case_resolve)."""
     changed = []
     if case.caption_inferred and not cx.inferred:
         case.case_name, case.caption_inferred, changed = cx.caption[:500], False, changed + ["case_name", "caption_inferred"]
@@ -178,7 +178,7 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
             case = _case_create(cx.caption, cx.inferred, plaintiff, defendant)
             new_cases.append(case)
         _case_update(case, cx)
-        records.facts_record(case=case, document=document, cx=_with_legacy_fields(cx), make_evidence=make_evidence,
+        statements.facts_record(case=case, document=document, cx=_with_legacy_fields(cx), make_evidence=make_evidence,
                              version=extraction.extractor_version)
         ev = make_evidence(cx.evidence[:1])[0] if cx.evidence else None
         _case_parties_add([(case, party, role, ev) for party, role in (
@@ -198,10 +198,10 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
     _record_events(document, extraction, linked[0] if linked else None, make_evidence, named)
     if linked:
         _attach_facts(document, linked[0])
-    records.relations_record(document=document, named=named, make_evidence=make_evidence)
+    statements.relations_record(document=document, named=named, make_evidence=make_evidence)
     for case in new_cases:
         relink_unlinked(case)
-    records.cases_resolve(linked)
+    statements.cases_resolve(linked)
     return linked
 
 
@@ -320,7 +320,7 @@ def relink_unlinked(case: Case) -> None:
                 source.delete()
             prune_orphan_events()
             _attach_facts(document, case)
-            records.case_resolve(case)
+            statements.case_resolve(case)
 
 
 def _attach_facts(document: Document, case: Case) -> None:

@@ -360,7 +360,7 @@ def _record(document: Document, extraction: nlp.Extraction, pending: writes.Pend
 @writes.atomic
 def document_clear_facts(*, document: Document) -> None:
     """Remove what extraction wrote for a document (before re-extraction); corrections are kept."""
-    from casetracker import records
+    from casetracker import statements
     from casetracker.models import Case, CaseDocument, CaseFact, CaseRelation, Counsel, EventSource
 
     cases = list(Case.objects.filter(case_documents__document=document))
@@ -371,7 +371,7 @@ def document_clear_facts(*, document: Document) -> None:
         model.objects.filter(document=document).delete()
     document.evidence.all().delete()  # cascades to facts and case-party evidence links
     writes.pending().mark("documents", document.pk)
-    records.cases_resolve(cases)
+    statements.cases_resolve(cases)
 
 
 @writes.atomic

@@ -1,5 +1,5 @@
 """Case identity (docket core and court), fields resolved from their sources, stage and status from dated
-steps, families and counsel (casetracker.linking + casetracker.records)."""
+steps, families and counsel (casetracker.linking + casetracker.statements)."""
 from datetime import date, datetime, timezone
 
 import pytest
@@ -109,7 +109,7 @@ def test_a_court_docket_outranks_the_news():
     case = Case.objects.get()
     doc = DocumentFactory(text="Kadrey v. Meta Platforms\nJudge: Someone Else", kind="docket")
     CaseFact.objects.create(case=case, field="judge", value="Someone Else", document=doc, origin="docket")
-    from casetracker.records import case_resolve
+    from casetracker.statements import case_resolve
 
     assert case_resolve(case).judge == "Someone Else"
 

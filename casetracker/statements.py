@@ -1,4 +1,4 @@
-"""Case records: what sources state about a case, and the case's fields resolved from them.
+"""What sources state about a case (CaseFact, counsel, family links) and the case's fields resolved from them.
 
 A document's statements about a case are stored as they are made (``CaseFact``: court, docket number, judge,
 cause of action, ...; ``Counsel``; ``CaseRelation``; dated ``Event`` rows with the procedural ``stage`` and
