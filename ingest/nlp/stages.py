@@ -181,6 +181,8 @@ def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True)
     cue nearest to the sentence's main verb."""
     near = sorted(mine, key=lambda c: (0 if dated else _depth(doc, c), abs(c.start_char - at)))
     stage = next((c.stage for c in near if c.stage), None)
+    if stage == "filed" and near[0].stage is None:
+        stage = None  # "agreed to a settlement in a lawsuit brought by authors": the filing describes the suit
     status = None
     for c in near:
         if c.status == "judgment":
@@ -234,6 +236,22 @@ def _relative(text: str, published: Optional[date]) -> list[tuple[date, str, int
     return out
 
 
+def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
+    """The date [start, end) dates the cue's words: up the parse from the date, a few steps reach the cue
+    ("sued the startup in 2024", "the lawsuit filed last year"; not "co-founded OpenAI in 2015, and is suing")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(4):
+        if cue.start <= tok.i < cue.end:
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return cue.start <= tok.i < cue.end
+
+
 def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> list[EventX]:
     """Events the dated-event rules leave out: a filing's month or year ("filed in August 2024", "sued last
     year"), and a step or status a sentence shows that no event of the text carries yet (one event each)."""
@@ -255,13 +273,19 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> li
         for c in found:
             if c.stage != "filed" or c.mood != "taken":
                 continue
-            near = [d for d in dates.dates_in(text, published) + _relative(text, published) if d[1] != "day"]
+            near = [d for d in dates.dates_in(text, published) + _relative(text, published)
+                    if d[1] != "day" and _dates_cue(doc, c, a + d[2], a + d[3])]
             if not near:
                 continue
             when, precision, ds, de = min(near, key=lambda d: abs(d[2] - (c.start_char - a)))
             if when.isoformat() in filed or published and when > published:
                 continue
             filed.add(when.isoformat())
+            undated = next((e for e in events if e.stage == "filed" and not e.date and e.evidence
+                            and (e.evidence[0].sent_start, e.evidence[0].sent_end) == (a, b)), None)
+            if undated is not None:  # the sentence's filing event takes its date
+                undated.date, undated.precision = when.isoformat(), precision
+                continue
             out.append(EventX(kind="filing", what=what, date=when.isoformat(), precision=precision,
                               evidence=[Evidence(a + ds, a + de, a, b)], stage="filed"))
             covered.add((a, b))
