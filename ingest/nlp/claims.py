@@ -1,72 +1,51 @@
 """Causes of action named in a text ("breach of contract", "copyright infringement", "trade secrets",
-"unfair competition", "fraud", ...), each with who claims it and against whom: the parties of the case
-the text is about, or the plaintiff and defendant a nearer suit in words names."""
+"unfair competition", "fraud", ...), typed (ClaimX.cause, one of types.CAUSES) by the token patterns of
+patterns/causes.jsonl, each with who claims it and against whom: the parties of the case it belongs to
+(caselinks.case_of, in a text naming several cases), else of the case the text names nearest before it."""
 from __future__ import annotations
 
 import bisect
-import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ingest.nlp import layout
-from ingest.nlp.dates import text_of
+from ingest.nlp import caselinks, layout, rules
 from ingest.nlp.types import ClaimX, Evidence
 
-CLAIMS = [
-    ("breach of contract", re.compile(r"\bbreach(?:ed|es|ing)? (?:of )?(?:its |the |their |an? )?(?:\w+ )?(?:contract|agreement)s?\b", re.I)),
-    ("copyright infringement", re.compile(r"\bcopyright infringement\b|\binfring\w* (?:on )?(?:its |their |the |\w+['’]s? )?copyrights?\b", re.I)),
-    ("contributory copyright infringement", re.compile(r"\bcontributory (?:copyright )?infringement\b", re.I)),
-    ("trade secret misappropriation", re.compile(r"\btrade[- ]secrets?\b", re.I)),
-    ("unfair competition", re.compile(r"\bunfair competition\b|\banti-?competitive\b", re.I)),
-    ("antitrust", re.compile(r"\bantitrust\b|\bmonopol\w+\b", re.I)),
-    ("terms-of-service violation", re.compile(r"\b(?:violat\w*|breach\w*) (?:of )?(?:its |the |their |\w+['’]s )?"
-                                              r"(?:terms of (?:service|use)|user (?:policy|agreement))\b|\bterms of service\b", re.I)),
-    ("fraud", re.compile(r"\bfraud\b|\bfraudulent(?:ly)? (?:induc|misrepresent)\w*", re.I)),
-    ("unjust enrichment", re.compile(r"\bunjust(?:ly)? enrich\w*\b", re.I)),
-    ("DMCA violation", re.compile(r"\bDMCA\b|Digital Millennium Copyright Act|copyright management information", re.I)),
-    ("trademark infringement", re.compile(r"\btrademark (?:infringement|dilution|claims?)\b", re.I)),
-    ("breach of fiduciary duty", re.compile(r"\bfiduciary dut\w+\b|\bcharitable trust\b", re.I)),
-    ("defamation", re.compile(r"\bdefamat\w+\b|\blibel\b", re.I)),
-    ("negligence", re.compile(r"\bnegligen\w+\b", re.I)),
-    ("privacy violation", re.compile(r"\b(?:invasion of )?privacy (?:violations?|claims?)\b|\bwiretap\w*\b", re.I)),
-]
-# words one of which every match of a claim's pattern contains (lower case): a substring test of the lower-cased
-# text (C speed) spares the case-insensitive scan of the whole text for the causes of action it never names
-NEEDS = {
-    "breach of contract": ("contract", "agreement"), "copyright infringement": ("copyright",),
-    "contributory copyright infringement": ("contributory",), "trade secret misappropriation": ("secret",),
-    "unfair competition": ("unfair competition", "competitive"), "antitrust": ("antitrust", "monopol"),
-    "terms-of-service violation": ("terms of", "user policy", "user agreement"), "fraud": ("fraud",),
-    "unjust enrichment": ("unjust",), "DMCA violation": ("dmca", "millennium", "copyright management"),
-    "trademark infringement": ("trademark",), "breach of fiduciary duty": ("fiduciary", "charitable trust"),
-    "defamation": ("defamat", "libel"), "negligence": ("negligen",), "privacy violation": ("privacy", "wiretap"),
-}
+
+@lru_cache(maxsize=None)
+def _entries() -> dict:
+    """Match key (the entry's id, else role#n as rules.matcher names it) -> entry."""
+    return {e.get("id") or f"{e['role']}#{n}": e for n, e in enumerate(rules.token_patterns("causes"))}
 
 
 def find(doc: Doc, cases) -> list[ClaimX]:
-    """Each cause of action once, at its first mention: one search of the text per claim, the sentence found by
-    its offset."""
-    text = text_of(doc)
-    lower = text.lower()
+    """Each cause of action once per case, at its first mention there (one Matcher pass over the Doc)."""
+    if not len(doc):
+        return []
+    strings, entries = doc.vocab.strings, _entries()
     hits = []
-    for label, pattern in CLAIMS:
-        if not any(word in lower for word in NEEDS[label]):
-            continue
-        hit = pattern.search(text)
-        if hit:
-            hits.append((hit.start(), hit.end(), label))
+    for match_id, start, end in rules.matcher(doc.vocab, "causes")(doc):
+        e = entries.get(strings[match_id])
+        if e is not None:
+            hits.append((start, end, e))
     if not hits:
         return []
-    sents = layout.sents(doc)
-    starts = [s.start_char for s in sents]
-    out = []
-    for start, end, label in sorted(hits):
+    sents = layout.sents(doc) if doc.has_annotation("SENT_START") else [doc[:]]
+    starts = [s.start for s in sents]
+    out, seen = [], set()
+    for start, end, e in sorted(hits, key=lambda h: (h[0], -h[1])):
         sent = sents[max(0, bisect.bisect_right(starts, start) - 1)]
-        case = _nearest_case(cases, sent.start_char)
+        a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        index = caselinks.case_of(doc, cases, a, sent.start_char, sent.end_char)
+        if (e["label"], index) in seen:
+            continue
+        seen.add((e["label"], index))
+        case = cases[index] if index is not None else _nearest_case(cases, sent.start_char)
         subject = case.plaintiffs[0] if case and case.plaintiffs else None
         obj = case.defendants[0] if case and case.defendants else None
-        out.append(ClaimX(kind="cause_of_action", label=label, subject=subject, object=obj,
-                          evidence=[Evidence(start, end, sent.start_char, sent.end_char)]))
+        out.append(ClaimX(kind="cause_of_action", label=e["label"], subject=subject, object=obj, cause=e["cause"],
+                          case=index, evidence=[Evidence(a, b, sent.start_char, sent.end_char)]))
     return out
 
 

@@ -18,7 +18,7 @@ from typing import Optional
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, claims, counsel, dates, gazetteer, layout, learn, rules
+from ingest.nlp import captions, caselinks, claims, counsel, dates, gazetteer, layout, learn, rules, stages
 from ingest.nlp.dates import text_of
 from ingest.nlp.types import Evidence, Extraction, PartyX
 
@@ -367,8 +367,14 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     seen = {n.lower() for n in numbers}
     numbers += [d for d, _, _ in captions.dockets(title or "") if d.lower() not in seen]
     events = dates.events(doc, published, litigation or dispute, kind=kind)
+    found_claims = claims.find(doc, found_cases)
+    if litigation or dispute:  # the procedural step and status of each event, its case, each case's fields
+        stages.annotate(doc, events, published)
+        events += stages.more_events(doc, events, published) if found_cases else []
+    caselinks.link(doc, found_cases, events, found_claims)
+    caselinks.fields(doc, found_cases, found_claims, litigation)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
-                      cases=found_cases, claims=claims.find(doc, found_cases), events=events,
+                      cases=found_cases, claims=found_claims, events=events,
                       docket_numbers=numbers, court=captions.court(text), is_ai_litigation=litigation,
                       extractor_version=version)
 

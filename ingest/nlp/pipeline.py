@@ -350,6 +350,7 @@ def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
     out = Extraction(extractor_version=parts[0][1].extractor_version)
     parties, cases, allegations, claims = {}, {}, {}, {}
     for offset, x in parts:
+        captions = [c.caption for c in x.cases]  # a piece's case index -> the merged case (by caption)
         for p in x.parties:
             p = replace(p, evidence=_shifted(p.evidence, offset), surface_forms=list(p.surface_forms))
             seen = parties.get(p.name)
@@ -364,7 +365,8 @@ def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
         for c in x.cases:
             c = replace(c, evidence=_shifted(c.evidence, offset),
                         counsel=[replace(k, evidence=_shifted(k.evidence, offset)) for k in c.counsel],
-                        relations=[replace(r, evidence=_shifted(r.evidence, offset)) for r in c.relations])
+                        relations=[replace(r, evidence=_shifted(r.evidence, offset)) for r in c.relations],
+                        fields=[replace(f, evidence=_shifted(f.evidence, offset)) for f in c.fields])
             seen = cases.get(c.caption)
             if seen is None:
                 cases[c.caption] = c
@@ -379,6 +381,7 @@ def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
                              {(x.side, x.firm, x.lawyer) for x in seen.counsel}]
             seen.relations += [r for r in c.relations if (r.kind, r.other) not in
                                {(x.kind, x.other) for x in seen.relations}]
+            seen.fields += [f for f in c.fields if (f.field, f.value) not in {(g.field, g.value) for g in seen.fields}]
         for a in x.allegations:
             a = replace(a, evidence=_shifted(a.evidence, offset))
             key = (a.accuser, a.accused, a.teacher, a.student, a.status)
@@ -386,15 +389,18 @@ def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
                 allegations[key].evidence += a.evidence
             else:
                 allegations[key] = a
+        order = list(cases)
         for c in x.claims:
-            c = replace(c, evidence=_shifted(c.evidence, offset))
-            key = (c.kind, c.label, c.subject, c.object)
+            c = replace(c, evidence=_shifted(c.evidence, offset),
+                        case=None if c.case is None else order.index(captions[c.case]))
+            key = (c.kind, c.label, c.subject, c.object, c.case)
             if key in claims:
                 claims[key].evidence += c.evidence
             else:
                 claims[key] = c
         out.quotes += [replace(q, evidence=_shifted(q.evidence, offset)) for q in x.quotes]
-        out.events += [replace(e, evidence=_shifted(e.evidence, offset)) for e in x.events]
+        out.events += [replace(e, evidence=_shifted(e.evidence, offset),
+                               case=None if e.case is None else order.index(captions[e.case])) for e in x.events]
         out.docket_numbers = _union(out.docket_numbers, x.docket_numbers)
         out.court = out.court or x.court
         out.is_ai_litigation = out.is_ai_litigation or x.is_ai_litigation

@@ -1,0 +1,135 @@
+"""Which of a document's cases a fact belongs to, and the facts a document states about each case.
+
+A document that names several cases (an article on two suits, an opinion citing others) has each event and
+each claim belong to one of them: the case whose caption, docket number or own party (one no other case of
+the document has) the fact's sentence names (the one named nearest to the fact when several are), else the
+case named last before it in its paragraph, else none (the document's main case). A document with one case
+links nothing (None: the document's case).
+
+CaseX.fields gains, per case, its causes of action (from the claims) and its AI areas (text, image, video,
+music, code, voice: patterns/ai_areas.jsonl, the words of the case's sentences).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ingest.nlp import layout, rules
+from ingest.nlp.dates import text_of
+from ingest.nlp.types import AI_AREAS, CaseFieldX, CaseX, ClaimX, Evidence, EventX
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def anchors(doc: Doc, cases: list[CaseX]) -> list[tuple[int, int]]:
+    """(character offset, case index) of every place the text names one of the cases, in text order: its
+    caption's evidence and the caption printed again, its docket numbers, and its own parties' mentions."""
+    key = tuple(c.caption for c in cases)
+    cached = doc.user_data.get("ct_case_anchors")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    text = text_of(doc)
+    out: set[tuple[int, int]] = set()
+    names = [set(c.plaintiffs) | set(c.defendants) for c in cases]
+    for i, c in enumerate(cases):
+        out.update((ev.start, i) for ev in c.evidence)
+        for needle in [c.caption, *c.docket_numbers]:
+            if needle and len(needle) > 4:
+                out.update((m.start(), i) for m in re.finditer(re.escape(needle), text))
+    own = {}
+    for i, mine in enumerate(names):
+        for n in mine - set().union(*(names[:i] + names[i + 1:])):
+            own[n] = i
+    ms = doc._.ct_mentions if doc.has_extension("ct_mentions") else None
+    for m in ms or []:
+        if m.name in own and not m.resolved:
+            out.add((m.start, own[m.name]))
+    found = sorted(out)
+    doc.user_data["ct_case_anchors"] = (key, found)
+    return found
+
+
+def case_of(doc: Doc, cases: list[CaseX], at: int, sent_start: int, sent_end: int) -> Optional[int]:
+    """The index of the case a fact at offset `at` in the sentence [sent_start, sent_end) belongs to; None
+    with fewer than two cases, or when neither its sentence nor its paragraph before it names one."""
+    if len(cases) < 2:
+        return None
+    found = anchors(doc, cases)
+    offsets = [p for p, _ in found]
+    inside = found[bisect.bisect_left(offsets, sent_start):bisect.bisect_left(offsets, sent_end)]
+    if inside:
+        return min(inside, key=lambda x: (abs(x[0] - at), x[0] > at))[1]
+    text = text_of(doc)
+    para = 0
+    for m in _BLANK_LINE.finditer(text, 0, sent_start):
+        para = m.end()
+    before = found[bisect.bisect_left(offsets, para):bisect.bisect_left(offsets, sent_start)]
+    return before[-1][1] if before else None
+
+
+def link(doc: Doc, cases: list[CaseX], events: list[EventX], claims: list[ClaimX]) -> None:
+    """Each event's and each claim's case (see case_of); a claim keeps the case claims.find gave it."""
+    if len(cases) < 2:
+        return
+    for x in events:
+        if x.evidence and x.case is None:
+            ev = x.evidence[0]
+            x.case = case_of(doc, cases, ev.start, ev.sent_start, ev.sent_end)
+    for x in claims:
+        if x.evidence and x.case is None:
+            ev = x.evidence[0]
+            x.case = case_of(doc, cases, ev.start, ev.sent_start, ev.sent_end)
+
+
+def _add(case: CaseX, field: str, value: str, evidence: list[Evidence], confidence: float = 1.0) -> None:
+    for f in case.fields:
+        if f.field == field and f.value == value:
+            f.evidence += [e for e in evidence if e not in f.evidence][:max(0, 3 - len(f.evidence))]
+            f.confidence = max(f.confidence, confidence)
+            return
+    case.fields.append(CaseFieldX(field=field, value=value, confidence=confidence, evidence=list(evidence[:3])))
+
+
+def ai_areas(doc: Doc, cases: list[CaseX]) -> dict[int, dict[str, list[Evidence]]]:
+    """{case index: {area: [evidence, ...]}}: the AI-area words of the text, each in its case's sentences
+    (a text with one case: all of them)."""
+    if not len(doc):
+        return {}
+    out: dict[int, dict[str, list[Evidence]]] = {}
+    strings, seen = doc.vocab.strings, set()
+    sents = layout.sents(doc) if doc.has_annotation("SENT_START") else [doc[:]]
+    starts = [s.start for s in sents]
+    for match_id, start, end in sorted(rules.matcher(doc.vocab, "ai_areas")(doc), key=lambda m: m[1]):
+        role = rules.role_of("ai_areas", strings[match_id]) or ""
+        area = role[len("ai_area_"):]
+        if area not in AI_AREAS or (area, start) in seen:
+            continue
+        seen.update((area, i) for i in range(start, end))
+        sent = sents[max(0, bisect.bisect_right(starts, start) - 1)]
+        a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        i = case_of(doc, cases, a, sent.start_char, sent.end_char)
+        out.setdefault(0 if i is None else i, {}).setdefault(area, []).append(
+            Evidence(a, b, sent.start_char, sent.end_char))
+    return out
+
+
+def fields(doc: Doc, cases: list[CaseX], claims: list[ClaimX], ai_litigation: bool) -> None:
+    """CaseX.fields: cause_of_action from each typed claim (its case, else the main case), and ai_area for a
+    suit over AI: every area its sentences name twice, else the one area they name most."""
+    if not cases:
+        return
+    for c in claims:
+        if c.kind == "cause_of_action" and c.cause:
+            _add(cases[c.case if c.case is not None and c.case < len(cases) else 0], "cause_of_action", c.cause,
+                 c.evidence)
+    if not ai_litigation:
+        return
+    for i, areas in ai_areas(doc, cases).items():
+        if i >= len(cases) or not areas:
+            continue
+        ranked = sorted(areas.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+        for area, evidence in [kv for kv in ranked if len(kv[1]) >= 2] or ranked[:1]:
+            _add(cases[i], "ai_area", area, evidence, confidence=round(min(1.0, 0.5 + 0.1 * len(evidence)), 2))

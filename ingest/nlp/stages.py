@@ -1,0 +1,302 @@
+"""The procedural step an event shows (its stage: filed, motion to dismiss, discovery, class certification,
+summary judgment, trial, judgment, appeal) and how the case stands after it (its status: open, settled,
+dismissed, voluntarily dismissed, judgment for one side, on appeal), read from the event's sentence.
+
+The cues are data (patterns/stages.jsonl, roles stage_<stage>, status_<status>, status_judgment, planned,
+trap); a cue counts only as a step taken: a modal, a negation, a plan or a condition on its words or on the
+words that govern it makes it hypothetical ("could settle", "did not dismiss", "plans to appeal", "if the
+case goes to trial"); under a request it shows the request's stage only ("asked the court to dismiss the
+case": a motion to dismiss, no status); a step dated after the publication is planned, not reached.
+A sentence with a filing cue and a month or year ("filed in August 2024", "sued last year") gives a filing
+event (stage filed) when no event carries that date yet: where a case's date filed comes from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ingest.nlp import dates, layout, rules
+from ingest.nlp.types import STAGES, STATUSES, Evidence, EventX
+
+CLIMB = {"xcomp", "dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "attr", "acomp", "oprd", "pcomp",
+         "agent", "poss", "npadvmod", "auxpass", "aux", "dative", "appos"}
+# the event kind of a step found in a sentence no event of the text covers
+KIND_OF = {"filed": "filing", "motion_to_dismiss": "filing", "discovery": "other", "class_certification": "ruling",
+           "summary_judgment": "ruling", "trial": "hearing", "judgment": "ruling", "appeal": "filing"}
+KIND_OF_STATUS = {"settled": "settlement", "open": "ruling", "dismissed": "ruling", "dismissed_with_prejudice": "ruling",
+                  "dismissed_without_prejudice": "ruling", "voluntarily_dismissed": "filing", "on_appeal": "filing",
+                  "judgment_plaintiff": "ruling", "judgment_defendant": "ruling"}
+RELATIVE = [(re.compile(r"\blast year\b|\ba year ago\b", re.I), "last_year"),
+            (re.compile(r"\b(?:earlier )?this year\b", re.I), "this_year"),
+            (re.compile(r"\blast month\b|\ba month ago\b", re.I), "last_month")]
+
+
+@dataclass
+class Cue:
+    start: int  # token offsets
+    end: int
+    start_char: int
+    end_char: int
+    role: str
+    stage: Optional[str] = None
+    status: Optional[str] = None
+    mood: str = "taken"  # taken | requested | hypothetical | negated
+
+
+@lru_cache(maxsize=None)
+def _entries() -> dict:
+    """Match key (the entry's id, else role#n as rules.matcher names it) -> entry."""
+    return {e.get("id") or f"{e['role']}#{n}": e for n, e in enumerate(rules.token_patterns("stages"))}
+
+
+def _lex(role: str) -> frozenset:
+    return rules.lexicon("stages", role)
+
+
+def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
+    """Whether the words doc[start:end] tell a step taken: 'taken', 'requested' (asked for), 'hypothetical'
+    (a modal, a plan, a condition) or 'negated' (a negation, a refusal): up the parse from the span's root
+    through objects, prepositions and infinitive complements, looking at each word's auxiliaries, negations
+    and markers, and at the governing verbs."""
+    tok = doc[start:end].root
+    inside = range(start, end)
+    for _ in range(5):
+        for ch in tok.children:
+            if ch.i in inside:
+                continue
+            lemma = ch.lemma_.lower()
+            if ch.dep_ in ("aux", "auxpass") and lemma in _lex("modal") and not modal_ok:
+                return "hypothetical"
+            if ch.dep_ == "neg" or ch.dep_ == "det" and lemma == "no" or ch.dep_ == "prep" and lemma == "without":
+                return "negated"
+            if ch.dep_ == "mark" and lemma in _lex("plan_verb"):
+                return "hypothetical"
+            if ch.dep_ == "aux" and ch.lower_ == "to" and tok.dep_ in ("advcl", "ROOT", "csubj", "acl", "relcl"):
+                return "hypothetical"  # "To survive a motion to dismiss, a complaint must ...": a purpose
+        if tok.i not in inside:
+            lemma = tok.lemma_.lower()
+            if lemma in _lex("void_verb"):
+                return "negated"
+            if lemma in _lex("plan_verb"):
+                return "hypothetical"
+            if lemma in _lex("request_verb"):
+                return "requested"
+        if tok.dep_ not in CLIMB or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return "taken"
+
+
+def cues(doc: Doc) -> list[Cue]:
+    """The stage and status cues of the Doc that count, in text order (once per Doc)."""
+    cached = doc.user_data.get("ct_stage_cues")
+    if cached is not None:
+        return cached
+    strings, entries = doc.vocab.strings, _entries()
+    found = []
+    for match_id, start, end in rules.matcher(doc.vocab, "stages")(doc):
+        e = entries.get(strings[match_id])
+        if e is None:
+            continue
+        role = e["role"]
+        stage = role[6:] if role.startswith("stage_") else e.get("stage")
+        status = e.get("status") or (role[7:] if role.startswith("status_") else None)
+        cue = Cue(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), role,
+                  stage if stage in STAGES else None,
+                  status if status in STATUSES or status == "judgment" else None)
+        if role not in ("trap", "planned"):
+            cue.mood = mood(doc, start, end, bool(e.get("modal_ok")))
+            if cue.mood == "requested":
+                cue.stage = e.get("request_stage", cue.stage) if e.get("request_stage", cue.stage) in STAGES else None
+                if not e.get("request_ok"):
+                    cue.status = None
+        found.append(cue)
+    blockers = [c for c in found if c.role in ("trap", "planned")]
+    kept = [c for c in found if c.role in ("trap", "planned") or not any(
+        b.start < c.end and c.start < b.end for b in blockers)]
+    kept.sort(key=lambda c: (-(c.end - c.start), c.start))
+    out: list[Cue] = []
+    for c in kept:
+        if not any(o.start < c.end and c.start < o.end for o in out):
+            out.append(c)
+    out = [c for c in out if c.role != "trap" and c.mood in ("taken", "requested") and (c.stage or c.status)]
+    out.sort(key=lambda c: c.start)
+    doc.user_data["ct_stage_cues"] = out
+    return out
+
+
+def _in(cs: list[Cue], a: int, b: int) -> list[Cue]:
+    return [c for c in cs if a <= c.start_char < b]
+
+
+def judgment_side(doc: Doc, cue: Cue, sent_end: int) -> Optional[str]:
+    """judgment_plaintiff / judgment_defendant: the party a verdict or judgment is 'in favor of', 'for' or
+    'against' (the side the document gives it), or 'found X (not) liable'; None when the sentence does not
+    say whom it favours."""
+    roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
+    ms = [m for m in (doc._.ct_mentions or []) if cue.end_char <= m.start < sent_end] \
+        if doc.has_extension("ct_mentions") else []
+    full = dates.text_of(doc)
+    for m in ms:
+        before = full[max(cue.end_char, m.start - 40):m.start].lower()
+        role = roles.get(m.name)
+        if role not in ("plaintiff", "defendant"):
+            continue
+        other = "defendant" if role == "plaintiff" else "plaintiff"
+        after = full[m.end:min(sent_end, m.end + 30)].lower()
+        if re.search(r"\b(?:not|n't)\s+liable\b", after):
+            return "judgment_defendant" if role == "defendant" else None
+        if re.search(r"\bliable\b", after):
+            return "judgment_plaintiff" if role == "defendant" else None
+        if re.search(r"\b(?:favou?r of|for|with)\s+(?:the\s+)?$", before):
+            return f"judgment_{role}"
+        if re.search(r"\bagainst\s+(?:the\s+)?$", before):
+            return f"judgment_{other}"
+    tail = full[cue.end_char:sent_end].lower()
+    m = re.search(r"\b(?:favou?r of|for|against)\s+(?:the\s+)?(plaintiffs?|defendants?|authors|artists)\b", tail)
+    if m:
+        side = "defendant" if m.group(1).startswith("defendant") else "plaintiff"
+        if "against" in m.group(0):
+            side = "defendant" if side == "plaintiff" else "plaintiff"
+        return f"judgment_{side}"
+    return None
+
+
+def _depth(doc: Doc, c: Cue) -> int:
+    """How far below its sentence's main verb a cue is ("refused to dismiss the case, which was filed in
+    2023": the refusal is the sentence's step, the filing a description of the case)."""
+    tok, n = doc[c.start:c.end].root, 0
+    while tok.head.i != tok.i and n < 20:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True) -> tuple[Optional[str], Optional[str]]:
+    """The stage and status of the cues of one event: the cue nearest to its date; for an undated event, the
+    cue nearest to the sentence's main verb."""
+    near = sorted(mine, key=lambda c: (0 if dated else _depth(doc, c), abs(c.start_char - at)))
+    stage = next((c.stage for c in near if c.stage), None)
+    if stage == "filed" and near[0].stage is None:
+        stage = None  # "agreed to a settlement in a lawsuit brought by authors": the filing describes the suit
+    status = None
+    for c in near:
+        if c.status == "judgment":
+            status = judgment_side(doc, c, sent_end)
+        elif c.status:
+            status = c.status
+        if status:
+            break
+    return stage, status
+
+
+def annotate(doc: Doc, events: list[EventX], published: Optional[date]) -> None:
+    """Each event's stage and status from the cues of its sentence: a cue belongs to the event of that
+    sentence nearest to it (its date, else its cue), and the event takes the nearest of its cues."""
+    cs = cues(doc)
+    if not cs:
+        return
+    by_sent: dict[tuple, list[EventX]] = {}
+    for e in events:
+        if e.evidence:
+            by_sent.setdefault((e.evidence[0].sent_start, e.evidence[0].sent_end), []).append(e)
+    for (a, b), group in by_sent.items():
+        found = _in(cs, a, b)
+        if not found:
+            continue
+        owned: dict[int, list[Cue]] = {}
+        for c in found:
+            owner = min(range(len(group)), key=lambda k: abs(group[k].evidence[0].start - c.start_char))
+            owned.setdefault(owner, []).append(c)
+        for k, mine in owned.items():
+            e = group[k]
+            stage, status = _pick(doc, mine, e.evidence[0].start, b, dated=bool(e.date))
+            if stage and e.date and published and date.fromisoformat(e.date) > published:
+                stage, status = None, status or "open"  # set for later: not reached, the case goes on
+            e.stage, e.status = stage, status
+
+
+def _relative(text: str, published: Optional[date]) -> list[tuple[date, str, int, int]]:
+    if published is None:
+        return []
+    out = []
+    for pattern, kind in RELATIVE:
+        for m in pattern.finditer(text):
+            if kind == "last_year":
+                out.append((date(published.year - 1, 1, 1), "year", m.start(), m.end()))
+            elif kind == "this_year":
+                out.append((date(published.year, 1, 1), "year", m.start(), m.end()))
+            else:
+                y, mo = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+                out.append((date(y, mo, 1), "month", m.start(), m.end()))
+    return out
+
+
+def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
+    """The date [start, end) dates the cue's words: up the parse from the date, a few steps reach the cue
+    ("sued the startup in 2024", "the lawsuit filed last year"; not "co-founded OpenAI in 2015, and is suing")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(4):
+        if cue.start <= tok.i < cue.end:
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return cue.start <= tok.i < cue.end
+
+
+def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> list[EventX]:
+    """Events the dated-event rules leave out: a filing's month or year ("filed in August 2024", "sued last
+    year"), and a step or status a sentence shows that no event of the text carries yet (one event each)."""
+    cs = cues(doc)
+    if not cs:
+        return []
+    full = dates.text_of(doc)
+    covered = {(e.evidence[0].sent_start, e.evidence[0].sent_end) for e in events if e.evidence}
+    shown = {(e.stage, e.status) for e in events}
+    filed = {e.date for e in events if e.stage == "filed" and e.date}
+    out: list[EventX] = []
+    for sent in layout.sents(doc):
+        a, b = sent.start_char, sent.end_char
+        found = _in(cs, a, b)
+        if not found:
+            continue
+        text = full[a:b]
+        what = " ".join(text.split())[:300]
+        for c in found:
+            if c.stage != "filed" or c.mood != "taken":
+                continue
+            near = [d for d in dates.dates_in(text, published) + _relative(text, published)
+                    if d[1] != "day" and _dates_cue(doc, c, a + d[2], a + d[3])]
+            if not near:
+                continue
+            when, precision, ds, de = min(near, key=lambda d: abs(d[2] - (c.start_char - a)))
+            if when.isoformat() in filed or published and when > published:
+                continue
+            filed.add(when.isoformat())
+            undated = next((e for e in events if e.stage == "filed" and not e.date and e.evidence
+                            and (e.evidence[0].sent_start, e.evidence[0].sent_end) == (a, b)), None)
+            if undated is not None:  # the sentence's filing event takes its date
+                undated.date, undated.precision = when.isoformat(), precision
+                continue
+            out.append(EventX(kind="filing", what=what, date=when.isoformat(), precision=precision,
+                              evidence=[Evidence(a + ds, a + de, a, b)], stage="filed"))
+            covered.add((a, b))
+        if (a, b) in covered:
+            continue
+        stage, status = _pick(doc, found, found[0].start_char, b, dated=False)
+        if not (stage or status) or (stage, status) in shown:
+            continue
+        shown.add((stage, status))
+        kind = KIND_OF_STATUS.get(status) if status and status != "open" else KIND_OF.get(stage, "ruling")
+        c = found[0]
+        out.append(EventX(kind=kind or "other", what=what, evidence=[Evidence(c.start_char, c.end_char, a, b)],
+                          stage=stage, status=status))
+    return out

@@ -1,0 +1,143 @@
+"""Stage and status of events (stages.py, patterns/stages.jsonl): a step is reached only when its sentence says
+it was taken, and each event of a text naming several cases belongs to its own case (caselinks.py)."""
+from datetime import date
+
+import pytest
+from spacy.matcher import Matcher
+
+from ingest.nlp import rules
+
+PUBLISHED = date(2025, 10, 1)
+
+
+def _events(extract, text, published=PUBLISHED):
+    return extract(text, published=published).events
+
+
+def _steps(extract, text, published=PUBLISHED):
+    return {(e.stage, e.status) for e in _events(extract, text, published) if e.stage or e.status}
+
+
+@pytest.mark.parametrize("entry", [e for e in rules.token_patterns("stages")], ids=lambda e: e["example"][:40])
+def test_every_stage_pattern_matches_its_example(nlp, entry):
+    matcher = Matcher(nlp.vocab, validate=True)
+    matcher.add("x", [entry["pattern"]])
+    assert matcher(nlp(entry["example"])), entry["example"]
+
+
+def test_a_trial_set_for_later_is_no_trial(extract):
+    steps = _steps(extract, "In Musk v. OpenAI, a jury trial is set for December. The case was filed in 2024.")
+    assert not any(stage == "trial" for stage, _ in steps)
+    assert (None, "open") in steps
+
+
+def test_a_trial_that_began_is_a_trial(extract):
+    steps = _steps(extract, "In Musk v. OpenAI, the trial began on Monday in Oakland. Musk testified at trial.")
+    assert any(stage == "trial" for stage, _ in steps)
+
+
+def test_a_step_dated_after_publication_is_not_reached(extract):
+    events = _events(extract, "In Musk v. OpenAI, the trial opens on November 3, 2025 in Oakland.")
+    assert all(e.stage != "trial" for e in events)
+
+
+def test_dismissing_some_claims_is_a_motion_to_dismiss_and_the_case_goes_on(extract):
+    steps = _steps(extract, "In Kadrey v. Meta, the judge dismissed some of the claims against Meta.")
+    assert ("motion_to_dismiss", "open") in steps
+    assert not any(status and status.startswith("dismissed") for _, status in steps)
+
+
+def test_a_whole_case_dismissed_and_with_prejudice(extract):
+    assert any(s == "dismissed" for _, s in _steps(extract, "In Raw Story v. OpenAI, Judge McMahon dismissed the lawsuit."))
+    assert any(s == "dismissed_with_prejudice" for _, s in _steps(
+        extract, "In Johnson v. Meta, the court dismissed the action with prejudice."))
+
+
+def test_dropping_the_suit_is_a_voluntary_dismissal(extract):
+    steps = _steps(extract, "In Smith v. Midjourney, the artists dropped the suit against Midjourney.")
+    assert any(s == "voluntarily_dismissed" for _, s in steps)
+
+
+def test_one_plaintiff_dismissing_her_claims_does_not_end_the_case(extract):
+    steps = _steps(extract, "In Tremblay v. OpenAI, Plaintiff Mona Awad voluntarily dismissed her claims.")
+    assert not any(s == "voluntarily_dismissed" for _, s in steps)
+
+
+def test_refused_to_dismiss_is_open(extract):
+    steps = _steps(extract, "In The New York Times v. OpenAI, Judge Stein refused to dismiss the lawsuit.")
+    assert ("motion_to_dismiss", "open") in steps
+
+
+def test_asking_to_dismiss_is_a_motion_without_a_status(extract):
+    steps = _steps(extract, "In Authors Guild v. OpenAI, OpenAI asked the court to dismiss the case.")
+    assert ("motion_to_dismiss", None) in steps
+    assert not any(s for _, s in steps)
+
+
+def test_settlement_agreed_but_not_talks_nor_a_possibility(extract):
+    assert any(s == "settled" for _, s in _steps(
+        extract, "In Bartz v. Anthropic, Anthropic agreed to settle the lawsuit for $1.5 billion in September 2025."))
+    assert not any(s == "settled" for _, s in _steps(
+        extract, "In Bartz v. Anthropic, settlement talks broke down in May 2025."))
+    assert not any(s == "settled" for _, s in _steps(
+        extract, "In Bartz v. Anthropic, Anthropic could settle the case, lawyers said."))
+
+
+def test_appealed_but_not_a_plan_to_appeal(extract):
+    assert ("appeal", "on_appeal") in _steps(extract, "In Thomson Reuters v. Ross, Ross appealed the ruling.")
+    assert not any(st == "appeal" for st, _ in _steps(
+        extract, "In Thomson Reuters v. Ross, Ross plans to appeal the ruling."))
+
+
+def test_a_verdict_takes_the_side_it_favours(extract):
+    steps = _steps(extract, "Authors sued Acme Corp in 2023. In Authors v. Acme Corp, the jury returned a verdict "
+                            "in favor of Acme Corp in May 2025.")
+    assert ("judgment", "judgment_defendant") in steps
+
+
+def test_filing_month_and_relative_year_give_a_filed_event(extract):
+    events = _events(extract, "In Dow Jones v. Perplexity, the publishers said in their lawsuit filed last year "
+                              "that Perplexity copied articles.")
+    filed = [e for e in events if e.stage == "filed" and e.date]
+    assert [(e.date, e.precision) for e in filed] == [("2024-01-01", "year")]
+    events = _events(extract, "The New York Times sued OpenAI in December 2023 over its articles.")
+    assert ("2023-12-01", "month", "filed") in {(e.date, e.precision, e.stage) for e in events}
+
+
+def test_two_cases_each_event_to_its_own_case(extract):
+    x = extract("In Bartz v. Anthropic, Anthropic agreed to settle the lawsuit in September 2025.\n\n"
+                "In Kadrey v. Meta, Judge Chhabria granted summary judgment to Meta in June 2025.",
+                published=PUBLISHED)
+    captions = [c.caption for c in x.cases]
+    assert len(captions) == 2
+    by_stage = {(e.stage, e.status): e.case for e in x.events if e.stage or e.status}
+    bartz = next(i for i, c in enumerate(captions) if c.startswith("Bartz"))
+    kadrey = next(i for i, c in enumerate(captions) if c.startswith("Kadrey"))
+    assert by_stage[(None, "settled")] == bartz
+    assert by_stage[("summary_judgment", None)] == kadrey
+
+
+def test_an_event_takes_the_case_named_before_it_in_its_paragraph(extract):
+    x = extract("In Bartz v. Anthropic, the authors accused Anthropic of piracy. The judge dismissed the lawsuit in May 2025.\n\n"
+                "In Kadrey v. Meta, Meta appealed the ruling in June 2025.", published=PUBLISHED)
+    captions = [c.caption for c in x.cases]
+    dismissed = next(e for e in x.events if e.status == "dismissed")
+    appealed = next(e for e in x.events if e.stage == "appeal")
+    assert captions[dismissed.case].startswith("Bartz") and captions[appealed.case].startswith("Kadrey")
+
+
+def test_pieces_of_a_long_text_keep_each_event_with_its_case():
+    from ingest.nlp.pipeline import merge_pieces
+    from ingest.nlp.types import CaseFieldX, CaseX, Evidence, EventX, Extraction
+
+    def case(caption):
+        return CaseX(caption=caption, evidence=[Evidence(0, 5, 0, 10)],
+                     fields=[CaseFieldX("cause_of_action", "copyright_infringement", evidence=[Evidence(1, 2, 0, 10)])])
+    first = Extraction(cases=[case("A v. B"), case("C v. D")],
+                       events=[EventX(kind="ruling", what="x", evidence=[Evidence(1, 2, 0, 10)], case=1)])
+    second = Extraction(cases=[case("C v. D"), case("E v. F")],
+                        events=[EventX(kind="ruling", what="y", evidence=[Evidence(1, 2, 0, 10)], case=1)])
+    merged = merge_pieces([(0, first), (100, second)])
+    assert [c.caption for c in merged.cases] == ["A v. B", "C v. D", "E v. F"]
+    assert [merged.cases[e.case].caption for e in merged.events] == ["C v. D", "E v. F"]
+    assert merged.cases[2].fields[0].evidence[0].start == 101
