@@ -6,6 +6,7 @@ from rest_framework.exceptions import ValidationError
 
 from casetracker import records, selectors
 from casetracker.courts import court_display
+from ingest.readers.base import http_url
 from casetracker.models import (
     Allegation, Case, CaseDocket, CaseParty, CaseRelation, Claim, Counsel, Document, Event, EventSource, Evidence,
     LawFirm, Party, Quote,
@@ -50,7 +51,7 @@ class OptionalUrlField(serializers.URLField):
         super().__init__(read_only=True, allow_null=True, **kwargs)
 
     def to_representation(self, value):
-        return value or None
+        return http_url(value) or None  # a stored javascript: or data: URL is never handed to a client as a link
 
 
 class AbsoluteUrlMixin(serializers.Serializer):

@@ -213,3 +213,50 @@ def test_api_case_filter_has_courtlisteners_names(client, record):
     assert slugs("is_ai_litigation=false") == {"swimwear"}
     assert slugs("cause=dmca_1202&ai_area=text&class_action=true") == {case.slug}
     assert client.get("/api/v1/cases/?stage=lunch").status_code == 400
+
+
+# ------------------------------------------------------------------------------------------ hostile text
+def _attribute_urls(html: str) -> list[str]:
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.extend(v.strip() for k, v in attrs if k in ("href", "src", "action", "formaction") and v)
+
+    Links().feed(html)
+    return found
+
+
+def test_hostile_values_are_escaped_and_only_http_urls_become_links(client, record):
+    """Every text of a case record comes from articles: escaped everywhere; a ``javascript:`` URL a document or its
+    header gave never becomes a link (stored unchecked here, as an old row or a bypassed reader could hold it)."""
+    from casetracker.models import Document
+
+    case, made = record
+    doc = made["document"]
+    Document.objects.filter(pk=doc.pk).update(url="javascript:alert(1)", publisher="<img src=x onerror=alert(2)>",
+                                              title="<script>alert(3)</script> → original")
+    Case.objects.filter(pk=case.pk).update(case_name_full="<b onmouseover=alert(4)>Full</b>",
+                                           judge="<script>alert(5)</script>")
+    CaseFact.objects.create(case=case, field="judge", value="<svg onload=alert(6)>", document=doc,
+                            evidence=evidence(doc, "Vince"))
+    made["lead"].case_name = "<iframe src=javascript:alert(7)>"
+    made["lead"].save()
+    from casetracker.models import LawFirm
+
+    LawFirm.objects.filter(pk=made["counsel"][0].firm_id).update(name="<a href='javascript:alert(8)'>Firm</a>")
+    pages = [case.get_absolute_url(), doc.get_absolute_url(), made["lead"].get_absolute_url(),
+             "/cases/?is_ai_litigation=all", "/parties/openai/"]
+    for url in pages:
+        html = client.get(url).content.decode()
+        links = _attribute_urls(html)
+        assert links and not [u for u in links if not u.startswith(("/", "#", "http://", "https://"))], url
+        for raw in ("<img src=x", "<script>alert", "<b onmouseover", "<svg onload", "<iframe", "<a href='javascript"):
+            assert raw not in html, (url, raw)
+    html = client.get(case.get_absolute_url()).content.decode()
+    assert "&lt;svg onload=alert(6)&gt;" in html and "&lt;b onmouseover=alert(4)&gt;Full&lt;/b&gt;" in html
+    assert "original</a>" not in client.get(doc.get_absolute_url()).content.decode()  # no link to the original
+    body = client.get(f"/api/v1/documents/{doc.pk}/").json()
+    assert body["url"] is None
