@@ -1,4 +1,5 @@
-"""Case fields as a page shows them: ``{{ case.court|court }}`` ("cand" -> "N.D. Cal."), ``{{ value|choice:"status" }}``."""
+"""Case fields as a page shows them: ``{{ case.court|court }}`` ("cand" -> "N.D. Cal."),
+``{{ case.status|choice:"status" }}`` ("dismissed_with_prejudice" -> "dismissed with prejudice")."""
 from django import template
 
 from casetracker import records

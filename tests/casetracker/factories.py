@@ -100,7 +100,8 @@ def case_record(*, caption: str = "Tremblay v. OpenAI", slug: str = "tremblay-v-
                        court="cand", jurisdiction="us-federal", docket_number="3:23-cv-03417",
                        docket_number_core="23-cv-03417", judge="Araceli Martínez-Olguín",
                        date_filed=date(2023, 6, 28), status="open", stage="class_certification", class_action=True,
-                       causes=["copyright_infringement", "dmca_1202"], ai_areas=["text"], last_activity=date(2025, 5, 1))
+                       causes=["copyright_infringement", "dmca_1202"], ai_areas=["text"],
+                       last_activity=date(2025, 5, 1))
     lead = CaseFactory(case_name="In re OpenAI ChatGPT Litigation", slug="in-re-openai-chatgpt-litigation",
                        court="cand")
     companion = CaseFactory(case_name="Silverman v. OpenAI", slug="silverman-v-openai", court="cand")

@@ -108,7 +108,8 @@ def test_counsel_per_side_with_firm_and_source(client, record):
     html = client.get(case.get_absolute_url()).content.decode()
     counsel = _section(html, "counsel")
     plaintiffs, defendants = counsel.split("For the defendants")
-    assert "For the plaintiffs" in plaintiffs and "Joseph Saveri, <span class=\"firm\">Joseph Saveri Law Firm" in plaintiffs
+    assert "For the plaintiffs" in plaintiffs
+    assert 'Joseph Saveri, <span class="firm">Joseph Saveri Law Firm' in plaintiffs
     assert "Latham &amp; Watkins" in defendants and "Saveri" not in defendants
     assert f"#ev-{made['counsel'][1].evidence_id}" in defendants
 
@@ -116,7 +117,8 @@ def test_counsel_per_side_with_firm_and_source(client, record):
 def _grow(case, made, i):
     doc = DocumentFactory(text=f"Report {i} says Judge Someone{i} presides and Firm{i} represents OpenAI. "
                                f"The case was stayed on day {i}. It is related to Case{i}.")
-    CaseFact.objects.create(case=case, field="judge", value=f"Someone{i}", document=doc, evidence=evidence(doc, "Judge"))
+    CaseFact.objects.create(case=case, field="judge", value=f"Someone{i}", document=doc,
+                            evidence=evidence(doc, "Judge"))
     Counsel.objects.create(case=case, side="defendant", firm=LawFirmFactory(), document=doc,
                            evidence=evidence(doc, f"Firm{i}"))
     other = CaseFactory()
@@ -154,14 +156,16 @@ def test_api_detail_has_dockets_stage_history_family_counsel_and_sources(client,
     assert [(d["number"], d["court_name"]) for d in body["dockets"]] == [("3:23-cv-03417-VC", "N.D. Cal."),
                                                                          ("24-1234", "9th Cir.")]
     assert [s["stage"] for s in body["stage_history"]] == ["filed", "motion_to_dismiss", "class_certification"]
-    assert body["stage_history"][1]["sources"][0]["evidence"]["sentence"] == "OpenAI moved to dismiss on August 28, 2023."
+    step = body["stage_history"][1]
+    assert step["sources"][0]["evidence"]["sentence"] == "OpenAI moved to dismiss on August 28, 2023."
     family = {(f["direction"], f["kind"], f["case"]["slug"]) for f in body["family"]}
     assert family == {("out", "consolidated_into", "in-re-openai-chatgpt-litigation"),
                       ("in", "companion_of", "silverman-v-openai")}
     assert [(c["side"], c["lawyer"], c["firm"]["name"]) for c in body["counsel"]] == [
         ("defendant", "", "Latham & Watkins"), ("plaintiff", "Joseph Saveri", "Joseph Saveri Law Firm")]
     judges = body["sources"]["judge"]
-    assert {(j["value"], j["confidence"]) for j in judges} == {("Araceli Martínez-Olguín", 0.9), ("Vince Chhabria", 0.4)}
+    assert {(j["value"], j["confidence"]) for j in judges} == {("Araceli Martínez-Olguín", 0.9),
+                                                               ("Vince Chhabria", 0.4)}
     assert all(j["absolute_url"].startswith(f"/documents/{made['document'].pk}/#ev-") for j in judges)
     assert [s["value"] for s in body["sources"]["date_filed"]] == ["2023-06-28"]
 
@@ -200,7 +204,8 @@ def test_case_list_filters_by_the_new_fields_and_hides_non_ai_cases_by_default(c
     assert _listed(client, "date_filed__gte=2023-01-01&date_filed__lte=2023-12-31") == {case.slug}
     assert _listed(client, "status=settled") == set()
     html = client.get("/cases/").content.decode()
-    assert '<option value="cand">N.D. Cal.</option>' in html and '<option value="us-federal">US federal</option>' in html
+    assert '<option value="cand">N.D. Cal.</option>' in html
+    assert '<option value="us-federal">US federal</option>' in html
     assert '<option value="dismissed_with_prejudice">dismissed with prejudice</option>' in html
 
 

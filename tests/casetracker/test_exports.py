@@ -31,7 +31,8 @@ def _csv(client, url) -> list[dict]:
 
 
 @pytest.mark.parametrize("value, expected", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
     ("\tx", "'\tx"), ("\rx", "'\rx"), ("OpenAI", "OpenAI"), (None, ""), (True, "true"), (["a", "=b"], "a; =b"),
     (["=a", "b"], "'=a; b"),
 ])
