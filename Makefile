@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SHARED ?= ../shared
 
-.PHONY: run test eval train bench bench-search install install-dev migrate samples serve worker stop-db clean
+.PHONY: run test eval eval-cases train bench bench-search install install-dev migrate samples serve worker stop-db clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ samples: migrate
 ## background and serve on http://127.0.0.1:8000/; the worker stops when the server stops
 ## DEBUG is off unless set; local use turns it on here (and with it the development SECRET_KEY): every target
 ## but `test` (the suite runs as production does, with a test key) and the benchmarks (they set their own)
-run migrate samples worker eval stop-db: export DEBUG ?= true
+run migrate samples worker eval eval-cases stop-db: export DEBUG ?= true
 run: samples
 	@mkdir -p $${DATA_DIR:-.data}
 	$(BIN)/celery -A casetracker worker -B --concurrency=1 --loglevel=INFO \
@@ -55,6 +55,11 @@ test: install-dev
 ## make eval: our extraction and the baseline scored by ../shared/eval/score.py on the seeds and the dev set
 eval: install-dev
 	$(PY) manage.py evaluate --scorer $(SHARED)/eval/score.py
+
+## make eval-cases: the corpus ingested into a scratch database beside ours; its case records scored against
+## tests/data/cases.jsonl (case precision and recall, each field's accuracy), beside the figures of the start of issue 14
+eval-cases: install-dev
+	$(PY) manage.py eval_cases
 
 ## make train: fit the learned decisions on every annotated set (ingest/nlp/models/*.json, deterministic) and
 ## print their cross-validated field scores beside the rules alone (ingest/nlp/models/crossval.json)

@@ -2,9 +2,9 @@
 docket's rendered text (the reader renders caption, parties and entries one per line)."""
 from __future__ import annotations
 
-from casetracker import services, writes
+from casetracker import linking, services, statements, writes
 from casetracker.linking import attach_event, case_changed
-from casetracker.models import Case, CaseDocument, CaseParty, Document, Evidence
+from casetracker.models import Case, CaseDocument, CaseFact, CaseParty, Document, Evidence
 
 ENTRY_KINDS = [("order", "ruling"), ("opinion", "ruling"), ("judgment", "ruling"), ("ruling", "ruling"),
                ("hearing", "hearing"), ("trial", "hearing"), ("deposition", "testimony"), ("testimony", "testimony"),
@@ -38,27 +38,29 @@ def docket_record(*, document: Document, docket) -> Case:
     """Write a docket's case, parties with roles and dated entries (inside the ingest's transaction: the
     search vectors of the case, its parties and documents are refreshed when that commits)."""
     case = None
+    court = docket.court_id or ""  # CourtListener's id ("cand")
     if docket.docket_number:
-        case = Case.objects.filter(docket_number__iexact=docket.docket_number).first()
+        case = linking._case_by_docket([docket.docket_number], court)
     if case is None and docket.case_name:
-        case = Case.objects.filter(case_name__iexact=docket.case_name).first()
+        case = linking._case_by_caption(docket.case_name, court)
     if case is None:
         case = Case.objects.create(case_name=(docket.case_name or docket.docket_number or "Unnamed case")[:500],
                                    slug=services._unique_slug(Case, docket.case_name or docket.docket_number or "case"))
-    # a docket is the court's own record: it outranks what news reports said
-    case.docket_number = docket.docket_number or case.docket_number
-    case.court = docket.court or case.court
-    case.judge = docket.judge or case.judge
-    case.date_filed = services.as_date(docket.date_filed) or case.date_filed
-    case.caption_inferred = False
     caption = case.case_name
-    if docket.case_name:
-        case.case_name = docket.case_name[:500]
-    case.date_terminated = services.as_date(docket.date_terminated) or case.date_terminated
-    if not case.date_terminated and case.status == Case.Status.UNKNOWN:
-        case.status = Case.Status.OPEN
-    case.save()
+    if docket.case_name:  # the court's own caption replaces the news'
+        case.case_name, case.caption_inferred = docket.case_name[:500], False
+        case.save(update_fields=["case_name", "caption_inferred"])
     case_changed(case, caption=case.case_name != caption)
+    # a docket is the court's own record: its statements outrank what news reports said (statements.AUTHORITY)
+    stated = [("court", court), ("judge", docket.judge), ("docket_number", docket.docket_number),
+              ("date_filed", str(services.as_date(docket.date_filed) or "")),
+              ("date_terminated", str(services.as_date(docket.date_terminated) or ""))]
+    CaseFact.objects.filter(case=case, document=document).delete()
+    CaseFact.objects.bulk_create([
+        CaseFact(case=case, field=field, value=str(value)[:1000], document=document,
+                 evidence=_line_evidence(document, str(value)), origin=CaseFact.Origin.DOCKET, extractor_version="docket")
+        for field, value in stated if value])
+    statements.dockets_sync(case)
     CaseDocument.objects.update_or_create(case=case, document=document, defaults={
         "reason": CaseDocument.Reason.DOCKET, "confidence": 1.0, "detail": docket.docket_number or ""})
     writes.pending().mark("documents", document.pk)
@@ -77,4 +79,5 @@ def docket_record(*, document: Document, docket) -> Case:
         title = description if len(description) <= 300 else description[:297] + "…"
         attach_event(case, entry_kind(description), title, entry.date, "day" if entry.date else "", document, ev,
                      "docket", merge=False)
+    statements.case_resolve(case)
     return case

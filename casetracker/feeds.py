@@ -63,18 +63,21 @@ class CaseFeed(_AtomFeed):
         return case.get_absolute_url()
 
     def subtitle(self, case):
-        return f"New documents and timeline events of {case.case_name}"
+        return f"New documents and timeline events of {case.case_name} and the cases of its family"
 
     def items(self, case):
-        documents = list(Document.objects.filter(case_links__case=case).order_by("-created_at")[:30])
-        events = list(selectors.event_list().filter(case=case).order_by("-created_at")[:30])
+        """The case's and its members' (consolidated, "In re" members, appeals): following a lead case
+        follows its family."""
+        family = selectors.family_members(case)
+        documents = list(Document.objects.filter(case_links__case__in=family).distinct().order_by("-created_at")[:30])
+        events = list(selectors.event_list().filter(case__in=family).order_by("-created_at")[:30])
         return sorted(documents + events, key=lambda i: i.created_at, reverse=True)[:50]
 
     def item_title(self, item):
         if isinstance(item, Document):
             return f"Document: {item.title or item.pk}"
         when = item.date.isoformat() if item.date else "undated"
-        return f"Event ({item.kind}, {when}): {item.title}"
+        return f"Event ({item.kind}, {when}): {item.title} [{item.case.case_name}]"
 
     def item_link(self, item):
         if isinstance(item, Document):

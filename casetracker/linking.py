@@ -11,10 +11,12 @@ from typing import Callable, Optional
 
 from django.db.models import Count, Q
 
-from casetracker import writes
-from casetracker.models import Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention
-from casetracker.text import fingerprint, normalize_name, short_name
-from ingest.nlp import types as nlp
+from casetracker import statements, writes
+from casetracker.models import (
+    Allegation, Case, CaseDocket, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention,
+)
+from casetracker.text import caption_key, fingerprint, normalize_name, short_name
+from ingest.nlp import courts, types as nlp
 
 LINK_LOCK = 0x6361736574  # "caset": the advisory lock key for linking
 CONFIDENCE = {"docket": 1.0, "caption": 0.9, "caption_inferred": 0.75, "parties": 0.6}
@@ -51,15 +53,46 @@ def _split_caption(caption: str) -> tuple[str, str]:
     return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (caption, "")
 
 
-def _case_for_pair(plaintiff, defendant) -> Optional[Case]:
-    """A case with these two parties on opposing sides, in either order (sources may disagree on who sued)."""
+def _court_of(cx: nlp.CaseX) -> str:
+    return next((f.value for f in cx.fields if f.field == "court" and f.value), "")
+
+
+def _same_court(case: Case, court: str) -> bool:
+    """Suits in two courts are never one record: a case whose court is known differs from another court."""
+    return not court or not case.court or case.court == court
+
+
+def _case_by_docket(numbers: list[str], court: str) -> Optional[Case]:
+    """The case a printed docket number names: same core ("3:23-cv-03417-VC" is "23-cv-03417"), same court
+    (or a court unknown on either side)."""
+    cores = {courts.docket_core(n) for n in numbers} - {""}
+    if not cores:
+        return None
+    for cd in CaseDocket.objects.filter(core__in=cores).select_related("case").order_by("id"):
+        if (not court or not cd.court or cd.court == court) and _same_court(cd.case, court):
+            return cd.case
+    return None
+
+
+def _case_by_caption(caption: str, court: str) -> Optional[Case]:
+    """A case of the same caption, its sides normalised ("The New York Times v. Microsoft" is "New York Times
+    Company v. Microsoft Corporation"), in the same court when both are known."""
+    key = caption_key(caption)
+    if not key:
+        return None
+    return next((c for c in Case.objects.filter(caption_key=key).order_by("id") if _same_court(c, court)), None)
+
+
+def _case_for_pair(plaintiff, defendant, court: str = "") -> Optional[Case]:
+    """A case with these two parties on opposing sides, in either order (sources may disagree on who sued),
+    in the same court when both courts are known."""
     if not plaintiff or not defendant:
         return None
     ids = {plaintiff.pk, defendant.pk}
     candidates = (Case.objects.filter(case_parties__party__in=ids,
                                       case_parties__role__in=[CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT])
                   .annotate(n=Count("case_parties__party", distinct=True)).filter(n__gte=2).order_by("id"))
-    return candidates.first()
+    return next((case for case in candidates if _same_court(case, court)), None)
 
 
 def _case_create(caption: str, inferred: bool, plaintiff, defendant) -> Case:
@@ -82,14 +115,10 @@ def _case_create(caption: str, inferred: bool, plaintiff, defendant) -> Case:
     raise IntegrityError(f"could not create case {caption!r}")
 
 
-def _case_update(case: Case, cx: nlp.CaseX, docket: Optional[str]) -> None:
+def _case_update(case: Case, cx: nlp.CaseX) -> None:
+    """A printed caption replaces one built from words; the other fields are resolved from all sources
+    (statements.case_resolve)."""
     changed = []
-    if docket and not case.docket_number:
-        case.docket_number, changed = docket[:100], changed + ["docket_number"]
-    if cx.court and not case.court:
-        case.court, changed = cx.court[:200], changed + ["court"]
-    if cx.judge and not case.judge:
-        case.judge, changed = cx.judge[:200], changed + ["judge"]
     if case.caption_inferred and not cx.inferred:
         case.case_name, case.caption_inferred, changed = cx.caption[:500], False, changed + ["case_name", "caption_inferred"]
     if changed:
@@ -138,17 +167,19 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         plaintiff = _side_party(cx.plaintiffs, left, extraction, resolve)
         defendant = _side_party(cx.defendants, right, extraction, resolve)
         dockets = [d for d in cx.docket_numbers or [] if d]
-        case = None
-        for d in dockets:
-            case = Case.objects.filter(docket_number__iexact=d).first() or case
+        dockets += [f.value for f in cx.fields if f.field == "docket_number" and f.value not in dockets]
+        court = _court_of(cx)
+        case = _case_by_docket(dockets, court)
         reason = "docket" if case else ("caption_inferred" if cx.inferred else "caption")
-        case = case or _case_for_pair(plaintiff, defendant)
+        case = case or _case_for_pair(plaintiff, defendant, court)
         if case is None:
-            case = Case.objects.filter(case_name__iexact=cx.caption).first()
+            case = _case_by_caption(cx.caption, court)
         if case is None:
             case = _case_create(cx.caption, cx.inferred, plaintiff, defendant)
             new_cases.append(case)
-        _case_update(case, cx, dockets[0] if dockets else None)
+        _case_update(case, cx)
+        statements.facts_record(case=case, document=document, cx=_with_legacy_fields(cx), make_evidence=make_evidence,
+                             version=extraction.extractor_version)
         ev = make_evidence(cx.evidence[:1])[0] if cx.evidence else None
         _case_parties_add([(case, party, role, ev) for party, role in (
             (plaintiff, CaseParty.Role.PLAINTIFF), (defendant, CaseParty.Role.DEFENDANT)) if party])
@@ -156,7 +187,7 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         linked.append(case)
         named.append((cx, case))
     for d in extraction.docket_numbers:
-        case = Case.objects.filter(docket_number__iexact=d).first()
+        case = _case_by_docket([d], "")
         if case and case not in linked:
             _link(case, document, "docket", detail=d)
             linked.append(case)
@@ -164,12 +195,30 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         linked = link_by_parties(document)
     if linked:
         _record_roles(document, extraction, linked, named, resolve, make_evidence)
-    _record_events(document, extraction, linked[0] if linked else None, make_evidence)
+    _record_events(document, extraction, linked[0] if linked else None, make_evidence, named)
     if linked:
         _attach_facts(document, linked[0])
+    statements.relations_record(document=document, named=named, make_evidence=make_evidence)
     for case in new_cases:
         relink_unlinked(case)
+    statements.cases_resolve(linked)
     return linked
+
+
+def _with_legacy_fields(cx: nlp.CaseX) -> nlp.CaseX:
+    """A CaseX whose judge or docket numbers are only in the old attributes states them as fields too."""
+    have = {f.field for f in cx.fields}
+    extra = []
+    if cx.judge and "judge" not in have:
+        extra.append(nlp.CaseFieldX("judge", cx.judge, 0.5, cx.evidence[:1]))
+    stated = {f.value for f in cx.fields if f.field == "docket_number"}
+    extra += [nlp.CaseFieldX("docket_number", d, 0.9, cx.evidence[:1]) for d in cx.docket_numbers or []
+              if d and d not in stated]
+    if extra:
+        from dataclasses import replace
+
+        return replace(cx, fields=[*cx.fields, *extra])
+    return cx
 
 
 def _record_roles(document, extraction, linked, named, resolve, make_evidence) -> None:
@@ -267,10 +316,11 @@ def relink_unlinked(case: Case) -> None:
             for source in EventSource.objects.filter(document=document, event__case__isnull=True).select_related("event"):
                 orphan = source.event
                 attach_event(case, orphan.kind, orphan.title, source.date, source.precision, document,
-                              source.evidence, source.extractor_version)
+                             source.evidence, source.extractor_version, stage=orphan.stage, status=orphan.status)
                 source.delete()
             prune_orphan_events()
             _attach_facts(document, case)
+            statements.case_resolve(case)
 
 
 def _attach_facts(document: Document, case: Case) -> None:
@@ -278,14 +328,20 @@ def _attach_facts(document: Document, case: Case) -> None:
     Claim.objects.filter(document=document, case__isnull=True).update(case=case)
 
 
-def _record_events(document, extraction, case, make_evidence) -> None:
+def _record_events(document, extraction, case, make_evidence, named=()) -> None:
+    """Each event goes to the case it belongs to (EventX.case, an index into the document's cases), else to the
+    document's first case."""
     events = [ex for ex in extraction.events if ex.evidence]
     for ex, evidence in zip(events, make_evidence([ex.evidence[0] for ex in events]) if events else []):
-        attach_event(case, ex.kind, ex.what, ex.date, ex.precision, document, evidence, extraction.extractor_version)
+        target = named[ex.case][1] if ex.case is not None and 0 <= ex.case < len(named) else case
+        attach_event(target, ex.kind, ex.what, ex.date, ex.precision, document, evidence, extraction.extractor_version,
+                     stage=ex.stage or "", status=ex.status or "")
 
 
-def attach_event(case, kind, title, date_value, precision, document, evidence, version, merge=True) -> Event:
-    """Add a source to the case's matching event (same kind and date), or start a new event."""
+def attach_event(case, kind, title, date_value, precision, document, evidence, version, merge=True,
+                 stage: str = "", status: str = "") -> Event:
+    """Add a source to the case's matching event (same kind and date), or start a new event. The procedural
+    step (stage) and status a source reads in it are kept on the event."""
     from casetracker.services import as_date
 
     when = as_date(date_value)
@@ -308,10 +364,17 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
             # or a dated one only when it retells it: never a dated event it merely shares a kind with
             undated = [e for e in same_kind if e.date is None]
             event = next((e for e in same_kind if _same_story(e.title, title)), undated[0] if undated else None)
+    if event is not None and merge and (stage and event.stage != stage or status and event.status != status):
+        if event.stage and stage and event.stage != stage or event.status and status and event.status != status:
+            event = None  # another step on the same day is its own event
+        else:
+            event.stage, event.status = event.stage or stage, event.status or status
+            event.save(update_fields=["stage", "status"])
     if event is None:
         event = Event.objects.create(case=case, kind=kind, title=(title or kind)[:500], date=when,
-                                     precision=precision or "",
-                                     fingerprint=fingerprint("event", case and case.pk, kind, when, document.pk))
+                                     precision=precision or "", stage=stage[:20], status=status[:30],
+                                     fingerprint=fingerprint("event", case and case.pk, kind, when, document.pk,
+                                                             stage, status))
     EventSource.objects.bulk_create([EventSource(  # one statement, no savepoint; an existing source is kept
         event=event, evidence=evidence, document=document, date=when, precision=precision or "",
         extractor_version=version)], ignore_conflicts=True)

@@ -271,3 +271,17 @@ def document_story(document: Document) -> list[Document]:
 
 def document_cases(document: Document):
     return document.case_links.select_related("case").order_by("case__case_name")
+
+
+def family_members(case: Case, depth: int = 3) -> list[int]:
+    """The ids of a case and of the cases that belong to it: members of a consolidated or "In re" case, appeals
+    of a trial-court case, refiled and companion suits pointing at it (a few levels down)."""
+    from casetracker.models import CaseRelation
+
+    ids, frontier = {case.pk}, {case.pk}
+    for _ in range(depth):
+        frontier = set(CaseRelation.objects.filter(to_case__in=frontier).values_list("from_case_id", flat=True)) - ids
+        if not frontier:
+            break
+        ids |= frontier
+    return sorted(ids)

@@ -360,13 +360,18 @@ def _record(document: Document, extraction: nlp.Extraction, pending: writes.Pend
 @writes.atomic
 def document_clear_facts(*, document: Document) -> None:
     """Remove what extraction wrote for a document (before re-extraction); corrections are kept."""
-    from casetracker.models import CaseDocument, EventSource
+    from casetracker import statements
+    from casetracker.models import Case, CaseDocument, CaseFact, CaseRelation, Counsel, EventSource
 
+    cases = list(Case.objects.filter(case_documents__document=document))
     EventSource.objects.filter(document=document).delete()
     linking.prune_orphan_events()
     CaseDocument.objects.filter(document=document).exclude(reason=CaseDocument.Reason.MANUAL).delete()
+    for model in (CaseFact, Counsel, CaseRelation):  # what it stated about its cases (editors' facts have none)
+        model.objects.filter(document=document).delete()
     document.evidence.all().delete()  # cascades to facts and case-party evidence links
     writes.pending().mark("documents", document.pk)
+    statements.cases_resolve(cases)
 
 
 @writes.atomic

@@ -33,3 +33,13 @@ def short_name(name: str, kind: str) -> str:
         parts = name.split()
         return parts[-1] if parts else name
     return name
+
+
+def caption_key(caption: str | None) -> str:
+    """A caption's sides normalised, so "The New York Times v. Microsoft" and "New York Times Company v.
+    Microsoft Corporation" are one key; "In re ..." captions keep their words."""
+    parts = re.split(r"\s+v(?:s)?\.?\s+", caption or "", maxsplit=1, flags=re.I)
+    if len(parts) == 2:
+        left, right = (normalize_name(p).replace(" et al", "") for p in parts)
+        return f"{left} v {right}"[:500] if left and right else ""
+    return normalize_name(caption)[:500]

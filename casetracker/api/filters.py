@@ -6,7 +6,6 @@ database error (NUL bytes, out-of-range integers, timezone offsets PostgreSQL ca
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 
 import django_filters as df
@@ -16,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.utils import extend_schema_field
 
 from casetracker.models import Allegation, Case, CaseDocket, CaseParty, Claim, Document, Event, Party, Quote
+from ingest.nlp.courts import docket_core
 
 BIGINT_MAX = 2**63 - 1
 RANGE = ["exact", "in", "gt", "gte", "lt", "lte"]
@@ -118,15 +118,6 @@ class SlugOrIdFilter(df.CharFilter):
 
 
 # ------------------------------------------------------------------------------------------------- filters
-DOCKET_CORE = re.compile(r"^(?:\d{1,2}:)?(\d{2,4}-[a-z]{1,5}-\d{1,6})", re.I)
-
-
-def docket_core(number: str) -> str:
-    """ "3:23-cv-03417-VC" -> "23-cv-03417" (the office prefix and the judge's initials go); other forms as given."""
-    m = DOCKET_CORE.match(number.strip())
-    return m.group(1).lower() if m else number.strip().lower()
-
-
 class CaseFilter(StrictFilterSet):
     """Cases, with CourtListener's names: ``court`` (a court id such as ``cand``), ``docket_number`` (any of the
     case's docket numbers, by its core: "3:23-cv-03417-VC" finds "23-cv-03417"), ``date_filed__gte`` ...

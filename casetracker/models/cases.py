@@ -38,6 +38,8 @@ class Case(models.Model):
     case_name_full = models.CharField(max_length=1000, blank=True, help_text="the full caption as printed")
     slug = models.SlugField(max_length=520, unique=True)
     caption_inferred = models.BooleanField(default=False, help_text="built from words, not printed")
+    caption_key = models.CharField(max_length=500, blank=True, db_index=True,
+                                   help_text='the caption\'s sides normalised: "new york times v microsoft"')
     court = models.CharField(max_length=200, blank=True, db_index=True,
                              help_text='CourtListener court id ("cand"), ours outside the US ("ewhc")')
     jurisdiction = models.CharField(max_length=20, blank=True, db_index=True)
@@ -71,6 +73,15 @@ class Case(models.Model):
 
     def __str__(self):
         return self.case_name
+
+    def save(self, *args, **kwargs):
+        from casetracker.text import caption_key
+
+        self.caption_key = caption_key(self.case_name)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "case_name" in fields and "caption_key" not in fields:
+            kwargs["update_fields"] = [*fields, "caption_key"]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("case-detail", args=[self.slug])

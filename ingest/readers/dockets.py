@@ -7,12 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ingest.nlp import courts
 from ingest.readers.base import ReadError, http_url
 
-COURTS = {"cand": "N.D. Cal.", "cacd": "C.D. Cal.", "casd": "S.D. Cal.", "caed": "E.D. Cal.", "nysd": "S.D.N.Y.",
-          "nyed": "E.D.N.Y.", "ded": "D. Del.", "mad": "D. Mass.", "txed": "E.D. Tex.", "txwd": "W.D. Tex.",
-          "wawd": "W.D. Wash.", "ilnd": "N.D. Ill.", "dcd": "D.D.C.", "ca9": "9th Cir.", "ca2": "2d Cir.",
-          "ca3": "3d Cir.", "cafc": "Fed. Cir.", "cadc": "D.C. Cir.", "scotus": "Supreme Court"}
 PLAINTIFF = re.compile(r"plaintiff|petitioner|claimant|appellant|movant|counter-?defendant", re.I)
 DEFENDANT = re.compile(r"defendant|respondent|appellee|counter-?claimant", re.I)
 COMPANY = re.compile(r"\b(?:inc|llc|ltd|corp|co|company|corporation|lp|llp|pbc|gmbh|group|holdings|news|times|"
@@ -93,7 +90,7 @@ def parse_docket(data) -> DocketData:
         entries.append(DocketEntry(number=e.get("entry_number"), date=e.get("date_filed"), description=description))
     entries.sort(key=lambda e: (e.date or "9999", e.number or 0))
     return DocketData(case_name=" ".join(str(data.get("case_name") or data.get("case_name_short") or "").split()),
-                      docket_number=str(data.get("docket_number") or "").strip(), court=COURTS.get(court_id, court_id),
+                      docket_number=str(data.get("docket_number") or "").strip(), court=courts.display(court_id),
                       court_id=court_id, judge=str(data.get("assigned_to_str") or "").strip(),
                       date_filed=data.get("date_filed"), date_terminated=data.get("date_terminated"),
                       cause=str(data.get("cause") or ""), nature_of_suit=str(data.get("nature_of_suit") or ""),

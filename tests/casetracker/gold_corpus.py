@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
 
-from ingest.nlp import types as nlp
+from ingest.nlp import courts, types as nlp
 from ingest.readers.detect import split_header
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,9 +126,12 @@ def extraction(text: str, gold: dict) -> nlp.Extraction:
         defendants = [n for n, r in names.items() if r == "defendant"]
         ev = (loc.find_all(caption, 1) or [loc.sentence_with("lawsuit") or loc.sentence_with(caption.split(" v")[0])])
         if ev[0]:
+            court = courts.court_id(ex.court)
+            where = (loc.find_all(ex.court, 1) if ex.court else []) or ev[:1]
             ex.cases.append(nlp.CaseX(caption=caption, inferred=caption not in text, plaintiffs=plaintiffs,
                                       defendants=defendants, docket_numbers=ex.docket_numbers, court=ex.court,
-                                      evidence=ev[:1]))
+                                      evidence=ev[:1], fields=[nlp.CaseFieldX("court", court, 1.0, where[:1])]
+                                      if court else []))
     for e in gold.get("events", []):
         words = [w for w in re.findall(r"[A-Za-z]{5,}", e["what"])][:6]
         ev = next((loc.sentence_with(w) for w in words if loc.sentence_with(w)), None)

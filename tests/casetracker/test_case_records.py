@@ -200,6 +200,7 @@ def test_case_list_filters_by_the_new_fields_and_hides_non_ai_cases_by_default(c
     assert _listed(client, "court=ca9") == {case.slug}  # the appeal's docket court
     assert _listed(client, "class_action=true") == {case.slug}
     assert _listed(client, "docket_number=23-cv-03417") == {case.slug}
+    assert _listed(client, "docket_number=1:23-CV-3417") == {case.slug}  # any form of the number: its core
     assert _listed(client, "docket_number=3:23-cv-03417-VC") == {case.slug}
     assert _listed(client, "date_filed__gte=2023-01-01&date_filed__lte=2023-12-31") == {case.slug}
     assert _listed(client, "status=settled") == set()

@@ -24,6 +24,23 @@ def test_case_feed_has_its_documents_and_events(client, musk_case):
     assert any(f"/documents/{docs[0].pk}/" in e.link for e in feed.entries)
 
 
+def test_the_feed_of_a_lead_case_covers_its_members(client, db):
+    from casetracker.models import Case, CaseDocument, CaseRelation, Event
+    from tests.casetracker.factories import DocumentFactory
+
+    lead = Case.objects.create(case_name="In re OpenAI Copyright Infringement Litigation", slug="in-re-openai")
+    member = Case.objects.create(case_name="Authors Guild v. OpenAI", slug="authors-guild-v-openai")
+    other = Case.objects.create(case_name="Bartz v. Anthropic", slug="bartz")
+    CaseRelation.objects.create(from_case=member, to_case=lead, kind="member_of")
+    for case, title in ((member, "Guild brief"), (other, "Bartz news")):
+        CaseDocument.objects.create(case=case, document=DocumentFactory(title=title), reason="manual")
+    Event.objects.create(case=member, kind="ruling", title="Judge Stein rules <b>", fingerprint="x")
+    titles = [e.title for e in _feed(client, "/cases/in-re-openai/feed/").entries]
+    assert "Document: Guild brief" in titles and "Document: Bartz news" not in titles
+    assert any(t.startswith("Event (ruling") and "[Authors Guild v. OpenAI]" in t for t in titles)
+    assert [e.title for e in _feed(client, "/cases/bartz/feed/").entries] == ["Document: Bartz news"]
+
+
 def test_party_feed_lists_documents_that_mention_it(client, musk_case):
     feed = _feed(client, "/parties/elon-musk/feed/")
     assert {e.title for e in feed.entries} == {"Musk testimony 0", "Musk testimony 1"}

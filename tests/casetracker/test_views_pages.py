@@ -76,17 +76,19 @@ def test_a_document_with_an_event_outside_any_case_has_a_page(client, db):
 
 
 def test_recent_activity_lists_dated_cases_newest_first_and_undated_last(client, db):
-    """Issue 12: cases with no dated activity came first (NULL sorts first in a descending order)."""
-    from datetime import datetime, timezone
+    """Issue 12: cases with no dated activity came first (NULL sorts first in a descending order). Issue 14: the
+    activity is the date of the case's latest dated event, not of its newest article."""
+    from datetime import date, datetime, timezone
 
     from casetracker.models import Case, CaseDocument
     from tests.casetracker.factories import DocumentFactory
 
     for name, year in [("Undated v. Nobody", None), ("Old v. Case", 2023), ("New v. Case", 2025),
                        ("Middle v. Case", 2024)]:
-        case = Case.objects.create(case_name=name, slug=name.lower().replace(" ", "-").replace(".", ""))
-        when = datetime(year, 5, 1, tzinfo=timezone.utc) if year else None
-        CaseDocument.objects.create(case=case, document=DocumentFactory(published_at=when), reason="manual")
+        case = Case.objects.create(case_name=name, slug=name.lower().replace(" ", "-").replace(".", ""),
+                                   last_activity=date(year, 5, 1) if year else None)
+        CaseDocument.objects.create(case=case, reason="manual", document=DocumentFactory(
+            published_at=datetime(2026 - (year or 2026) + 2020, 1, 1, tzinfo=timezone.utc)))  # article dates reversed
     html = client.get("/").content.decode()
     recent = html[html.index('id="recent-h"'):]
     order = sorted(["Undated v. Nobody", "Old v. Case", "New v. Case", "Middle v. Case"], key=recent.index)

@@ -1,0 +1,263 @@
+"""What sources state about a case (CaseFact, counsel, family links) and the case's fields resolved from them.
+
+A document's statements about a case are stored as they are made (``CaseFact``: court, docket number, judge,
+cause of action, ...; ``Counsel``; ``CaseRelation``; dated ``Event`` rows with the procedural ``stage`` and
+``status`` they show). ``case_resolve`` then sets the case's own fields from all its sources:
+
+- a field that does not change over a case's life (court, judge, docket number, class action) takes the value with
+  the most weight: each document counts once per value, weighted by its authority (a CourtListener docket over a
+  court document over a news report) and the extraction's confidence; disagreeing values stay as conflicts;
+- date filed is the day a docket or the best-dated "filed" step gives; stage and status come from the dated steps
+  (the latest one reached; an appeal after a judgment), date terminated from the step that ended the case, last
+  activity from the latest dated event;
+- causes of action and AI areas are the union of what the sources type.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Iterable, Optional
+
+from django.db.models import Q
+
+from casetracker import writes
+from casetracker.models import (
+    Case, CaseDocket, CaseDocument, CaseFact, CaseRelation, Claim, Counsel, Document, Event, LawFirm,
+)
+from casetracker.text import caption_key, normalize_name
+from ingest.nlp import courts, types as nlp
+
+AUTHORITY = {CaseFact.Origin.EDITOR: 10.0, CaseFact.Origin.DOCKET: 5.0, CaseFact.Origin.COURT: 2.0,
+             CaseFact.Origin.NEWS: 1.0}
+STAGE_ORDER = {stage: n for n, stage in enumerate(nlp.STAGES)}
+TERMINAL = {"settled", "dismissed", "dismissed_with_prejudice", "dismissed_without_prejudice", "voluntarily_dismissed",
+            "judgment_plaintiff", "judgment_defendant"}
+SINGLE = ("court", "jurisdiction", "judge", "class_action", "caption_full")
+
+
+def origin_of(document: Optional[Document]) -> str:
+    kind = getattr(document, "kind", "news")
+    return {"docket": CaseFact.Origin.DOCKET, "filing": CaseFact.Origin.COURT,
+            "opinion": CaseFact.Origin.COURT}.get(kind, CaseFact.Origin.NEWS)
+
+
+# --------------------------------------------------------------------------- what a document states
+def facts_record(*, case: Case, document: Document, cx: nlp.CaseX, make_evidence, version: str) -> None:
+    """Store what one document states about one case: its fields, docket numbers, counsel."""
+    items = [f for f in cx.fields if f.field in nlp.CASE_FIELDS and f.value]
+    evidence = make_evidence([f.evidence[0] for f in items if f.evidence]) if items else []
+    it = iter(evidence)
+    origin = origin_of(document)
+    rows = []
+    for f in items:
+        ev = next(it) if f.evidence else None
+        rows.append(CaseFact(case=case, field=f.field, value=str(f.value)[:1000], document=document, evidence=ev,
+                             confidence=f.confidence, origin=origin, extractor_version=version))
+    CaseFact.objects.bulk_create(rows)
+    dockets_sync(case)
+    counsel = [c for c in cx.counsel if c.firm or c.lawyer]
+    if counsel:
+        cev = make_evidence([c.evidence[0] for c in counsel if c.evidence])
+        it = iter(cev)
+        Counsel.objects.bulk_create([Counsel(
+            case=case, side=c.side if c.side in Counsel.Side.values else Counsel.Side.OTHER,
+            firm=law_firm(c.firm) if c.firm else None, lawyer=(c.lawyer or "")[:200], document=document,
+            evidence=next(it) if c.evidence else None, extractor_version=version) for c in counsel])
+
+
+def dockets_sync(case: Case) -> None:
+    """The case's docket numbers are those its sources state (one row per core), in the case's court."""
+    stated: dict[str, str] = {}
+    for value in CaseFact.objects.filter(case=case, field="docket_number", rejected=False).order_by("id").values_list(
+            "value", flat=True):
+        core = courts.docket_core(value)[:100]
+        if core and len(value) > len(stated.get(core, "")):
+            stated[core] = value[:100]
+    court = case.court or (CaseFact.objects.filter(case=case, field="court", rejected=False)
+                           .values_list("value", flat=True).first() or "")
+    have = {d.core: d for d in case.dockets.all()}
+    CaseDocket.objects.filter(case=case).exclude(core__in=list(stated)).delete()
+    for core, number in stated.items():
+        row = have.get(core)
+        if row is None:
+            CaseDocket.objects.create(case=case, core=core, number=number, court=court[:200])
+        elif (row.number, row.court) != (number, court[:200]):
+            row.number, row.court = number, court[:200]
+            row.save(update_fields=["number", "court"])
+
+
+def law_firm(name: str) -> LawFirm:
+    from casetracker.services import _unique_slug
+
+    key = normalize_name(name)[:300] or name.lower()[:300]
+    firm = LawFirm.objects.filter(normalized=key).first()
+    if firm is None:
+        firm, _ = LawFirm.objects.get_or_create(normalized=key, defaults={
+            "name": name[:300], "slug": _unique_slug(LawFirm, name)})
+    return firm
+
+
+def relations_record(*, document: Document, named: list[tuple[nlp.CaseX, Case]], make_evidence) -> None:
+    """A document's family links: the other case is one the document names, or a known case of that caption
+    or docket number."""
+    for cx, case in named:
+        for rx in cx.relations:
+            if rx.kind not in CaseRelation.Kind.values:
+                continue
+            other = _case_named(rx.other, named, exclude=case)
+            if other is None or other.pk == case.pk:
+                continue
+            ev = make_evidence(rx.evidence[:1])[0] if rx.evidence else None
+            CaseRelation.objects.get_or_create(from_case=case, to_case=other, kind=rx.kind,
+                                               defaults={"document": document, "evidence": ev})
+
+
+def _case_named(name: str, named: list[tuple[nlp.CaseX, Case]], exclude: Case) -> Optional[Case]:
+    key = caption_key(name)
+    for cx, case in named:
+        if case.pk != exclude.pk and (caption_key(cx.caption) == key or name in (cx.docket_numbers or [])):
+            return case
+    core = courts.docket_core(name)
+    if core and any(ch.isdigit() for ch in name):
+        hit = CaseDocket.objects.filter(core=core).exclude(case=exclude).select_related("case").first()
+        if hit:
+            return hit.case
+    key = caption_key(name)
+    return Case.objects.filter(caption_key=key).exclude(pk=exclude.pk).order_by("id").first() if key else None
+
+
+# --------------------------------------------------------------------------- resolving a case's fields
+def _votes(facts: list[CaseFact]) -> dict[str, float]:
+    """value -> weight: each document counts once per value, by its authority and the best confidence."""
+    best: dict[tuple, float] = {}
+    for f in facts:
+        key = (f.value, f.document_id or ("fact", f.pk))
+        best[key] = max(best.get(key, 0.0), AUTHORITY.get(f.origin, 1.0) * max(f.confidence, 0.05))
+    votes: dict[str, float] = defaultdict(float)
+    for (value, _), weight in best.items():
+        votes[value] += weight
+    return votes
+
+
+def _top(facts: list[CaseFact]) -> str:
+    votes = _votes(facts)
+    return max(votes, key=lambda v: (votes[v], len(v), v)) if votes else ""
+
+
+def _as_of(event: Event, published: dict[int, date]) -> Optional[date]:
+    """When a step happened: its date, else the earliest date a source reporting it was published."""
+    if event.date:
+        return event.date
+    dates = [published[s.document_id] for s in event.sources.all() if s.document_id in published]
+    return min(dates) if dates else None
+
+
+@writes.atomic
+def case_resolve(case: Case) -> Case:
+    """Set the case's fields from its sources (see the module's docstring); saves what changed."""
+    facts = [f for f in CaseFact.objects.filter(case=case, rejected=False)]
+    by_field: dict[str, list[CaseFact]] = defaultdict(list)
+    for f in facts:
+        by_field[f.field].append(f)
+    values: dict = {}
+    values["court"] = _top(by_field["court"])
+    values["jurisdiction"] = courts.jurisdiction(values["court"]) or _top(by_field["jurisdiction"])
+    values["judge"] = _top(by_field["judge"])
+    full = _top(by_field["caption_full"])
+    values["case_name_full"] = full[:1000]
+    ca = _top(by_field["class_action"])
+    values["class_action"] = {"true": True, "false": False}.get(ca)
+    causes = {f.value for f in by_field["cause_of_action"]}
+    causes |= set(Claim.objects.filter(case=case, rejected=False).exclude(cause="").values_list("cause", flat=True))
+    values["causes"] = sorted(c for c in causes if c in nlp.CAUSES)
+    values["ai_areas"] = sorted({f.value for f in by_field["ai_area"] if f.value in nlp.AI_AREAS})
+    dockets_sync(case)
+    dockets = list(case.dockets.all())
+    values["docket_number"] = values["docket_number_core"] = ""
+    if dockets:
+        counts = defaultdict(int)
+        for f in by_field["docket_number"]:
+            counts[courts.docket_core(f.value)] += 1
+        primary = max(dockets, key=lambda d: (counts.get(d.core, 0), -d.pk))
+        values["docket_number"] = max((d.number for d in dockets if d.core == primary.core), key=len)[:100]
+        values["docket_number_core"] = primary.core
+    events = list(Event.objects.filter(case=case, rejected=False).prefetch_related("sources"))
+    doc_ids = {s.document_id for e in events for s in e.sources.all()}
+    published = {pk: (at.date() if hasattr(at, "date") else at) for pk, at in
+                 Document.objects.filter(pk__in=doc_ids, published_at__isnull=False).values_list("pk", "published_at")}
+    values.update(_from_steps(events, published, by_field))
+    ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
+        case_links__reason=CaseDocument.Reason.PARTIES).values_list("is_ai_litigation", flat=True))
+    stated = [f.value == "true" for f in by_field["is_ai_litigation"]]
+    votes = stated or ai_docs
+    values["is_ai_litigation"] = (sum(votes) * 2 >= len(votes)) if votes else case.is_ai_litigation
+    changed = [name for name, value in values.items() if getattr(case, name) != value]
+    if changed:
+        for name in changed:
+            setattr(case, name, values[name])
+        case.save(update_fields=changed + ["updated_at"])
+        from casetracker.linking import case_changed
+
+        case_changed(case)
+    return case
+
+
+def _from_steps(events: list[Event], published: dict, by_field) -> dict:
+    out: dict = {}
+    filed_fact = [f for f in by_field["date_filed"] if f.origin == CaseFact.Origin.DOCKET]
+    filed = [e for e in events if e.stage == "filed" and e.date]
+    precision_rank = {"day": 0, "month": 1, "year": 2, "": 3}
+    if filed_fact:
+        out["date_filed"] = date.fromisoformat(_top(filed_fact)[:10])
+    elif filed:
+        best = min(filed, key=lambda e: (precision_rank.get(e.precision, 3), -e.sources.count(), e.date))
+        out["date_filed"] = best.date
+    steps = [(e, _as_of(e, published)) for e in events if e.stage or e.status]
+    dated = [(e, when) for e, when in steps if when]
+    out["stage"] = ""
+    if steps:
+        staged = [(e, when) for e, when in dated if e.stage] or [(e, None) for e, _ in steps if e.stage]
+        if staged:
+            last = max(staged, key=lambda t: (t[1] or date.min, STAGE_ORDER.get(t[0].stage, 0)))
+            out["stage"] = last[0].stage
+    statused = [(e, when) for e, when in dated if e.status] or [(e, None) for e, _ in steps if e.status]
+    status = ""
+    terminated = when = None
+    if statused:
+        last, when = max(statused, key=lambda t: (t[1] or date.min, t[0].status in TERMINAL))
+        status = last.status
+        if status in TERMINAL and last.date:
+            terminated = last.date
+    appeals = [w for e, w in steps if e.stage == "appeal"]
+    if appeals and (when is None or max((a for a in appeals if a), default=date.max) >= when):
+        status = "on_appeal"  # an appeal after the judgment: the trial court's case ended, the suit goes on
+    if not status and (out["stage"] or steps):
+        status = "open"
+    out["status"] = status or Case.Status.UNKNOWN
+    terminated_fact = [f for f in by_field["date_terminated"] if f.origin == CaseFact.Origin.DOCKET]
+    out["date_terminated"] = (date.fromisoformat(_top(terminated_fact)[:10]) if terminated_fact else terminated)
+    dates = [e.date for e in events if e.date]
+    out["last_activity"] = max(dates) if dates else None
+    return out
+
+
+def cases_resolve(cases: Iterable[Case]) -> None:
+    for case in {c.pk: c for c in cases}.values():
+        case.refresh_from_db()
+        case_resolve(case)
+
+
+def field_sources(case: Case) -> dict[str, list[CaseFact]]:
+    """Each field's statements, for the case page and the API (read side)."""
+    out: dict[str, list[CaseFact]] = defaultdict(list)
+    for f in (CaseFact.objects.filter(case=case, rejected=False)
+              .select_related("document", "evidence").order_by("field", "-confidence", "id")):
+        out[f.field].append(f)
+    return dict(out)
+
+
+def steps_of(case: Case):
+    """The stage history: the case's events that show a procedural step or a status, by date."""
+    return (Event.objects.filter(case=case, rejected=False).filter(~Q(stage="") | ~Q(status=""))
+            .prefetch_related("sources__document", "sources__evidence"))
+

@@ -1,0 +1,165 @@
+"""Case identity (docket core and court), fields resolved from their sources, stage and status from dated
+steps, families and counsel (casetracker.linking + casetracker.statements)."""
+from datetime import date, datetime, timezone
+
+import pytest
+
+from casetracker import services
+from casetracker.models import Case, CaseFact, CaseParty, CaseRelation, Counsel, LawFirm, Party
+from ingest.nlp import types as nlp
+from tests.casetracker.factories import DocumentFactory, party, span
+
+pytestmark = pytest.mark.django_db
+
+BARTZ = ("Andrea Bartz sued Anthropic in the Northern District of California, No. 3:24-cv-05417-WHA, "
+         "before Judge William Alsup. The suit was filed on August 19, 2024. Justin Nelson of Susman Godfrey "
+         "represents the authors.")
+BARTZ_LATER = ("Anthropic agreed to settle Bartz v. Anthropic, case 24-cv-5417, on September 5, 2025. "
+               "Judge Alsup approved the settlement.")
+
+
+def field(name, value, text, needle, confidence=1.0):
+    return nlp.CaseFieldX(name, value, confidence, [span(text, needle)])
+
+
+def record(text, cases, *, events=(), parties=(), kind="news", published=None):
+    doc = DocumentFactory(text=text, kind=kind, published_at=published)
+    services.extraction_record(document=doc, extraction=nlp.Extraction(
+        parties=list(parties), cases=list(cases), events=list(events), is_ai_litigation=True, extractor_version="t"))
+    return doc
+
+
+def bartz_first():
+    cx = nlp.CaseX(caption="Bartz v. Anthropic", plaintiffs=["Andrea Bartz"], defendants=["Anthropic"],
+                   evidence=[span(BARTZ, "Andrea Bartz sued Anthropic")], fields=[
+                       field("court", "cand", BARTZ, "Northern District of California"),
+                       field("docket_number", "3:24-cv-05417-WHA", BARTZ, "3:24-cv-05417-WHA"),
+                       field("judge", "William Alsup", BARTZ, "William Alsup"),
+                       field("class_action", "true", BARTZ, "the authors", 0.8),
+                       field("cause_of_action", "copyright_infringement", BARTZ, "sued")],
+                   counsel=[nlp.CounselX("plaintiff", "Susman Godfrey", "Justin Nelson",
+                                         [span(BARTZ, "Justin Nelson of Susman Godfrey")])])
+    filed = nlp.EventX("filing", "The suit was filed", "2024-08-19", "day", [span(BARTZ, "filed on August 19, 2024")],
+                       stage="filed", case=0)
+    return record(BARTZ, [cx], events=[filed], parties=[party(BARTZ, "Andrea Bartz", "person", "plaintiff"),
+                                                         party(BARTZ, "Anthropic", role="defendant")],
+                  published=datetime(2024, 8, 20, tzinfo=timezone.utc))
+
+
+def bartz_settled():
+    cx = nlp.CaseX(caption="Bartz v. Anthropic", plaintiffs=["Andrea Bartz"], defendants=["Anthropic"],
+                   evidence=[span(BARTZ_LATER, "Bartz v. Anthropic")],
+                   fields=[field("docket_number", "24-cv-5417", BARTZ_LATER, "24-cv-5417"),
+                           field("judge", "William Alsup", BARTZ_LATER, "Alsup")])
+    settled = nlp.EventX("settlement", "Anthropic agreed to settle", "2025-09-05", "day",
+                         [span(BARTZ_LATER, "agreed to settle")], status="settled", case=0)
+    return record(BARTZ_LATER, [cx], events=[settled], published=datetime(2025, 9, 6, tzinfo=timezone.utc))
+
+
+def test_a_case_gets_its_fields_from_what_its_sources_state():
+    bartz_first()
+    bartz_settled()
+    case = Case.objects.get()
+    assert (case.court, case.jurisdiction, case.judge) == ("cand", "us-federal", "William Alsup")
+    assert case.docket_number_core == "24-cv-05417" and case.docket_number == "3:24-cv-05417-WHA"
+    assert [d.core for d in case.dockets.all()] == ["24-cv-05417"]  # two spellings, one docket
+    assert case.date_filed == date(2024, 8, 19) and case.date_terminated == date(2025, 9, 5)
+    assert (case.status, case.stage, case.last_activity) == ("settled", "filed", date(2025, 9, 5))
+    assert case.class_action is True and case.causes == ["copyright_infringement"]
+    sources = CaseFact.objects.filter(case=case, field="judge")
+    assert sources.count() == 2 and all(f.evidence.sentence for f in sources)
+
+
+def test_counsel_are_their_own_records_never_parties():
+    bartz_first()
+    counsel = Counsel.objects.get()
+    assert (counsel.side, counsel.lawyer, counsel.firm.name) == ("plaintiff", "Justin Nelson", "Susman Godfrey")
+    assert counsel.evidence.sentence.startswith("Justin Nelson")
+    assert not Party.objects.filter(name__icontains="Susman").exists()
+    assert LawFirm.objects.count() == 1
+
+
+def test_the_same_caption_in_two_courts_is_two_cases():
+    uk = "Getty Images v Stability AI was tried in the High Court in London."
+    us = "Getty Images v. Stability AI is pending in Delaware federal court."
+    for text, court, needle in ((uk, "ewhc", "High Court"), (us, "ded", "Delaware federal court")):
+        record(text, [nlp.CaseX(caption="Getty Images v. Stability AI", plaintiffs=["Getty Images"],
+                                defendants=["Stability AI"], fields=[field("court", court, text, needle)])],
+               parties=[party(text, "Getty Images", role="plaintiff"), party(text, "Stability AI", role="defendant")])
+    assert sorted(Case.objects.values_list("court", flat=True)) == ["ded", "ewhc"]
+    assert sorted(Case.objects.values_list("jurisdiction", flat=True)) == ["uk", "us-federal"]
+
+
+def test_a_docket_number_with_another_court_is_another_case():
+    a = "Doe v. GitHub, No. 22-cv-06823, in the Northern District of California."
+    b = "In Doe v. GitHub, No. 22-cv-06823, the Ninth Circuit heard argument."
+    record(a, [nlp.CaseX(caption="Doe v. GitHub", fields=[field("docket_number", "22-cv-06823", a, "22-cv-06823"),
+                                                           field("court", "cand", a, "Northern District")])])
+    record(b, [nlp.CaseX(caption="Doe v. GitHub", fields=[field("docket_number", "22-cv-06823", b, "22-cv-06823"),
+                                                           field("court", "ca9", b, "Ninth Circuit")])])
+    assert Case.objects.count() == 2
+
+
+def test_a_court_docket_outranks_the_news():
+    text = "Judge Vince Chhabria presides over the case, No. 3:23-cv-03417."
+    for _ in range(2):
+        record(text + " " * _, [nlp.CaseX(caption="Kadrey v. Meta", fields=[
+            field("judge", "Vince Chhabria", text, "Vince Chhabria"), field("docket_number", "3:23-cv-03417", text,
+                                                                             "3:23-cv-03417")])])
+    case = Case.objects.get()
+    doc = DocumentFactory(text="Kadrey v. Meta Platforms\nJudge: Someone Else", kind="docket")
+    CaseFact.objects.create(case=case, field="judge", value="Someone Else", document=doc, origin="docket")
+    from casetracker.statements import case_resolve
+
+    assert case_resolve(case).judge == "Someone Else"
+
+
+def test_an_appeal_after_a_judgment_puts_the_case_on_appeal_and_steps_are_kept_in_order():
+    text = ("The court granted summary judgment to Meta in June 2025. The authors appealed to the Ninth Circuit "
+            "in July 2025.")
+    cx = nlp.CaseX(caption="Kadrey v. Meta", plaintiffs=["Richard Kadrey"], defendants=["Meta"])
+    record(text, [cx], events=[
+        nlp.EventX("ruling", "summary judgment", "2025-06-01", "month", [span(text, "granted summary judgment")],
+                   stage="summary_judgment", status="judgment_defendant"),
+        nlp.EventX("filing", "appeal", "2025-07-01", "month", [span(text, "appealed")], stage="appeal")])
+    case = Case.objects.get()
+    assert (case.stage, case.status, case.date_terminated) == ("appeal", "on_appeal", date(2025, 6, 1))
+    assert [e.stage for e in case.events.order_by("date")] == ["summary_judgment", "appeal"]
+
+
+def test_a_planned_step_counts_as_open_and_an_undated_step_is_dated_by_its_source():
+    text = "The judge denied OpenAI's motion to dismiss."
+    record(text, [nlp.CaseX(caption="New York Times v. OpenAI")], events=[
+        nlp.EventX("ruling", "denied the motion to dismiss", None, None, [span(text, "denied")],
+                   stage="motion_to_dismiss", status="open")], published=datetime(2025, 4, 4, tzinfo=timezone.utc))
+    case = Case.objects.get()
+    assert (case.stage, case.status, case.last_activity) == ("motion_to_dismiss", "open", None)
+
+
+def test_a_member_case_links_to_its_consolidated_case_with_the_sentence():
+    text = ("Authors Guild v. OpenAI was consolidated into In re OpenAI Copyright Infringement Litigation, "
+            "the multidistrict case in New York.")
+    member = nlp.CaseX(caption="Authors Guild v. OpenAI", relations=[nlp.RelationX(
+        "member_of", "In re OpenAI Copyright Infringement Litigation", [span(text, "was consolidated into")])])
+    record(text, [member, nlp.CaseX(caption="In re OpenAI Copyright Infringement Litigation")])
+    rel = CaseRelation.objects.get()
+    assert (rel.from_case.case_name, rel.kind, rel.to_case.case_name) == (
+        "Authors Guild v. OpenAI", "member_of", "In re OpenAI Copyright Infringement Litigation")
+    assert "consolidated" in rel.evidence.sentence
+
+
+def test_reextraction_takes_a_documents_statements_with_it():
+    doc = bartz_first()
+    case = Case.objects.get()
+    services.document_clear_facts(document=doc)
+    case.refresh_from_db()
+    assert not CaseFact.objects.filter(case=case).exists() and not Counsel.objects.exists()
+    assert (case.judge, case.court, case.status) == ("", "", "unknown")
+    assert CaseParty.objects.filter(case=case).exists()  # roles stay until the document is linked again
+
+
+def test_one_caption_spelled_two_ways_is_one_case():
+    a, b = "The New York Times v. Microsoft went on.", "New York Times Company v. Microsoft Corporation, et al. went on."
+    record(a, [nlp.CaseX(caption="The New York Times v. Microsoft")])
+    record(b, [nlp.CaseX(caption="New York Times Company v. Microsoft Corporation, et al.")])
+    assert Case.objects.get().caption_key == "new york times v microsoft"

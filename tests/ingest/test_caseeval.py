@@ -1,0 +1,76 @@
+"""The case-record scorer (ingest.caseeval): gold merged from per-document statements, records matched one to
+one, duplicates and non-lawsuits counted against precision, fields scored where a source states them."""
+import json
+
+from ingest import caseeval
+
+
+def statement(doc, case, published="", **fields):
+    return {"doc": doc, "case": case, "_published": published, "caption": fields.pop("caption", "Bartz v. Anthropic"),
+            "caption_printed": True, **fields}
+
+
+def test_docket_cores_are_courtlisteners():
+    assert caseeval.docket_core("3:24-cv-05417-WHA") == caseeval.docket_core("24-cv-5417") == "24-cv-05417"
+    assert caseeval.docket_core("1:23-CV-11195") == "23-cv-11195"
+    assert caseeval.docket_core("IL-2023-000007") != caseeval.docket_core("24-cv-5417")
+
+
+def test_gold_takes_the_most_stated_value_and_the_latest_status():
+    cases = caseeval.build([
+        statement("a.txt", "bartz", "2024-08-20", judge="William Alsup", status="open", stage="filed",
+                  date_filed="2024-08"),
+        statement("b.txt", "bartz", "2025-09-06", judge="William Alsup", status="settled", stage="class_certification",
+                  date_filed="2024-08-19", docket_numbers=["3:24-cv-05417-WHA"]),
+        statement("c.txt", "bartz", "2025-01-01", judge="Vince Chhabria", status="open"),
+    ])
+    (case,) = cases
+    assert case["judge"] == "William Alsup" and case["conflicts"]["judge"] == {
+        "William Alsup": ["a.txt", "b.txt"], "Vince Chhabria": ["c.txt"]}
+    assert case["status"] == "settled" and case["stage"] == "class_certification"
+    assert case["date_filed"] == "2024-08-19"  # the most precise of two that agree on the month
+    assert case["docket_cores"] == ["24-cv-05417"] and case["sources"]["docket"] == ["b.txt"]
+
+
+def test_precision_counts_duplicates_and_records_that_are_no_lawsuit():
+    gold = caseeval.build([statement("a.txt", "bartz", judge="William Alsup", docket_numbers=["24-cv-05417"],
+                                     parties=[{"name": "Andrea Bartz", "role": "plaintiff"},
+                                              {"name": "Anthropic PBC", "role": "defendant"}])])
+    preds = [
+        {"id": "p1", "caption": "Bartz v. Anthropic PBC", "docket_numbers": ["3:24-cv-05417-WHA"],
+         "judge": "Alsup", "docs": ["a.txt"]},
+        {"id": "p2", "caption": "Andrea Bartz v. Anthropic", "docs": ["a.txt"]},  # a second record of one suit
+        {"id": "p3", "caption": "Grok v. ChatGPT", "docs": ["a.txt"]},  # no lawsuit at all
+    ]
+    figures = caseeval.score(gold, preds)
+    assert (figures["matched"], figures["duplicates"], figures["not_lawsuits"]) == (1, 1, 1)
+    assert figures["precision"] == round(1 / 3, 3) and figures["recall"] == 1.0
+    assert figures["fields"]["docket"]["accuracy"] == 1.0 and figures["fields"]["judge"]["accuracy"] == 1.0
+    assert figures["fields"]["court"]["stated"] == 0
+
+
+def test_an_unfilled_field_counts_as_wrong_and_a_date_is_compared_at_the_golds_precision():
+    gold = caseeval.build([statement("a.txt", "bartz", date_filed="2024", status="dismissed", court="cand")])
+    pred = {"id": "p", "caption": "Bartz v. Anthropic", "date_filed": "2024-08-19",
+            "status": "dismissed_with_prejudice", "docs": ["a.txt"]}
+    fields = caseeval.score(gold, [pred])["fields"]
+    assert fields["date_filed"]["accuracy"] == 1.0 and fields["status"]["accuracy"] == 1.0
+    assert fields["court"] == {"stated": 1, "accuracy": 0.0, "filled": 0.0}
+
+
+def test_two_courts_two_records():
+    gold = caseeval.build([statement("a.txt", "getty-uk", caption="Getty Images v Stability AI", court="ewhc"),
+                           statement("b.txt", "getty-de", caption="Getty Images v. Stability AI", court="ded")])
+    preds = [{"id": "x", "caption": "Getty Images v. Stability AI", "court": "ded", "docs": ["a.txt", "b.txt"]},
+             {"id": "y", "caption": "Getty Images v. Stability AI", "court": "ewhc", "docs": ["a.txt"]}]
+    matched, duplicates, _ = caseeval.match(preds, gold)
+    assert matched == {"x": "getty-de", "y": "getty-uk"} and duplicates == []
+
+
+def test_the_committed_gold_is_what_the_statements_build(tmp_path):
+    """tests/data/cases.jsonl is rebuilt from the statements, never edited by hand."""
+    out = tmp_path / "cases.jsonl"
+    caseeval.write_gold(out)
+    assert out.read_text(encoding="utf-8") == caseeval.GOLD.read_text(encoding="utf-8")
+    cases = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(cases) > 150 and all(c["docs"] for c in cases)
