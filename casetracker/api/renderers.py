@@ -11,12 +11,9 @@ class CSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        """Only errors reach here (a list's rows are streamed by its view): one ``detail`` cell."""
+        """Nothing reaches here but a response of an endpoint that did not stream its rows: its fields, one per
+        line (errors are answered in JSON, see ExportViewSet.handle_exception)."""
         from casetracker.exports import csv_lines
 
-        if isinstance(data, dict):
-            rows = [[k, v if isinstance(v, str) else "; ".join(map(str, v)) if isinstance(v, list) else str(v)]
-                    for k, v in data.items()]
-        else:
-            rows = [[str(data)]]
-        return "".join(csv_lines(["field", "detail"], rows)).encode("utf-8")
+        rows = [[k, v] for k, v in data.items()] if isinstance(data, dict) else [["", data]]
+        return "".join(csv_lines(["field", "value"], rows)).encode("utf-8")

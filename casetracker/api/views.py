@@ -8,6 +8,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes, schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
@@ -42,10 +43,26 @@ class ExportViewSet(ReadViewSet):
     export = ""
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
 
+    def _csv(self) -> bool:
+        return getattr(getattr(self.request, "accepted_renderer", None), "format", "") == "csv"
+
     def list(self, request, *args, **kwargs):
-        if getattr(request.accepted_renderer, "format", "") == "csv":
+        if self._csv():
             return exports.export(self.export, self.filter_queryset(self.get_queryset()), "csv")
         return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        if self._csv():  # one row, the list's columns
+            obj = self.get_object()
+            return exports.export(self.export, self.get_queryset().filter(pk=obj.pk), "csv")
+        return super().retrieve(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        """Errors are JSON whatever the format asked for (the contract documents them so)."""
+        response = super().handle_exception(exc)
+        if self._csv():
+            self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), "application/json"
+        return response
 
 
 class CaseViewSet(ExportViewSet):
@@ -63,6 +80,8 @@ class CaseViewSet(ExportViewSet):
         return selectors.case_detail_qs() if self.action == "retrieve" else selectors.case_list()
 
     def get_serializer_class(self):
+        if self.action == "dail":  # a CSV of fixed columns: no fields=/omit=
+            return s.CaseBriefSerializer
         return s.CaseDetailSerializer if self.action == "retrieve" else s.CaseSerializer
 
     @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR},
@@ -70,6 +89,7 @@ class CaseViewSet(ExportViewSet):
                                + ", ".join(exports.DAIL_COLUMNS) + ".")
     @action(detail=False, methods=["get"], url_path="dail", renderer_classes=[CSVRenderer], pagination_class=None)
     def dail(self, request):
+        check_params(request, {*filters.CaseFilter.base_filters, "order_by", "format"})
         return exports.dail(self.filter_queryset(self.get_queryset()))
 
 

@@ -145,3 +145,19 @@ def test_an_export_costs_the_same_queries_at_two_sizes(client, musk_case):
                              evidence=Quote.objects.first().evidence, fingerprint=f"q{i}")
     assert Case.objects.count() > 5
     assert {u: count(u) for u in urls} == small
+
+
+def test_api_csv_errors_are_json_and_a_detail_is_one_row(client, musk_case):
+    case, _ = musk_case
+    response = client.get("/api/v1/allegations/?format=csv&nonsense=1")
+    assert response.status_code == 400 and response["Content-Type"] == "application/json"
+    assert "nonsense" in response.json()["detail"]
+    assert client.get("/api/v1/cases/no-such-case/?format=csv").status_code == 404
+    rows = list(csv.DictReader(io.StringIO(_body(client.get(f"/api/v1/cases/{case.slug}/?format=csv")))))
+    assert [r["case_name"] for r in rows] == [case.case_name]
+
+
+def test_the_dail_export_takes_the_case_filters_and_nothing_else(client, musk_case):
+    assert client.get("/api/v1/cases/dail/?fields=case_name").status_code == 400
+    assert client.get("/api/v1/cases/dail/?stage=lunch").status_code == 400
+    assert client.get("/api/v1/cases/dail/?order_by=-date_filed&is_ai_litigation=true").status_code == 200
