@@ -36,10 +36,12 @@ def label(kind: str, value) -> str:
         return str(dict(Case.Status.choices).get(value, value)).lower()
     if kind == "stage":
         return str(dict(Case.Stage.choices).get(value, value)).lower()
-    if kind == "class_action":
+    if kind in ("class_action", "is_ai_litigation"):
         return {"true": "yes", "false": "no", True: "yes", False: "no"}.get(value, str(value))
     if isinstance(value, date):
         return value.isoformat()
+    if kind in ("date_filed", "date_terminated"):
+        return str(value)[:10]  # a docket's date-time: its day
     if kind == "cause_of_action":
         return CAUSES.get(value, str(value).replace("_", " "))
     return str(value).replace("_", " ") if kind == "ai_area" else str(value)
@@ -105,10 +107,11 @@ def _event_sources(kind: str, event, value) -> list[FieldSource]:
 FIELDS = [("case_name_full", "Full caption", "caption_full", False), ("court", "Court", "court", False),
           ("jurisdiction", "Jurisdiction", "jurisdiction", False),
           ("docket_number", "Docket number", "docket_number", True), ("judge", "Judge", "judge", False),
-          ("date_filed", "Filed", None, False), ("date_terminated", "Terminated", None, False),
+          ("date_filed", "Filed", "date_filed", False), ("date_terminated", "Terminated", "date_terminated", False),
           ("status", "Status", None, False), ("stage", "Stage", None, False),
           ("class_action", "Class action", "class_action", False),
-          ("causes", "Causes of action", "cause_of_action", True), ("ai_areas", "AI areas", "ai_area", True)]
+          ("causes", "Causes of action", "cause_of_action", True), ("ai_areas", "AI areas", "ai_area", True),
+          ("is_ai_litigation", "AI litigation", "is_ai_litigation", False)]
 
 
 def _own_value(case: Case, name: str) -> str:
@@ -126,8 +129,8 @@ def _own_value(case: Case, name: str) -> str:
         return "" if case.status == Case.Status.UNKNOWN else label("status", case.status)
     if name == "stage":
         return label("stage", case.stage)
-    if name == "class_action":
-        return label("class_action", case.class_action)
+    if name in ("class_action", "is_ai_litigation"):
+        return label("class_action", getattr(case, name))
     if name == "causes":
         return ", ".join(label("cause_of_action", c) for c in case.causes)
     if name == "ai_areas":
@@ -146,13 +149,12 @@ def field_rows(case: Case) -> list[FieldRow]:
     for name, title, fact_field, multi in FIELDS:
         row = FieldRow(name=name, label=title, value=_own_value(case, name), multi=multi)
         if fact_field:
-            kind = "court" if fact_field == "court" else fact_field
-            row.sources = [_fact_source(kind, f) for f in facts.get(fact_field, [])]
-        elif name == "date_filed":
-            row.sources = [s for e in events if e.stage == "filed" and e.date for s in _event_sources(name, e, e.date)]
+            row.sources = [_fact_source(fact_field, f) for f in facts.get(fact_field, [])]
+        if name == "date_filed":  # a docket's date, and the dated events that show the filing
+            row.sources += [s for e in events if e.stage == "filed" and e.date for s in _event_sources(name, e, e.date)]
         elif name == "date_terminated":
-            row.sources = [s for e in events if e.status in TERMINAL and e.date
-                           for s in _event_sources(name, e, e.date)]
+            row.sources += [s for e in events if e.status in TERMINAL and e.date
+                            for s in _event_sources(name, e, e.date)]
         elif name == "status":
             row.sources = [s for e in events if e.status for s in _event_sources("status", e, e.status)]
             row.multi = True  # a status changes over time: the history, not a disagreement

@@ -66,6 +66,11 @@ def test_each_field_lists_its_sources_with_sentence_link_and_confidence(client, 
     assert "2 sources" in court
     filed = _section(html, "field-date_filed")
     assert "The suit was filed on June 28, 2023" in filed  # the dated event that shows the filing
+    CaseFact.objects.create(case=case, field="date_filed", value="2023-06-28T00:00:00", document=made["docket"],
+                            origin="docket")
+    filed = _section(client.get(case.get_absolute_url()).content.decode(), "field-date_filed")
+    assert "2 sources" in filed and f'href="/documents/{made["docket"].pk}/"' in filed
+    assert "sources disagree" not in filed  # the docket's date-time and the article's date are one day
 
 
 def test_disagreeing_sources_are_a_conflict_with_each_value_and_its_sources(client, record):
