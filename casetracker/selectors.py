@@ -8,20 +8,25 @@ from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from casetracker.models import (
-    Allegation, Case, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Evidence, Mention, Party,
-    Quote,
+    Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Claim, Counsel, Document, Event,
+    EventSource, Evidence, Mention, Party, Quote,
 )
 
 
 def case_list():
-    return (Case.objects.annotate(n_documents=Count("case_documents", distinct=True))
-            .prefetch_related(Prefetch("case_parties", queryset=CaseParty.objects.select_related("party"))))
+    """Cases with their parties and docket numbers (one query each), the number of their documents and the date
+    of their newest source (``latest_source``; ``last_activity`` is the case's own field: its latest dated event)."""
+    return (_case_activity(Case.objects.all())
+            .prefetch_related(Prefetch("case_parties", queryset=CaseParty.objects.select_related("party")),
+                              Prefetch("dockets", queryset=CaseDocket.objects.order_by("id"))))
 
 
 def case_detail_qs():
     """A case with everything its page and API detail show, each relation in one query whatever its size:
-    parties with the sentences that give their roles, documents, and events with their sources."""
+    parties with the sentences that give their roles, documents, events with their sources, docket numbers, the
+    sources of each field (CaseFact), its family (relations both ways) and its counsel."""
     return _case_activity(Case.objects.all()).prefetch_related(
+        Prefetch("dockets", queryset=CaseDocket.objects.order_by("id")),
         Prefetch("case_parties", queryset=CaseParty.objects.select_related("party").prefetch_related(
             Prefetch("evidence", queryset=Evidence.objects.select_related("document").defer(*_light("document"))))),
         Prefetch("case_documents", queryset=CaseDocument.objects.select_related("document")
@@ -29,6 +34,14 @@ def case_detail_qs():
         Prefetch("events", queryset=Event.objects.filter(rejected=False).select_related("case").prefetch_related(
             Prefetch("sources", queryset=EventSource.objects.select_related("document", "evidence__document")
                      .defer(*_light("document"), *_light("evidence__document"))))),
+        Prefetch("facts", queryset=with_sources(CaseFact.objects.filter(rejected=False).select_related("document"))
+                 .defer(*_light("document"))),
+        Prefetch("relations_out", queryset=with_sources(CaseRelation.objects.select_related("to_case", "document"))
+                 .defer(*_light("document"))),
+        Prefetch("relations_in", queryset=with_sources(CaseRelation.objects.select_related("from_case", "document"))
+                 .defer(*_light("document"))),
+        Prefetch("counsel", queryset=with_sources(Counsel.objects.select_related("firm", "document"))
+                 .defer(*_light("document"))),
     )
 
 
@@ -145,13 +158,16 @@ def with_sources(qs, prefix: str = ""):
 
 
 def _case_activity(qs):
-    return qs.annotate(n_documents=Count("case_documents", distinct=True))
+    return qs.annotate(n_documents=Count("case_documents", distinct=True),
+                       latest_source=Max("case_documents__document__published_at"))
 
 
 def recent_cases(limit: int = 10):
-    """The home page's cases with recent activity: the newest dated activity first, cases with none last."""
+    """The home page's cases with recent activity: the latest dated event first (else the newest source), cases
+    with neither last."""
     return (_case_activity(Case.objects.all())
-            .order_by(F("last_activity").desc(nulls_last=True), "case_name", "id")[:limit])
+            .order_by(F("last_activity").desc(nulls_last=True), F("latest_source").desc(nulls_last=True),
+                      "case_name", "id")[:limit])
 
 
 def site_counts() -> dict:

@@ -178,6 +178,7 @@ SPECTACULAR_SETTINGS = {
         "EventKindEnum": "casetracker.models.facts.Event.Kind",
         "ClaimKindEnum": "casetracker.models.facts.Claim.Kind",
         "CaseStatusEnum": "casetracker.models.cases.Case.Status",
+        "RoleEnum": "casetracker.models.cases.CaseParty.Role",  # a party's role and a counsel's side: one set
         "AllegationStatusEnum": "casetracker.models.facts.Allegation.Status",
         "RawInputStatusEnum": "casetracker.models.documents.RawInput.Status",
     },

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 
 from django.core.paginator import Paginator
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, render
 
-from casetracker import graph, provenance, search as search_mod, selectors
+from casetracker import exports, graph, provenance, records, search as search_mod, selectors
+from casetracker.courts import court_display
 from casetracker.marking import render_headline, render_marked
 from casetracker.models import Allegation, Case, CaseParty, Party
 
@@ -97,39 +98,61 @@ CASE_ORDERINGS = {"caption": ["case_name"], "activity": ["-last_activity", "case
 
 # The case list is filtered by the API's CaseFilter (one definition for both): the page's query string is the
 # API's, so its "API" link is the same filters. Old parameter names of the page still work.
-CASE_FILTERS = ("court", "status", "party", "party_role", "date_filed__gte", "date_filed__lte", "has_allegations")
+CASE_FILTERS = ("court", "status", "stage", "jurisdiction", "docket_number", "party", "party_role",
+                "date_filed__gte", "date_filed__lte", "has_allegations", "is_ai_litigation", "class_action")
 CASE_LEGACY = {"filed_from": "date_filed__gte", "filed_to": "date_filed__lte", "distillation": "has_allegations"}
 CASE_API_ORDER = {"caption": "case_name", "activity": "-last_activity", "filed": "-date_filed", "court": "court",
                   "status": "status"}
+AI_CHOICES = [("true", "AI litigation only"), ("false", "not AI litigation"), ("all", "all cases")]
 
 
-def case_list(request):
+def case_filterset(get):
+    """The case list's filters from a query string (the list page's and its exports'): CaseFilter, with the page's
+    old names and its default, AI litigation only (``is_ai_litigation=all`` shows every case)."""
     from casetracker.api.filters import CaseFilter
 
-    get = request.GET
     data = {new: get[old] for old, new in CASE_LEGACY.items() if get.get(old) and not get.get(new)}
     data.update({k: get[k] for k in CASE_FILTERS if get.get(k)})
     data = {k: v[:300] for k, v in data.items()}
+    ai = data.pop("is_ai_litigation", "true")
+    if ai != "all":
+        data["is_ai_litigation"] = ai
     filterset = CaseFilter(data, queryset=selectors.case_list_filtered())
-    qs = filterset.qs
     valid = {k: v for k, v in data.items() if k not in filterset.errors}
+    state = dict(valid, is_ai_litigation=valid.get("is_ai_litigation", "all"))
+    if state["is_ai_litigation"] == "true":
+        state.pop("is_ai_litigation")  # the default: not in the URL
+    return filterset, valid, state
+
+
+def case_list(request):
+    get = request.GET
+    filterset, valid, state = case_filterset(get)
+    qs = filterset.qs
     order = get.get("order", "")
     order = order if order in CASE_ORDERINGS else "activity"
-    state = {**valid, "order": order}
+    state = {**state, "order": order}
     qs = qs.order_by(*[_nulls_last(o) for o in CASE_ORDERINGS[order]], "id")
     page = Paginator(qs, 25).get_page(get.get("page"))
-    courts = Case.objects.exclude(court="").values_list("court", flat=True).distinct().order_by("court")
+    courts = [(c, court_display(c)) for c in
+              Case.objects.exclude(court="").values_list("court", flat=True).distinct().order_by("court")]
+    jurisdictions = [(j, records.label("jurisdiction", j)) for j in Case.objects.exclude(jurisdiction="")
+                     .values_list("jurisdiction", flat=True).distinct().order_by("jurisdiction")]
     parties = (Party.objects.filter(case_roles__role__in=["plaintiff", "defendant"], merged_into__isnull=True)
                .distinct().order_by("name").values_list("slug", "name"))
     sort_urls = {k: _url("/cases/", state, order=k) for k in CASE_ORDERINGS}
     api_params = dict(valid, order_by=CASE_API_ORDER.get(order, ""))
     return _page(request, "cases.html", {
         "page": page, "state": state, "courts": courts, "statuses": Case.Status.choices, "parties": parties,
+        "stages": Case.Stage.choices, "jurisdictions": jurisdictions, "ai_choices": AI_CHOICES,
+        "ai_state": state.get("is_ai_litigation", "true"),
         "roles": CaseParty.Role.choices, "errors": {k: " ".join(v) for k, v in filterset.errors.items()},
         "sort_urls": sort_urls, "page_urls": {
             "previous": _url("/cases/", state, page=page.previous_page_number()) if page.has_previous() else "",
             "next": _url("/cases/", state, page=page.next_page_number()) if page.has_next() else ""},
         "api_url": _url("/api/v1/cases/", api_params),
+        "export_urls": {fmt: _url(f"/cases/export.{fmt}", state) for fmt in ("csv", "json")},
+        "dail_url": _url("/cases/export/dail.csv", state),
     }, "table")
 
 
@@ -147,8 +170,11 @@ def case_detail(request, slug):
     for e in (e for group in timeline for e in group.events):
         docs = {s.document_id: s.document for s in e.sources.all()}
         e.n_sources, e.n_independent = len(docs), provenance.independent_count(docs.values())
+    fields = records.field_rows(case)
     return render(request, "case.html", {
-        "case": case, "timeline": timeline, "roles": selectors.roles(case),
+        "case": case, "timeline": timeline, "roles": selectors.roles(case), "fields": fields,
+        "field_conflicts": [row for row in fields if row.conflicting], "stage_history": records.stage_history(case),
+        "family": records.family(case), "counsel": records.counsel_by_side(case),
         "conflicts": provenance.case_conflicts(case, facts["allegations"]),
         "allegation_groups": provenance.allegation_groups(facts["allegations"]),
         "quote_groups": provenance.quote_groups(facts["quotes"]), **facts,
@@ -182,3 +208,49 @@ def document_detail(request, pk):
         "story": story, "story_sources": provenance.independent_count([document, *story]) if story else 1,
         "cases": selectors.document_cases(document),
     })
+
+
+# ------------------------------------------------------------------------------------------------- exports
+EXPORT_FORMATS = ("csv", "json")
+
+
+def _format(fmt: str) -> str:
+    if fmt not in EXPORT_FORMATS:
+        raise Http404("exports are CSV or JSON")
+    return fmt
+
+
+def case_export(request, fmt):
+    """The case list as it is filtered and sorted on the page, every row (not one page)."""
+    filterset, _, _ = case_filterset(request.GET)
+    order = request.GET.get("order", "")
+    order = order if order in CASE_ORDERINGS else "activity"
+    qs = filterset.qs.order_by(*[_nulls_last(o) for o in CASE_ORDERINGS[order]], "id")
+    return exports.export("cases", qs, _format(fmt))
+
+
+def case_export_dail(request):
+    filterset, _, _ = case_filterset(request.GET)
+    return exports.dail(filterset.qs.order_by("case_name", "id"))
+
+
+def party_export(request, fmt):
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Party.Kind.values else ""
+    return exports.export("parties", selectors.party_directory(kind).select_related("owner")
+                          .prefetch_related("aliases"), _format(fmt))
+
+
+def allegation_export(request, fmt):
+    status = request.GET.get("status", "")
+    status = status if status in Allegation.Status.values else ""
+    return exports.export("allegations", selectors.allegation_graph_facts(status), _format(fmt))
+
+
+def quote_export(request, fmt):
+    """Quotes, by ``case`` and/or ``speaker`` (slug or id) as the API filters them."""
+    from casetracker.api.filters import QuoteFilter
+
+    data = {k: request.GET[k][:300] for k in ("case", "speaker") if request.GET.get(k)}
+    filterset = QuoteFilter(data, queryset=selectors.quote_list())
+    return exports.export("quotes", filterset.qs.order_by("document_id", "id"), _format(fmt))

@@ -14,7 +14,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.utils import extend_schema_field
 
-from casetracker.models import Allegation, Case, CaseParty, Claim, Document, Event, Party, Quote
+from casetracker.models import Allegation, Case, CaseDocket, CaseParty, Claim, Document, Event, Party, Quote
+from ingest.nlp.courts import docket_core
 
 BIGINT_MAX = 2**63 - 1
 RANGE = ["exact", "in", "gt", "gte", "lt", "lte"]
@@ -118,13 +119,21 @@ class SlugOrIdFilter(df.CharFilter):
 
 # ------------------------------------------------------------------------------------------------- filters
 class CaseFilter(StrictFilterSet):
-    """Cases. ``party`` (slug or id) with ``party_role`` finds cases where that party has that role
+    """Cases, with CourtListener's names: ``court`` (a court id such as ``cand``), ``docket_number`` (any of the
+    case's docket numbers, by its core: "3:23-cv-03417-VC" finds "23-cv-03417"), ``date_filed__gte`` ...
+
+    ``party`` (slug or id) with ``party_role`` finds cases where that party has that role
     (``?party=openai&party_role=defendant``); ``has_allegations`` means distillation allegations *linked to the
     case* (Allegation.case), the ones the case page lists as the case's own."""
 
     case_name = df.CharFilter(lookup_expr="icontains")
-    court = df.CharFilter(lookup_expr="iexact")
-    docket_number = df.CharFilter(lookup_expr="iexact")
+    court = df.CharFilter(method="filter_court", help_text="a CourtListener court id (cand, nysd, ...) or ours")
+    docket_number = df.CharFilter(method="filter_docket_number",
+                                  help_text="a docket number in any form; matched on its core")
+    stage = df.ChoiceFilter(choices=Case.Stage.choices)
+    jurisdiction = df.CharFilter(lookup_expr="iexact", help_text="us-federal, us-state, uk, eu, in, ...")
+    cause = df.CharFilter(method="filter_cause", help_text="a cause of action (copyright_infringement, ...)")
+    ai_area = df.CharFilter(method="filter_ai_area", help_text="an AI area (text, image, music, code, ...)")
     party = df.CharFilter(method="filter_party", help_text="a party's slug or id")
     party_role = df.ChoiceFilter(choices=CaseParty.Role.choices, method="filter_party",
                                  help_text="with party: its role in the case; alone: cases with a party in that role")
@@ -133,7 +142,26 @@ class CaseFilter(StrictFilterSet):
 
     class Meta(StrictFilterSet.Meta):
         model = Case
-        fields = {"id": RANGE, "date_filed": RANGE, "status": ["exact"], "caption_inferred": ["exact"]}
+        fields = {"id": RANGE, "date_filed": RANGE, "date_terminated": RANGE, "last_activity": RANGE,
+                  "status": ["exact"], "caption_inferred": ["exact"], "is_ai_litigation": ["exact"],
+                  "class_action": ["exact"]}
+
+    def filter_court(self, queryset, name, value):
+        dockets = CaseDocket.objects.filter(case=OuterRef("pk"), court__iexact=value)
+        return queryset.filter(Q(court__iexact=value) | Exists(dockets))
+
+    def filter_docket_number(self, queryset, name, value):
+        core = docket_core(value)
+        dockets = CaseDocket.objects.filter(case=OuterRef("pk")).filter(
+            Q(number__iexact=value.strip()) | Q(core__iexact=core))
+        return queryset.filter(Q(docket_number__iexact=value.strip()) | Q(docket_number_core__iexact=core)
+                               | Exists(dockets))
+
+    def filter_cause(self, queryset, name, value):
+        return queryset.filter(causes__contains=[value])
+
+    def filter_ai_area(self, queryset, name, value):
+        return queryset.filter(ai_areas__contains=[value])
 
     def filter_party(self, queryset, name, value):
         return queryset  # applied together in filter_queryset: party and role must hold on the same CaseParty

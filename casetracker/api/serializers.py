@@ -4,8 +4,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from casetracker import selectors
-from casetracker.models import Allegation, Case, CaseParty, Claim, Document, Event, EventSource, Evidence, Party, Quote
+from casetracker import records, selectors
+from casetracker.courts import court_display
+from ingest.readers.base import http_url
+from casetracker.models import (
+    Allegation, Case, CaseDocket, CaseParty, CaseRelation, Claim, Counsel, Document, Event, EventSource, Evidence,
+    LawFirm, Party, Quote,
+)
 
 
 class DynamicFieldsMixin:
@@ -46,7 +51,7 @@ class OptionalUrlField(serializers.URLField):
         super().__init__(read_only=True, allow_null=True, **kwargs)
 
     def to_representation(self, value):
-        return value or None
+        return http_url(value) or None  # a stored javascript: or data: URL is never handed to a client as a link
 
 
 class AbsoluteUrlMixin(serializers.Serializer):
@@ -155,15 +160,36 @@ class EventSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request else url
 
 
+class CaseDocketSerializer(serializers.ModelSerializer):
+    court_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CaseDocket
+        fields = ["number", "core", "court", "court_name"]
+
+    def get_court_name(self, obj) -> str:
+        return court_display(obj.court)
+
+
 class CaseSerializer(DynamicFieldsMixin, AbsoluteUrlMixin, serializers.ModelSerializer):
     parties = CasePartySerializer(source="case_parties", many=True, read_only=True)
+    dockets = CaseDocketSerializer(many=True, read_only=True)
+    court_name = serializers.SerializerMethodField(help_text='the court as cited ("N.D. Cal.")')
     document_count = serializers.IntegerField(source="n_documents", read_only=True)
-    last_activity = serializers.DateField(read_only=True, allow_null=True, help_text="the date of the case's latest dated event")
+    last_activity = serializers.DateField(read_only=True, allow_null=True,
+                                          help_text="the date of the case's latest dated event")
+    latest_source = serializers.DateTimeField(read_only=True, allow_null=True,
+                                              help_text="when its newest source was published")
 
     class Meta:
         model = Case
-        fields = ["id", "case_name", "slug", "caption_inferred", "court", "docket_number", "judge", "date_filed",
-                  "status", "parties", "document_count", "last_activity", "absolute_url"]
+        fields = ["id", "case_name", "case_name_full", "slug", "caption_inferred", "court", "court_name",
+                  "jurisdiction", "docket_number", "docket_number_core", "dockets", "judge", "date_filed",
+                  "date_terminated", "status", "stage", "class_action", "causes", "ai_areas", "is_ai_litigation",
+                  "parties", "document_count", "last_activity", "latest_source", "updated_at", "absolute_url"]
+
+    def get_court_name(self, obj) -> str:
+        return court_display(obj.court)
 
 
 class CaseDocumentSerializer(serializers.Serializer):
@@ -206,15 +232,84 @@ class FactGroupSerializer(serializers.Serializer):
     sources = SourceSerializer(many=True)
 
 
+class CaseBriefSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Case
+        fields = ["id", "case_name", "slug", "court", "docket_number", "absolute_url"]
+
+
+class FieldSourceSerializer(serializers.Serializer):
+    value = serializers.CharField(help_text="the value this source states (stored form)")
+    sentence = serializers.CharField(allow_blank=True)
+    document = serializers.IntegerField(allow_null=True)
+    publisher = serializers.CharField(allow_blank=True)
+    absolute_url = serializers.CharField(allow_blank=True, help_text="the sentence on its document's page")
+    confidence = serializers.FloatField(allow_null=True)
+    origin = serializers.CharField(allow_blank=True, help_text="news, court, docket, editor; event: a dated event")
+
+
+class StageStepSerializer(serializers.Serializer):
+    stage = serializers.CharField()
+    date = serializers.DateField(allow_null=True)
+    precision = serializers.CharField(allow_blank=True)
+    event = serializers.IntegerField(source="event.pk")
+    title = serializers.CharField(source="event.title")
+    sources = EventSourceSerializer(many=True)
+
+
+class RelationSerializer(serializers.Serializer):
+    direction = serializers.ChoiceField(choices=["out", "in"],
+                                        help_text='out: "this case <kind> case"; in: "case <kind> this case"')
+    kind = serializers.ChoiceField(choices=CaseRelation.Kind.choices)
+    case = CaseBriefSerializer()
+    confidence = serializers.FloatField(source="relation.confidence")
+    source = EvidenceSerializer(source="relation.evidence", allow_null=True)
+
+
+class LawFirmSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LawFirm
+        fields = ["id", "name", "slug"]
+
+
+class CounselSerializer(serializers.ModelSerializer):
+    firm = LawFirmSerializer(allow_null=True, read_only=True)
+    source = EvidenceSerializer(source="evidence", allow_null=True, read_only=True)
+
+    class Meta:
+        model = Counsel
+        fields = ["side", "lawyer", "firm", "document", "source"]
+
+
 class CaseDetailSerializer(CaseSerializer):
     timeline = serializers.SerializerMethodField()
+    stage_history = serializers.SerializerMethodField()
+    family = serializers.SerializerMethodField()
+    counsel = CounselSerializer(many=True, read_only=True)
+    sources = serializers.SerializerMethodField(help_text="each field's sources: field name -> statements")
     documents = CaseDocumentSerializer(source="case_documents", many=True, read_only=True)
     role_conflicts = serializers.SerializerMethodField()
     conflicts = serializers.SerializerMethodField()
     allegations = serializers.SerializerMethodField()
 
     class Meta(CaseSerializer.Meta):
-        fields = CaseSerializer.Meta.fields + ["timeline", "documents", "role_conflicts", "conflicts", "allegations"]
+        fields = CaseSerializer.Meta.fields + ["timeline", "stage_history", "family", "counsel", "sources",
+                                               "documents", "role_conflicts", "conflicts", "allegations"]
+
+    @extend_schema_field(StageStepSerializer(many=True))
+    def get_stage_history(self, obj):
+        return StageStepSerializer(records.stage_history(obj), many=True, context=self._plain()).data
+
+    @extend_schema_field(RelationSerializer(many=True))
+    def get_family(self, obj):
+        return RelationSerializer(records.family(obj), many=True, context=self.context).data
+
+    @extend_schema_field(serializers.DictField(child=FieldSourceSerializer(many=True)))
+    def get_sources(self, obj):
+        return {name: FieldSourceSerializer(rows, many=True).data for name, rows in records.field_sources(obj).items()}
+
+    def _plain(self):
+        return {**self.context, "request": None}
 
     @extend_schema_field(ConflictSerializer(many=True))
     def get_conflicts(self, obj):

@@ -1,19 +1,23 @@
 from __future__ import annotations
 
 from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, permissions, status, viewsets
-from rest_framework.decorators import api_view, permission_classes, schema
+from rest_framework.decorators import action, api_view, permission_classes, schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from casetracker import search, selectors
+from casetracker import exports, search, selectors
 from casetracker.authentication import CanIngest
 from casetracker.api import filters, serializers as s
 from casetracker.api.ingest import IngestStatusSerializer
+from casetracker.api.renderers import CSVRenderer
 from casetracker.api.pagination import OrderBy, RejectUnknownParams, check_params
 from casetracker.api.schema import ShapedSchema
 
@@ -32,9 +36,41 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
         return super().filter_queryset(queryset)
 
 
-class CaseViewSet(ReadViewSet):
-    """AI litigation cases; the detail view carries the dated timeline with every event's sources."""
+class ExportViewSet(ReadViewSet):
+    """A list that also answers ``format=csv``: every row its filters select, in its order, streamed (not a page).
+    ``export`` names the columns (casetracker.exports.RESOURCES)."""
 
+    export = ""
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
+
+    def _csv(self) -> bool:
+        return getattr(getattr(self.request, "accepted_renderer", None), "format", "") == "csv"
+
+    def list(self, request, *args, **kwargs):
+        if self._csv():
+            return exports.export(self.export, self.filter_queryset(self.get_queryset()), "csv")
+        return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        if self._csv():  # one row, the list's columns
+            obj = self.get_object()
+            return exports.export(self.export, self.get_queryset().filter(pk=obj.pk), "csv")
+        return super().retrieve(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        """Errors are JSON whatever the format asked for (the contract documents them so)."""
+        response = super().handle_exception(exc)
+        if self._csv():
+            self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), "application/json"
+        return response
+
+
+class CaseViewSet(ExportViewSet):
+    """AI litigation cases; the detail view carries the dated timeline with every event's sources, the stage
+    history, the case's family, its counsel and each field's sources. ``format=csv`` exports the filtered list;
+    ``dail/`` exports it with the columns of the Database of AI Litigation."""
+
+    export = "cases"
     filterset_class = filters.CaseFilter
     ordering_fields = ["id", "case_name", "date_filed", "court", "docket_number", "last_activity"]
     ordering = ["case_name"]
@@ -44,7 +80,17 @@ class CaseViewSet(ReadViewSet):
         return selectors.case_detail_qs() if self.action == "retrieve" else selectors.case_list()
 
     def get_serializer_class(self):
+        if self.action == "dail":  # a CSV of fixed columns: no fields=/omit=
+            return s.CaseBriefSerializer
         return s.CaseDetailSerializer if self.action == "retrieve" else s.CaseSerializer
+
+    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR},
+                   description="The filtered cases as a CSV with the Database of AI Litigation's columns: "
+                               + ", ".join(exports.DAIL_COLUMNS) + ".")
+    @action(detail=False, methods=["get"], url_path="dail", renderer_classes=[CSVRenderer], pagination_class=None)
+    def dail(self, request):
+        check_params(request, {*filters.CaseFilter.base_filters, "order_by", "format"})
+        return exports.dail(self.filter_queryset(self.get_queryset()))
 
 
 class DocumentViewSet(mixins.CreateModelMixin, ReadViewSet):
@@ -91,7 +137,8 @@ class DocumentViewSet(mixins.CreateModelMixin, ReadViewSet):
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
 
 
-class PartyViewSet(ReadViewSet):
+class PartyViewSet(ExportViewSet):
+    export = "parties"
     filterset_class = filters.PartyFilter
     ordering_fields = ["id", "name", "kind"]
     ordering = ["name"]
@@ -103,7 +150,8 @@ class PartyViewSet(ReadViewSet):
     serializer_class = s.PartySerializer
 
 
-class QuoteViewSet(ReadViewSet):
+class QuoteViewSet(ExportViewSet):
+    export = "quotes"
     filterset_class = filters.QuoteFilter
     ordering_fields = ["id"]
     serializer_class = s.QuoteSerializer
@@ -112,8 +160,10 @@ class QuoteViewSet(ReadViewSet):
         return selectors.quote_list()
 
 
-class AllegationViewSet(ReadViewSet):
+class AllegationViewSet(ExportViewSet):
     """Distillation allegations: accuser, accused, teacher, student and status, each with its source sentence."""
+
+    export = "allegations"
 
     filterset_class = filters.AllegationFilter
     ordering_fields = ["id", "status"]

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timezone
 from typing import Optional
 
+from ingest.readers import sources
 from ingest.readers.base import ReadDocument, ReadError, http_url, normalise_text, strip_controls
 
 HEADER = re.compile(r"^(source_url|url|title|published|kind|publisher|author):[ \t]*(.*)$")
@@ -42,6 +43,8 @@ def read_bytes(raw: bytes, *, filename: Optional[str] = None, content_type: Opti
     doc.text = strip_controls(doc.text)
     doc.title, doc.author, doc.publisher = (" ".join(strip_controls(value or "").split())
                                             for value in (doc.title, doc.author, doc.publisher))
+    doc.publisher = sources.publisher(doc.publisher, doc.url)
+    doc.title = sources.clean_title(doc.title, doc.publisher)
     doc.content_type = doc.content_type or ctype
     return doc
 
@@ -76,12 +79,22 @@ def read_text(raw: bytes) -> ReadDocument:
     body = normalise_text(body)
     if not body:
         raise ReadError("empty file: there is no text to read", stage="extract")
-    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
-    title = meta.get("title") or (first if len(first) < 200 else "")
+    title = meta.get("title") or _first_title(body)
     kind = meta.get("kind", "news") if meta.get("kind", "news") in KINDS else "news"
     return ReadDocument(text=body, title=title, kind=kind, url=meta.get("source_url") or meta.get("url", ""),
                         author=meta.get("author", ""), publisher=meta.get("publisher", ""),
                         published_at=parse_date(meta.get("published")), content_type="text/plain", meta=meta)
+
+
+def _first_title(body: str, lines: int = 4) -> str:
+    """A headerless text's title: the first of its opening lines that is still a title once cleaned (not a site's
+    "→ original" line, a byline or a reading time) and shorter than 200 characters."""
+    for line in [line.strip() for line in body.split("\n") if line.strip()][:lines]:
+        if len(line) >= 200:
+            return ""
+        if sources.clean_title(line):
+            return line
+    return ""
 
 
 def split_header(text: str) -> tuple[dict, str]:

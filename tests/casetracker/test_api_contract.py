@@ -164,7 +164,7 @@ def test_the_case_page_and_the_api_share_one_filter_and_the_api_link_keeps_it(cl
     link = html.split('<a href="/api/v1/cases/?', 1)[1].split('"', 1)[0].replace("&amp;", "&")
     params = parse_qs(link)
     assert params == {"party": ["openai"], "party_role": ["defendant"], "has_allegations": ["true"],
-                      "order_by": ["case_name"]}
+                      "is_ai_litigation": ["true"], "order_by": ["case_name"]}  # the page's default, spelled out
     assert [c["slug"] for c in _results(client, "/api/v1/cases/?" + link)] == [case.slug]
     assert "No cases match" in client.get("/cases/?party=openai&party_role=plaintiff").content.decode()
 

@@ -17,7 +17,8 @@ from tests.casetracker.factories import DocumentFactory, party, span
 
 pytestmark = pytest.mark.django_db
 
-LISTS = {"cases": 2, "documents": 1, "parties": 2, "quotes": 1, "allegations": 1, "claims": 1, "events": 2}
+# cases: the page, its parties, its docket numbers
+LISTS = {"cases": 3, "documents": 1, "parties": 2, "quotes": 1, "allegations": 1, "claims": 1, "events": 2}
 
 
 def _report(i: int) -> None:
