@@ -348,11 +348,13 @@ def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
             seen.is_litigant = seen.is_litigant or p.is_litigant
             seen.gazetteer_id, seen.owner = seen.gazetteer_id or p.gazetteer_id, seen.owner or p.owner
         for c in x.cases:
-            c = replace(c, evidence=_shifted(c.evidence, offset))
+            c = replace(c, evidence=_shifted(c.evidence, offset),
+                        fields=[replace(f, evidence=_shifted(f.evidence, offset)) for f in c.fields])
             seen = cases.get(c.caption)
             if seen is None:
                 cases[c.caption] = c
                 continue
+            seen.fields += c.fields
             seen.evidence += c.evidence
             seen.inferred = seen.inferred and c.inferred
             seen.plaintiffs = _union(seen.plaintiffs, c.plaintiffs)
