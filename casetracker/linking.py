@@ -16,7 +16,7 @@ from casetracker.models import (
     Allegation, Case, CaseDocket, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention,
 )
 from casetracker.text import caption_key, fingerprint, normalize_name, short_name
-from ingest.nlp import courts, types as nlp
+from ingest.nlp import types as nlp
 
 LINK_LOCK = 0x6361736574  # "caset": the advisory lock key for linking
 CONFIDENCE = {"docket": 1.0, "caption": 0.9, "caption_inferred": 0.75, "parties": 0.6}
@@ -65,7 +65,7 @@ def _same_court(case: Case, court: str) -> bool:
 def _case_by_docket(numbers: list[str], court: str) -> Optional[Case]:
     """The case a printed docket number names: same core ("3:23-cv-03417-VC" is "23-cv-03417"), same court
     (or a court unknown on either side)."""
-    cores = {courts.docket_core(n) for n in numbers} - {""}
+    cores = {statements.docket_key(n) for n in numbers} - {""}
     if not cores:
         return None
     for cd in CaseDocket.objects.filter(core__in=cores).select_related("case").order_by("id"):

@@ -14,6 +14,7 @@ cause of action, ...; ``Counsel``; ``CaseRelation``; dated ``Event`` rows with t
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 from typing import Iterable, Optional
@@ -65,12 +66,18 @@ def facts_record(*, case: Case, document: Document, cx: nlp.CaseX, make_evidence
             evidence=next(it) if c.evidence else None, extractor_version=version) for c in counsel])
 
 
+def docket_key(number: str) -> str:
+    """A docket number's identity: CourtListener's core ("3:23-cv-03417-VC" -> "2303417"), or for a number of
+    another shape (a UK claim number "IL-2023-000007") the number itself, squashed."""
+    return (courts.docket_core(number) or re.sub(r"[^a-z0-9]+", "", (number or "").lower()))[:100]
+
+
 def dockets_sync(case: Case) -> None:
     """The case's docket numbers are those its sources state (one row per core), in the case's court."""
     stated: dict[str, str] = {}
     for value in CaseFact.objects.filter(case=case, field="docket_number", rejected=False).order_by("id").values_list(
             "value", flat=True):
-        core = courts.docket_core(value)[:100]
+        core = docket_key(value)
         if core and len(value) > len(stated.get(core, "")):
             stated[core] = value[:100]
     court = case.court or (CaseFact.objects.filter(case=case, field="court", rejected=False)
@@ -117,7 +124,7 @@ def _case_named(name: str, named: list[tuple[nlp.CaseX, Case]], exclude: Case) -
     for cx, case in named:
         if case.pk != exclude.pk and (caption_key(cx.caption) == key or name in (cx.docket_numbers or [])):
             return case
-    core = courts.docket_core(name)
+    core = docket_key(name)
     if core and any(ch.isdigit() for ch in name):
         hit = CaseDocket.objects.filter(core=core).exclude(case=exclude).select_related("case").first()
         if hit:
@@ -177,7 +184,7 @@ def case_resolve(case: Case) -> Case:
     if dockets:
         counts = defaultdict(int)
         for f in by_field["docket_number"]:
-            counts[courts.docket_core(f.value)] += 1
+            counts[docket_key(f.value)] += 1
         primary = max(dockets, key=lambda d: (counts.get(d.core, 0), -d.pk))
         values["docket_number"] = max((d.number for d in dockets if d.core == primary.core), key=len)[:100]
         values["docket_number_core"] = primary.core

@@ -1,7 +1,7 @@
 """What a text prints about its cases: captions ("Musk v. OpenAI", "In re OpenAI Copyright Infringement
 Litigation"), caption blocks of court papers ("PAUL TREMBLAY, et al., Plaintiffs, v. OPENAI, INC., et
 al., Defendants."), party lists after a role word ("Plaintiffs Paul Tremblay, Sarah Silverman and ..."),
-docket numbers, courts (normalised: "N.D. Cal.") and judges. Plain regular expressions over the text:
+docket numbers and courts (courts.py normalises them; case_fields.py reads judges). Plain regular expressions over the text:
 no parse needed, so these run on any Doc or string.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from ingest.nlp import docket_numbers, gazetteer, rules
+from ingest.nlp import courts, docket_numbers, gazetteer, rules
 
 _SUFFIX = r"(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|PBC|L\.P|LP|N\.A|GmbH|plc|PLC|LLP|S\.A|AG|Limited|Corporation|Company)\.?"
 _WORD = r"(?:[A-Z][\w&.'’+-]*|[a-z]?[A-Z][\w.'’-]*|\d+)"
@@ -37,39 +37,6 @@ DOCKET = re.compile(
     r"|(?<![\w])\d{2} Civ\. \d{3,5}(?![\w])"
     r"|(?<=No\. )\d{2}-\d{3,6}(?![\w-])"
     r"|(?<=Claim No\. )[A-Z]{2}-\d{4}-\d{6}")
-COURTS = [
-    (re.compile(r"Northern District of California|N\.D\. Cal(?:ifornia|\.)?|NORTHERN DISTRICT OF CALIFORNIA", re.I), "N.D. Cal."),
-    (re.compile(r"Southern District of New York|S\.D\.N\.Y\.", re.I), "S.D.N.Y."),
-    (re.compile(r"Central District of California|C\.D\. Cal\.", re.I), "C.D. Cal."),
-    (re.compile(r"Eastern District of Virginia|E\.D\. Va\.", re.I), "E.D. Va."),
-    (re.compile(r"District of Delaware|D\. Del\.", re.I), "D. Del."),
-    (re.compile(r"District of Columbia|D\.D\.C\.", re.I), "D.D.C."),
-    (re.compile(r"Middle District of Tennessee|M\.D\. Tenn\.", re.I), "M.D. Tenn."),
-    (re.compile(r"Western District of Washington|W\.D\. Wash\.", re.I), "W.D. Wash."),
-    (re.compile(r"Eastern District of Texas|E\.D\. Tex\.", re.I), "E.D. Tex."),
-    (re.compile(r"Western District of Texas|W\.D\. Tex\.", re.I), "W.D. Tex."),
-    (re.compile(r"Northern District of Illinois|N\.D\. Ill\.", re.I), "N.D. Ill."),
-    (re.compile(r"District of Massachusetts|D\. Mass\.", re.I), "D. Mass."),
-    (re.compile(r"Ninth Circuit|9th Cir(?:cuit|\.)", re.I), "9th Cir."),
-    (re.compile(r"Second Circuit|2d Cir\.|2nd Circuit", re.I), "2d Cir."),
-    (re.compile(r"Third Circuit|3d Cir\.|3rd Circuit", re.I), "3d Cir."),
-    (re.compile(r"Federal Circuit|Fed\. Cir\.", re.I), "Fed. Cir."),
-    (re.compile(r"(?:U\.S\.|United States) Supreme Court|Supreme Court of the United States"), "Supreme Court"),
-    (re.compile(r"High Court(?: of Justice)?(?: in London| of England and Wales)?|London's High Court"), "High Court of England and Wales"),
-    (re.compile(r"(?:federal court|federal courtroom|district court|U\.S\. District Court) in (?:San Francisco|Oakland|San Jose)|"
-                r"(?:San Francisco|Oakland|San Jose) federal court", re.I), "N.D. Cal."),
-    (re.compile(r"(?:federal court|district court) in (?:Manhattan|New York City)|Manhattan federal court", re.I), "S.D.N.Y."),
-    (re.compile(r"(?:federal court|district court) in Los Angeles|Los Angeles federal court", re.I), "C.D. Cal."),
-    (re.compile(r"Delaware federal court|federal court in Delaware", re.I), "D. Del."),
-    (re.compile(r"California federal court(?:room)?|federal court(?:room)? in California", re.I), "California federal court"),
-    (re.compile(r"San Francisco Superior Court|Superior Court of California", re.I), "California Superior Court"),
-]
-JUDGE = re.compile(r"\b(?:U\.S\. |United States )?(?:District |Magistrate |Chief |Senior |Circuit |Bankruptcy )*"
-                   r"(?:Judge|Justice)\s+(?P<name>[A-Z][a-zA-Zíáéñó.’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Zíáéñó'’-]+){0,3})")
-JUDGE_AFTER = re.compile(r"(?P<name>[A-Z][A-Za-zíáéñó.’'-]+(?:\s+[A-Z][A-Za-zíáéñó.’'-]+){1,3}),?\s+"
-                         r"(?:UNITED STATES |U\.S\. )?(?:DISTRICT|MAGISTRATE|CIRCUIT) JUDGE\b")
-
-
 SUFFIX_WORDS = {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "plc", "the", "lp", "llp", "pbc", "gmbh",
                 "sa", "ag", "limited", "l", "p", "c"}  # "the", and "l l c" / "l p" as "L.L.C." / "L.P." split
 
@@ -97,23 +64,9 @@ def dockets(text: str) -> list[tuple[str, int, int]]:
 
 
 def court(text: str) -> Optional[str]:
-    best = None
-    for pattern, name in COURTS:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
-    return best[1] if best else None
-
-
-def judge(text: str) -> Optional[str]:
-    m = JUDGE.search(text) or JUDGE_AFTER.search(text)
-    if not m:
-        return None
-    name = m.group("name").strip()
-    if name.isupper():
-        name = name.title()
-    entry = gazetteer.lookup(name) or gazetteer.lookup(name.split()[-1])
-    return entry.name if entry and entry.role == "judge" else name
+    """The first court the text names, as cited ("N.D. Cal.", "S.D.N.Y.", "EWHC"): ingest/nlp/courts.py."""
+    found = courts.find(text or "")
+    return courts.display(found[0][0]) if found else None
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +130,71 @@ def clean_side(side: str, left: bool = False) -> str:
     side = re.sub(r",?\s+et al\.?,?", "", side)
     side = side.strip(" ,.;'’\"")
     return titlecase(side)
+
+
+_LAW_FIRM = re.compile(r"\b(?:LLP|L\.L\.P\.?|PLLC|P\.L\.L\.C\.?|Law (?:Firm|Group|Offices?|Center)|Attorneys at Law|"
+                       r"& Associates|Legal Services)\b|\bP\.C\.$")
+_COURT_NAME = re.compile(r"(?i)\b(?:Supreme|High|District|Appeals?|Circuit|Federal|Superior|Internet|Regional|Chancery|"
+                         r"Bankruptcy|Trial|State|County|Magistrates?['’]?|Crown|Commercial) Courts?\b|\bCourt of\b")
+_NOT_A_PARTY_WORD = re.compile(r"\b(?:Court|Tribunal|Circuit|Judge|Justice|Magistrate)\b")
+_FRAGMENT = {"it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "us", "you", "this", "that", "these",
+             "those", "the", "a", "an", "and", "or", "of", "for", "in", "on", "at", "to", "by", "with", "one", "who",
+             "which", "company", "companies", "plaintiff", "plaintiffs", "defendant", "defendants", "court", "judge",
+             "ai"}
+_SIDE_END = rules.lexicon("captions_cues", "side_end_word", key="text")  # headings run into a caption's side
+
+
+def party_side(side: str) -> Optional[str]:
+    """The party a caption side names: the side itself; the company that makes a model or product it names
+    ("MiniMax-M1" -> "MiniMax"); None when it names no party: a court, a judge, a heading, a law firm, a fragment
+    ("Disney v. MiniMax-M1" is Disney v. MiniMax; "OpenAI v. Northern District of California" is no case)."""
+    s = (side or "").strip(" ,;:")
+    words = s.split()
+    if not words or len(re.sub(r"[^A-Za-z]", "", s)) < 2 or not re.search(r"[A-Z0-9]", words[0]):  # "xAI", "J.L."
+        return None
+    if _COURT_NAME.search(s) or courts.find(s):
+        return None
+    for n, w in enumerate(words[1:], 1):  # "GITHUB Court Filing": the name ends where a heading's words begin
+        if _NOT_A_PARTY_WORD.fullmatch(w) or w.upper() in ("FILING", "ORDER", "OPINION", "COMPLAINT", "RULING"):
+            s, words = " ".join(words[:n]).rstrip(" ,;:"), words[:n]
+            break
+    while len(words) > 1 and words[-1].strip(".,:").lower() in _SIDE_END:  # "Internet Archive Note"
+        words = words[:-1]
+        s = " ".join(words).rstrip(" ,;:")
+    if s.lower() in _FRAGMENT or words[-1].lower() in ("of", "and", "the", "for", "&", "in", "v.", "vs."):
+        return None
+    if len(words) >= 4 and sum(len(w.strip(".,")) == 1 and w[:1].isalpha() for w in words) * 2 >= len(words):
+        return None  # "U Nited S Tates D Istrict": a PDF's spaced capitals
+    entry = gazetteer.lookup(s) or gazetteer.lookup(TRAILING.sub("", s))
+    if entry is not None:
+        if entry.kind == "model":
+            return entry.owner or None
+        if entry.kind == "court" or entry.role in ("judge", "lawyer"):
+            return None
+        return s
+    if _NOT_A_PARTY_WORD.search(s) or courts.find(s) or _LAW_FIRM.search(s):
+        return None
+    if all(w.strip(",.").upper() in _JUNK for w in words):
+        return None  # "ORDER GRANTING", "MOTION": a heading
+    return s
+
+
+def full_caption(text: str, left: str, start: int, end: int) -> Optional[str]:
+    """The caption as printed, with the legal forms and "et al." a short caption leaves out ("Kadrey, et al. v.
+    Meta Platforms, Inc."); None when it prints nothing more."""
+    raw = " ".join(text[start:end].split())
+    at = raw.lower().find(left.lower()[:12]) if left else -1
+    raw = raw[at:] if at >= 0 else raw
+    raw = raw.rstrip(" ,;:")
+    if raw.endswith(".") and not re.search(rf"(?:{_SUFFIX}|et al\.|\b[A-Z]\.)$", raw):
+        raw = raw[:-1]
+    return raw if re.search(rf"\bet al\b|,?\s{_SUFFIX}", raw) else None
+
+
+def block_caption(plaintiffs: list[str], defendants: list[str]) -> str:
+    """A court paper's caption block as one line: "Paul Tremblay, et al. v. OpenAI, Inc., et al."."""
+    return (f"{plaintiffs[0]}{', et al.' if len(plaintiffs) > 1 else ''} v. "
+            f"{defendants[0]}{', et al.' if len(defendants) > 1 else ''}")
 
 
 def explicit(text: str) -> list[tuple[str, str, int, int]]:

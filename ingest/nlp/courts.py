@@ -1,53 +1,209 @@
-"""Courts and docket numbers, Django-free (used by nlp, services and linking).
+"""Courts and docket numbers normalised as CourtListener does. No Django here: the linking code imports it too.
 
-A first cut by the lead (the engineer of the case fields replaces it): docket_core as CourtListener's
-docket_number_core, and court ids shown by courts-db's citation string."""
+    court_id("the U.S. District Court for the Northern District of California") -> "cand"
+    find(text) -> [(court_id, start, end)]      every court the text names, in text order
+    jurisdiction("cand") -> "us-federal"; display("cand") -> "N.D. Cal."
+    docket_core("3:23-cv-03417-VC") == docket_core("23-cv-03417") == "2303417"
+
+A court id is CourtListener's (Free Law Project's courts-db package) for US courts; for a court outside the US it
+is ours, from patterns/courts.jsonl ("ewhc", "ewca", "uksc", "cjeu", else "<iso2>-<slug of the English name>":
+"in-delhi-high-court"). Three ways a court is read, all data in patterns/courts.jsonl:
+
+  - a federal district court written out or abbreviated ("Northern District of California", "N.D. Cal.",
+    "S.D.N.Y.", "D. Del.", "Bankr. S.D.N.Y."): the state's postal code, the direction's letter and "d" (a
+    bankruptcy court "b"), kept only when courts-db has that id;
+  - a `court` line's regex: circuits, the press's "federal court in Manhattan", state and foreign courts;
+  - else, for court_id() only, courts-db's own regexes (find_court), when they give one court.
+
+courts-db's JSON is read once, lazily (about 0.2 s); its compiled regexes (about 1.1 s more) only when
+court_id() needs its fallback. Importing this module reads neither.
+"""
 from __future__ import annotations
 
-import functools
 import re
+from functools import lru_cache
 from typing import Optional
+
+from ingest.nlp import rules
+from ingest.nlp.types import JURISDICTIONS
+
+FILE = "courts"
+_DIRECTIONS = {"northern": "n", "southern": "s", "eastern": "e", "western": "w", "central": "c", "middle": "m"}
+
+
+@lru_cache(maxsize=1)
+def _db() -> dict[str, dict]:
+    """courts-db's courts by id (read once)."""
+    from courts_db.utils import load_courts_db
+
+    return {c["id"]: c for c in load_courts_db()}
+
+
+@lru_cache(maxsize=1)
+def _ours() -> dict[str, dict]:
+    """Courts the pattern file defines (name, display, jurisdiction), by id."""
+    out: dict[str, dict] = {}
+    for e in rules.entries(FILE, "court"):
+        info = out.setdefault(e["id"], {})
+        for k in ("name", "display", "jurisdiction"):
+            if k in e:
+                info.setdefault(k, e[k])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _states() -> tuple[dict, ...]:
+    return tuple(rules.entries(FILE, "us_state"))
+
+
+@lru_cache(maxsize=1)
+def _district_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The written-out form ("U.S. District Court for the Northern District of California") and the abbreviated
+    one ("N.D. Cal.", "S.D.N.Y.", "D. Del.", "Bankr. N.D. Cal.")."""
+    names = "|".join(re.escape(s["text"]) for s in sorted(_states(), key=lambda s: -len(s["text"])))
+    written = re.compile(
+        r"(?i)(?P<court>\b(?:(?:U\.\s?S\.|United States)\s+)?(?P<bankr>Bankruptcy\s+)?(?:District\s+)?Court\s+"
+        r"(?:for|of)\s+(?:the\s+)?)?"
+        rf"\b(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)?\s*District\s+of\s+(?P<state>{names})\b")
+    abbrs = "|".join(f"(?:{s['abbr']})" for s in _states())
+    abbreviated = re.compile(rf"(?P<bankr>\bBankr\.\s?)?(?<![\w.])(?P<dir>[NSEWCM]\.\s?)?D\.\s?(?P<state>{abbrs})(?![\w])")
+    return written, abbreviated
+
+
+def _state_of(text: str, abbreviated: bool) -> Optional[dict]:
+    for s in _states():
+        if abbreviated and re.fullmatch(s["abbr"], text) or not abbreviated and text.lower() == s["text"].lower():
+            return s
+    return None
+
+
+def _districts(text: str) -> list[tuple[str, int, int]]:
+    written, abbreviated = _district_patterns()
+    out = []
+    for pattern, abbr in ((written, False), (abbreviated, True)):
+        for m in pattern.finditer(text):
+            state = _state_of(m.group("state"), abbr)
+            if state is None:
+                continue
+            if not abbr and state["postal"] == "dc" and not (m.group("court") or m.group("dir")):
+                continue  # "the District of Columbia" is a government as often as a court
+            direction = m.group("dir") or ""
+            letter = _DIRECTIONS.get(direction.lower(), direction[:1].lower()) if direction else ""
+            cid = f"{state['postal']}{letter}{'b' if m.group('bankr') else 'd'}"
+            if cid in _db():
+                out.append((cid, m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _court_patterns() -> tuple[tuple[str, re.Pattern, Optional[re.Pattern], Optional[re.Pattern]], ...]:
+    """(id, regex, requires, unless) of each court line."""
+    def opt(e, key):
+        return re.compile(e[key]) if key in e else None
+    return tuple((e["id"], re.compile(e["regex"]), opt(e, "requires"), opt(e, "unless"))
+                 for e in rules.entries(FILE, "court") if "regex" in e)
+
+
+def find(text: str) -> list[tuple[str, int, int]]:
+    """Every court the text names: (court id, start, end) in text order; where two readings overlap the longer
+    one wins ("Delhi High Court" over "High Court")."""
+    if not text:
+        return []
+    found = _districts(text)
+    for cid, pattern, requires, unless in _court_patterns():
+        if requires is not None and not requires.search(text) or unless is not None and unless.search(text):
+            continue
+        found += [(cid, m.start(), m.end()) for m in pattern.finditer(text)]
+    kept: list[tuple[str, int, int]] = []
+    for c in sorted(found, key=lambda c: (-(c[2] - c[1]), c[1])):
+        if not any(c[1] < k[2] and k[1] < c[2] for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c[1])
+
+
+@lru_cache(maxsize=512)
+def court_id(text: str) -> Optional[str]:
+    """A court name as printed -> its id ("S.D.N.Y." -> "nysd", "the Ninth Circuit" -> "ca9", "Delaware federal
+    court" -> "ded", "the Delhi High Court" -> "in-delhi-high-court"); None when no one court is named."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    hits = find(text)
+    if hits:
+        return hits[0][0]
+    from courts_db import find_court  # its regexes compile on the first call
+
+    bankruptcy = "bankruptcy" in text.lower() or "bankr" in text.lower()
+    for partial in (False, True):
+        ids = find_court(text, bankruptcy=bankruptcy, allow_partial_matches=partial)
+        if len(ids) == 1:
+            return ids[0]
+    return None
+
+
+def jurisdiction(cid: Optional[str]) -> str:
+    """us-federal / us-state (courts-db's system), uk, eu, in, ... (the pattern file), else "other"."""
+    if not cid:
+        return "other"
+    if cid in _ours() and _ours()[cid].get("jurisdiction"):
+        return _ours()[cid]["jurisdiction"]
+    court = _db().get(cid)
+    if court is not None:
+        return {"federal": "us-federal", "state": "us-state"}.get(court.get("system", ""), "other")
+    prefix = cid.split("-", 1)[0]
+    return prefix if "-" in cid and prefix in JURISDICTIONS else "other"
+
+
+def display(cid: Optional[str]) -> Optional[str]:
+    """How a court is cited: "N.D. Cal." (courts-db's citation_string), ours from the pattern file, else its name."""
+    if not cid:
+        return None
+    ours = _ours().get(cid, {})
+    if ours.get("display"):
+        return ours["display"]
+    court = _db().get(cid)
+    if court is not None:
+        return court.get("citation_string") or court.get("name") or cid
+    return ours.get("name") or cid
+
+
+def name(cid: Optional[str]) -> Optional[str]:
+    """The court's full name ("United States District Court for the Northern District of California")."""
+    if not cid:
+        return None
+    court = _db().get(cid)
+    return (court or {}).get("name") or _ours().get(cid, {}).get("name")
+
+
+# --- docket numbers ------------------------------------------------------------------------------------------
+# CourtListener (cl/lib/model_helpers.py: clean_docket_number, make_docket_number_core) keeps the one docket number
+# a string holds, then condenses "2:12-cv-01032" / "12-cv-01032" to year + the number padded to 5 digits
+# ("1201032") and an appellate or bankruptcy "12-332" to year + 6 digits ("12000332"); anything else has no core.
+# Ours does the same and also reads the forms our docket_numbers finds that its regexes miss: "1:2023cv05670",
+# "1:23cv05670" and "23 Civ. 5670" (district numbers) and "C 24-05417 WHA" (N.D. Cal.'s old civil form).
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
+_DISTRICT = re.compile(r"(?<![\w])(?:\d{1,2}:)?(\d\d)-[a-z]{2,4}-(\d+)")
+_RUN_TOGETHER = re.compile(r"(?<![\w])(?:\d{1,2}:)?(?:\d\d)?(\d\d)(?:cv|cr|md|mc|bk|ap)(\d+)")
+_CIV = re.compile(r"(?<![\w])(\d\d) civ\.? (\d+)")
+_OLD_CAND = re.compile(r"(?<![\w])c ?(\d\d)-(\d+)")
+_APPELLATE = re.compile(r"(?<![^ ,(])(\d\d)-(\d+)(?![\w-])")
 
 
 def docket_core(number: Optional[str]) -> str:
-    """"3:23-cv-03417-VC", "23-cv-3417" and "1:23-CV-03417" -> "23-cv-03417"; other numbers squashed."""
-    s = (number or "").strip().lower()
-    m = re.search(r"(?<!\d)(\d{2})[-\s]?([a-z]{1,4})[-\s]?0*(\d{1,6})", s)
-    if m:
-        return f"{m.group(1)}-{m.group(2)}-{int(m.group(3)):05d}"
-    return re.sub(r"[^a-z0-9]+", "", s)
-
-
-@functools.lru_cache(maxsize=1)
-def _courts() -> dict:
-    from courts_db import courts
-
-    return {c["id"]: c for c in courts}
-
-
-def display(court_id: Optional[str]) -> str:
-    court = _courts().get(court_id or "")
-    return (court.get("citation_string") or court.get("name") or court_id) if court else (court_id or "")
-
-
-def jurisdiction(court_id: Optional[str]) -> str:
-    court = _courts().get(court_id or "")
-    if court:
-        return "us-federal" if court.get("system") == "federal" else "us-state"
-    if court_id in ("ewhc", "ewca", "uksc"):
-        return "uk"
-    if court_id == "cjeu":
-        return "eu"
-    m = re.match(r"([a-z]{2})-", court_id or "")
-    return m.group(1) if m else ""
-
-
-@functools.lru_cache(maxsize=1024)
-def court_id(name: Optional[str]) -> str:
-    """A court as printed -> its CourtListener id, when courts-db knows exactly one ("" otherwise)."""
-    if not name:
+    """CourtListener's docket_number_core: "3:23-cv-03417-VC" and "23-cv-03417" -> "2303417", "No. 24-1963" ->
+    "24001963"; "" for a number of another shape ("IL-2023-000007") or a string with several numbers."""
+    if not number:
         return ""
-    from courts_db import find_court
-
-    found = find_court(name)
-    return found[0] if len(found) == 1 else ""
+    text = _DASHES.sub("-", number).lower().strip()
+    for pattern in (_DISTRICT, _RUN_TOGETHER, _CIV, _OLD_CAND):
+        found = pattern.findall(text)
+        if len(found) == 1:
+            year, n = found[0]
+            return f"{year}{int(n):05d}"
+        if found:
+            return ""
+    found = _APPELLATE.findall(text)
+    if len(found) == 1:
+        year, n = found[0]
+        return f"{year}{int(n):06d}"
+    return ""

@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, gazetteer, layout, parties, rules
+from ingest.nlp import captions, case_fields, gazetteer, layout, parties, rules
 from ingest.nlp.dates import text_of
 from ingest.nlp.mentions import Mention, covering
 from ingest.nlp.types import CaseX, Evidence
@@ -455,6 +455,12 @@ def _employer(doc: Doc, m: Mention, ms) -> Optional[Mention]:
     return None
 
 
+def _party_name(name: str) -> str:
+    """A model or product named as a party -> the company that makes it (a caption names parties)."""
+    entry = gazetteer.lookup(name)
+    return entry.owner if entry is not None and entry.kind == "model" and entry.owner else name
+
+
 def _resolve_side(side: str, ms) -> Optional[Mention]:
     low = side.lower()
     entry = gazetteer.lookup(side) or gazetteer.lookup(captions.TRAILING.sub("", side))
@@ -486,9 +492,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     """Captions (printed, then described) and the roles they give: party name -> plaintiff/defendant."""
     text = text_of(doc)
     docket_hits = captions.dockets(text)
-    numbers = [d for d, _, _ in docket_hits]
-    the_court, the_judge = captions.court(text), captions.judge(text)
     out: list[CaseX] = []
+    full_captions: dict[int, str] = {}  # id(case) -> its full caption as printed
     roles = Roles()
     pairs: dict[tuple, int] = {}  # (plaintiff key, defendant key) -> start offset of its first caption
 
@@ -496,16 +501,24 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
 
     def add_case(caption, plaintiffs, defendants, start, end, inferred=False, key=None, origin="described"):
         sides = captions.split(caption)
+        if len(sides) == 2:
+            named = [captions.party_side(s) for s in sides]
+            if None in named:
+                return False  # a side that is no party: a court, a heading, a law firm, a fragment
+            if named != sides:  # "Disney v. MiniMax-M1": the model's maker is the party
+                caption, sides = f"{named[0]} v. {named[1]}", named
+                plaintiffs = [_party_name(n) for n in plaintiffs]
+                defendants = [_party_name(n) for n in defendants]
         if len(sides) == 2 and _same_side(sides[0], sides[1]):
-            return  # "OpenAI v. OpenAI": one party on both sides is no case
+            return False  # "OpenAI v. OpenAI": one party on both sides is no case
         s0, s1 = _bounds(doc, start, end)
         plaintiffs, defendants = list(dict.fromkeys(plaintiffs)), list(dict.fromkeys(defendants))
         out.append(CaseX(caption=caption, inferred=inferred, plaintiffs=plaintiffs, defendants=defendants,
-                         docket_numbers=numbers[:6], court=the_court, judge=the_judge,
                          evidence=[Evidence(start, end, s0, s1)]))
         origins[id(out[-1])] = origin
         if key:
             pairs[key] = start
+        return True
 
     block_list = captions.blocks(text)
     for plaintiffs, defendants, start, end in block_list:
@@ -518,15 +531,21 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         if not any(_same_side(plaintiffs[0], left) or right and _same_side(defendants[0], right)
                    for left, right, _, _ in printed):
             printed.append((plaintiffs[0], defendants[0], start, end))
-    from_blocks = {(b[0][0], b[1][0], b[2], b[3]) for b in block_list}
+    from_blocks = {(b[0][0], b[1][0], b[2], b[3]): b for b in block_list}
     for left, right, start, end in printed:
         lp, rp = _resolve_side(left, ms), _resolve_side(right, ms) if right else None
         key = ((lp.name if lp else left.lower()), (rp.name if rp else right.lower()))
         if key in pairs or (key[1], key[0]) in pairs:
             continue
-        add_case(f"{left} v. {right}" if right else left, [lp.name if lp else left],
-                 [rp.name if rp else right] if right else [], start, end, key=key,
-                 origin="block" if (left, right, start, end) in from_blocks else "printed" if right else "in_re")
+        block = from_blocks.get((left, right, start, end))
+        if not add_case(f"{left} v. {right}" if right else left, [lp.name if lp else left],
+                        [rp.name if rp else right] if right else [], start, end, key=key,
+                        origin="block" if block else "printed" if right else "in_re"):
+            continue
+        full = captions.block_caption(block[0], block[1]) if block else \
+            captions.full_caption(text, left, start, end) if right else None
+        if full:
+            full_captions[id(out[-1])] = full
         if right:
             roles.propose(lp.name if lp else left, "plaintiff", "caption")
             roles.propose(rp.name if rp else right, "defendant", "caption")
@@ -602,7 +621,6 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     _half_roles(halves, roles, "half")
     if not out:  # "Three authors, A, B and C, filed the lawsuit last year" in a story about one defendant
         _compose(doc, halves, roles, add_case, text)
-    _assign_dockets(out, docket_hits)
     for c in [c for c in out if origins.get(id(c)) == "printed" and _cited(doc, c, ms, len(out))]:
         out.remove(c)  # "the Supreme Court's ruling in TransUnion LLC v. Ramirez": a precedent, not this case
         for n in (*c.plaintiffs, *c.defendants):
@@ -611,6 +629,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     parties.decide(doc, ms, roles)  # the learned party / party_role decisions over these proposals
     if not out:
         _compose_from_roles(ms, roles, add_case)
+    case_fields.fill(text, out, ms, [(s.start_char, s.end_char) for s in layout.sents(doc)], docket_hits,
+                     {i: full_captions[id(c)] for i, c in enumerate(out) if id(c) in full_captions})
     return out, roles
 
 
@@ -817,22 +837,6 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
             continue
         s0, s1 = _body_evidence(doc, ms, names_pl + names_df)
         add_case(f"{short(pl[0])} v. {short(df[0])}", names_pl, names_df, s0, s1, inferred=True, origin="title_suit")
-
-
-def _assign_dockets(cases: list[CaseX], hits) -> None:
-    """A docket number belongs to one case: with one case in the document, all of them; with several (an
-    opinion citing other suits, an article on two cases), each number goes to the case whose caption is
-    nearest before it (else nearest after), so a precedent never takes the case's own number."""
-    if len(cases) <= 1 or not hits:
-        return
-    starts = [c.evidence[0].start if c.evidence else 0 for c in cases]
-    owned: list[list[str]] = [[] for _ in cases]
-    for number, pos, _ in hits:
-        before = [i for i, s0 in enumerate(starts) if s0 <= pos]
-        i = max(before, key=lambda k: starts[k]) if before else min(range(len(cases)), key=lambda k: starts[k] - pos)
-        owned[i].append(number)
-    for c, numbers in zip(cases, owned):
-        c.docket_numbers = numbers[:6]
 
 
 AMONG = re.compile(r"\bamong (?:the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds)\b",

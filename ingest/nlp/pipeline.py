@@ -371,6 +371,7 @@ def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
             if seen is None:
                 cases[c.caption] = c
                 continue
+            seen.fields += c.fields
             seen.evidence += c.evidence
             seen.inferred = seen.inferred and c.inferred
             seen.plaintiffs = _union(seen.plaintiffs, c.plaintiffs)
@@ -381,7 +382,6 @@ def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
                              {(x.side, x.firm, x.lawyer) for x in seen.counsel}]
             seen.relations += [r for r in c.relations if (r.kind, r.other) not in
                                {(x.kind, x.other) for x in seen.relations}]
-            seen.fields += [f for f in c.fields if (f.field, f.value) not in {(g.field, g.value) for g in seen.fields}]
         for a in x.allegations:
             a = replace(a, evidence=_shifted(a.evidence, offset))
             key = (a.accuser, a.accused, a.teacher, a.student, a.status)

@@ -30,7 +30,7 @@ def record():
 
 def test_court_ids_read_as_citations_and_unknown_ids_as_given():
     assert court_display("cand") == "N.D. Cal." and court_display("ca9") == "9th Cir."
-    assert court_display("ewhc") == "ewhc" and court_display("") == ""
+    assert court_display("ewhc") == "EWHC" and court_display("") == "" and court_display("xx-nowhere") == "xx-nowhere"
 
 
 def test_the_header_shows_every_field_of_the_case(client, record):

@@ -61,8 +61,8 @@ def test_a_case_gets_its_fields_from_what_its_sources_state():
     bartz_settled()
     case = Case.objects.get()
     assert (case.court, case.jurisdiction, case.judge) == ("cand", "us-federal", "William Alsup")
-    assert case.docket_number_core == "24-cv-05417" and case.docket_number == "3:24-cv-05417-WHA"
-    assert [d.core for d in case.dockets.all()] == ["24-cv-05417"]  # two spellings, one docket
+    assert case.docket_number_core == "2405417" and case.docket_number == "3:24-cv-05417-WHA"
+    assert [d.core for d in case.dockets.all()] == ["2405417"]  # two spellings, one docket
     assert case.date_filed == date(2024, 8, 19) and case.date_terminated == date(2025, 9, 5)
     assert (case.status, case.stage, case.last_activity) == ("settled", "filed", date(2025, 9, 5))
     assert case.class_action is True and case.causes == ["copyright_infringement"]

@@ -1,0 +1,322 @@
+"""What a document states about each of its cases: court (a court id), jurisdiction, docket numbers, judge, full
+caption, class action (CaseX.fields, each a CaseFieldX with its evidence and a confidence). CaseX.court (as cited,
+"N.D. Cal."), CaseX.judge and CaseX.docket_numbers are filled from the same facts, for the code that reads them.
+
+Each fact the text prints goes to one case, never to all of them: with one case, that case; with several, the case
+whose caption, docket number or a party only it has is in the fact's sentence (the nearest such mention), else the
+nearest mention before it in its paragraph, else the nearest before it in the document (after it, for a court
+paper's heading above its caption). The confidence says which (SENTENCE, PARAGRAPH, DOCUMENT).
+
+A judge is a person's full name (from the gazetteer, a judge mention, or "Judge <First> <Last>" with the name's
+words checked: "Rules U." or "Lisa J. Cisneros's July" are no names; the possessive goes); a surname alone counts only
+when the document or the gazetteer gives the full name. A magistrate judge is not the presiding judge. A judge's
+initials after a docket number ("3:24-cv-05417-WHA") are the presiding judge's: a judge whose initials differ is
+not that case's (Judge Chhabria quoted in a case docketed -WHA), and the judge they name, if the document names
+them, is. The words read here are data: patterns/case_fields.jsonl.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import Optional
+
+from ingest.nlp import captions, courts, gazetteer, rules
+from ingest.nlp.types import CaseFieldX, CaseX, Evidence
+
+FILE = "case_fields"
+SENTENCE, PARAGRAPH, DOCUMENT = 0.9, 0.7, 0.5
+SUFFIX_MATCH = 0.95  # a judge named by the docket number's initials
+INITIALS_ONLY = 0.6  # the initials alone, read as the one gazetteer judge who has them
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_CITED = re.compile(r"^[^()]{0,12}\d{4}\)")  # "(9th Cir. 2008)": a precedent's citation, not this case's court
+_POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s|$))")  # "Cisneros's", "Rogers'"
+_INITIALS_AFTER = re.compile(r"^\s*\(([A-Z]{2,4})\)")  # "23-cv-03417-VC (TSH)": the magistrate judge's
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, tuple[tuple[re.Pattern, bool], ...], frozenset]:
+    """The class action cues as one pattern, the judge cues one by one (each has its group "name", and whether it
+    is a court paper's signature line), the words that are no part of a name."""
+    cues = "|".join(f"(?:{e['regex']})" for e in rules.entries(FILE, "class_action_cue"))
+    return (re.compile(cues),
+            tuple((re.compile(e["regex"]), bool(e.get("signature"))) for e in rules.entries(FILE, "judge_cue")),
+            rules.lexicon(FILE, "not_a_name_word", key="text"))
+
+
+class _Anchors:
+    """Where the text names each case: its caption's evidence, the caption as printed again, its docket numbers
+    and the names only it has among the document's cases."""
+
+    def __init__(self, text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]]):
+        self.text, self.cases = text, cases
+        self.sent_starts = [s for s, _ in sents]
+        self.sents = sents
+        self.paras = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+        spans: list[tuple[int, int, int]] = []
+        owners: dict[frozenset, set[int]] = {}
+        for i, c in enumerate(cases):
+            for n in (*c.plaintiffs, *c.defendants, *captions.split(c.caption)):
+                key = frozenset(captions.bare_words(n))
+                if key:
+                    owners.setdefault(key, set()).add(i)
+        for i, c in enumerate(cases):
+            for e in c.evidence:
+                spans.append((e.start, max(e.end, e.start + 1), i))
+            if c.caption and not c.inferred:
+                spans += [(m.start(), m.end(), i) for m in re.finditer(re.escape(c.caption), text)]
+            mine = {n for n in (*c.plaintiffs, *c.defendants) if owners.get(frozenset(captions.bare_words(n))) == {i}}
+            spans += [(m.start, m.end, i) for m in ms if m.name in mine and not m.resolved]
+        self.spans = sorted(set(spans))
+
+    def _sent(self, pos: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+        return self.sents[k] if self.sents else (0, len(self.text))
+
+    def _para(self, pos: int) -> int:
+        return self.paras[max(0, bisect.bisect_right(self.paras, pos) - 1)]
+
+    def add(self, start: int, end: int, i: int) -> None:
+        bisect.insort(self.spans, (start, end, i))
+
+    def owner(self, start: int, end: int) -> tuple[Optional[int], float, tuple[int, int]]:
+        """(case index, confidence, sentence bounds) of the fact at start..end; (None, 0, ...) with no case."""
+        sent = self._sent(start)
+        if len(self.cases) == 1:
+            return 0, 1.0, sent
+        if not self.cases:
+            return None, 0.0, sent
+
+        def gap(s):
+            return 0 if s[0] < end and start < s[1] else (start - s[1] if s[1] <= start else s[0] - end)
+        here = [s for s in self.spans if s[0] < sent[1] and sent[0] < s[1] and not (s[0] <= sent[0] and s[1] >= sent[1])]
+        if here:  # the nearest mention in the sentence (one before it wins a tie)
+            best = min(here, key=lambda s: (gap(s), s[0] > start))
+            return best[2], SENTENCE, sent
+        before = [s for s in self.spans if s[1] <= start]
+        para = self._para(start)
+        if before and before[-1][0] >= para:
+            return max(before, key=lambda s: s[1])[2], PARAGRAPH, sent
+        if before:
+            return max(before, key=lambda s: s[1])[2], DOCUMENT, sent
+        after = [s for s in self.spans if s[0] >= end]
+        return (after[0][2], DOCUMENT, sent) if after else (None, 0.0, sent)
+
+
+def _evidence(start: int, end: int, sent: tuple[int, int]) -> list[Evidence]:
+    return [Evidence(start, end, sent[0], sent[1])]
+
+
+def _add(case: CaseX, field: str, value: str, confidence: float, ev: list[Evidence]) -> None:
+    for f in case.fields:
+        if f.field == field and f.value == value:
+            f.confidence = max(f.confidence, confidence)
+            f.evidence += [e for e in ev if e not in f.evidence]
+            return
+    case.fields.append(CaseFieldX(field=field, value=value, confidence=confidence, evidence=ev))
+
+
+# --- judges --------------------------------------------------------------------------------------------------
+
+def initials(name: str) -> tuple[str, str]:
+    """(first name's initial, surname's initials) of a full name: "William Alsup" -> ("W", "A"),
+    "Araceli Martínez-Olguín" -> ("A", "MO"), "Yvonne Gonzalez Rogers" -> ("Y", "R")."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if len(words) < 2:
+        return "", ""
+    parts = [p for p in words[-1].split("-") if p]
+    return words[0][:1].upper(), "".join(p[:1].upper() for p in parts)
+
+
+def matches_suffix(name: str, suffix: str) -> bool:
+    """A docket suffix of a judge's initials ("WHA", "VC", "AMO", "YGR") fits the name: the first letter is the
+    first name's, the last the surname's (a hyphenated surname: its last part's, or all its parts')."""
+    first, last = initials(name)
+    if not first or not suffix:
+        return False
+    return suffix[0] == first and (suffix.endswith(last) or suffix[-1] == last[-1:])
+
+
+def _full_name(raw: str, known: dict[str, str]) -> Optional[str]:
+    """A judge's name as printed -> the person's full name, or None for a fragment."""
+    stop = _patterns()[2]
+    raw = _POSSESSIVE.split(raw, maxsplit=1)[0]  # "Lisa J. Cisneros's July" -> "Lisa J. Cisneros"
+    words: list[str] = []
+    skipped = False
+    for w in raw.split():
+        if w.strip(".,").lower() in stop:
+            if words:
+                break
+            skipped = True  # "Plaintiff Olivet University": a name after such words must be a known judge's
+            continue
+        if words and not words[0].isupper() and w.isupper() and len(w) > 2:
+            break  # "Beryl A. Howell SHIRA PERLMUTTER": a name in capitals follows
+        words.append(w.strip(","))
+    if words and words[-1].endswith(".") and not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", words[-1]):
+        words[-1] = words[-1].rstrip(".")  # "Vince Chhabria." ends a sentence
+    if not words:
+        return None
+    name = " ".join(words)
+    if name.isupper():
+        name = name.title()
+    entry = gazetteer.lookup(name) or (gazetteer.lookup(words[-1]) if len(words) == 1 else None)
+    if entry is not None:
+        return entry.name if entry.role == "judge" else None  # "Judge Rips Musk's": Musk is no judge
+    if skipped:
+        return None
+    if len(words) == 1:
+        return known.get(words[0].lower())  # the document's full name for that surname
+    if re.fullmatch(r"(?:[A-Z]\.)+", words[-1]) or not all(w[:1].isupper() for w in words):
+        return None  # "Rules U.": no surname
+    return name
+
+
+def _judge_hits(text: str, ms) -> list[tuple[str, int, int, bool]]:
+    """(full name, start, end, magistrate) of every judge the text names: the parser's judges, and the names a
+    judge cue reads where the parser found a person, the gazetteer knows the name, or a signature line prints it."""
+    raw: list[tuple[str, int, int, bool]] = []
+    people = [m for m in ms if m.kind in ("judge", "person") and not m.resolved]
+    for m in people:
+        if m.kind == "judge":
+            before = text[max(0, m.start - 40):m.start]
+            raw.append((m.name, m.start, m.end, bool(re.search(r"(?i)magistrate(?:\s+judge)?\s*$", before))))
+    for pattern, signature in _patterns()[1]:
+        for m in pattern.finditer(text):
+            start, end = m.span("name")
+            person = any(p.start < end and start < p.end for p in people)
+            if signature or person or _gazetteer_judge(m.group("name")) or not _headline(text, start):
+                raw.append((m.group("name"), start, end, "magistrate" in m.group(0).lower()))
+    known = {}  # surname -> full name, from the names printed in full
+    for name, *_ in raw:
+        full = _full_name(name, {})
+        if full and len(full.split()) >= 2:
+            known.setdefault(full.split()[-1].lower(), full)
+    out, seen = [], set()
+    for name, start, end, magistrate in sorted(raw, key=lambda r: r[1]):
+        full = _full_name(name, known)
+        if full and (start, full) not in seen:
+            seen.add((start, full))
+            out.append((full, start, end, magistrate))
+    magistrates = {n for n, *_, mag in out if mag}
+    return [(n, s, e, n in magistrates) for n, s, e, _ in out]
+
+
+def _headline(text: str, pos: int) -> bool:
+    """The line is a headline ("Judge Dings Both Sides In ..."): its capitalised words are no evidence of a name."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    words = re.findall(r"[A-Za-z][\w’'-]*", text[start:end if end >= 0 else len(text)])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _gazetteer_judge(name: str) -> Optional[str]:
+    words = _POSSESSIVE.split(name, maxsplit=1)[0].split()
+    for n in range(len(words), 0, -1):
+        entry = gazetteer.lookup(" ".join(words[:n]))
+        if entry is not None and entry.role == "judge":
+            return entry.name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _judges_by_initials() -> dict[str, set[str]]:
+    """The gazetteer's judges by the initials of each way their name is written ("EKL": Eumi K. Lee)."""
+    out: dict[str, set[str]] = {}
+    for e in gazetteer.load().values():
+        if e.role != "judge":
+            continue
+        for n in (e.name, *e.aliases):
+            words = [w for w in n.replace("-", " ").split() if w[:1].isupper()]
+            if len(words) >= 2 and not n.isupper():
+                out.setdefault("".join(w[0] for w in words), set()).add(e.name)
+    return out
+
+
+# --- the facts -----------------------------------------------------------------------------------------------
+
+def _suffixes(text: str, number: str, end: int) -> tuple[Optional[str], Optional[str]]:
+    """(presiding judge's initials, magistrate's) printed with a docket number: "-WHA", " WHA", "-VC (TSH)" (the
+    initials in parentheses are the magistrate judge's after the judge's own, else the judge's: "23 Civ. 5670 (NRB)")."""
+    m = re.search(r"(?:-|\s)([A-Z]{2,4})(?:-([A-Z]{2,4}))?$", number)
+    after = _INITIALS_AFTER.match(text[end:end + 10])
+    paren = after.group(1) if after else None
+    if not m:
+        return paren, None
+    return m.group(1), m.group(2) or paren
+
+
+def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], dockets: list[tuple[str, int, int]],
+         full_captions: Optional[dict[int, str]] = None) -> None:
+    """Fill each case's fields (and court, judge, docket_numbers) from what the text prints."""
+    if not cases:
+        return
+    anchors = _Anchors(text, cases, ms, sents)
+    suffix_of: dict[int, set[str]] = {}
+    magistrate_suffixes: set[str] = set()
+    owned: list[list[str]] = [[] for _ in cases]
+    for number, start, end in dockets:
+        i, conf, sent = anchors.owner(start, end)
+        if i is None:
+            continue
+        owned[i].append(number)
+        _add(cases[i], "docket_number", number, conf, _evidence(start, end, sent))
+        judge_suffix, magistrate = _suffixes(text, number, end)
+        if judge_suffix:
+            suffix_of.setdefault(i, set()).add(judge_suffix)
+        if magistrate:
+            magistrate_suffixes.add(magistrate)
+        anchors.add(start, end, i)
+    for c, numbers in zip(cases, owned):
+        c.docket_numbers = numbers[:6]
+    for cid, start, end in courts.find(text):
+        if start and text[start - 1] == "(" and _CITED.match(text[end:end + 16]):
+            continue  # "(N.D. Cal. 2023)": where a precedent was decided
+        i, conf, sent = anchors.owner(start, end)
+        if i is not None:
+            _add(cases[i], "court", cid, conf, _evidence(start, end, sent))
+            _add(cases[i], "jurisdiction", courts.jurisdiction(cid), conf, _evidence(start, end, sent))
+    hits = _judge_hits(text, ms)
+    for name, start, end, magistrate in hits:
+        if magistrate or any(matches_suffix(name, s) for s in magistrate_suffixes):
+            continue  # a magistrate judge is not the presiding judge
+        i, conf, sent = anchors.owner(start, end)
+        if i is None:
+            continue
+        if suffix_of.get(i) and not any(matches_suffix(name, s) for s in suffix_of[i]):
+            fits = [k for k, ss in suffix_of.items() if any(matches_suffix(name, s) for s in ss)]
+            if len(fits) != 1:
+                continue  # the docket's initials name another judge
+            i, conf = fits[0], SUFFIX_MATCH
+        elif suffix_of.get(i):
+            conf = max(conf, SUFFIX_MATCH)
+        _add(cases[i], "judge", name, conf, _evidence(start, end, sent))
+    for i, suffixes in suffix_of.items():  # "-EKL" and no judge named: the one judge of those initials
+        if not any(f.field == "judge" for f in cases[i].fields):
+            names = {n for s in suffixes for n in _judges_by_initials().get(s, ())}
+            ev = next((f.evidence for f in cases[i].fields if f.field == "docket_number"), [])
+            if len(names) == 1:
+                _add(cases[i], "judge", names.pop(), INITIALS_ONLY, list(ev))
+    class_cue = _patterns()[0]
+    for m in class_cue.finditer(text):
+        i, conf, sent = anchors.owner(m.start(), m.end())
+        if i is not None:
+            _add(cases[i], "class_action", "true", conf, _evidence(m.start(), m.end(), sent))
+    for i, full in (full_captions or {}).items():
+        c = cases[i]
+        if full and full != c.caption and c.evidence:
+            e = c.evidence[0]
+            _add(c, "caption_full", full, 1.0, [Evidence(e.start, e.end, e.sent_start, e.sent_end)])
+    for c in cases:
+        c.fields.sort(key=lambda f: (f.field, -f.confidence, f.evidence[0].start if f.evidence else 0))
+        court = _best(c, "court")
+        c.court = courts.display(court) if court else None
+        c.judge = _best(c, "judge")
+
+
+def _best(case: CaseX, field: str) -> Optional[str]:
+    """The value of a field the document states most surely: the highest confidence, then the most evidence,
+    then the first printed."""
+    values = [f for f in case.fields if f.field == field]
+    if not values:
+        return None
+    values.sort(key=lambda f: (-f.confidence, -len(f.evidence), f.evidence[0].start if f.evidence else 0))
+    return values[0].value

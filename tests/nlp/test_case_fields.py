@@ -1,0 +1,127 @@
+"""Per-case fields: each fact a text prints goes to its own case (court, jurisdiction, docket, judge, full caption,
+class action); judges are full names; caption sides are parties."""
+import re
+
+from ingest.nlp import captions, case_fields
+from ingest.nlp.types import CaseX, Evidence
+
+
+def values(case, field):
+    return [f.value for f in case.fields if f.field == field]
+
+
+def _case(caption, text, plaintiffs=(), defendants=()):
+    start = text.index(caption)
+    return CaseX(caption=caption, plaintiffs=list(plaintiffs), defendants=list(defendants),
+                 evidence=[Evidence(start, start + len(caption), 0, 0)])
+
+
+def _sents(text):
+    """Sentence bounds: a full stop after a word of three or more small letters ("court. ", not "No. ", "U.S. ")."""
+    cuts = [0] + [m.end() for m in re.finditer(r"(?<=[a-z]{3}\.)\s", text)] + [len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def test_two_cases_each_get_their_own_facts():
+    text = ("Bartz v. Anthropic, No. 3:24-cv-05417-WHA, is before U.S. District Judge William Alsup in San Francisco "
+            "federal court. In Kadrey v. Meta, No. 3:23-cv-03417-VC, Judge Vince Chhabria ruled for Meta. "
+            "Chhabria quoted Judge William Alsup at length.")
+    bartz, kadrey = _case("Bartz v. Anthropic", text), _case("Kadrey v. Meta", text)
+    hits = captions.dockets(text)
+    case_fields.fill(text, [bartz, kadrey], [], _sents(text), hits)
+    assert bartz.docket_numbers == ["3:24-cv-05417-WHA"] and kadrey.docket_numbers == ["3:23-cv-03417-VC"]
+    assert values(bartz, "court") == ["cand"] and bartz.court == "N.D. Cal."
+    assert [f.confidence for f in bartz.fields if f.field == "court"] == [case_fields.SENTENCE]
+    assert values(bartz, "jurisdiction") == ["us-federal"]
+    assert values(kadrey, "court") == [], "the court named in Bartz's sentence is not Kadrey's"
+    assert bartz.judge == "William Alsup" and values(bartz, "judge") == ["William Alsup"]
+    # Alsup is quoted in Kadrey's paragraph, but Kadrey's docket is -VC: Alsup is not its judge
+    assert values(kadrey, "judge") == ["Vince Chhabria"] and kadrey.judge == "Vince Chhabria"
+
+
+def test_one_case_takes_every_fact_and_each_field_has_its_evidence():
+    text = "Authors filed a putative class action, Tremblay v. OpenAI, No. 23-cv-03223 (N.D. Cal.)."
+    case = _case("Tremblay v. OpenAI", text)
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    assert values(case, "class_action") == ["true"]
+    assert values(case, "docket_number") == ["23-cv-03223"]
+    [court] = [f for f in case.fields if f.field == "court"]
+    assert court.value == "cand" and text[court.evidence[0].start:court.evidence[0].end] == "N.D. Cal."
+
+
+def test_a_precedent_citation_gives_no_court():
+    text = "Musk v. OpenAI turns on Manzarek, 519 F.3d 1025 (9th Cir. 2008)."
+    case = _case("Musk v. OpenAI", text)
+    case_fields.fill(text, [case], [], _sents(text), [])
+    assert values(case, "court") == []
+
+
+def test_judge_names_are_full_names_never_fragments():
+    text = ("Judge Rules U.S. Copyright Office Can Weigh In. Magistrate Judge Lisa J. Cisneros's July order stands. "
+            "Judge Cisneros wrote that. Judge Smith agreed. Judge Araceli Martínez-Olguín's order followed.")
+    case = _case("Judge Rules", text)  # any anchor: one case takes every fact
+    case_fields.fill(text, [case], [], _sents(text), [])
+    judges = values(case, "judge")
+    assert "Araceli Martínez-Olguín" in judges
+    assert not any(j.startswith("Rules") or "July" in j or j == "Smith" or "’s" in j or "'s" in j for j in judges)
+    assert "Lisa J. Cisneros" not in judges, "a magistrate judge is not the presiding judge"
+
+
+def test_signature_line_and_docket_initials():
+    text = "Greenspan v. Qazi, No. 3:24-cv-01234-JD\nORDER\nIT IS SO ORDERED.\nJAMES DONATO, UNITED STATES DISTRICT JUDGE"
+    case = _case("Greenspan v. Qazi", text)
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    assert case.judge == "James Donato"
+
+
+def test_initials_match_names():
+    assert case_fields.matches_suffix("William Alsup", "WHA")
+    assert case_fields.matches_suffix("Vince Chhabria", "VC")
+    assert case_fields.matches_suffix("Araceli Martínez-Olguín", "AMO")
+    assert case_fields.matches_suffix("Yvonne Gonzalez Rogers", "YGR")
+    assert not case_fields.matches_suffix("Vince Chhabria", "WHA")
+
+
+def test_caption_sides_that_are_no_party():
+    assert captions.party_side("MiniMax-M1") == "MiniMax", "a model's maker is the party"
+    assert captions.party_side("Hailuo") == "MiniMax"
+    assert captions.party_side("Northern District of California") is None
+    assert captions.party_side("Supreme Court") is None
+    assert captions.party_side("Susman Godfrey LLP") is None, "a law firm"
+    assert captions.party_side("ORDER GRANTING") is None, "a heading"
+    assert captions.party_side("It") is None and captions.party_side("the company") is None
+    assert captions.party_side("Internet Archive Note") == "Internet Archive"
+    assert captions.party_side("GITHUB Court Filing") == "GITHUB"
+    assert captions.party_side("xAI") == "xAI" and captions.party_side("J.L") == "J.L"
+
+
+def test_full_caption_as_printed():
+    text = "The case is Kadrey, et al. v. Meta Platforms, Inc., No. 3:23-cv-03417."
+    [(left, right, start, end)] = captions.explicit(text)
+    assert captions.full_caption(text, left, start, end) == "Kadrey, et al. v. Meta Platforms, Inc."
+    assert captions.block_caption(["Paul Tremblay", "Sarah Silverman"], ["OpenAI, Inc."]) == \
+        "Paul Tremblay, et al. v. OpenAI, Inc."
+
+
+def test_pipeline_model_named_side_and_fields(extract):
+    x = extract("Disney v. MiniMax-M1 was filed in federal court in Los Angeles. Disney sued MiniMax over its "
+                "video generator, the lawsuit says.")
+    captions_found = [c.caption for c in x.cases]
+    assert "Disney v. MiniMax-M1" not in captions_found
+    assert "Disney v. MiniMax" in captions_found
+    case = x.cases[captions_found.index("Disney v. MiniMax")]
+    assert values(case, "court") == ["cacd"] and case.court == "C.D. Cal."
+
+
+def test_initials_in_parentheses_are_the_judges_unless_they_follow_the_judges_own():
+    text = "Olivet University v. Newsweek, 23 Civ. 5670 (NRB). Judge Naomi Reice Buchwald dismissed it."
+    case = _case("Olivet University v. Newsweek", text)
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    assert case.judge == "Naomi Reice Buchwald"
+    text = "Kadrey v. Meta, No. 23-cv-03417-VC (TSH). Judge Thomas Hixson ruled on discovery."
+    case = _case("Kadrey v. Meta", text)
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    assert "Thomas Hixson" not in values(case, "judge"), "TSH after -VC is the magistrate judge's"
+    # VC, and no judge of the case named: the one gazetteer judge of those initials, less surely
+    assert [(f.value, f.confidence) for f in case.fields if f.field == "judge"] == \
+        [("Vince Chhabria", case_fields.INITIALS_ONLY)]

@@ -1,0 +1,87 @@
+"""Courts as printed -> CourtListener's court ids (courts-db), ours outside the US; docket numbers -> their core."""
+import pytest
+
+from ingest.nlp import courts
+
+
+@pytest.mark.parametrize("printed, cid", [
+    ("the U.S. District Court for the Northern District of California", "cand"),
+    ("UNITED STATES DISTRICT COURT NORTHERN DISTRICT OF CALIFORNIA", "cand"),
+    ("N.D. Cal.", "cand"),
+    ("S.D.N.Y.", "nysd"),
+    ("Bankr. S.D.N.Y.", "nysb"),
+    ("D. Del.", "ded"),
+    ("the District of Massachusetts", "mad"),
+    ("the Northern District of Illinois", "ilnd"),
+    ("the Ninth Circuit", "ca9"),
+    ("2d Cir.", "ca2"),
+    ("the Federal Circuit", "cafc"),
+    ("the U.S. Supreme Court", "scotus"),
+    ("a federal court in Manhattan", "nysd"),
+    ("federal court in New York", "nysd"),
+    ("federal court in San Francisco", "cand"),
+    ("a federal judge in Oakland", "cand"),
+    ("San Jose federal court", "cand"),
+    ("Delaware federal court", "ded"),
+    ("San Francisco Superior Court", "calsuppctsf"),
+    ("the Delaware Court of Chancery", "delch"),
+    ("the High Court in London", "ewhc"),
+    ("London's High Court", "ewhc"),
+    ("the Court of Appeal in London", "ewca"),
+    ("the UK Supreme Court", "uksc"),
+    ("the Court of Justice of the European Union", "cjeu"),
+    ("the Delhi High Court", "in-delhi-high-court"),
+    ("the Munich Regional Court", "de-munich-regional-court"),
+    ("the Ontario Superior Court of Justice", "ca-ontario-superior-court"),
+    ("the Beijing Internet Court", "cn-beijing-internet-court"),
+    ("the Tokyo District Court", "jp-tokyo-district-court"),
+])
+def test_court_ids(printed, cid):
+    assert courts.court_id(printed) == cid
+
+
+def test_no_court():
+    assert courts.court_id("nothing about courts here") is None
+    assert courts.court_id("") is None
+    assert courts.find("the District of Columbia sued the company") == [], "a government, not the court"
+    assert courts.find("the Northern District of Atlantis") == []
+
+
+def test_jurisdiction_and_display():
+    assert [courts.jurisdiction(c) for c in ("cand", "ca9", "calsuppctsf", "ewhc", "cjeu", "in-delhi-high-court",
+                                              "de-munich-regional-court", "cn-beijing-internet-court", None)] == \
+        ["us-federal", "us-federal", "us-state", "uk", "eu", "in", "de", "cn", "other"]
+    assert courts.display("cand") == "N.D. Cal."
+    assert courts.display("nysd") == "S.D.N.Y."
+    assert courts.display("ca9") == "9th Cir."
+    assert courts.display("ewhc") == "EWHC"
+    assert courts.display(None) is None
+
+
+def test_find_gives_every_court_with_its_offsets_longest_reading_first():
+    text = "Filed in the Delhi High Court, then in the Northern District of California (N.D. Cal.)."
+    found = courts.find(text)
+    assert [c for c, _, _ in found] == ["in-delhi-high-court", "cand", "cand"]
+    assert text[found[0][1]:found[0][2]] == "Delhi High Court"
+
+
+@pytest.mark.parametrize("number, core", [
+    ("3:23-cv-03417-VC", "2303417"),
+    ("23-cv-03417", "2303417"),
+    ("3:23-cv-3417", "2303417"),
+    ("4:24-cv-04722-YGR", "2404722"),
+    ("1:23-cv-11195 (S.D.N.Y.)", "2311195"),
+    ("1:2023cv05670", "2305670"),
+    ("23 Civ. 5670", "2305670"),
+    ("C 24-05417 WHA", "2405417"),
+    ("24-1963", "24001963"),
+    ("No. 24-1963", "24001963"),
+    ("24\u20111963", "24001963"),  # a non-breaking hyphen
+    ("IL-2023-000007", ""),
+    ("JCCP 5431", ""),
+    ("Nos. 17-11426, 15-11166", ""),
+    ("", ""),
+    (None, ""),
+])
+def test_docket_core_as_courtlistener(number, core):
+    assert courts.docket_core(number) == core
