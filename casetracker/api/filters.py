@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.utils import extend_schema_field
 
 from casetracker.models import Allegation, Case, CaseDocket, CaseParty, Claim, Document, Event, Party, Quote
-from ingest.nlp.courts import docket_core
+from casetracker.statements import docket_key
 
 BIGINT_MAX = 2**63 - 1
 RANGE = ["exact", "in", "gt", "gte", "lt", "lte"]
@@ -151,7 +151,7 @@ class CaseFilter(StrictFilterSet):
         return queryset.filter(Q(court__iexact=value) | Exists(dockets))
 
     def filter_docket_number(self, queryset, name, value):
-        core = docket_core(value)
+        core = docket_key(value)
         dockets = CaseDocket.objects.filter(case=OuterRef("pk")).filter(
             Q(number__iexact=value.strip()) | Q(core__iexact=core))
         return queryset.filter(Q(docket_number__iexact=value.strip()) | Q(docket_number_core__iexact=core)

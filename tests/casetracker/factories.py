@@ -82,6 +82,7 @@ def case_record(*, caption: str = "Tremblay v. OpenAI", slug: str = "tremblay-v-
     from casetracker.models import (
         CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Counsel, Event, EventSource,
     )
+    from casetracker.statements import docket_key
 
     text = ("Authors sued OpenAI in the Northern District of California, case No. 3:23-cv-03417-VC. "
             "Judge Araceli Martínez-Olguín presides over the class action. "
@@ -98,7 +99,7 @@ def case_record(*, caption: str = "Tremblay v. OpenAI", slug: str = "tremblay-v-
                              title="Docket", publisher="CourtListener", kind="docket")
     case = CaseFactory(case_name=caption, slug=slug, case_name_full="Paul Tremblay, et al. v. OpenAI, Inc., et al.",
                        court="cand", jurisdiction="us-federal", docket_number="3:23-cv-03417",
-                       docket_number_core="23-cv-03417", judge="Araceli Martínez-Olguín",
+                       docket_number_core=docket_key("3:23-cv-03417-VC"), judge="Araceli Martínez-Olguín",
                        date_filed=date(2023, 6, 28), status="open", stage="class_certification", class_action=True,
                        causes=["copyright_infringement", "dmca_1202"], ai_areas=["text"],
                        last_activity=date(2025, 5, 1))
@@ -111,8 +112,8 @@ def case_record(*, caption: str = "Tremblay v. OpenAI", slug: str = "tremblay-v-
     CaseParty.objects.create(case=case, party=PartyFactory(name="Paul Tremblay", slug="paul-tremblay",
                                                            kind="person"), role="plaintiff")
     CaseParty.objects.create(case=case, party=openai, role="defendant")
-    CaseDocket.objects.create(case=case, number="3:23-cv-03417-VC", core="23-cv-03417", court="cand")
-    CaseDocket.objects.create(case=case, number="24-1234", core="24-1234", court="ca9")
+    CaseDocket.objects.create(case=case, number="3:23-cv-03417-VC", core=docket_key("3:23-cv-03417-VC"), court="cand")
+    CaseDocket.objects.create(case=case, number="24-1234", core=docket_key("24-1234"), court="ca9")
     fact = lambda field, value, needle, **kw: CaseFact.objects.create(  # noqa: E731
         case=case, field=field, value=value, document=doc, evidence=evidence(doc, needle), **kw)
     facts = {
