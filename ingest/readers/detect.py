@@ -45,6 +45,9 @@ def read_bytes(raw: bytes, *, filename: Optional[str] = None, content_type: Opti
                                             for value in (doc.title, doc.author, doc.publisher))
     doc.publisher = sources.publisher(doc.publisher, doc.url)
     doc.title = sources.clean_title(doc.title, doc.publisher)
+    if doc.published_at is None and doc.url:  # news sites print the day in the path
+        day = sources.date_from_url(doc.url)
+        doc.published_at = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) if day else None
     doc.content_type = doc.content_type or ctype
     return doc
 

@@ -7,6 +7,8 @@ The publisher comes from the page (og:site_name, which trafilatura reads as ``si
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import Optional
 from urllib.parse import urlsplit
 
 SITES = {
@@ -97,3 +99,20 @@ def clean_title(title: str, site: str = "") -> str:
     if (attribution or _same_site(text, site)) and len(text.split()) <= 4:
         return ""  # the line only names a site ("The Verge→ original")
     return text
+
+
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/._-]|$)"
+                       r"|/(20\d\d|19\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/._-])")
+
+
+def date_from_url(url: str) -> Optional[date]:
+    """The day a URL's path prints ("/2025/09/05/anthropic-settles", "/2025-09-05-...", "/20250905/"): news sites
+    put the publication date there. None when the path has no full, valid date."""
+    m = _URL_DATE.search(urlsplit(url or "").path)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None

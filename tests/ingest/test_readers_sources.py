@@ -68,3 +68,28 @@ def test_an_html_page_gives_its_site_name_or_its_host():
     bare = page.replace('<meta property="og:site_name" content="Reuters">', "").replace(" - Reuters", "")
     doc = read_bytes(bare.encode(), content_type="text/html", url="https://www.thewrap.com/musk")
     assert doc.publisher == "TheWrap"
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://www.reuters.com/legal/2025/09/05/anthropic-settles/", "2025-09-05"),
+    ("https://example.com/news/2024-08-19-authors-sue", "2024-08-19"),
+    ("https://example.com/20250612/meta-wins.html", "2025-06-12"),
+    ("https://example.com/2025/13/40/not-a-date", None),
+    ("https://example.com/tag/2025/", None),
+    ("https://example.com/story?d=2025/09/05", None),  # only the path counts
+])
+def test_a_news_url_dates_its_article(url, day):
+    from ingest.readers.sources import date_from_url
+
+    found = date_from_url(url)
+    assert (found.isoformat() if found else None) == day
+
+
+def test_a_document_without_a_date_takes_its_urls():
+    from ingest.readers.detect import read_bytes
+
+    doc = read_bytes(b"source_url: https://www.example.com/2025/09/05/story\n\nAnthropic settled.", filename="a.txt")
+    assert doc.published_at.date().isoformat() == "2025-09-05"
+    dated = read_bytes(b"source_url: https://www.example.com/2025/09/05/story\npublished: 2025-09-07\n\nText.",
+                       filename="b.txt")
+    assert dated.published_at.date().isoformat() == "2025-09-07"
