@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Optional
 
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -285,3 +286,25 @@ def family_members(case: Case, depth: int = 3) -> list[int]:
             break
         ids |= frontier
     return sorted(ids)
+
+
+def family_tree(case: Case, limit: int = 200) -> tuple[Optional[Case], list[Case], list]:
+    """A case's whole family (every case linked to it through any chain of relations, a few hundred at most):
+    its lead — the case the others are members, consolidations or appeals of, the one nothing points up from —,
+    the cases in caption order, and the relations with their sources, in three queries."""
+    from casetracker.models import CaseRelation
+
+    ids, frontier, relations = {case.pk}, {case.pk}, {}
+    while frontier and len(ids) < limit:
+        found = list(CaseRelation.objects.filter(Q(from_case__in=frontier) | Q(to_case__in=frontier))
+                     .select_related("evidence__document", "document"))
+        for r in found:
+            relations[r.pk] = r
+        linked = {r.from_case_id for r in found} | {r.to_case_id for r in found}
+        frontier, ids = linked - ids, ids | linked
+    cases = {c.pk: c for c in Case.objects.filter(pk__in=ids).order_by("case_name", "id")}
+    up = {r.from_case_id for r in relations.values() if r.kind != "companion_of"}
+    tops = [c for pk, c in cases.items() if pk not in up and any(r.to_case_id == pk for r in relations.values())]
+    lead = max(tops, key=lambda c: sum(r.to_case_id == c.pk for r in relations.values())) if tops else None
+    ordered = sorted(relations.values(), key=lambda r: (r.kind, cases[r.from_case_id].case_name, r.pk))
+    return lead, list(cases.values()), [(cases[r.from_case_id], r, cases[r.to_case_id]) for r in ordered]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("quotes/export.<str:fmt>", views.quote_export, name="quote-export"),
     path("cases/<slug:slug>/", views.case_detail, name="case-detail"),
     path("cases/<slug:slug>/feed/", feeds.CaseFeed(), name="case-feed"),
+    path("cases/<slug:slug>/family/", views.case_family, name="case-family"),
     path("parties/", views.party_list, name="party-list"),
     path("parties/<slug:slug>/", views.party_detail, name="party-detail"),
     path("parties/<slug:slug>/feed/", feeds.PartyFeed(), name="party-feed"),

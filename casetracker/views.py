@@ -181,6 +181,12 @@ def case_detail(request, slug):
     })
 
 
+def case_family(request, slug):
+    case = get_object_or_404(Case, slug=slug)
+    lead, cases, relations = selectors.family_tree(case)
+    return render(request, "case_family.html", {"case": case, "lead": lead, "cases": cases, "relations": relations})
+
+
 def party_list(request):
     kind = request.GET.get("kind", "")
     kind = kind if kind in Party.Kind.values else ""

@@ -64,3 +64,28 @@ def test_pages_advertise_their_feeds_and_api(client, musk_case):
         html = client.get(page).content.decode()
         assert f'<link rel="alternate" type="application/atom+xml"' in html and f'href="{feed}' in html, page
         assert '<link rel="alternate" type="application/json"' in html, page
+
+
+def test_the_family_page_lists_every_linked_case_with_its_lead_and_sources(client, db, django_assert_max_num_queries):
+    from casetracker.models import Case, CaseRelation, Evidence
+    from tests.casetracker.factories import DocumentFactory
+
+    lead = Case.objects.create(case_name="In re OpenAI Copyright Infringement Litigation", slug="in-re-openai",
+                               court="nysd", docket_number="25-md-3143")
+    members = [Case.objects.create(case_name=name, slug=slug) for name, slug in (
+        ("Authors Guild v. OpenAI", "guild"), ("The New York Times v. Microsoft <script>", "nyt"))]
+    appeal = Case.objects.create(case_name="Authors Guild v. OpenAI (2d Cir.)", slug="guild-appeal", court="ca2")
+    doc = DocumentFactory(text="The Guild's suit was consolidated into the MDL in New York.")
+    ev = Evidence.objects.create(document=doc, start=0, end=10, sent_start=0, sent_end=len(doc.text),
+                                 sentence=doc.text)
+    for member in members:
+        CaseRelation.objects.create(from_case=member, to_case=lead, kind="member_of", document=doc, evidence=ev)
+    CaseRelation.objects.create(from_case=appeal, to_case=members[0], kind="appeal_of")
+    Case.objects.create(case_name="Bartz v. Anthropic", slug="bartz")
+    with django_assert_max_num_queries(12):
+        html = client.get("/cases/guild-appeal/family/").content.decode()
+    assert 'id="lead"' in html and "In re OpenAI Copyright Infringement Litigation" in html.split('id="lead"')[1][:300]
+    assert html.count("<tr") == 5 and "Bartz" not in html  # the header and the four cases of the family
+    assert "&lt;script&gt;" in html and "<script>" not in html.split("<body")[1].split("</header>")[-1]
+    assert "consolidated into the MDL" in html and "appeal of" in html
+    assert 'href="/cases/guild-appeal/family/"' not in client.get("/cases/bartz/").content.decode()
