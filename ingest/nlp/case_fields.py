@@ -148,8 +148,10 @@ def _heading_pairs(text: str, dockets: list[tuple[str, int, int]], anchors: "_An
             begin = min(after)
             stop = _PARAGRAPH.search(text, begin)
             block = [sp[2] for sp in anchors.spans if begin <= sp[0] < (stop.start() if stop else len(text))]
-            for (number, start, end), i in zip(row, dict.fromkeys(block)):
-                out.setdefault(number, (i, PARAGRAPH, anchors._sent(start)))
+            named = list(dict.fromkeys(block))
+            for n, (number, start, end) in enumerate(row):  # a number past the captions found: a case not ours
+                out.setdefault(number, (named[n], PARAGRAPH, anchors._sent(start)) if n < len(named) else
+                               (None, 0.0, anchors._sent(start)))
                 heads.append(start)
         row = [d]
     return out, (min(heads) if heads else -1)
@@ -321,9 +323,9 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
     magistrate_suffixes: set[str] = set()
     owned: list[list[str]] = [[] for _ in cases]
     paired, heading = _heading_pairs(text, dockets, anchors)
-    heading_cases = sorted({v[0] for v in paired.values()})
+    heading_cases = sorted({v[0] for v in paired.values() if v[0] is not None})
     for number, start, end in dockets:
-        i, conf, sent = paired.get(number) or anchors.owner(start, end)
+        i, conf, sent = paired[number] if number in paired else anchors.owner(start, end)
         if i is None:
             continue
         owned[i].append(number)

@@ -160,11 +160,13 @@ def test_signature_line_with_a_title_in_small_letters():
 
 
 def test_a_heading_of_consolidated_actions_pairs_numbers_and_captions_in_order():
-    text = ("United States District Court, S.D. New York\n\n23-CV-8292 (SHS) 23-CV-10211 (SHS) 24-CV-84 (SHS)\n\n"
+    text = ("United States District Court, S.D. New York\n\n"
+            "23-CV-8292 (SHS) 23-CV-10211 (SHS) 24-CV-84 (SHS) 23-CV-11195 (SHS)\n\n"
             "04-01-2024\n\nAUTHORS GUILD, Plaintiffs, v. OPENAI, Defendants. JONATHAN ALTER, Plaintiffs, v. OPEN AI, "
             "Defendants. NICHOLAS BASBANES, Plaintiffs, v. MICROSOFT, Defendants.\n\nOPINION")
     cases = [_case(c, text) for c in ("AUTHORS GUILD, Plaintiffs, v. OPENAI", "JONATHAN ALTER, Plaintiffs, v. OPEN AI",
                                       "NICHOLAS BASBANES, Plaintiffs, v. MICROSOFT")]
     case_fields.fill(text, cases, [], _sents(text), captions.dockets(text))
-    assert [c.docket_numbers for c in cases] == [["23-CV-8292"], ["23-CV-10211"], ["24-CV-84"]]
+    assert [c.docket_numbers for c in cases] == [["23-CV-8292"], ["23-CV-10211"], ["24-CV-84"]], \
+        "the fourth number's caption is no case here: its number goes to none of the others"
     assert [values(c, "court") for c in cases] == [["nysd"]] * 3, "the heading's court is each action's"
