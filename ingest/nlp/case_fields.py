@@ -33,6 +33,7 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _CITED = re.compile(r"^[^()]{0,12}\d{4}\)")  # "(9th Cir. 2008)": a precedent's citation, not this case's court
 _POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s|$))")  # "Cisneros's", "Rogers'"
 _LIST_GAP = re.compile(r"(?:\s*(?:et al\.?|Inc\.?|LLC|Corp\.?|Co\.?)?\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)")
+_RECORD_CITE = re.compile(r",?\s*(?:ECF|Dkt\b|Docket No\.|Doc\.)")
 _ROW_GAP = re.compile(r"\s*(?:\([A-Z]{2,4}\)\s*)*")  # between numbers printed in a row: the judges' initials
 _HYPHENED = re.compile(r"-[A-Za-z]")
 _HYPHENED_BEFORE = re.compile(r"[A-Za-z]-$")
@@ -326,8 +327,8 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
     heading_cases = sorted({v[0] for v in paired.values() if v[0] is not None})
     for number, start, end in dockets:
         i, conf, sent = paired[number] if number in paired else anchors.owner(start, end)
-        if i is None:
-            continue
+        if i is None or len(cases) > 1 and conf < SENTENCE and _RECORD_CITE.match(text, end):
+            continue  # "(See 23-cv-8292, ECF 327)": the record of a case the sentence does not name
         owned[i].append(number)
         _add(cases[i], "docket_number", number, conf, _evidence(start, end, sent))
         judge_suffix, magistrate = _suffixes(text, number, end)

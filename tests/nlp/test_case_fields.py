@@ -170,3 +170,11 @@ def test_a_heading_of_consolidated_actions_pairs_numbers_and_captions_in_order()
     assert [c.docket_numbers for c in cases] == [["23-CV-8292"], ["23-CV-10211"], ["24-CV-84"]], \
         "the fourth number's caption is no case here: its number goes to none of the others"
     assert [values(c, "court") for c in cases] == [["nysd"]] * 3, "the heading's court is each action's"
+
+
+def test_a_record_citation_of_a_case_the_sentence_does_not_name_gives_no_docket():
+    text = ("In re OpenAI Copyright Litigation, No. 25-md-3143, is pending in court. New York Times v. Microsoft, "
+            "No. 23-cv-11195, is one of its cases.\n\nThe transcript is located at 23-cv-8292, ECF No. 327, and 24-cv-00084, ECF 135.")
+    in_re, nyt = _case("In re OpenAI Copyright Litigation", text), _case("New York Times v. Microsoft", text)
+    case_fields.fill(text, [in_re, nyt], [], _sents(text), captions.dockets(text))
+    assert in_re.docket_numbers == ["25-md-3143"] and nyt.docket_numbers == ["23-cv-11195"]
