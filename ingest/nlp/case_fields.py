@@ -26,11 +26,17 @@ from ingest.nlp.types import CaseFieldX, CaseX, Evidence
 
 FILE = "case_fields"
 SENTENCE, PARAGRAPH, DOCUMENT = 0.9, 0.7, 0.5
+LATER = 0.8  # a second value of a field the document states at the same confidence (see _rank_first)
 SUFFIX_MATCH = 0.95  # a judge named by the docket number's initials
 INITIALS_ONLY = 0.6  # the initials alone, read as the one gazetteer judge who has them
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _CITED = re.compile(r"^[^()]{0,12}\d{4}\)")  # "(9th Cir. 2008)": a precedent's citation, not this case's court
 _POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s|$))")  # "Cisneros's", "Rogers'"
+_LIST_GAP = re.compile(r"(?:\s*(?:et al\.?|Inc\.?|LLC|Corp\.?|Co\.?)?\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)")
+_RECORD_CITE = re.compile(r",?\s*(?:ECF|Dkt\b|Docket No\.|Doc\.)")
+_ROW_GAP = re.compile(r"\s*(?:\([A-Z]{2,4}\)\s*)*")  # between numbers printed in a row: the judges' initials
+_HYPHENED = re.compile(r"-[A-Za-z]")
+_HYPHENED_BEFORE = re.compile(r"[A-Za-z]-$")
 _INITIALS_AFTER = re.compile(r"^\s*\(([A-Z]{2,4})\)")  # "23-cv-03417-VC (TSH)": the magistrate judge's
 
 
@@ -79,6 +85,27 @@ class _Anchors:
     def add(self, start: int, end: int, i: int) -> None:
         bisect.insort(self.spans, (start, end, i))
 
+    def listed(self, sent: tuple[int, int]) -> list[int]:
+        """The cases a sentence names as a list ("Cedric Lacey et al. v. OpenAI Inc., Karen Enneking et al. v. OpenAI
+        Inc., and Jacob Lee Irwin v. OpenAI Inc."): two or more captions with only commas and "and" between them;
+        [] when the sentence names no such list."""
+        here = sorted(s for s in self.spans if sent[0] <= s[0] and s[1] <= sent[1])
+        if not here:
+            return []
+        runs: list[list[tuple[int, int, int]]] = [[here[0]]]
+        for s in here[1:]:
+            last = runs[-1][-1]
+            if s[0] < last[1] or s[2] == last[2] and s[0] - last[1] < 3:
+                runs[-1].append(s)
+            elif _LIST_GAP.fullmatch(self.text[last[1]:s[0]]):
+                runs[-1].append(s)
+            else:
+                runs.append([s])
+        lists = [r for r in runs if len({s[2] for s in r}) >= 2]
+        if len(lists) != 1:
+            return []
+        return sorted({s[2] for s in lists[0]})
+
     def owner(self, start: int, end: int) -> tuple[Optional[int], float, tuple[int, int]]:
         """(case index, confidence, sentence bounds) of the fact at start..end; (None, 0, ...) with no case."""
         sent = self._sent(start)
@@ -101,6 +128,47 @@ class _Anchors:
             return max(before, key=lambda s: s[1])[2], DOCUMENT, sent
         after = [s for s in self.spans if s[0] >= end]
         return (after[0][2], DOCUMENT, sent) if after else (None, 0.0, sent)
+
+
+def _heading_pairs(text: str, dockets: list[tuple[str, int, int]], anchors: "_Anchors") -> tuple[dict, int]:
+    """A heading of consolidated actions prints their numbers in a row and then their captions in the same order
+    ("23-CV-8292 (SHS) 23-CV-10211 (SHS) 24-CV-84 (SHS) ... AUTHORS GUILD ... v. OPENAI ... JONATHAN ALTER ... v.
+    OPEN AI ..."): the n-th number is the n-th case named after the row. ({number: (case, confidence, sentence)},
+    where the first such row starts, -1 without one)."""
+    out: dict[str, tuple] = {}
+    heads: list[int] = []
+    row: list[tuple[str, int, int]] = []
+    printed = sorted({(n, m.start(), m.end()) for n, _, _ in dockets for m in re.finditer(re.escape(n), text)},
+                     key=lambda d: d[1])
+    for d in printed + [("", len(text) + 10, len(text) + 10)]:
+        if row and _ROW_GAP.fullmatch(text[row[-1][2]:d[1]]):
+            row.append(d)
+            continue
+        after = [sp[0] for sp in anchors.spans if row and sp[0] >= row[-1][2]]
+        if len(row) >= 2 and after:  # the captions' block: the paragraph of the first case named after the row
+            begin = min(after)
+            stop = _PARAGRAPH.search(text, begin)
+            block = [sp[2] for sp in anchors.spans if begin <= sp[0] < (stop.start() if stop else len(text))]
+            named = list(dict.fromkeys(block))
+            for n, (number, start, end) in enumerate(row):  # a number past the captions found: a case not ours
+                out.setdefault(number, (named[n], PARAGRAPH, anchors._sent(start)) if n < len(named) else
+                               (None, 0.0, anchors._sent(start)))
+                heads.append(start)
+        row = [d]
+    return out, (min(heads) if heads else -1)
+
+
+def _rank_first(case: CaseX, field: str) -> None:
+    """Where a document gives one case several values of a field at one confidence (the heading's court, then the
+    state court of a parallel suit or the court appealed from), the first printed is the case's: the others keep
+    a lower confidence, so the document's vote goes to the first."""
+    values = [f for f in case.fields if f.field == field and f.evidence]
+    if len(values) < 2:
+        return
+    first = min(values, key=lambda f: (-f.confidence, min(e.start for e in f.evidence)))
+    for f in values:
+        if f is not first and f.confidence >= first.confidence:
+            f.confidence = round(first.confidence * LATER, 3)
 
 
 def _evidence(start: int, end: int, sent: tuple[int, int]) -> list[Evidence]:
@@ -193,6 +261,8 @@ def _judge_hits(text: str, ms) -> list[tuple[str, int, int, bool]]:
             known.setdefault(full.split()[-1].lower(), full)
     out, seen = [], set()
     for name, start, end, magistrate in sorted(raw, key=lambda r: r[1]):
+        if _HYPHENED.match(text, end) or start and _HYPHENED_BEFORE.search(text[max(0, start - 3):start]):
+            continue  # "Stein-Erik Soelberg": the surname of a judge inside another person's name
         full = _full_name(name, known)
         if full and (start, full) not in seen:
             seen.add((start, full))
@@ -253,10 +323,12 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
     suffix_of: dict[int, set[str]] = {}
     magistrate_suffixes: set[str] = set()
     owned: list[list[str]] = [[] for _ in cases]
+    paired, heading = _heading_pairs(text, dockets, anchors)
+    heading_cases = sorted({v[0] for v in paired.values() if v[0] is not None})
     for number, start, end in dockets:
-        i, conf, sent = anchors.owner(start, end)
-        if i is None:
-            continue
+        i, conf, sent = paired[number] if number in paired else anchors.owner(start, end)
+        if i is None or len(cases) > 1 and conf < SENTENCE and _RECORD_CITE.match(text, end):
+            continue  # "(See 23-cv-8292, ECF 327)": the record of a case the sentence does not name
         owned[i].append(number)
         _add(cases[i], "docket_number", number, conf, _evidence(start, end, sent))
         judge_suffix, magistrate = _suffixes(text, number, end)
@@ -271,9 +343,15 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         if start and text[start - 1] == "(" and _CITED.match(text[end:end + 16]):
             continue  # "(N.D. Cal. 2023)": where a precedent was decided
         i, conf, sent = anchors.owner(start, end)
-        if i is not None:
-            _add(cases[i], "court", cid, conf, _evidence(start, end, sent))
-            _add(cases[i], "jurisdiction", courts.jurisdiction(cid), conf, _evidence(start, end, sent))
+        if i is None:
+            continue
+        listed = heading_cases if 0 <= start < heading else anchors.listed(sent)  # a consolidated heading's court
+        for k in listed or [i]:  # "The cases — A, B and C — are filed in ...": each of them
+            _add(cases[k], "court", cid, conf, _evidence(start, end, sent))
+            _add(cases[k], "jurisdiction", courts.jurisdiction(cid), conf, _evidence(start, end, sent))
+    for c in cases:
+        _rank_first(c, "court")
+        _rank_first(c, "jurisdiction")
     hits = _judge_hits(text, ms)
     for name, start, end, magistrate in hits:
         if magistrate or any(matches_suffix(name, s) for s in magistrate_suffixes):
@@ -289,6 +367,8 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         elif suffix_of.get(i):
             conf = max(conf, SUFFIX_MATCH)
         _add(cases[i], "judge", name, conf, _evidence(start, end, sent))
+    for c in cases:
+        _rank_first(c, "judge")
     for i, suffixes in suffix_of.items():  # "-EKL" and no judge named: the one judge of those initials
         if not any(f.field == "judge" for f in cases[i].fields):
             names = {n for s in suffixes for n in _judges_by_initials().get(s, ())}

@@ -67,7 +67,15 @@ def _district_patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"\b(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)?\s*District\s+of\s+(?P<state>{names})\b")
     abbrs = "|".join(f"(?:{s['abbr']})" for s in _states())
     abbreviated = re.compile(rf"(?P<bankr>\bBankr\.\s?)?(?<![\w.])(?P<dir>[NSEWCM]\.\s?)?D\.\s?(?P<state>{abbrs})(?![\w])")
-    return written, abbreviated
+    # the district's letters before the state's name ("United States District Court, S.D. New York", "D. Wyoming"),
+    # and the press's "federal court in Northern California", "Tennessee Middle District Court"
+    mixed = re.compile(rf"(?P<bankr>\bBankr\.\s?)?(?<![\w.])(?P<dir>[NSEWCM]\.\s?)?D\.\s?(?P<state>{names})\b")
+    directions = "Northern|Southern|Eastern|Western|Central|Middle"
+    press = re.compile(
+        rf"(?i)(?P<court>\b(?:federal court|(?:U\.\s?S\.\s+)?District Court|federal judge)\s+(?:in|for|of)\s+(?:the\s+)?)"
+        rf"(?P<dir>{directions})\s+(?P<state>{names})\b(?!\s+District)"
+        rf"|\b(?P<state2>{names})(?:['’]s)?\s+(?P<dir2>{directions})\s+District(?:\s+Court)?\b(?!\s+of)")
+    return written, abbreviated, mixed, press
 
 
 def _state_of(text: str, abbreviated: bool) -> Optional[dict]:
@@ -78,20 +86,45 @@ def _state_of(text: str, abbreviated: bool) -> Optional[dict]:
 
 
 def _districts(text: str) -> list[tuple[str, int, int]]:
-    written, abbreviated = _district_patterns()
+    written, abbreviated, mixed, press = _district_patterns()
     out = []
-    for pattern, abbr in ((written, False), (abbreviated, True)):
+    for pattern, abbr in ((written, False), (abbreviated, True), (mixed, False), (press, False)):
         for m in pattern.finditer(text):
-            state = _state_of(m.group("state"), abbr)
+            groups = m.groupdict()
+            state = _state_of(groups.get("state") or groups.get("state2") or "", abbr)
             if state is None:
                 continue
-            if not abbr and state["postal"] == "dc" and not (m.group("court") or m.group("dir")):
+            if pattern is written and state["postal"] == "dc" and not (m.group("court") or m.group("dir")):
                 continue  # "the District of Columbia" is a government as often as a court
-            direction = m.group("dir") or ""
+            direction = groups.get("dir") or groups.get("dir2") or ""
             letter = _DIRECTIONS.get(direction.lower(), direction[:1].lower()) if direction else ""
-            cid = f"{state['postal']}{letter}{'b' if m.group('bankr') else 'd'}"
+            cid = f"{state['postal']}{letter}{'b' if groups.get('bankr') else 'd'}"
             if cid in _db():
                 out.append((cid, m.start(), m.end()))
+    return out
+
+
+_STATE_KINDS = r"Superior Court|Supreme Court|Courts? of Appeals?|Appellate Court|Court of Chancery|Chancery Court"
+
+
+@lru_cache(maxsize=1)
+def _state_court_pattern() -> re.Pattern:
+    """A state's own court by its kind and the state's name ("Delaware Superior Court", "the Court of Appeals of
+    Georgia", "Texas Supreme Court"), read by courts-db."""
+    names = "|".join(re.escape(s["text"]) for s in sorted(_states(), key=lambda s: -len(s["text"])))
+    return re.compile(rf"(?i)\b(?:(?:{names})(?:['’]s)?(?:\s+State)?\s+(?:{_STATE_KINDS})"
+                      rf"|(?:{_STATE_KINDS})\s+(?:of|for)\s+(?:the\s+State\s+of\s+)?(?:{names}))\b")
+
+
+def _state_courts(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _state_court_pattern().finditer(text):
+        from courts_db import find_court  # its regexes compile on the first call
+
+        phrase = re.sub(r"['’]s\b", "", " ".join(m.group(0).split())).title().replace(" Of ", " of ")
+        ids = [i for i in find_court(phrase) if i in _db() and _db()[i].get("system") == "state"]
+        if len(ids) == 1:
+            out.append((ids[0], m.start(), m.end()))
     return out
 
 
@@ -109,7 +142,7 @@ def find(text: str) -> list[tuple[str, int, int]]:
     one wins ("Delhi High Court" over "High Court")."""
     if not text:
         return []
-    found = _districts(text)
+    found = _districts(text) + _state_courts(text)
     for cid, pattern, requires, unless in _court_patterns():
         if requires is not None and not requires.search(text) or unless is not None and unless.search(text):
             continue

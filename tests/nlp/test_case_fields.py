@@ -125,3 +125,56 @@ def test_initials_in_parentheses_are_the_judges_unless_they_follow_the_judges_ow
     # VC, and no judge of the case named: the one gazetteer judge of those initials, less surely
     assert [(f.value, f.confidence) for f in case.fields if f.field == "judge"] == \
         [("Vince Chhabria", case_fields.INITIALS_ONLY)]
+
+
+def test_a_list_of_captions_shares_the_court_of_its_sentence():
+    text = ("The current cases — Cedric Lacey et al. v. OpenAI Inc., Karen Enneking et al. v. OpenAI Inc., and Jacob "
+            "Lee Irwin v. OpenAI Inc. — are filed in the Superior Court of California, County of San Francisco.")
+    cases = [_case(c, text) for c in ("Cedric Lacey et al. v. OpenAI Inc.", "Karen Enneking et al. v. OpenAI Inc.",
+                                      "Jacob Lee Irwin v. OpenAI Inc.")]
+    case_fields.fill(text, cases, [], _sents(text), [])
+    assert [values(c, "court") for c in cases] == [["calsuperct"]] * 3
+
+
+def test_the_first_court_a_document_gives_its_case_outvotes_a_later_one():
+    text = ("United States District Court for the Northern District of California. Emily Lyons filed this federal "
+            "action eighteen days after a substantively identical complaint was filed in San Francisco Superior Court.")
+    case = _case("Emily Lyons", text)
+    case_fields.fill(text, [case], [], _sents(text), [])
+    conf = {f.value: f.confidence for f in case.fields if f.field == "court"}
+    assert conf["cand"] > conf["calsuperct"] and case.court == "N.D. Cal."
+
+
+def test_a_judges_surname_inside_a_hyphenated_name_is_no_judge():
+    text = "Lyons v. OpenAI: Emily Lyons, as representative of Stein-Erik Soelberg's estate, sued OpenAI."
+    case = _case("Lyons v. OpenAI", text)
+    case_fields.fill(text, [case], [], _sents(text), [])
+    assert values(case, "judge") == []
+
+
+def test_signature_line_with_a_title_in_small_letters():
+    text = "Dow Jones v. Juwai\nOPINION & ORDER\nMARGARET T. OLDHAM, U.S. District Judge.\nPlaintiffs seek relief."
+    case = _case("Dow Jones v. Juwai", text)
+    case_fields.fill(text, [case], [], _sents(text), [])
+    assert case.judge == "Margaret T. Oldham"
+
+
+def test_a_heading_of_consolidated_actions_pairs_numbers_and_captions_in_order():
+    text = ("United States District Court, S.D. New York\n\n"
+            "23-CV-8292 (SHS) 23-CV-10211 (SHS) 24-CV-84 (SHS) 23-CV-11195 (SHS)\n\n"
+            "04-01-2024\n\nAUTHORS GUILD, Plaintiffs, v. OPENAI, Defendants. JONATHAN ALTER, Plaintiffs, v. OPEN AI, "
+            "Defendants. NICHOLAS BASBANES, Plaintiffs, v. MICROSOFT, Defendants.\n\nOPINION")
+    cases = [_case(c, text) for c in ("AUTHORS GUILD, Plaintiffs, v. OPENAI", "JONATHAN ALTER, Plaintiffs, v. OPEN AI",
+                                      "NICHOLAS BASBANES, Plaintiffs, v. MICROSOFT")]
+    case_fields.fill(text, cases, [], _sents(text), captions.dockets(text))
+    assert [c.docket_numbers for c in cases] == [["23-CV-8292"], ["23-CV-10211"], ["24-CV-84"]], \
+        "the fourth number's caption is no case here: its number goes to none of the others"
+    assert [values(c, "court") for c in cases] == [["nysd"]] * 3, "the heading's court is each action's"
+
+
+def test_a_record_citation_of_a_case_the_sentence_does_not_name_gives_no_docket():
+    text = ("In re OpenAI Copyright Litigation, No. 25-md-3143, is pending in court. New York Times v. Microsoft, "
+            "No. 23-cv-11195, is one of its cases.\n\nThe transcript is located at 23-cv-8292, ECF No. 327, and 24-cv-00084, ECF 135.")
+    in_re, nyt = _case("In re OpenAI Copyright Litigation", text), _case("New York Times v. Microsoft", text)
+    case_fields.fill(text, [in_re, nyt], [], _sents(text), captions.dockets(text))
+    assert in_re.docket_numbers == ["25-md-3143"] and nyt.docket_numbers == ["23-cv-11195"]
