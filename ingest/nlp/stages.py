@@ -46,6 +46,7 @@ class Cue:
     stage: Optional[str] = None
     status: Optional[str] = None
     mood: str = "taken"  # taken | requested | hypothetical | negated
+    side: Optional[str] = None  # a judgment's side: "subject" (who won) or "movant" (whose motion was granted)
 
 
 @lru_cache(maxsize=None)
@@ -108,7 +109,7 @@ def cues(doc: Doc) -> list[Cue]:
         status = e.get("status") or (role[7:] if role.startswith("status_") else None)
         cue = Cue(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), role,
                   stage if stage in STAGES else None,
-                  status if status in STATUSES or status == "judgment" else None)
+                  status if status in STATUSES or status == "judgment" else None, side=e.get("side"))
         if role not in ("trap", "planned"):
             cue.mood = mood(doc, start, end, bool(e.get("modal_ok")))
             if cue.mood == "requested":
@@ -139,9 +140,11 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int) -> Optional[str]:
     'against' (the side the document gives it), or 'found X (not) liable'; None when the sentence does not
     say whom it favours."""
     roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
-    ms = [m for m in (doc._.ct_mentions or []) if cue.end_char <= m.start < sent_end] \
-        if doc.has_extension("ct_mentions") else []
+    mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
+    ms = [m for m in mentions if cue.end_char <= m.start < sent_end]
     full = dates.text_of(doc)
+    if cue.side:
+        return _side_of(doc, cue, mentions, roles, full)
     for m in ms:
         before = full[max(cue.end_char, m.start - 40):m.start].lower()
         role = roles.get(m.name)
@@ -164,6 +167,29 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int) -> Optional[str]:
         if "against" in m.group(0):
             side = "defendant" if side == "plaintiff" else "plaintiff"
         return f"judgment_{side}"
+    return None
+
+
+def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[str]:
+    """The side a win or a granted motion favours: the party that is the subject of "prevailed" / "won the case"
+    (side "subject"), or whose motion the court granted ("granting Defendant's motion for summary judgment":
+    side "movant"); None when the text does not tell whose."""
+    if cue.side == "movant":
+        m = re.search(r"\b(defendants?|plaintiffs?)(?:['’]s?|s['’])?\s", full[cue.start_char:cue.end_char].lower())
+        if m:
+            return "judgment_defendant" if m.group(1).startswith("defendant") else "judgment_plaintiff"
+        spans = [(cue.start_char, cue.end_char)]
+    else:
+        root = doc[cue.start:cue.end].root
+        subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        if subj.lower_ in ("defendant", "defendants", "plaintiff", "plaintiffs"):
+            return f"judgment_{subj.lower_.rstrip('s')}"
+        spans = [(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))]
+    for m in mentions:
+        if any(a <= m.start < b for a, b in spans) and roles.get(m.name) in ("plaintiff", "defendant"):
+            return f"judgment_{roles[m.name]}"
     return None
 
 

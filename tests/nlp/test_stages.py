@@ -141,3 +141,26 @@ def test_pieces_of_a_long_text_keep_each_event_with_its_case():
     assert [c.caption for c in merged.cases] == ["A v. B", "C v. D", "E v. F"]
     assert [merged.cases[e.case].caption for e in merged.events] == ["C v. D", "E v. F"]
     assert merged.cases[2].fields[0].evidence[0].start == 101
+
+
+def test_a_party_that_won_the_case_has_the_judgment(extract):
+    steps = _steps(extract, "Richard Kadrey sued Meta in 2023. In Kadrey v. Meta, Meta won the lawsuit.")
+    assert ("judgment", "judgment_defendant") in steps
+    assert not any(s and s.startswith("judgment") for _, s in _steps(
+        extract, "Richard Kadrey sued Meta in 2023. In Kadrey v. Meta, Meta could win the lawsuit."))
+
+
+def test_a_granted_motion_takes_the_movants_side_and_a_granted_motion_to_dismiss_ends_the_case(extract):
+    steps = _steps(extract, "In Vance v. Microsoft, the court entered an ORDER granting Defendant's Motion for "
+                            "Summary Judgment.")
+    assert ("summary_judgment", "judgment_defendant") in steps
+    steps = _steps(extract, "In Raw Story v. OpenAI, the judge granted OpenAI's motion to dismiss the lawsuit.")
+    assert ("motion_to_dismiss", "dismissed") in steps
+    steps = _steps(extract, "In Kadrey v. Meta, the judge granted Meta's motion to dismiss some claims.")
+    assert not any(s == "dismissed" for _, s in steps)
+
+
+def test_an_appellant_appealing_from_a_judgment_puts_the_case_on_appeal(extract):
+    steps = _steps(extract, "In Hachette v. Internet Archive, Internet Archive appeals from a judgment of the "
+                            "district court.")
+    assert ("appeal", "on_appeal") in steps
