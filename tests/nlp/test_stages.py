@@ -164,3 +164,12 @@ def test_an_appellant_appealing_from_a_judgment_puts_the_case_on_appeal(extract)
     steps = _steps(extract, "In Hachette v. Internet Archive, Internet Archive appeals from a judgment of the "
                             "district court.")
     assert ("appeal", "on_appeal") in steps
+
+
+def test_a_filing_told_with_a_comma_or_in_the_plural_is_a_filing(extract):
+    events = _events(extract, "Chegg sued Google. The lawsuit, filed Monday, in a federal district court, claims "
+                              "that AI Overviews cut its traffic.", published=date(2025, 2, 26))
+    assert ("2025-02-24", "filed") in {(e.date, e.stage) for e in events}
+    events = _events(extract, "On Nov. 6, The Mainichi Shimbun also filed lawsuits with the Tokyo District Court "
+                              "against the city of Gamagori.", published=date(2025, 11, 21))
+    assert ("2025-11-06", "filed") in {(e.date, e.stage) for e in events}
