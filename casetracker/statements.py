@@ -34,6 +34,7 @@ AUTHORITY = {CaseFact.Origin.EDITOR: 10.0, CaseFact.Origin.DOCKET: 5.0, CaseFact
 STAGE_ORDER = {stage: n for n, stage in enumerate(nlp.STAGES)}
 TERMINAL = {"settled", "dismissed", "dismissed_with_prejudice", "dismissed_without_prejudice", "voluntarily_dismissed",
             "judgment_plaintiff", "judgment_defendant"}
+SPECIFIC = {"dismissed_with_prejudice", "dismissed_without_prejudice", "voluntarily_dismissed"}  # than "dismissed"
 SINGLE = ("court", "jurisdiction", "judge", "class_action", "caption_full")
 
 
@@ -232,7 +233,8 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     - date filed: a docket's, else the best-dated "filed" step (day before month before year);
     - stage: the step reached last (ties: the furthest); a "filed" step never outranks a later stage, and a case
       on record has at least been filed, so "filed" is the stage when no other step is known;
-    - status: the status of the latest step that shows one (ties: the one that ends the case); an appeal taken
+    - status: the status of the latest step that shows one (ties: the one that ends the case, the more specific
+      dismissal); an appeal taken
       after it puts the case on appeal; a case with no sign of an end is open;
     - date terminated: a docket's, else the date (or as-of date) of the step that ended the case;
     - last activity: the latest dated event.
@@ -255,7 +257,8 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     statused = [(e, when) for e, when in steps if e.status]
     status, terminated, when = "open", None, None
     if statused:
-        last, when = max(statused, key=lambda t: (t[1] or date.min, t[0].status in TERMINAL))
+        last, when = max(statused, key=lambda t: (t[1] or date.min, t[0].status in TERMINAL,
+                                                  t[0].status in SPECIFIC))
         status = last.status
         if status in TERMINAL:
             terminated = when

@@ -151,7 +151,9 @@ def test_an_undated_step_of_an_undated_report_is_as_of_the_latest_date_the_repor
     later = "A hearing was held on June 2, 2025. The judge dismissed the case with prejudice."
     record(later, [nlp.CaseX(caption="Roe v. Acme AI")], events=[
         nlp.EventX("hearing", "A hearing", "2025-06-02", "day", [span(later, "A hearing was held")]),
-        nlp.EventX("ruling", "dismissed", None, None, [span(later, "dismissed the case")],
+        nlp.EventX("ruling", "dismissed", None, None, [span(later, "The judge dismissed")],
+                   stage="motion_to_dismiss", status="dismissed"),
+        nlp.EventX("ruling", "with prejudice", None, None, [span(later, "with prejudice")],
                    stage="motion_to_dismiss", status="dismissed_with_prejudice")])  # no publication date
     case = Case.objects.get()
     assert (case.status, case.date_terminated) == ("dismissed_with_prejudice", date(2025, 6, 2))
