@@ -46,6 +46,7 @@ class Cue:
     stage: Optional[str] = None
     status: Optional[str] = None
     mood: str = "taken"  # taken | requested | hypothetical | negated
+    leave: bool = False  # leave to amend: a plain dismissal is no end
     side: Optional[str] = None  # a judgment's side: "subject" (who won) or "movant" (whose motion was granted)
 
 
@@ -109,7 +110,8 @@ def cues(doc: Doc) -> list[Cue]:
         status = e.get("status") or (role[7:] if role.startswith("status_") else None)
         cue = Cue(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), role,
                   stage if stage in STAGES else None,
-                  status if status in STATUSES or status == "judgment" else None, side=e.get("side"))
+                  status if status in STATUSES or status == "judgment" else None, side=e.get("side"),
+                  leave=bool(e.get("leave_to_amend")))
         if role not in ("trap", "planned"):
             cue.mood = mood(doc, start, end, bool(e.get("modal_ok")))
             if cue.mood == "requested":
@@ -220,6 +222,12 @@ def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True)
     return stage, status
 
 
+def _not_final(cs: list[Cue], status: Optional[str]) -> Optional[str]:
+    """A plain dismissal in a text that grants leave to amend ("with leave to amend", "28 days to file an
+    amended complaint") does not end the case: open."""
+    return "open" if status == "dismissed" and any(c.leave for c in cs) else status
+
+
 def annotate(doc: Doc, events: list[EventX], published: Optional[date]) -> None:
     """Each event's stage and status from the cues of its sentence: a cue belongs to the event of that
     sentence nearest to it (its date, else its cue), and the event takes the nearest of its cues."""
@@ -243,7 +251,7 @@ def annotate(doc: Doc, events: list[EventX], published: Optional[date]) -> None:
             stage, status = _pick(doc, mine, e.evidence[0].start, b, dated=bool(e.date))
             if stage and e.date and published and date.fromisoformat(e.date) > published:
                 stage, status = None, status or "open"  # set for later: not reached, the case goes on
-            e.stage, e.status = stage, status
+            e.stage, e.status = stage, _not_final(cs, status)
 
 
 def _relative(text: str, published: Optional[date]) -> list[tuple[date, str, int, int]]:
@@ -318,6 +326,7 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> li
         if (a, b) in covered:
             continue
         stage, status = _pick(doc, found, found[0].start_char, b, dated=False)
+        status = _not_final(cs, status)
         if not (stage or status) or (stage, status) in shown:
             continue
         shown.add((stage, status))

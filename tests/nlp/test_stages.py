@@ -173,3 +173,11 @@ def test_a_filing_told_with_a_comma_or_in_the_plural_is_a_filing(extract):
     events = _events(extract, "On Nov. 6, The Mainichi Shimbun also filed lawsuits with the Tokyo District Court "
                               "against the city of Gamagori.", published=date(2025, 11, 21))
     assert ("2025-11-06", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_a_dismissal_with_leave_to_amend_leaves_the_case_open(extract):
+    steps = _steps(extract, "In Trump v. New York Times, a federal judge on Friday tossed out the lawsuit. The judge "
+                            "ruled that Trump has 28 days to file an amended complaint.")
+    assert not any(s == "dismissed" for _, s in steps) and any(s == "open" for _, s in steps)
+    steps = _steps(extract, "In Raw Story v. OpenAI, Judge McMahon dismissed the lawsuit.")
+    assert any(s == "dismissed" for _, s in steps)
