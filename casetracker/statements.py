@@ -19,11 +19,12 @@ from collections import defaultdict
 from datetime import date
 from typing import Iterable, Optional
 
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from casetracker import writes
 from casetracker.models import (
-    Case, CaseDocket, CaseDocument, CaseFact, CaseRelation, Claim, Counsel, Document, Event, LawFirm,
+    Case, CaseDocket, CaseDocument, CaseFact, CaseRelation, Claim, Counsel, Document, Event, EventSource,
+    LawFirm,
 )
 from casetracker.text import caption_key, normalize_name
 from ingest.nlp import courts, types as nlp
@@ -33,6 +34,7 @@ AUTHORITY = {CaseFact.Origin.EDITOR: 10.0, CaseFact.Origin.DOCKET: 5.0, CaseFact
 STAGE_ORDER = {stage: n for n, stage in enumerate(nlp.STAGES)}
 TERMINAL = {"settled", "dismissed", "dismissed_with_prejudice", "dismissed_without_prejudice", "voluntarily_dismissed",
             "judgment_plaintiff", "judgment_defendant"}
+SPECIFIC = {"dismissed_with_prejudice", "dismissed_without_prejudice", "voluntarily_dismissed"}  # than "dismissed"
 SINGLE = ("court", "jurisdiction", "judge", "class_action", "caption_full")
 
 
@@ -152,11 +154,26 @@ def _top(facts: list[CaseFact]) -> str:
 
 
 def _as_of(event: Event, published: dict[int, date]) -> Optional[date]:
-    """When a step happened: its date, else the earliest date a source reporting it was published."""
+    """When a step happened: its date, else the earliest date a source reporting it was published (an undated
+    step is told as done by then)."""
     if event.date:
         return event.date
     dates = [published[s.document_id] for s in event.sources.all() if s.document_id in published]
     return min(dates) if dates else None
+
+
+def document_dates(doc_ids: set[int]) -> dict[int, date]:
+    """Each document's date: when it was published, else the latest date its events give (a report is at least
+    as late as the latest step it tells)."""
+    out = {pk: (at.date() if hasattr(at, "date") else at) for pk, at in
+           Document.objects.filter(pk__in=doc_ids, published_at__isnull=False).values_list("pk", "published_at")}
+    rest = set(doc_ids) - set(out)
+    if rest:
+        for pk, latest in (EventSource.objects.filter(document_id__in=rest, event__date__isnull=False)
+                           .values("document_id").annotate(latest=Max("event__date"))
+                           .values_list("document_id", "latest")):
+            out[pk] = latest
+    return out
 
 
 @writes.atomic
@@ -190,8 +207,7 @@ def case_resolve(case: Case) -> Case:
         values["docket_number_core"] = primary.core
     events = list(Event.objects.filter(case=case, rejected=False).prefetch_related("sources"))
     doc_ids = {s.document_id for e in events for s in e.sources.all()}
-    published = {pk: (at.date() if hasattr(at, "date") else at) for pk, at in
-                 Document.objects.filter(pk__in=doc_ids, published_at__isnull=False).values_list("pk", "published_at")}
+    published = document_dates(doc_ids)
     values.update(_from_steps(events, published, by_field))
     ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
         case_links__reason=CaseDocument.Reason.PARTIES).values_list("is_ai_litigation", flat=True))
@@ -210,6 +226,19 @@ def case_resolve(case: Case) -> Case:
 
 
 def _from_steps(events: list[Event], published: dict, by_field) -> dict:
+    """Date filed, stage, status, date terminated and last activity from the case's steps (its events that show
+    a procedural stage or a status), each step as of its date, else as of the date of the document reporting it
+    (``published``: see document_dates).
+
+    - date filed: a docket's, else the best-dated "filed" step (day before month before year);
+    - stage: the step reached last (ties: the furthest); a "filed" step never outranks a later stage, and a case
+      on record has at least been filed, so "filed" is the stage when no other step is known;
+    - status: the status of the latest step that shows one (ties: the one that ends the case, the more specific
+      dismissal); an appeal taken
+      after it puts the case on appeal; a case with no sign of an end is open;
+    - date terminated: a docket's, else the date (or as-of date) of the step that ended the case;
+    - last activity: the latest dated event.
+    """
     out: dict = {}
     filed_fact = [f for f in by_field["date_filed"] if f.origin == CaseFact.Origin.DOCKET]
     filed = [e for e in events if e.stage == "filed" and e.date]
@@ -220,27 +249,23 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
         best = min(filed, key=lambda e: (precision_rank.get(e.precision, 3), -e.sources.count(), e.date))
         out["date_filed"] = best.date
     steps = [(e, _as_of(e, published)) for e in events if e.stage or e.status]
-    dated = [(e, when) for e, when in steps if when]
-    out["stage"] = ""
-    if steps:
-        staged = [(e, when) for e, when in dated if e.stage] or [(e, None) for e, _ in steps if e.stage]
-        if staged:
-            last = max(staged, key=lambda t: (t[1] or date.min, STAGE_ORDER.get(t[0].stage, 0)))
-            out["stage"] = last[0].stage
-    statused = [(e, when) for e, when in dated if e.status] or [(e, None) for e, _ in steps if e.status]
-    status = ""
-    terminated = when = None
+    staged = [(e, when) for e, when in steps if e.stage and e.stage != "filed"]
+    out["stage"] = "filed"
+    if staged:
+        last = max(staged, key=lambda t: (t[1] or date.min, STAGE_ORDER.get(t[0].stage, 0)))
+        out["stage"] = last[0].stage
+    statused = [(e, when) for e, when in steps if e.status]
+    status, terminated, when = "open", None, None
     if statused:
-        last, when = max(statused, key=lambda t: (t[1] or date.min, t[0].status in TERMINAL))
+        last, when = max(statused, key=lambda t: (t[1] or date.min, t[0].status in TERMINAL,
+                                                  t[0].status in SPECIFIC))
         status = last.status
-        if status in TERMINAL and last.date:
-            terminated = last.date
+        if status in TERMINAL:
+            terminated = when
     appeals = [w for e, w in steps if e.stage == "appeal"]
     if appeals and (when is None or max((a for a in appeals if a), default=date.max) >= when):
         status = "on_appeal"  # an appeal after the judgment: the trial court's case ended, the suit goes on
-    if not status and (out["stage"] or steps):
-        status = "open"
-    out["status"] = status or Case.Status.UNKNOWN
+    out["status"] = status
     terminated_fact = [f for f in by_field["date_terminated"] if f.origin == CaseFact.Origin.DOCKET]
     out["date_terminated"] = (date.fromisoformat(_top(terminated_fact)[:10]) if terminated_fact else terminated)
     dates = [e.date for e in events if e.date]

@@ -46,6 +46,8 @@ class Cue:
     stage: Optional[str] = None
     status: Optional[str] = None
     mood: str = "taken"  # taken | requested | hypothetical | negated
+    leave: bool = False  # leave to amend: a plain dismissal is no end
+    side: Optional[str] = None  # a judgment's side: "subject" (who won) or "movant" (whose motion was granted)
 
 
 @lru_cache(maxsize=None)
@@ -108,7 +110,8 @@ def cues(doc: Doc) -> list[Cue]:
         status = e.get("status") or (role[7:] if role.startswith("status_") else None)
         cue = Cue(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), role,
                   stage if stage in STAGES else None,
-                  status if status in STATUSES or status == "judgment" else None)
+                  status if status in STATUSES or status == "judgment" else None, side=e.get("side"),
+                  leave=bool(e.get("leave_to_amend")))
         if role not in ("trap", "planned"):
             cue.mood = mood(doc, start, end, bool(e.get("modal_ok")))
             if cue.mood == "requested":
@@ -139,9 +142,11 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int) -> Optional[str]:
     'against' (the side the document gives it), or 'found X (not) liable'; None when the sentence does not
     say whom it favours."""
     roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
-    ms = [m for m in (doc._.ct_mentions or []) if cue.end_char <= m.start < sent_end] \
-        if doc.has_extension("ct_mentions") else []
+    mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
+    ms = [m for m in mentions if cue.end_char <= m.start < sent_end]
     full = dates.text_of(doc)
+    if cue.side:
+        return _side_of(doc, cue, mentions, roles, full)
     for m in ms:
         before = full[max(cue.end_char, m.start - 40):m.start].lower()
         role = roles.get(m.name)
@@ -164,6 +169,29 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int) -> Optional[str]:
         if "against" in m.group(0):
             side = "defendant" if side == "plaintiff" else "plaintiff"
         return f"judgment_{side}"
+    return None
+
+
+def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[str]:
+    """The side a win or a granted motion favours: the party that is the subject of "prevailed" / "won the case"
+    (side "subject"), or whose motion the court granted ("granting Defendant's motion for summary judgment":
+    side "movant"); None when the text does not tell whose."""
+    if cue.side == "movant":
+        m = re.search(r"\b(defendants?|plaintiffs?)(?:['’]s?|s['’])?\s", full[cue.start_char:cue.end_char].lower())
+        if m:
+            return "judgment_defendant" if m.group(1).startswith("defendant") else "judgment_plaintiff"
+        spans = [(cue.start_char, cue.end_char)]
+    else:
+        root = doc[cue.start:cue.end].root
+        subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        if subj.lower_ in ("defendant", "defendants", "plaintiff", "plaintiffs"):
+            return f"judgment_{subj.lower_.rstrip('s')}"
+        spans = [(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))]
+    for m in mentions:
+        if any(a <= m.start < b for a, b in spans) and roles.get(m.name) in ("plaintiff", "defendant"):
+            return f"judgment_{roles[m.name]}"
     return None
 
 
@@ -194,6 +222,12 @@ def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True)
     return stage, status
 
 
+def _not_final(cs: list[Cue], status: Optional[str]) -> Optional[str]:
+    """A plain dismissal in a text that grants leave to amend ("with leave to amend", "28 days to file an
+    amended complaint") does not end the case: open."""
+    return "open" if status == "dismissed" and any(c.leave for c in cs) else status
+
+
 def annotate(doc: Doc, events: list[EventX], published: Optional[date]) -> None:
     """Each event's stage and status from the cues of its sentence: a cue belongs to the event of that
     sentence nearest to it (its date, else its cue), and the event takes the nearest of its cues."""
@@ -217,7 +251,7 @@ def annotate(doc: Doc, events: list[EventX], published: Optional[date]) -> None:
             stage, status = _pick(doc, mine, e.evidence[0].start, b, dated=bool(e.date))
             if stage and e.date and published and date.fromisoformat(e.date) > published:
                 stage, status = None, status or "open"  # set for later: not reached, the case goes on
-            e.stage, e.status = stage, status
+            e.stage, e.status = stage, _not_final(cs, status)
 
 
 def _relative(text: str, published: Optional[date]) -> list[tuple[date, str, int, int]]:
@@ -292,6 +326,7 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> li
         if (a, b) in covered:
             continue
         stage, status = _pick(doc, found, found[0].start_char, b, dated=False)
+        status = _not_final(cs, status)
         if not (stage or status) or (stage, status) in shown:
             continue
         shown.add((stage, status))

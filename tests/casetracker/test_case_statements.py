@@ -136,6 +136,41 @@ def test_a_planned_step_counts_as_open_and_an_undated_step_is_dated_by_its_sourc
     assert (case.stage, case.status, case.last_activity) == ("motion_to_dismiss", "open", None)
 
 
+def test_a_case_on_record_is_filed_and_open_until_a_source_says_otherwise():
+    text = "Jane Roe v. Acme AI is a lawsuit over chatbot answers."
+    record(text, [nlp.CaseX(caption="Roe v. Acme AI", plaintiffs=["Jane Roe"], defendants=["Acme AI"])])
+    case = Case.objects.get()
+    assert (case.stage, case.status, case.date_terminated) == ("filed", "open", None)
+
+
+def test_an_undated_step_of_an_undated_report_is_as_of_the_latest_date_the_report_gives():
+    first = "The judge denied Acme's motion to dismiss on March 3, 2025."
+    record(first, [nlp.CaseX(caption="Roe v. Acme AI")], events=[
+        nlp.EventX("ruling", "denied the motion to dismiss", "2025-03-03", "day", [span(first, "denied")],
+                   stage="motion_to_dismiss", status="open")], published=datetime(2025, 3, 4, tzinfo=timezone.utc))
+    later = "A hearing was held on June 2, 2025. The judge dismissed the case with prejudice."
+    record(later, [nlp.CaseX(caption="Roe v. Acme AI")], events=[
+        nlp.EventX("hearing", "A hearing", "2025-06-02", "day", [span(later, "A hearing was held")]),
+        nlp.EventX("ruling", "dismissed", None, None, [span(later, "The judge dismissed")],
+                   stage="motion_to_dismiss", status="dismissed"),
+        nlp.EventX("ruling", "with prejudice", None, None, [span(later, "with prejudice")],
+                   stage="motion_to_dismiss", status="dismissed_with_prejudice")])  # no publication date
+    case = Case.objects.get()
+    assert (case.status, case.date_terminated) == ("dismissed_with_prejudice", date(2025, 6, 2))
+
+
+def test_a_filing_told_again_later_does_not_take_the_case_back_to_filed():
+    first = "In May 2024 the court certified a class of authors."
+    record(first, [nlp.CaseX(caption="Roe v. Acme AI")], events=[
+        nlp.EventX("ruling", "certified a class", "2024-05-01", "month", [span(first, "certified a class")],
+                   stage="class_certification")], published=datetime(2024, 6, 1, tzinfo=timezone.utc))
+    later = "Authors sued Acme AI over its chatbot."
+    record(later, [nlp.CaseX(caption="Roe v. Acme AI")], events=[
+        nlp.EventX("filing", "sued", None, None, [span(later, "sued")], stage="filed")],
+        published=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    assert Case.objects.get().stage == "class_certification"
+
+
 def test_a_member_case_links_to_its_consolidated_case_with_the_sentence():
     text = ("Authors Guild v. OpenAI was consolidated into In re OpenAI Copyright Infringement Litigation, "
             "the multidistrict case in New York.")
@@ -154,7 +189,7 @@ def test_reextraction_takes_a_documents_statements_with_it():
     services.document_clear_facts(document=doc)
     case.refresh_from_db()
     assert not CaseFact.objects.filter(case=case).exists() and not Counsel.objects.exists()
-    assert (case.judge, case.court, case.status) == ("", "", "unknown")
+    assert (case.judge, case.court, case.status) == ("", "", "open")  # on record: filed and open by definition
     assert CaseParty.objects.filter(case=case).exists()  # roles stay until the document is linked again
 
 

@@ -141,3 +141,43 @@ def test_pieces_of_a_long_text_keep_each_event_with_its_case():
     assert [c.caption for c in merged.cases] == ["A v. B", "C v. D", "E v. F"]
     assert [merged.cases[e.case].caption for e in merged.events] == ["C v. D", "E v. F"]
     assert merged.cases[2].fields[0].evidence[0].start == 101
+
+
+def test_a_party_that_won_the_case_has_the_judgment(extract):
+    steps = _steps(extract, "Richard Kadrey sued Meta in 2023. In Kadrey v. Meta, Meta won the lawsuit.")
+    assert ("judgment", "judgment_defendant") in steps
+    assert not any(s and s.startswith("judgment") for _, s in _steps(
+        extract, "Richard Kadrey sued Meta in 2023. In Kadrey v. Meta, Meta could win the lawsuit."))
+
+
+def test_a_granted_motion_takes_the_movants_side_and_a_granted_motion_to_dismiss_ends_the_case(extract):
+    steps = _steps(extract, "In Vance v. Microsoft, the court entered an ORDER granting Defendant's Motion for "
+                            "Summary Judgment.")
+    assert ("summary_judgment", "judgment_defendant") in steps
+    steps = _steps(extract, "In Raw Story v. OpenAI, the judge granted OpenAI's motion to dismiss the lawsuit.")
+    assert ("motion_to_dismiss", "dismissed") in steps
+    steps = _steps(extract, "In Kadrey v. Meta, the judge granted Meta's motion to dismiss some claims.")
+    assert not any(s == "dismissed" for _, s in steps)
+
+
+def test_an_appellant_appealing_from_a_judgment_puts_the_case_on_appeal(extract):
+    steps = _steps(extract, "In Hachette v. Internet Archive, Internet Archive appeals from a judgment of the "
+                            "district court.")
+    assert ("appeal", "on_appeal") in steps
+
+
+def test_a_filing_told_with_a_comma_or_in_the_plural_is_a_filing(extract):
+    events = _events(extract, "Chegg sued Google. The lawsuit, filed Monday, in a federal district court, claims "
+                              "that AI Overviews cut its traffic.", published=date(2025, 2, 26))
+    assert ("2025-02-24", "filed") in {(e.date, e.stage) for e in events}
+    events = _events(extract, "On Nov. 6, The Mainichi Shimbun also filed lawsuits with the Tokyo District Court "
+                              "against the city of Gamagori.", published=date(2025, 11, 21))
+    assert ("2025-11-06", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_a_dismissal_with_leave_to_amend_leaves_the_case_open(extract):
+    steps = _steps(extract, "In Trump v. New York Times, a federal judge on Friday tossed out the lawsuit. The judge "
+                            "ruled that Trump has 28 days to file an amended complaint.")
+    assert not any(s == "dismissed" for _, s in steps) and any(s == "open" for _, s in steps)
+    steps = _steps(extract, "In Raw Story v. OpenAI, Judge McMahon dismissed the lawsuit.")
+    assert any(s == "dismissed" for _, s in steps)
