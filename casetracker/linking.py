@@ -110,28 +110,41 @@ def _case_by_caption(caption: str, court: str) -> Optional[Case]:
 
 
 def _case_for_sides(plaintiffs: list, defendants: list, courts=()) -> Optional[Case]:
-    """The case whose named sides (its captions' and dockets' parties, not every role a source about it gave)
-    hold one of these plaintiffs and one of these defendants, in either order (sources may disagree on who
-    sued), in the same court when both courts are known: "xAI and X Corp sued Apple" is X Corp v. Apple. A case
-    of the lead pair first."""
-    pl, df = {p.pk for p in plaintiffs if p}, {d.pk for d in defendants if d}
-    if not pl or not df:
+    """The case whose named sides (what its captions, suits and dockets name, not every role a source about it
+    gave) hold one of these plaintiffs and one of these defendants, by name ("Thomson Reuters" is "Thomson
+    Reuters Enterprise Centre GmbH"), in either order (sources may disagree on who sued), in the same court
+    when both courts are known: "xAI and X Corp sued Apple" is X Corp v. Apple. A case of the lead pair first."""
+    plaintiffs, defendants = [p for p in plaintiffs if p], [d for d in defendants if d]
+    if not plaintiffs or not defendants:
         return None
-    sides: dict[int, dict[str, set]] = {}
-    for case_id, party_id, role in CaseParty.objects.filter(
-            named=True, party_id__in=pl | df, role__in=[CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT]
-    ).values_list("case_id", "party_id", "role"):
-        sides.setdefault(case_id, {CaseParty.Role.PLAINTIFF: set(), CaseParty.Role.DEFENDANT: set()})[role].add(party_id)
+    words = {max(normalize_name(p.name).split() or [""], key=len) for p in (*plaintiffs, *defendants)} - {""}
+    if not words:
+        return None
+    query = Q()
+    for w in words:
+        query |= Q(party__name__icontains=w)
+    sides: dict[int, list[tuple]] = {}
+    for case_id, name, pk, role in CaseParty.objects.filter(
+            query, named=True, role__in=[CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT]
+    ).values_list("case_id", "party__name", "party_id", "role"):
+        sides.setdefault(case_id, []).append((name, pk, role))
+
+    def holds(named: list[tuple], role: str, parties: list) -> set:
+        return {pk for name, pk, r in named if r == role and any(p.pk == pk or _names_match(p.name, name) for p in parties)}
 
     def opposed(a: set, b: set) -> bool:  # two different parties, one on each side
         return any(x != y for x in a for y in b)
 
-    lead = {plaintiffs[0].pk, defendants[0].pk}
+    P, D = CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT
     ranked = []
-    for case_id, by_role in sides.items():
-        p, d = by_role[CaseParty.Role.PLAINTIFF], by_role[CaseParty.Role.DEFENDANT]
-        if opposed(p & pl, d & df) or opposed(p & df, d & pl):
-            ranked.append((0 if lead <= p | d else 1, case_id))
+    for case_id, named in sides.items():
+        if opposed(holds(named, P, plaintiffs), holds(named, D, defendants)):
+            lead = holds(named, P, plaintiffs[:1]) and holds(named, D, defendants[:1])
+        elif opposed(holds(named, P, defendants), holds(named, D, plaintiffs)):
+            lead = holds(named, P, defendants[:1]) and holds(named, D, plaintiffs[:1])
+        else:
+            continue
+        ranked.append((0 if lead else 1, case_id))
     for _, case_id in sorted(ranked):
         case = Case.objects.get(pk=case_id)
         if _same_court(case, courts):
@@ -220,9 +233,10 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         court = _courts_of(cx)
         case = _case_by_docket(dockets, court)
         reason = "docket" if case else ("caption_inferred" if cx.inferred else "caption")
+        side_pl = _side_all(cx.plaintiffs, plaintiff, extraction, resolve)
+        side_df = _side_all(cx.defendants, defendant, extraction, resolve)
         if case is None and plaintiff and defendant:
-            case = _case_for_sides(_side_all(cx.plaintiffs, plaintiff, extraction, resolve),
-                                   _side_all(cx.defendants, defendant, extraction, resolve), court)
+            case = _case_for_sides(side_pl, side_df, court)
         if case is None:
             case = _case_by_caption(cx.caption, court)
         if case is None:
@@ -232,8 +246,8 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         statements.facts_record(case=case, document=document, cx=_with_legacy_fields(cx), make_evidence=make_evidence,
                              version=extraction.extractor_version)
         ev = make_evidence(cx.evidence[:1])[0] if cx.evidence else None
-        _case_parties_add([(case, party, role, ev) for party, role in (
-            (plaintiff, CaseParty.Role.PLAINTIFF), (defendant, CaseParty.Role.DEFENDANT)) if party], named=True)
+        _case_parties_add([(case, party, CaseParty.Role.PLAINTIFF, ev) for party in side_pl] +
+                          [(case, party, CaseParty.Role.DEFENDANT, ev) for party in side_df], named=True)
         _link(case, document, reason, detail=cx.caption)
         linked.append(case)
         named.append((cx, case))

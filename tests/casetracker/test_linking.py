@@ -239,3 +239,26 @@ def test_a_caption_side_is_the_party_of_that_very_name_before_a_longer_one():
     case = Case.objects.get()
     named = {(cp.party.name, cp.role) for cp in case.case_parties.filter(named=True)}
     assert named == {("Palantir", "plaintiff"), ("Hirsh Jain", "defendant")}
+
+
+def test_named_sides_match_by_name_and_either_document_may_list_the_co_defendant():
+    """The printed Reddit v. SerpApi names one defendant; an earlier story says Reddit sued Perplexity and
+    SerpApi: one suit. 'Thomson Reuters' is 'Thomson Reuters Enterprise Centre GmbH'."""
+    story = "Reddit sued Perplexity and SerpApi over scraping."
+    record(story, cases=[suit(story, "Reddit v. Perplexity", ["Reddit"], ["Perplexity", "SerpApi"])],
+           parties=[party(story, "Reddit", role="plaintiff"), party(story, "Perplexity", role="defendant"),
+                    party(story, "SerpApi", role="defendant")])
+    order = "Reddit, Inc. v. SerpApi LLC: order."
+    record(order, cases=[nlp.CaseX(caption="Reddit, Inc. v. SerpApi LLC", plaintiffs=["Reddit, Inc."],
+                                   defendants=["SerpApi LLC"], evidence=[span(order, "Reddit")])],
+           parties=[party(order, "Reddit, Inc.", role="plaintiff"), party(order, "SerpApi LLC", role="defendant")])
+    assert Case.objects.count() == 1
+    tr = "Thomson Reuters sued Ross Intelligence."
+    record(tr, cases=[suit(tr, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"])],
+           parties=[party(tr, "Thomson Reuters", role="plaintiff"), party(tr, "Ross Intelligence", role="defendant")])
+    full = "Thomson Reuters Enterprise Centre GmbH v. Ross Intelligence Inc."
+    record(full, cases=[nlp.CaseX(caption=full, plaintiffs=["Thomson Reuters Enterprise Centre GmbH"],
+                                  defendants=["Ross Intelligence Inc."], evidence=[span(full, "Thomson")])],
+           parties=[party(full, "Thomson Reuters Enterprise Centre GmbH", role="plaintiff"),
+                    party(full, "Ross Intelligence Inc.", role="defendant")])
+    assert Case.objects.count() == 2
