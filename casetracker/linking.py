@@ -77,8 +77,9 @@ def _split_caption(caption: str) -> tuple[str, str]:
 
 
 def _courts_of(cx: nlp.CaseX) -> set[str]:
-    """The courts a document states for a case (one may be the court a judgment below came from)."""
-    return {f.value for f in cx.fields if f.field == "court" and f.value}
+    """The court a document states first for a case (an appellate paper also names the court below: its
+    first court is its own)."""
+    return next(({f.value} for f in cx.fields if f.field == "court" and f.value), set())
 
 
 def _same_court(case: Case, courts) -> bool:
@@ -246,8 +247,9 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         statements.facts_record(case=case, document=document, cx=_with_legacy_fields(cx), make_evidence=make_evidence,
                              version=extraction.extractor_version)
         ev = make_evidence(cx.evidence[:1])[0] if cx.evidence else None
-        _case_parties_add([(case, party, CaseParty.Role.PLAINTIFF, ev) for party in side_pl] +
-                          [(case, party, CaseParty.Role.DEFENDANT, ev) for party in side_df], named=True)
+        _case_parties_add([(case, party, role, ev) for party, role in (  # its lead sides name the case; the
+            (plaintiff, CaseParty.Role.PLAINTIFF), (defendant, CaseParty.Role.DEFENDANT)) if party], named=True)
+        # others a story lists only help find it (one misread list must not make another suit this one)
         _link(case, document, reason, detail=cx.caption)
         linked.append(case)
         named.append((cx, case))
