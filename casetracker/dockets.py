@@ -67,7 +67,10 @@ def docket_record(*, document: Document, docket) -> Case:
     for dp in docket.parties:
         party = services.party_get_or_create(name=dp.name, kind=getattr(dp, "kind", "company") or "company")
         role = dp.role if dp.role in CaseParty.Role.values else CaseParty.Role.OTHER
-        cp, _ = CaseParty.objects.get_or_create(case=case, party=party, role=role)
+        cp, _ = CaseParty.objects.get_or_create(case=case, party=party, role=role, defaults={"named": True})
+        if not cp.named:  # a docket's parties are the case's own sides
+            cp.named = True
+            cp.save(update_fields=["named"])
         cp.evidence.add(_line_evidence(document, dp.name))
     cursor = 0
     for entry in docket.entries:

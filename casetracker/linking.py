@@ -37,15 +37,38 @@ def _names_match(a: str, b: str) -> bool:
     return (wa <= wb or wb <= wa) and any(len(w) > 2 for w in small)
 
 
+def _party_for(name: str, extraction: nlp.Extraction) -> Optional[nlp.PartyX]:
+    """The extracted party a caption side or suit names: one of that very name first ("Palantir", not the
+    headline's "Palantir Gets Partial Win"), else the closest one whose name holds it or it holds."""
+    exact = normalize_name(name)
+    for px in extraction.parties:
+        if normalize_name(px.name) == exact or any(normalize_name(s) == exact for s in px.surface_forms if s[:1].isupper()):
+            return px
+    close = [px for px in extraction.parties
+             if _names_match(name, px.name) or any(_names_match(name, s) for s in px.surface_forms if s[:1].isupper())]
+    return min(close, key=lambda px: abs(len(px.name.split()) - len(name.split())), default=None)
+
+
 def _side_party(side_names: list[str], caption_side: str, extraction: nlp.Extraction, resolve):
     names = side_names or ([caption_side] if caption_side else [])
     for name in names:
-        for px in extraction.parties:
-            if _names_match(name, px.name) or any(_names_match(name, s) for s in px.surface_forms if s[:1].isupper()):
-                return resolve(px.name, px.kind)
+        px = _party_for(name, extraction)
+        if px is not None:
+            return resolve(px.name, px.kind)
         if name:
             return resolve(name, "company")
     return None
+
+
+def _side_all(side_names: list[str], lead, extraction: nlp.Extraction, resolve) -> list:
+    """Every party a side of a suit names, its lead first (the others only where the text names them as parties)."""
+    out = [lead] if lead is not None else []
+    for name in side_names[1:]:
+        px = _party_for(name, extraction)
+        party = resolve(px.name, px.kind) if px is not None else None
+        if party is not None and party not in out:
+            out.append(party)
+    return out
 
 
 def _split_caption(caption: str) -> tuple[str, str]:
@@ -53,23 +76,27 @@ def _split_caption(caption: str) -> tuple[str, str]:
     return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (caption, "")
 
 
-def _court_of(cx: nlp.CaseX) -> str:
-    return next((f.value for f in cx.fields if f.field == "court" and f.value), "")
+def _courts_of(cx: nlp.CaseX) -> set[str]:
+    """The court a document states first for a case (an appellate paper also names the court below: its
+    first court is its own)."""
+    return next(({f.value} for f in cx.fields if f.field == "court" and f.value), set())
 
 
-def _same_court(case: Case, court: str) -> bool:
+def _same_court(case: Case, courts) -> bool:
     """Suits in two courts are never one record: a case whose court is known differs from another court."""
-    return not court or not case.court or case.court == court
+    courts = {courts} if isinstance(courts, str) else set(courts or ()) - {""}
+    return not courts or not case.court or case.court in courts
 
 
-def _case_by_docket(numbers: list[str], court: str) -> Optional[Case]:
+def _case_by_docket(numbers: list[str], courts) -> Optional[Case]:
     """The case a printed docket number names: same core ("3:23-cv-03417-VC" is "23-cv-03417"), same court
     (or a court unknown on either side)."""
+    courts = {courts} if isinstance(courts, str) else set(courts or ()) - {""}
     cores = {statements.docket_key(n) for n in numbers} - {""}
     if not cores:
         return None
     for cd in CaseDocket.objects.filter(core__in=cores).select_related("case").order_by("id"):
-        if (not court or not cd.court or cd.court == court) and _same_court(cd.case, court):
+        if (not courts or not cd.court or cd.court in courts) and _same_court(cd.case, courts):
             return cd.case
     return None
 
@@ -83,16 +110,52 @@ def _case_by_caption(caption: str, court: str) -> Optional[Case]:
     return next((c for c in Case.objects.filter(caption_key=key).order_by("id") if _same_court(c, court)), None)
 
 
-def _case_for_pair(plaintiff, defendant, court: str = "") -> Optional[Case]:
-    """A case with these two parties on opposing sides, in either order (sources may disagree on who sued),
-    in the same court when both courts are known."""
-    if not plaintiff or not defendant:
+def _case_for_sides(plaintiffs: list, defendants: list, courts=()) -> Optional[Case]:
+    """The case whose named sides (what its captions, suits and dockets name, not every role a source about it
+    gave) hold one of these plaintiffs and one of these defendants, by name ("Thomson Reuters" is "Thomson
+    Reuters Enterprise Centre GmbH"), in either order (sources may disagree on who sued), in the same court
+    when both courts are known: "xAI and X Corp sued Apple" is X Corp v. Apple. A case of the lead pair first."""
+    plaintiffs, defendants = [p for p in plaintiffs if p], [d for d in defendants if d]
+    if not plaintiffs or not defendants:
         return None
-    ids = {plaintiff.pk, defendant.pk}
-    candidates = (Case.objects.filter(case_parties__party__in=ids,
-                                      case_parties__role__in=[CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT])
-                  .annotate(n=Count("case_parties__party", distinct=True)).filter(n__gte=2).order_by("id"))
-    return next((case for case in candidates if _same_court(case, court)), None)
+    words = {max(normalize_name(p.name).split() or [""], key=len) for p in (*plaintiffs, *defendants)} - {""}
+    if not words:
+        return None
+    query = Q()
+    for w in words:
+        query |= Q(party__name__icontains=w)
+    sides: dict[int, list[tuple]] = {}
+    for case_id, name, pk, role in CaseParty.objects.filter(
+            query, named=True, role__in=[CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT]
+    ).values_list("case_id", "party__name", "party_id", "role"):
+        sides.setdefault(case_id, []).append((name, pk, role))
+
+    def holds(named: list[tuple], role: str, parties: list) -> set:
+        return {pk for name, pk, r in named if r == role and any(p.pk == pk or _names_match(p.name, name) for p in parties)}
+
+    def opposed(a: set, b: set) -> bool:  # two different parties, one on each side
+        return any(x != y for x in a for y in b)
+
+    P, D = CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT
+    ranked = []
+    for case_id, named in sides.items():
+        if opposed(holds(named, P, plaintiffs), holds(named, D, defendants)):
+            lead = holds(named, P, plaintiffs[:1]) and holds(named, D, defendants[:1])
+        elif opposed(holds(named, P, defendants), holds(named, D, plaintiffs)):
+            lead = holds(named, P, defendants[:1]) and holds(named, D, plaintiffs[:1])
+        else:
+            continue
+        ranked.append((0 if lead else 1, case_id))
+    for _, case_id in sorted(ranked):
+        case = Case.objects.get(pk=case_id)
+        if _same_court(case, courts):
+            return case
+    return None
+
+
+def _case_for_pair(plaintiff, defendant, court: str = "") -> Optional[Case]:
+    """A case with these two parties on opposing named sides, in either order, in the same court."""
+    return _case_for_sides([plaintiff], [defendant], court) if plaintiff and defendant else None
 
 
 def _case_create(caption: str, inferred: bool, plaintiff, defendant) -> Case:
@@ -168,10 +231,13 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         defendant = _side_party(cx.defendants, right, extraction, resolve)
         dockets = [d for d in cx.docket_numbers or [] if d]
         dockets += [f.value for f in cx.fields if f.field == "docket_number" and f.value not in dockets]
-        court = _court_of(cx)
+        court = _courts_of(cx)
         case = _case_by_docket(dockets, court)
         reason = "docket" if case else ("caption_inferred" if cx.inferred else "caption")
-        case = case or _case_for_pair(plaintiff, defendant, court)
+        side_pl = _side_all(cx.plaintiffs, plaintiff, extraction, resolve)
+        side_df = _side_all(cx.defendants, defendant, extraction, resolve)
+        if case is None and plaintiff and defendant:
+            case = _case_for_sides(side_pl, side_df, court)
         if case is None:
             case = _case_by_caption(cx.caption, court)
         if case is None:
@@ -181,8 +247,9 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         statements.facts_record(case=case, document=document, cx=_with_legacy_fields(cx), make_evidence=make_evidence,
                              version=extraction.extractor_version)
         ev = make_evidence(cx.evidence[:1])[0] if cx.evidence else None
-        _case_parties_add([(case, party, role, ev) for party, role in (
-            (plaintiff, CaseParty.Role.PLAINTIFF), (defendant, CaseParty.Role.DEFENDANT)) if party])
+        _case_parties_add([(case, party, role, ev) for party, role in (  # its lead sides name the case; the
+            (plaintiff, CaseParty.Role.PLAINTIFF), (defendant, CaseParty.Role.DEFENDANT)) if party], named=True)
+        # others a story lists only help find it (one misread list must not make another suit this one)
         _link(case, document, reason, detail=cx.caption)
         linked.append(case)
         named.append((cx, case))
@@ -240,9 +307,10 @@ def _record_roles(document, extraction, linked, named, resolve, make_evidence) -
     _case_parties_add([(case, party, role, ev) for (case, party, role, _), ev in zip(roles, evidence)])
 
 
-def _case_parties_add(items: list[tuple]) -> None:
+def _case_parties_add(items: list[tuple], named: bool = False) -> None:
     """(case, party, role, evidence or None): each party gets its role in the case (created when new, in
-    item order) and the evidence for it, in three statements whatever the number of items."""
+    item order) and the evidence for it, in three statements whatever the number of items. ``named``: the
+    parties are the sides a caption or suit of the case names (its identity, _case_for_sides)."""
     if not items:
         return
     found = {(cp.case_id, cp.party_id, cp.role): cp for cp in CaseParty.objects.filter(
@@ -251,9 +319,13 @@ def _case_parties_add(items: list[tuple]) -> None:
     for case, party, role, ev in items:
         key = (case.pk, party.pk, role)
         if key not in found:
-            found[key], created = CaseParty.objects.get_or_create(case=case, party=party, role=role)
+            found[key], created = CaseParty.objects.get_or_create(case=case, party=party, role=role,
+                                                                  defaults={"named": named})
             if created:
                 case_changed(case)
+        if named and not found[key].named:
+            found[key].named = True
+            found[key].save(update_fields=["named"])
         if ev is not None:
             links.append(CaseParty.evidence.through(caseparty_id=found[key].pk, evidence_id=ev.pk))
     CaseParty.evidence.through.objects.bulk_create(links, ignore_conflicts=True)

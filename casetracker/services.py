@@ -193,6 +193,9 @@ def party_merge(*, source: Party, target: Party) -> Party:
 
     for cp in CaseParty.objects.filter(party=source):
         other, _ = CaseParty.objects.get_or_create(case=cp.case, party=target, role=cp.role)
+        if cp.named and not other.named:
+            other.named = True
+            other.save(update_fields=["named"])
         other.evidence.add(*cp.evidence.all())
         cp.delete()
     source.merged_into = target

@@ -30,9 +30,24 @@ def fingerprint(*parts: object) -> str:
 def short_name(name: str, kind: str) -> str:
     """The name a caption uses: a person's surname, a company's name."""
     if kind == "person":
-        parts = name.split()
-        return parts[-1] if parts else name
+        return surname(name)
     return name
+
+
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "st.", "mac", "al", "el",
+              "bin", "ter", "ten"}
+
+
+def surname(name: str) -> str:
+    """A person's surname with its particles: "Jean-Claude Van Damme" -> "Van Damme", "Ursula von der Leyen"
+    -> "von der Leyen", "Sam Altman" -> "Altman" (a suffix such as "Jr." is not the surname)."""
+    parts = [p for p in name.split() if p.strip(".,").lower() not in ("jr", "sr", "ii", "iii", "iv")] or name.split()
+    if not parts:
+        return name
+    n = len(parts) - 1
+    while n > 1 and parts[n - 1].lower() in _PARTICLES:
+        n -= 1
+    return " ".join(parts[n:])
 
 
 def caption_key(caption: str | None) -> str:

@@ -96,6 +96,8 @@ class CaseParty(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="case_parties")
     party = models.ForeignKey("Party", on_delete=models.CASCADE, related_name="case_roles")
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.OTHER)
+    named = models.BooleanField(default=False, help_text="a side of the case as a caption, a suit in words or a docket "
+                                "names it (the case's identity), not only a role a source about the case gives")
     evidence = models.ManyToManyField("Evidence", blank=True, related_name="case_parties")
 
     class Meta:

@@ -142,6 +142,8 @@ _FRAGMENT = {"it", "its", "he", "she", "they", "them", "his", "her", "their", "w
              "which", "company", "companies", "plaintiff", "plaintiffs", "defendant", "defendants", "court", "judge",
              "ai"}
 _SIDE_END = rules.lexicon("captions_cues", "side_end_word", key="text")  # headings run into a caption's side
+_NOT_PARTY_WORDS = rules.lexicon("captions_cues", "side_not_party_word", key="text")  # "A David v. Goliath Battle"
+_GROUP_END = rules.lexicon("captions_cues", "side_group_word", key="text")  # "Independent Musicians vs. Udio"
 
 
 def party_side(side: str) -> Optional[str]:
@@ -163,6 +165,9 @@ def party_side(side: str) -> Optional[str]:
         s = " ".join(words).rstrip(" ,;:")
     if s.lower() in _FRAGMENT or words[-1].lower() in ("of", "and", "the", "for", "&", "in", "v.", "vs."):
         return None
+    bare = [w.strip(".,:;'’\"").lower() for w in words]
+    if any(w in _NOT_PARTY_WORDS for w in bare) or bare[-1] in _GROUP_END:
+        return None  # a headline's words ("Goliath Battle", "Lawsuit Allegations"), a group ("Independent Musicians")
     if len(words) >= 4 and sum(len(w.strip(".,")) == 1 and w[:1].isalpha() for w in words) * 2 >= len(words):
         return None  # "U Nited S Tates D Istrict": a PDF's spaced capitals
     entry = gazetteer.lookup(s) or gazetteer.lookup(TRAILING.sub("", s))

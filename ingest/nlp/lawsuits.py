@@ -434,10 +434,18 @@ def accusations(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, i
     return out
 
 
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin", "ter", "ten"}
+
+
 def short(m: Mention, doc: Optional[Doc] = None) -> str:
     if m.kind == "person":
         words = m.name.split()
-        return m.name if len(words[-1]) <= 3 else words[-1]
+        if len(words[-1]) <= 3:
+            return m.name
+        n = len(words) - 1
+        while n > 1 and words[n - 1].lower() in _PARTICLES:  # "Jean-Claude Van Damme" -> "Van Damme"
+            n -= 1
+        return " ".join(words[n:])
     entry = gazetteer.by_name(m.name)
     return entry.name if entry else m.name
 
@@ -626,12 +634,27 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         for n in (*c.plaintiffs, *c.defendants):
             if set(roles.sources.get(n, {})) <= {"caption"}:
                 roles.pop(n, None)
+    for c in [c for c in out if c.inferred and _retells_printed(c, out)]:
+        out.remove(c)  # "GOOGLE, INC., YOUTUBE LLC, ... Song fi, Inc." read as a second suit of a printed caption
     parties.decide(doc, ms, roles)  # the learned party / party_role decisions over these proposals
     if not out:
         _compose_from_roles(ms, roles, add_case)
     case_fields.fill(text, out, ms, [(s.start_char, s.end_char) for s in layout.sents(doc)], docket_hits,
                      {i: full_captions[id(c)] for i, c in enumerate(out) if id(c) in full_captions})
     return out, roles
+
+
+def _retells_printed(case: CaseX, out: list[CaseX]) -> bool:
+    """A suit read from words whose names hold both sides of a caption the text prints is that printed case
+    (whatever roles the words gave them), not a second case."""
+    names = [*case.plaintiffs, *case.defendants]
+    for other in out:
+        sides = captions.split(other.caption)
+        if other is case or other.inferred or len(sides) != 2:
+            continue
+        if all(any(_same_side(side, n) for n in names) for side in sides):
+            return True
+    return False
 
 
 def _compose_from_roles(ms, roles, add_case) -> None:
@@ -786,8 +809,8 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
         return any(_same_side(side, n) for c in out for n in (*c.plaintiffs, *c.defendants, *captions.split(c.caption)))
 
     for left, right, _, _ in captions.explicit(title):
-        if not right:
-            continue
+        if not right or captions.party_side(left) is None or captions.party_side(right) is None:
+            continue  # "Independent Musicians vs. Udio & Suno": a side that names no party
         lp, rp = _resolve_side(left, ms) or _resolve_side(left, tms), _resolve_side(right, ms) or _resolve_side(right, tms)
         ln, rn = (lp.name if lp else left), (rp.name if rp else right)
         ln = next((n for n in roles if _same_side(ln, n)), ln)  # "Doe" is the caption block's "J. Doe 1"

@@ -182,3 +182,83 @@ def test_a_dated_event_is_matched_among_the_events_of_its_year_only():
     assert same.date.isoformat() == "2026-05-01" and month.pk == same.pk
     assert Event.objects.filter(case=case).count() == 13
     assert set(loaded) == {same.pk}  # only the events of 2026 (and undated ones) were read
+
+
+# ----------------------------------------------------------------------------------- case identity (issue 14)
+X_SUES = "X Corp. sued Apple and OpenAI in Texas."
+XAI_SUES = "Elon Musk's xAI and X Corp. sued Apple and OpenAI over the App Store."
+DOW_SUES = "Dow Jones sued Perplexity. Reddit has also sued Perplexity, in another suit."
+REDDIT_SUES = "Reddit sued Perplexity over scraping."
+
+
+def suit(text, caption, plaintiffs, defendants, courts=()):
+    return nlp.CaseX(caption=caption, inferred=True, plaintiffs=plaintiffs, defendants=defendants,
+                     fields=[nlp.CaseFieldX("court", c, 1.0, []) for c in courts],
+                     evidence=[span(text, caption.split(" v. ")[0].split()[0])])
+
+
+def test_a_plaintiff_suing_together_with_a_known_cases_plaintiff_is_that_case():
+    record(X_SUES, cases=[suit(X_SUES, "X Corp v. Apple", ["X Corp."], ["Apple", "OpenAI"])],
+           parties=[party(X_SUES, "X Corp.", role="plaintiff"), party(X_SUES, "Apple", role="defendant"),
+                    party(X_SUES, "OpenAI", role="defendant", gid="openai")])
+    record(XAI_SUES, cases=[suit(XAI_SUES, "xAI v. Apple", ["xAI", "X Corp."], ["Apple", "OpenAI"])],
+           parties=[party(XAI_SUES, "xAI", role="plaintiff"), party(XAI_SUES, "X Corp.", role="plaintiff"),
+                    party(XAI_SUES, "Apple", role="defendant"), party(XAI_SUES, "OpenAI", role="defendant", gid="openai")])
+    case = Case.objects.get()
+    assert case.case_name.startswith("X Corp") and case.case_documents.count() == 2
+
+
+def test_a_role_an_article_gives_in_passing_does_not_make_another_suit_this_case():
+    """An article on Dow Jones v. Perplexity that mentions Reddit suing Perplexity gives Reddit a role there; a
+    later Reddit v. Perplexity is still its own case (only captions and suits name a case's sides)."""
+    record(DOW_SUES, cases=[suit(DOW_SUES, "Dow Jones v. Perplexity", ["Dow Jones"], ["Perplexity"])],
+           parties=[party(DOW_SUES, "Dow Jones", role="plaintiff"), party(DOW_SUES, "Perplexity", role="defendant"),
+                    party(DOW_SUES, "Reddit", role="plaintiff")])
+    dow = Case.objects.get()
+    assert CaseParty.objects.filter(case=dow, party__name="Reddit", named=False).exists()
+    record(REDDIT_SUES, cases=[suit(REDDIT_SUES, "Reddit v. Perplexity", ["Reddit"], ["Perplexity"])],
+           parties=[party(REDDIT_SUES, "Reddit", role="plaintiff"), party(REDDIT_SUES, "Perplexity", role="defendant")])
+    assert sorted(Case.objects.values_list("case_name", flat=True)) == ["Dow Jones v. Perplexity", "Reddit v. Perplexity"]
+
+
+def test_an_appellate_paper_naming_the_court_below_is_not_the_trial_case():
+    trial = "Doe sued GitHub in San Francisco."
+    appeal = "Doe v. GitHub: the Ninth Circuit reviews the ruling of the Northern District of California."
+    record(trial, cases=[suit(trial, "Doe v. GitHub", ["Doe"], ["GitHub"], ["cand"])],
+           parties=[party(trial, "Doe", "person", role="plaintiff"), party(trial, "GitHub", role="defendant")])
+    record(appeal, cases=[suit(appeal, "Doe v. GitHub", ["Doe"], ["GitHub"], ["ca9", "cand"])],
+           parties=[party(appeal, "Doe", "person", role="plaintiff"), party(appeal, "GitHub", role="defendant")])
+    assert Case.objects.count() == 2
+
+
+def test_a_caption_side_is_the_party_of_that_very_name_before_a_longer_one():
+    text = "Palantir Gets Partial Win. Palantir sued Hirsh Jain last year."
+    record(text, cases=[suit(text, "Palantir v. Jain", ["Palantir"], ["Hirsh Jain"])],
+           parties=[party(text, "Palantir Gets Partial Win", role="plaintiff"), party(text, "Palantir", role="plaintiff"),
+                    party(text, "Hirsh Jain", "person", role="defendant")])
+    case = Case.objects.get()
+    named = {(cp.party.name, cp.role) for cp in case.case_parties.filter(named=True)}
+    assert named == {("Palantir", "plaintiff"), ("Hirsh Jain", "defendant")}
+
+
+def test_named_sides_match_by_name_and_either_document_may_list_the_co_defendant():
+    """The printed Reddit v. SerpApi names one defendant; a later story says Reddit sued Perplexity and SerpApi:
+    one suit. 'Thomson Reuters' is 'Thomson Reuters Enterprise Centre GmbH'."""
+    order = "Reddit, Inc. v. SerpApi LLC: order."
+    record(order, cases=[nlp.CaseX(caption="Reddit, Inc. v. SerpApi LLC", plaintiffs=["Reddit, Inc."],
+                                   defendants=["SerpApi LLC"], evidence=[span(order, "Reddit")])],
+           parties=[party(order, "Reddit, Inc.", role="plaintiff"), party(order, "SerpApi LLC", role="defendant")])
+    story = "Reddit sued Perplexity and SerpApi over scraping."
+    record(story, cases=[suit(story, "Reddit v. Perplexity", ["Reddit"], ["Perplexity", "SerpApi"])],
+           parties=[party(story, "Reddit", role="plaintiff"), party(story, "Perplexity", role="defendant"),
+                    party(story, "SerpApi", role="defendant")])
+    assert Case.objects.count() == 1
+    tr = "Thomson Reuters sued Ross Intelligence."
+    record(tr, cases=[suit(tr, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"])],
+           parties=[party(tr, "Thomson Reuters", role="plaintiff"), party(tr, "Ross Intelligence", role="defendant")])
+    full = "Thomson Reuters Enterprise Centre GmbH v. Ross Intelligence Inc."
+    record(full, cases=[nlp.CaseX(caption=full, plaintiffs=["Thomson Reuters Enterprise Centre GmbH"],
+                                  defendants=["Ross Intelligence Inc."], evidence=[span(full, "Thomson")])],
+           parties=[party(full, "Thomson Reuters Enterprise Centre GmbH", role="plaintiff"),
+                    party(full, "Ross Intelligence Inc.", role="defendant")])
+    assert Case.objects.count() == 2

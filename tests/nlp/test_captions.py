@@ -81,3 +81,13 @@ def test_cited_precedents_and_order_titles_are_no_parties():
     [(plaintiffs, defendants, _, _)] = captions.blocks(text)
     assert plaintiffs == ["Richard Kadrey"] and defendants == ["Meta Platforms Inc."]
     assert not any(left.startswith("Lenz") for left, _, _, _ in captions.explicit(text))
+
+
+def test_caption_sides_that_are_headline_words_or_a_group_name_no_party():
+    assert captions.party_side("Goliath Battle") is None, "'A David v. Goliath Battle' is a figure of speech"
+    assert captions.party_side("Lawsuit Allegations Otter.ai’s") is None
+    assert captions.party_side("Company Disclosure") is None
+    assert captions.party_side("Groups Sue") is None, "a headline's verb run into a name"
+    assert captions.party_side("Independent Musicians") is None, "a group of unnamed people"
+    assert captions.party_side("Authors Guild") == "Authors Guild"
+    assert captions.party_side("Concord Music Group") == "Concord Music Group"

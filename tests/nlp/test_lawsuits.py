@@ -293,3 +293,33 @@ def test_caption_composed_from_roles():
     roles.propose("Acme Corp", "defendant", "background")
     _compose_from_roles(ms, roles, lambda caption, *a, **k: made.append(caption))
     assert made == []
+
+
+def test_a_figure_of_speech_in_caption_form_is_no_case(extract):
+    x = extract("A David v. Goliath Battle: Ross Intelligence fights Thomson Reuters in court.")
+    assert not any("Goliath" in c.caption for c in x.cases)
+
+
+def test_a_suit_read_from_a_caption_block_that_holds_both_printed_sides_is_the_printed_case():
+    """An order's block "GOOGLE, INC., YOUTUBE LLC, ... Song fi, Inc." misread as Google (and Song fi) v. YouTube
+    is the printed Song Fi v. Google, not a second case; a suit of other sides stays."""
+    from ingest.nlp.lawsuits import _retells_printed
+    from ingest.nlp.types import CaseX
+
+    printed = CaseX(caption="Song FI Inc. v. Google Inc.", plaintiffs=["Song Fi"], defendants=["Google"])
+    misread = CaseX(caption="Google v. YouTube", inferred=True, plaintiffs=["Google", "Youtube Llc", "Song fi, Inc"],
+                    defendants=["Youtube Llc"])
+    other = CaseX(caption="Song Fi v. Spotify", inferred=True, plaintiffs=["Song Fi"], defendants=["Spotify"])
+    assert _retells_printed(misread, [printed, misread, other])
+    assert not _retells_printed(other, [printed, misread, other])
+
+
+def test_a_persons_surname_keeps_its_particle():
+    from types import SimpleNamespace
+
+    from casetracker.text import surname
+    from ingest.nlp.lawsuits import short
+
+    assert short(SimpleNamespace(kind="person", name="Jean-Claude de la Fontaine")) == "de la Fontaine"
+    assert short(SimpleNamespace(kind="person", name="Sam Altman")) == "Altman"
+    assert surname("Jean-Claude Van Damme") == "Van Damme" and surname("Martin Luther King Jr.") == "King"
