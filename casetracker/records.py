@@ -124,7 +124,8 @@ def _own_value(case: Case, name: str) -> str:
         return ", ".join(dockets) or case.docket_number
     if name in ("date_filed", "date_terminated"):
         value = getattr(case, name)
-        return value.isoformat() if value else ""
+        precision = case.date_filed_precision if name == "date_filed" else "day"
+        return value.isoformat()[:{"year": 4, "month": 7}.get(precision, 10)] if value else ""
     if name == "status":
         return "" if case.status == Case.Status.UNKNOWN else label("status", case.status)
     if name == "stage":

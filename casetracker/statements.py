@@ -243,11 +243,12 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     filed_fact = [f for f in by_field["date_filed"] if f.origin == CaseFact.Origin.DOCKET]
     filed = [e for e in events if e.stage == "filed" and e.date]
     precision_rank = {"day": 0, "month": 1, "year": 2, "": 3}
+    out["date_filed"], out["date_filed_precision"] = None, ""
     if filed_fact:
-        out["date_filed"] = date.fromisoformat(_top(filed_fact)[:10])
+        out["date_filed"], out["date_filed_precision"] = date.fromisoformat(_top(filed_fact)[:10]), "day"
     elif filed:
         best = min(filed, key=lambda e: (precision_rank.get(e.precision, 3), -e.sources.count(), e.date))
-        out["date_filed"] = best.date
+        out["date_filed"], out["date_filed_precision"] = best.date, best.precision or "day"
     steps = [(e, _as_of(e, published)) for e in events if e.stage or e.status]
     staged = [(e, when) for e, when in steps if e.stage and e.stage != "filed"]
     out["stage"] = "filed"

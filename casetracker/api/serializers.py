@@ -185,7 +185,7 @@ class CaseSerializer(DynamicFieldsMixin, AbsoluteUrlMixin, serializers.ModelSeri
         model = Case
         fields = ["id", "case_name", "case_name_full", "slug", "caption_inferred", "court", "court_name",
                   "jurisdiction", "docket_number", "docket_number_core", "dockets", "judge", "date_filed",
-                  "date_terminated", "status", "stage", "class_action", "causes", "ai_areas", "is_ai_litigation",
+                  "date_filed_precision", "date_terminated", "status", "stage", "class_action", "causes", "ai_areas", "is_ai_litigation",
                   "parties", "document_count", "last_activity", "latest_source", "updated_at", "absolute_url"]
 
     def get_court_name(self, obj) -> str:

@@ -48,6 +48,8 @@ class Case(models.Model):
                                           help_text='"3:23-cv-03417-VC" -> "23-cv-03417" (CourtListener\'s core)')
     judge = models.CharField(max_length=200, blank=True)
     date_filed = models.DateField(null=True, blank=True, db_index=True)
+    date_filed_precision = models.CharField(max_length=5, blank=True,
+                                            help_text='"day", "month" or "year": how much of date_filed a source gave')
     date_terminated = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=30, choices=Status.choices, default=Status.UNKNOWN, db_index=True)
     stage = models.CharField(max_length=20, choices=Stage.choices, blank=True, db_index=True)

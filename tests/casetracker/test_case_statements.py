@@ -198,3 +198,15 @@ def test_one_caption_spelled_two_ways_is_one_case():
     record(a, [nlp.CaseX(caption="The New York Times v. Microsoft")])
     record(b, [nlp.CaseX(caption="New York Times Company v. Microsoft Corporation, et al.")])
     assert Case.objects.get().caption_key == "new york times v microsoft"
+
+
+def test_a_filing_date_keeps_the_precision_its_source_gave():
+    text = "Three authors filed the lawsuit in August 2024."
+    record(text, [nlp.CaseX(caption="Bartz v. Anthropic")], events=[
+        nlp.EventX("filing", "filed the lawsuit", "2024-08-01", "month", [span(text, "filed the lawsuit")],
+                   stage="filed")])
+    case = Case.objects.get()
+    assert (case.date_filed, case.date_filed_precision) == (date(2024, 8, 1), "month")
+    from ingest.management.commands.export_cases import _as_precise
+
+    assert _as_precise(case.date_filed, case.date_filed_precision) == "2024-08"

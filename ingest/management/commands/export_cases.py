@@ -9,6 +9,13 @@ from django.core.management.base import BaseCommand
 from casetracker.models import Case, CaseParty, RawInput
 
 
+def _as_precise(day, precision: str):
+    """A date as precisely as a source gave it: "2024-08" for a month, "2024" for a year."""
+    if not day:
+        return None
+    return day.isoformat()[:{"year": 4, "month": 7}.get(precision, 10)]
+
+
 def case_record(case: Case, files: dict[int, str]) -> dict:
     numbers = [d.number for d in case.dockets.all()] if hasattr(case, "dockets") else []
     if case.docket_number and case.docket_number not in numbers:
@@ -17,7 +24,7 @@ def case_record(case: Case, files: dict[int, str]) -> dict:
         "id": case.slug, "caption": case.case_name, "caption_full": getattr(case, "case_name_full", "") or None,
         "court": case.court or None, "jurisdiction": getattr(case, "jurisdiction", "") or None,
         "docket_numbers": numbers, "judge": case.judge or None,
-        "date_filed": case.date_filed.isoformat() if case.date_filed else None,
+        "date_filed": _as_precise(case.date_filed, getattr(case, "date_filed_precision", "")),
         "date_terminated": case.date_terminated.isoformat() if getattr(case, "date_terminated", None) else None,
         "status": case.status if case.status != "unknown" else None, "stage": getattr(case, "stage", "") or None,
         "class_action": getattr(case, "class_action", None), "causes_of_action": list(getattr(case, "causes", []) or []),
