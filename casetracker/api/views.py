@@ -48,12 +48,14 @@ class ExportViewSet(ReadViewSet):
 
     def list(self, request, *args, **kwargs):
         if self._csv():
+            self.get_serializer()  # fields=/omit= are checked as for JSON (an unknown name is a 400)
             return exports.export(self.export, self.filter_queryset(self.get_queryset()), "csv")
         return super().list(request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
         if self._csv():  # one row, the list's columns
             obj = self.get_object()
+            self.get_serializer()
             return exports.export(self.export, self.get_queryset().filter(pk=obj.pk), "csv")
         return super().retrieve(request, *args, **kwargs)
 

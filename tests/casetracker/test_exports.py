@@ -155,6 +155,10 @@ def test_api_csv_errors_are_json_and_a_detail_is_one_row(client, musk_case):
     assert client.get("/api/v1/cases/no-such-case/?format=csv").status_code == 404
     rows = list(csv.DictReader(io.StringIO(_body(client.get(f"/api/v1/cases/{case.slug}/?format=csv")))))
     assert [r["case_name"] for r in rows] == [case.case_name]
+    for url in (f"/api/v1/cases/{case.slug}/?format=csv&omit=nonsense", "/api/v1/cases/?format=csv&fields=x,",
+                f"/api/v1/cases/{case.slug}/?format=csv&fields="):
+        response = client.get(url)  # fields=/omit= are checked as for JSON
+        assert response.status_code == 400 and response["Content-Type"] == "application/json", url
 
 
 def test_the_dail_export_takes_the_case_filters_and_nothing_else(client, musk_case):
