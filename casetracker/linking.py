@@ -77,9 +77,9 @@ def _split_caption(caption: str) -> tuple[str, str]:
 
 
 def _courts_of(cx: nlp.CaseX) -> set[str]:
-    """The court a document states first for a case (an appellate paper also names the court below: its
-    first court is its own)."""
-    return next(({f.value} for f in cx.fields if f.field == "court" and f.value), set())
+    """The courts a document states for a case (a story may name a wrong court first: "Dow Jones v.
+    Perplexity" read as in California and in New York is the New York case)."""
+    return {f.value for f in cx.fields if f.field == "court" and f.value}
 
 
 def _same_court(case: Case, courts) -> bool:

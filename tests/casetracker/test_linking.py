@@ -221,14 +221,14 @@ def test_a_role_an_article_gives_in_passing_does_not_make_another_suit_this_case
     assert sorted(Case.objects.values_list("case_name", flat=True)) == ["Dow Jones v. Perplexity", "Reddit v. Perplexity"]
 
 
-def test_an_appellate_paper_naming_the_court_below_is_not_the_trial_case():
-    trial = "Doe sued GitHub in San Francisco."
-    appeal = "Doe v. GitHub: the Ninth Circuit reviews the ruling of the Northern District of California."
-    record(trial, cases=[suit(trial, "Doe v. GitHub", ["Doe"], ["GitHub"], ["cand"])],
-           parties=[party(trial, "Doe", "person", role="plaintiff"), party(trial, "GitHub", role="defendant")])
-    record(appeal, cases=[suit(appeal, "Doe v. GitHub", ["Doe"], ["GitHub"], ["ca9", "cand"])],
-           parties=[party(appeal, "Doe", "person", role="plaintiff"), party(appeal, "GitHub", role="defendant")])
-    assert Case.objects.count() == 2
+def test_a_document_naming_two_courts_joins_the_case_of_either():
+    first = "Dow Jones sued Perplexity in New York."
+    later = "Dow Jones v. Perplexity: a court in California heard it before the New York court."
+    record(first, cases=[suit(first, "Dow Jones v. Perplexity", ["Dow Jones"], ["Perplexity"], ["nysd"])],
+           parties=[party(first, "Dow Jones", role="plaintiff"), party(first, "Perplexity", role="defendant")])
+    record(later, cases=[suit(later, "Dow Jones v. Perplexity", ["Dow Jones"], ["Perplexity"], ["cand", "nysd"])],
+           parties=[party(later, "Dow Jones", role="plaintiff"), party(later, "Perplexity", role="defendant")])
+    assert Case.objects.count() == 1
 
 
 def test_a_caption_side_is_the_party_of_that_very_name_before_a_longer_one():
