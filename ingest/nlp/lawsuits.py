@@ -645,15 +645,16 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
 
 
 def _retells_printed(case: CaseX, out: list[CaseX]) -> bool:
-    """A suit read from words whose names hold both sides of a caption the text prints is that printed case
-    (whatever roles the words gave them), not a second case."""
-    names = [*case.plaintiffs, *case.defendants]
+    """A suit read from words that puts both sides of a caption the text prints on one of its own sides (an
+    order's block "GOOGLE, INC., YOUTUBE LLC, ... Song fi, Inc." read as Google and Song fi v. YouTube) is a
+    misreading of that printed case, not a second case."""
     for other in out:
         sides = captions.split(other.caption)
         if other is case or other.inferred or len(sides) != 2:
             continue
-        if all(any(_same_side(side, n) for n in names) for side in sides):
-            return True
+        for names in (case.plaintiffs, case.defendants):
+            if all(any(_same_side(side, n) for n in names) for side in sides):
+                return True
     return False
 
 

@@ -310,8 +310,10 @@ def test_a_suit_read_from_a_caption_block_that_holds_both_printed_sides_is_the_p
     misread = CaseX(caption="Google v. YouTube", inferred=True, plaintiffs=["Google", "Youtube Llc", "Song fi, Inc"],
                     defendants=["Youtube Llc"])
     other = CaseX(caption="Song Fi v. Spotify", inferred=True, plaintiffs=["Song Fi"], defendants=["Spotify"])
+    retold = CaseX(caption="Song Fi v. Google", inferred=True, plaintiffs=["Song Fi"], defendants=["Google"])
     assert _retells_printed(misread, [printed, misread, other])
     assert not _retells_printed(other, [printed, misread, other])
+    assert not _retells_printed(retold, [printed, retold]), "the same sides, each on its own side: kept as read"
 
 
 def test_a_persons_surname_keeps_its_particle():
