@@ -9,6 +9,7 @@ from typing import Optional
 
 from casetracker.courts import court_display
 from casetracker.models import Case, CaseRelation, Counsel
+from ingest.nlp import types as nlp
 from ingest.readers.sources import publisher
 
 JURISDICTIONS = {"us-federal": "US federal", "us-state": "US state", "uk": "UK", "eu": "EU", "in": "India",
@@ -16,8 +17,7 @@ JURISDICTIONS = {"us-federal": "US federal", "us-state": "US state", "uk": "UK",
                  "kr": "South Korea", "br": "Brazil", "other": "other"}
 CAUSES = {"dmca_1202": "DMCA § 1202", "trade_secrets": "trade secrets", "right_of_publicity": "right of publicity"}
 # statuses that end a case at first instance: an event that shows one dates its termination
-TERMINAL = {"settled", "dismissed", "dismissed_with_prejudice", "dismissed_without_prejudice",
-            "voluntarily_dismissed", "judgment_plaintiff", "judgment_defendant"}
+TERMINAL = nlp.ENDINGS
 # read "<other case> <label> this case" for a relation that points at this case
 INBOUND = {"consolidated_into": "consolidated into this case", "member_of": "member of this case",
            "appeal_of": "appeal of this case", "refiled_as": "refiled as this case",

@@ -19,7 +19,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Iterable, Optional
 
-from django.db.models import Max, Q
+from django.db.models import Max
 
 from casetracker import writes
 from casetracker.models import (
@@ -32,8 +32,7 @@ from ingest.nlp import courts, types as nlp
 AUTHORITY = {CaseFact.Origin.EDITOR: 10.0, CaseFact.Origin.DOCKET: 5.0, CaseFact.Origin.COURT: 2.0,
              CaseFact.Origin.NEWS: 1.0}
 STAGE_ORDER = {stage: n for n, stage in enumerate(nlp.STAGES)}
-TERMINAL = {"settled", "dismissed", "dismissed_with_prejudice", "dismissed_without_prejudice", "voluntarily_dismissed",
-            "judgment_plaintiff", "judgment_defendant"}
+TERMINAL = nlp.ENDINGS
 SPECIFIC = {"dismissed_with_prejudice", "dismissed_without_prejudice", "voluntarily_dismissed"}  # than "dismissed"
 SINGLE = ("court", "jurisdiction", "judge", "class_action", "caption_full")
 
@@ -74,16 +73,18 @@ def docket_key(number: str) -> str:
     return (courts.docket_core(number) or re.sub(r"[^a-z0-9]+", "", (number or "").lower()))[:100]
 
 
-def dockets_sync(case: Case) -> None:
-    """The case's docket numbers are those its sources state (one row per core), in the case's court."""
+def dockets_sync(case: Case, facts: Optional[list[CaseFact]] = None) -> None:
+    """The case's docket numbers are those its sources state (one row per core), in the case's court. ``facts``:
+    the case's unrejected statements when the caller has them already (case_resolve), else they are read."""
+    if facts is None:
+        facts = list(CaseFact.objects.filter(case=case, field__in=("docket_number", "court"), rejected=False))
     stated: dict[str, str] = {}
-    for value in CaseFact.objects.filter(case=case, field="docket_number", rejected=False).order_by("id").values_list(
-            "value", flat=True):
+    for value in (f.value for f in sorted(facts, key=lambda f: f.pk) if f.field == "docket_number"):
         core = docket_key(value)
         if core and len(value) > len(stated.get(core, "")):
             stated[core] = value[:100]
-    court = case.court or (CaseFact.objects.filter(case=case, field="court", rejected=False)
-                           .values_list("value", flat=True).first() or "")
+    courts_stated = sorted((f for f in facts if f.field == "court"), key=lambda f: (-f.confidence, f.pk))
+    court = case.court or (courts_stated[0].value if courts_stated else "")
     have = {d.core: d for d in case.dockets.all()}
     CaseDocket.objects.filter(case=case).exclude(core__in=list(stated)).delete()
     for core, number in stated.items():
@@ -179,7 +180,7 @@ def document_dates(doc_ids: set[int]) -> dict[int, date]:
 @writes.atomic
 def case_resolve(case: Case) -> Case:
     """Set the case's fields from its sources (see the module's docstring); saves what changed."""
-    facts = [f for f in CaseFact.objects.filter(case=case, rejected=False)]
+    facts = list(CaseFact.objects.filter(case=case, rejected=False))
     by_field: dict[str, list[CaseFact]] = defaultdict(list)
     for f in facts:
         by_field[f.field].append(f)
@@ -195,7 +196,7 @@ def case_resolve(case: Case) -> Case:
     causes |= set(Claim.objects.filter(case=case, rejected=False).exclude(cause="").values_list("cause", flat=True))
     values["causes"] = sorted(c for c in causes if c in nlp.CAUSES)
     values["ai_areas"] = sorted({f.value for f in by_field["ai_area"] if f.value in nlp.AI_AREAS})
-    dockets_sync(case)
+    dockets_sync(case, facts)
     dockets = list(case.dockets.all())
     values["docket_number"] = values["docket_number_core"] = ""
     if dockets:
@@ -278,19 +279,3 @@ def cases_resolve(cases: Iterable[Case]) -> None:
     for case in {c.pk: c for c in cases}.values():
         case.refresh_from_db()
         case_resolve(case)
-
-
-def field_sources(case: Case) -> dict[str, list[CaseFact]]:
-    """Each field's statements, for the case page and the API (read side)."""
-    out: dict[str, list[CaseFact]] = defaultdict(list)
-    for f in (CaseFact.objects.filter(case=case, rejected=False)
-              .select_related("document", "evidence").order_by("field", "-confidence", "id")):
-        out[f.field].append(f)
-    return dict(out)
-
-
-def steps_of(case: Case):
-    """The stage history: the case's events that show a procedural step or a status, by date."""
-    return (Event.objects.filter(case=case, rejected=False).filter(~Q(stage="") | ~Q(status=""))
-            .prefetch_related("sources__document", "sources__evidence"))
-

@@ -223,10 +223,7 @@ class LawFirm(models.Model):
 class Counsel(models.Model):
     """A lawyer and/or law firm acting for one side of a case, as a source states it (never a party)."""
 
-    class Side(models.TextChoices):
-        PLAINTIFF = "plaintiff"
-        DEFENDANT = "defendant"
-        OTHER = "other"
+    Side = CaseParty.Role  # the side a lawyer acts for is a party's role: one set of choices
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="counsel")
     side = models.CharField(max_length=10, choices=Side.choices, default=Side.OTHER)

@@ -20,6 +20,7 @@ STAGES = ("filed", "motion_to_dismiss", "discovery", "class_certification", "sum
           "appeal")
 STATUSES = ("open", "settled", "dismissed", "dismissed_with_prejudice", "dismissed_without_prejudice",
             "voluntarily_dismissed", "judgment_plaintiff", "judgment_defendant", "on_appeal")
+ENDINGS = frozenset(STATUSES) - {"open", "on_appeal"}  # statuses that end a case at first instance
 CAUSES = ("copyright_infringement", "dmca_1202", "trademark", "breach_of_contract", "unfair_competition",
           "trade_secrets", "privacy", "defamation", "right_of_publicity", "antitrust", "negligence",
           "product_liability", "wrongful_death", "unjust_enrichment", "fraud", "consumer_protection", "patent",
