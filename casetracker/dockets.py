@@ -2,7 +2,7 @@
 docket's rendered text (the reader renders caption, parties and entries one per line)."""
 from __future__ import annotations
 
-from casetracker import linking, services, statements, writes
+from casetracker import changes, linking, services, statements, writes
 from casetracker.linking import attach_event, case_changed
 from casetracker.models import Case, CaseDocument, CaseFact, CaseParty, Document, Evidence
 
@@ -61,17 +61,22 @@ def docket_record(*, document: Document, docket) -> Case:
                  evidence=_line_evidence(document, str(value)), origin=CaseFact.Origin.DOCKET, extractor_version="docket")
         for field, value in stated if value])
     statements.dockets_sync(case)
-    CaseDocument.objects.update_or_create(case=case, document=document, defaults={
+    _, linked = CaseDocument.objects.update_or_create(case=case, document=document, defaults={
         "reason": CaseDocument.Reason.DOCKET, "confidence": 1.0, "detail": docket.docket_number or ""})
+    if linked:
+        changes.document_linked(case, document)
     writes.pending().mark("documents", document.pk)
     for dp in docket.parties:
         party = services.party_get_or_create(name=dp.name, kind=getattr(dp, "kind", "company") or "company")
         role = dp.role if dp.role in CaseParty.Role.values else CaseParty.Role.OTHER
-        cp, _ = CaseParty.objects.get_or_create(case=case, party=party, role=role, defaults={"named": True})
+        cp, joined = CaseParty.objects.get_or_create(case=case, party=party, role=role, defaults={"named": True})
         if not cp.named:  # a docket's parties are the case's own sides
             cp.named = True
             cp.save(update_fields=["named"])
-        cp.evidence.add(_line_evidence(document, dp.name))
+        ev = _line_evidence(document, dp.name)
+        cp.evidence.add(ev)
+        if joined:
+            changes.party_joined(case, party, role, ev)
     cursor = 0
     for entry in docket.entries:
         description = (entry.description or "").strip()
