@@ -17,6 +17,16 @@ MAX_QUERY = 2000
 
 
 # --------------------------------------------------------------------------- saved searches
+def query_of(params) -> str:
+    """The query string of a search's parameters (the search page's, in one order; no database)."""
+    out = QueryDict(mutable=True)
+    for name in SEARCH_PARAMS:
+        value = str(params.get(name) or "").strip()
+        if value:
+            out[name] = value[:600]
+    return out.urlencode()
+
+
 def normalise_query(raw: str) -> str:
     """A search URL, path or query string → its query string, with only the search page's parameters, in one
     order. ValueError when it has no words to search for."""
@@ -26,17 +36,12 @@ def normalise_query(raw: str) -> str:
     if "?" in raw or raw.startswith(("http://", "https://", "/")):
         raw = urlsplit(raw).query if "?" in raw else ""
     given = QueryDict(raw[:MAX_QUERY * 2])
-    out = QueryDict(mutable=True)
-    for name in SEARCH_PARAMS:
-        value = (given.get(name) or "").strip()
-        if value:
-            out[name] = value[:600]
-    if out.get("type") and out["type"] not in search.TYPES:
-        raise ValueError(f"unknown result type {out['type']!r}; types: {', '.join(search.TYPES)}")
-    parsed = search.parse(out.get("q", ""))
+    if given.get("type") and given["type"] not in search.TYPES:
+        raise ValueError(f"unknown result type {given['type']!r}; types: {', '.join(search.TYPES)}")
+    parsed = search.parse(given.get("q", ""))
     if not parsed.text or parsed.empty or parsed.only_exclusions:
         raise ValueError("a followed search needs words to search for (q=...)")
-    encoded = out.urlencode()
+    encoded = query_of(given)
     if len(encoded) > MAX_QUERY:
         raise ValueError(f"the search is longer than {MAX_QUERY} characters")
     return encoded
