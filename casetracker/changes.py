@@ -101,7 +101,7 @@ def _label(field: str, value: str) -> str:
     from casetracker.models import Case
 
     choices = dict(Case.Status.choices if field == "status" else Case.Stage.choices)
-    return str(choices.get(value, value or "none"))
+    return str(choices.get(value, value or "none")).lower()
 
 
 def _net_moves(changes: list[dict]) -> list[dict]:

@@ -75,6 +75,7 @@ def alert_create(*, user, case: Optional[Case] = None, party: Optional[Party] = 
                  webhook: bool = True) -> Alert:
     """Follow one thing. A search remembers its current results: only later ones are news."""
     now = timezone.now()
+    query = normalise_query(query) if query else ""
     alert = Alert(user=user, case=case, party=party, role=role if party else "", query=query, frequency=frequency,
                   note=note[:1000], email=email, webhook=webhook, since=now)
     if query:
@@ -87,6 +88,8 @@ def alert_create(*, user, case: Optional[Case] = None, party: Optional[Party] = 
 def alert_update(*, alert: Alert, **changes) -> Alert:
     """Change an alert's frequency, note, channels, role or pause; resuming starts from now (what happened while
     it was paused is not sent), and a changed search remembers its current results."""
+    if changes.get("query"):
+        changes["query"] = normalise_query(changes["query"])
     fields = []
     for name in ("frequency", "note", "email", "webhook", "role", "query", "paused"):
         if name in changes and getattr(alert, name) != changes[name]:

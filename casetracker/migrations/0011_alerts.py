@@ -2,7 +2,7 @@
 and attempts; and the "member" group that sign-up puts new accounts in."""
 
 import django.db.models.deletion
-import django.db.models.functions.datetime
+import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 ('summary', models.CharField(max_length=1000)),
                 ('sentence', models.TextField(blank=True)),
                 ('source_url', models.URLField(blank=True, help_text="the source's own http(s) URL", max_length=2000)),
-                ('created_at', models.DateTimeField(db_default=django.db.models.functions.datetime.Now(), db_index=True)),
+                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, help_text='when it was recorded, just before its transaction commits')),
                 ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='casetracker.case')),
                 ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='casetracker.document')),
                 ('evidence', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='casetracker.evidence')),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Now
+from django.utils import timezone
 
 
 class Change(models.Model):
@@ -31,7 +31,8 @@ class Change(models.Model):
     summary = models.CharField(max_length=1000)
     sentence = models.TextField(blank=True)
     source_url = models.URLField(max_length=2000, blank=True, help_text="the source's own http(s) URL")
-    created_at = models.DateTimeField(db_default=Now(), db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True,
+                                      help_text="when it was recorded, just before its transaction commits")
 
     class Meta:
         ordering = ["id"]
