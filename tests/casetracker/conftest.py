@@ -42,12 +42,14 @@ def musk_case(db):
 
 # ----------------------------------------------------------------------------- following (issue 16)
 @pytest.fixture
-def member(db, django_user_model):
-    """A member (group "member", made by migration 0011_alerts) with an email address."""
+def member(db, django_user_model, settings):
+    """A member (group "member", made by migration 0011_alerts; a transactional test's flush empties it) with an
+    email address (passwords hashed fast)."""
     from django.contrib.auth.models import Group
 
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     user = django_user_model.objects.create_user("reporter", "reporter@example.org", "a long passphrase 16")
-    user.groups.add(Group.objects.get(name="member"))
+    user.groups.add(Group.objects.get_or_create(name="member")[0])
     return user
 
 

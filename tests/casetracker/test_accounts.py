@@ -101,7 +101,7 @@ def test_non_members_and_visitors_cannot_follow(client, musk_case, django_user_m
     client.force_login(staff)
     assert client.post("/alerts/follow/", {"case": case.slug, "frequency": "realtime"}).status_code == 403
     assert "Following needs a member account" in client.get(case.get_absolute_url()).content.decode()
-    staff.groups.add(Group.objects.get(name="member"))
+    staff.groups.add(Group.objects.get_or_create(name="member")[0])
     assert client.post("/alerts/follow/", {"case": case.slug, "frequency": "realtime"}).status_code == 302
 
 
