@@ -162,3 +162,20 @@ def test_a_delivery_that_runs_out_of_retries_fails_and_resend_starts_again(membe
     assert {b["type"] for b in bodies} == {"test"}
     ids = {r["headers"]["webhook-id"] for r in receiver.requests}
     assert ids == {delivery.msg_id}  # the same idempotency key on every attempt
+
+
+def test_the_readme_snippet_verifies_a_delivery():
+    """The README's verification code, run as written, accepts our signature and refuses a tampered body."""
+    import re
+    import time
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    code = re.search(r"Verifying a delivery in Python.*?```python\n(.*?)```", readme, re.S).group(1)
+    scope: dict = {}
+    exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - our own README
+    secret, body, stamp = webhooks.new_secret(), b'{"type":"test"}', int(time.time())
+    headers = {"webhook-id": "msg_1", "webhook-timestamp": str(stamp),
+               "webhook-signature": webhooks.sign(secret, "msg_1", stamp, body)}
+    assert scope["verify"](secret, headers, body)
+    assert not scope["verify"](secret, headers, body + b" ")
