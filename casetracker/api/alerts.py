@@ -7,7 +7,7 @@ import json
 
 from django.conf import settings
 from django.db import transaction
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from casetracker import following, webhooks
 from casetracker.accounts import is_member
-from casetracker.api.pagination import RejectUnknownParams, check_params
+from casetracker.api.pagination import CURSOR_FORMAT, RejectUnknownParams, check_params
 from casetracker.api.schema import ShapedSchema
 from casetracker.models import Alert, Case, Party, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from casetracker.throttling import AnonThrottle, UserThrottle
@@ -183,11 +183,19 @@ class WebhookViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mixins.Retr
             webhooks.endpoint_disable(endpoint=endpoint)
         endpoint.refresh_from_db()
 
-    @extend_schema(responses=WebhookDeliverySerializer(many=True),
-                   description="The endpoint's delivery log, newest first: each delivery's status and attempts with "
-                               "their status codes.")
+    @extend_schema(
+        responses=inline_serializer("PaginatedWebhookDeliveryList", {
+            "next": serializers.URLField(allow_null=True), "previous": serializers.URLField(allow_null=True),
+            "results": WebhookDeliverySerializer(many=True)}),
+        parameters=[OpenApiParameter("cursor", {"type": "string", "format": CURSOR_FORMAT},
+                                     description="the next/previous link's cursor"),
+                    OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": 200},
+                                     description="deliveries per page (default 20)")],
+        description="The endpoint's delivery log, newest first: each delivery's status and attempts with their "
+                    "status codes.")
     @action(detail=True, methods=["get"], serializer_class=WebhookDeliverySerializer)
     def deliveries(self, request, pk=None):
+        check_params(request, {"cursor", "page_size", "format"})
         endpoint = self.get_object()
         page = self.paginate_queryset(endpoint.deliveries.prefetch_related("attempt_log").order_by("-id"))
         return self.get_paginated_response(WebhookDeliverySerializer(page, many=True).data)
