@@ -176,7 +176,8 @@ class WebhookViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mixins.Retr
         enabled = data.pop("enabled", None)
         for name, value in data.items():
             setattr(endpoint, name, value)
-        endpoint.save(update_fields=list(data) or None) if data else None
+        if data:
+            endpoint.save(update_fields=list(data))
         if enabled is True and not endpoint.enabled:
             webhooks.endpoint_enable(endpoint=endpoint)
         elif enabled is False and endpoint.enabled:
