@@ -268,6 +268,9 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
     statements.relations_record(document=document, named=named, make_evidence=make_evidence)
     for case in new_cases:
         relink_unlinked(case)
+    from casetracker.merging import duplicates_merge
+
+    linked = duplicates_merge(linked)
     statements.cases_resolve(linked)
     return linked
 
