@@ -9,7 +9,7 @@ merged (``duplicates_merge``):
 - the case it joins holds both of its named sides: its named plaintiff among the other's plaintiffs and its named
   defendant among the other's named defendants, or the other way round (the lead pair of the other case on one
   side, a co-party a source gave on the other);
-- the two courts do not differ (suits in two courts are never one record);
+- the courts sources state for the two do not differ (suits in two courts are never one record);
 - exactly one case qualifies (an ambiguous duplicate is left alone: two suits by one plaintiff against one
   defendant in two courts stay two).
 
@@ -109,7 +109,7 @@ def merge_target(case: Case) -> Optional[Case]:
         theirs = sides[other.pk]
         holds = ((_held(plaintiffs, P, theirs, named_only=False) and _held(defendants, D, theirs, named_only=True))
                  or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, named_only=False)))
-        if not holds or (case.court and other.court and case.court != other.court):
+        if not holds or not _courts_agree(case, other):
             continue
         found.append(other)
     if len(found) > 1:  # prefer the court's record: a printed caption or a docket number
@@ -121,6 +121,17 @@ def merge_target(case: Case) -> Optional[Case]:
     if _duplicate_shaped(target) and _strength(target) < _strength(case):
         return None  # two story-built records: the one more sources tell stays, the other joins it
     return target
+
+
+def _courts(case: Case) -> set[str]:
+    """The courts sources state for the case (its resolved court may not be resolved yet)."""
+    return set(CaseFact.objects.filter(case=case, field="court").exclude(value="").values_list("value", flat=True)) | (
+        {case.court} if case.court else set())
+
+
+def _courts_agree(a: Case, b: Case) -> bool:
+    ca, cb = _courts(a), _courts(b)
+    return not ca or not cb or bool(ca & cb)
 
 
 def _strength(case: Case) -> tuple[int, int]:

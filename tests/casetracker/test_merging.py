@@ -129,3 +129,22 @@ def test_case_merge_moves_everything_the_case_holds():
     assert list(CaseRelation.objects.values_list("from_case", "to_case")) == [(target.pk, other.pk)]
     assert Event.objects.get().case == target
     assert {(cp.party.name, cp.named) for cp in target.case_parties.all()} == {("Sarah Silverman", True), ("Meta", True)}
+
+
+def test_the_same_two_parties_in_another_court_are_another_suit():
+    """xAI and OpenAI are parties of X Corp. v. Apple (Texas); xAI's own suit against OpenAI in San Francisco is
+    another case, even when xAI has become a named side of the Texas case."""
+    texas = "X Corp. v. Apple Inc., No. 4:25-cv-00914. Plaintiffs X Corp. and xAI sue defendants Apple Inc. and OpenAI."
+    record(texas, [printed(texas, "X Corp. v. Apple Inc.", ["X Corp."], ["Apple Inc."], docket="4:25-cv-00914",
+                           court="txnd")],
+           [party(texas, "X Corp.", role="plaintiff"), party(texas, "xAI", role="plaintiff"),
+            party(texas, "Apple Inc.", role="defendant"), party(texas, "OpenAI", role="defendant", gid="openai")],
+           kind="filing")
+    story = "xAI sued Apple over the App Store."
+    record(story, [told(story, "xAI v. Apple", ["xAI"], ["Apple Inc."])],
+           [party(story, "xAI", role="plaintiff"), party(story, "Apple Inc.", role="defendant", surface="Apple")])
+    assert Case.objects.count() == 1 and CaseParty.objects.get(party__name="xAI").named
+    secrets = "xAI sued OpenAI in San Francisco federal court over trade secrets."
+    record(secrets, [told(secrets, "xAI v. OpenAI", ["xAI"], ["OpenAI"], courts=["cand"])],
+           [party(secrets, "xAI", role="plaintiff"), party(secrets, "OpenAI", role="defendant", gid="openai")])
+    assert sorted(Case.objects.values_list("court", flat=True)) == ["cand", "txnd"]
