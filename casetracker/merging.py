@@ -123,14 +123,10 @@ def merge_target(case: Case) -> Optional[Case]:
     return target
 
 
-def _courts(case: Case) -> set[str]:
-    """The courts sources state for the case (its resolved court may not be resolved yet)."""
-    return set(CaseFact.objects.filter(case=case, field="court").exclude(value="").values_list("value", flat=True)) | (
-        {case.court} if case.court else set())
-
-
 def _courts_agree(a: Case, b: Case) -> bool:
-    ca, cb = _courts(a), _courts(b)
+    from casetracker.linking import stated_courts
+
+    ca, cb = stated_courts(a), stated_courts(b)
     return not ca or not cb or bool(ca & cb)
 
 

@@ -30,6 +30,10 @@ LATER = 0.8  # a second value of a field the document states at the same confide
 SUFFIX_MATCH = 0.95  # a judge named by the docket number's initials
 INITIALS_ONLY = 0.6  # the initials alone, read as the one gazetteer judge who has them
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# what may stand between a case's own caption or docket number and its court's citation: "Thaler v. Perlmutter,
+# No. 23-5233 (D.C. Cir. 2025)", "Doe v. Roe, Plaintiff-Appellant, 132 F.3d 1123 (6th Cir. 1998)"
+_OWN_CITE = re.compile(r"(?i)(?:[\s,.-]|plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|et al)*"
+                       r"(?:No\.\s*[\w:-]+|\d+\s+F\.(?:\s?\dd|\s?Supp\.(?:\s?\dd)?)?\s+\d+)?\s*\($")
 _CITED = re.compile(r"^[^()]{0,12}\d{4}\)")  # "(9th Cir. 2008)": a precedent's citation, not this case's court
 _POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s|$))")  # "Cisneros's", "Rogers'"
 _LIST_GAP = re.compile(r"(?:\s*(?:et al\.?|Inc\.?|LLC|Corp\.?|Co\.?)?\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)")
@@ -353,9 +357,12 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         anchors.add(start, end, i)
     for c, numbers in zip(cases, owned):
         c.docket_numbers = numbers[:6]
+    own_ends = sorted({e.end for c in cases for e in c.evidence} | {end for _, _, end in dockets})
     for cid, start, end in courts.find(text):
-        if start and text[start - 1] == "(" and _CITED.match(text[end:end + 16]):
-            continue  # "(N.D. Cal. 2023)": where a precedent was decided
+        if start and text[start - 1] == "(" and _CITED.match(text[end:end + 16]) and not any(
+                0 <= start - e <= 60 and _OWN_CITE.match(text, e, start) for e in own_ends):
+            continue  # "(N.D. Cal. 2023)": where a precedent was decided (not "Thaler v. Perlmutter, No. 23-5233
+            # (D.C. Cir. 2025)", the line of this document's own caption or docket number)
         i, conf, sent = anchors.owner(start, end)
         if i is None:
             continue
