@@ -42,15 +42,19 @@ class FollowedDocket(models.Model):
         return f"CourtListener docket {self.courtlistener_id} ({self.status})"
 
     @property
+    def docket(self) -> dict:
+        """The docket's fields as CourtListener gave them (``docket_info`` when a selector annotated only those)."""
+        info = getattr(self, "docket_info", None)
+        if info is None and "data" not in self.get_deferred_fields():
+            info = (self.data or {}).get("docket") if isinstance(self.data, dict) else None
+        return info if isinstance(info, dict) else {}
+
+    @property
     def url(self) -> str:
         from ingest.courtlistener.client import site_url
 
-        path = (self.data.get("docket") or {}).get("absolute_url") if isinstance(self.data, dict) else ""
-        return site_url(path) or f"https://www.courtlistener.com/docket/{self.courtlistener_id}/"
-
-    @property
-    def docket(self) -> dict:
-        return (self.data or {}).get("docket") or {}
+        return site_url(self.docket.get("absolute_url") or "") or \
+            f"https://www.courtlistener.com/docket/{self.courtlistener_id}/"
 
 
 class WebhookEvent(models.Model):
