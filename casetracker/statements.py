@@ -154,6 +154,8 @@ def _outranking(facts: list[CaseFact]) -> list[CaseFact]:
     case's value whatever the number of news reports that disagree: they stay as conflicts), else all of them."""
     for origin in (CaseFact.Origin.EDITOR, CaseFact.Origin.DOCKET):
         ranked = [f for f in facts if f.origin == origin]
+        if origin == CaseFact.Origin.DOCKET:  # the docket's own fields before words read in its entries
+            ranked = [f for f in ranked if f.extractor_version == "docket"] or ranked
         if ranked:
             return ranked
     return facts
