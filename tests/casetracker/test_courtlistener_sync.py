@@ -244,3 +244,41 @@ def test_the_follow_form_needs_csrf(fake):
     strict.force_login(user)
     assert strict.post(f"{case.get_absolute_url()}follow-docket/", {"docket": str(CL_ID)}).status_code == 403
     assert not FollowedDocket.objects.exists()
+
+
+# --------------------------------------------------------------------------- the news-built case gains the docket
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+
+
+def test_the_news_built_musk_case_gains_the_dockets_fields_without_a_duplicate(fake, client):
+    from casetracker import provenance, services
+    from casetracker.models import CaseDocument, Party
+
+    try:
+        call_command("ingest", str(ROOT / "samples"), "--no-progress", stdout=StringIO(), stderr=StringIO())
+        news = Case.objects.filter(case_parties__party__name="Elon Musk").filter(
+            case_parties__party__name="OpenAI").distinct()
+        assert news.count() == 1, [c.case_name for c in Case.objects.all()]
+        case = news.get()
+        news_docs = set(CaseDocument.objects.filter(case=case).values_list("document_id", flat=True))
+        assert len(news_docs) >= 4 and not case.docket_number
+        cases_before = Case.objects.count()
+        _run("follow", str(CL_ID))
+        assert Case.objects.count() == cases_before  # attached, not a second record
+        assert _case().pk == case.pk
+        case.refresh_from_db()
+        assert (case.case_name, case.court, case.docket_number, case.judge, str(case.date_filed)) == (
+            "Musk v. Altman", "cand", "4:24-cv-04722-YGR", "Yvonne Gonzalez Rogers", "2024-08-05")
+        assert news_docs <= set(CaseDocument.objects.filter(case=case).values_list("document_id", flat=True))
+        assert Party.objects.filter(name="OpenAI").count() == 1  # "OpenAI, Inc." is the news' OpenAI
+        musk = CaseParty.objects.filter(case=case, party__name="Elon Musk")
+        assert musk.filter(role="plaintiff", named=True).exists()
+        role_conflicts = [c for c in provenance.case_conflicts(case) if c.kind == "role"]
+        for conflict in role_conflicts:  # a news report that put a side the other way: the court record wins
+            assert conflict.preferred is not None and conflict.preferred.authority == provenance.AUTHORITY["docket"]
+        html = client.get(case.get_absolute_url()).content.decode()
+        court = html[html.index('id="field-court"'):html.index("</dd>", html.index('id="field-court"'))]
+        assert "N.D. Cal." in court and "CourtListener docket" in court
+        assert "ORDER DENYING MOTION FOR PRELIMINARY INJUNCTION" in html
+    finally:
+        services._Parties.forget()
