@@ -149,8 +149,20 @@ def _votes(facts: list[CaseFact]) -> dict[str, float]:
     return votes
 
 
+def _outranking(facts: list[CaseFact]) -> list[CaseFact]:
+    """The statements that decide a field: an editor's, else a CourtListener docket's (the court's own record is the
+    case's value whatever the number of news reports that disagree: they stay as conflicts), else all of them."""
+    for origin in (CaseFact.Origin.EDITOR, CaseFact.Origin.DOCKET):
+        ranked = [f for f in facts if f.origin == origin]
+        if origin == CaseFact.Origin.DOCKET:  # the docket's own fields before words read in its entries
+            ranked = [f for f in ranked if f.extractor_version == "docket"] or ranked
+        if ranked:
+            return ranked
+    return facts
+
+
 def _top(facts: list[CaseFact]) -> str:
-    votes = _votes(facts)
+    votes = _votes(_outranking(facts))
     return max(votes, key=lambda v: (votes[v], len(v), v)) if votes else ""
 
 
@@ -201,7 +213,7 @@ def case_resolve(case: Case) -> Case:
     values["docket_number"] = values["docket_number_core"] = ""
     if dockets:
         counts = defaultdict(int)
-        for f in by_field["docket_number"]:
+        for f in _outranking(by_field["docket_number"]):
             counts[docket_key(f.value)] += 1
         primary = max(dockets, key=lambda d: (counts.get(d.core, 0), -d.pk))
         values["docket_number"] = max((d.number for d in dockets if d.core == primary.core), key=len)[:100]
