@@ -174,3 +174,37 @@ class WebhookEventAdmin(admin.ModelAdmin):
 
 admin.site.register([Alias, CaseParty, CaseDocument, Correction, EventSource, FeedItem, StoryCluster])
 admin.site.login_form = LockoutAdminLoginForm  # says when too many failed logins locked a user or address out
+
+
+# ----------------------------------------------------------------------------- following (issue 16)
+from casetracker.models import Alert, Change, WebhookDelivery, WebhookEndpoint  # noqa: E402
+
+
+@admin.register(Alert)
+class AlertAdmin(admin.ModelAdmin):
+    list_display = ("user", "case", "party", "role", "query", "frequency", "paused", "last_fired_at")
+    list_filter = ("frequency", "paused")
+    raw_id_fields = ("user", "case", "party")
+    readonly_fields = ("since", "seen", "last_checked_at", "last_fired_at")
+
+
+@admin.register(Change)
+class ChangeAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "kind", "case", "party", "role", "summary")
+    list_filter = ("kind",)
+    raw_id_fields = ("case", "party", "document", "evidence")
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(admin.ModelAdmin):
+    list_display = ("url", "user", "enabled", "consecutive_failures", "disabled_reason")
+    list_filter = ("enabled",)
+    raw_id_fields = ("user",)
+    exclude = ("secret",)  # a secret is shown once, to its owner
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    list_display = ("msg_id", "endpoint", "event_type", "status", "attempts", "last_status_code", "created_at")
+    list_filter = ("status", "event_type")
+    raw_id_fields = ("endpoint", "alert")

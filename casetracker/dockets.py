@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from casetracker import linking, services, statements, writes
+from casetracker import changes, linking, services, statements, writes
 from casetracker.linking import case_changed
 from casetracker.models import Case, CaseDocument, CaseFact, CaseParty, Counsel, Document, Event, EventSource, Evidence
 from casetracker.text import fingerprint
@@ -70,17 +70,22 @@ def docket_record(*, document: Document, docket, case: Optional[Case] = None) ->
                  evidence=_line_evidence(document, str(value)), origin=CaseFact.Origin.DOCKET, extractor_version="docket")
         for field, value in stated if value])
     statements.dockets_sync(case)
-    CaseDocument.objects.update_or_create(case=case, document=document, defaults={
+    _, linked = CaseDocument.objects.update_or_create(case=case, document=document, defaults={
         "reason": CaseDocument.Reason.DOCKET, "confidence": 1.0, "detail": docket.docket_number or ""})
+    if linked:
+        changes.document_linked(case, document)
     writes.pending().mark("documents", document.pk)
     for dp in docket.parties:
         party = services.party_get_or_create(name=dp.name, kind=getattr(dp, "kind", "company") or "company")
         role = dp.role if dp.role in CaseParty.Role.values else CaseParty.Role.OTHER
-        cp, _ = CaseParty.objects.get_or_create(case=case, party=party, role=role, defaults={"named": True})
+        cp, joined = CaseParty.objects.get_or_create(case=case, party=party, role=role, defaults={"named": True})
         if not cp.named:  # a docket's parties are the case's own sides
             cp.named = True
             cp.save(update_fields=["named"])
-        cp.evidence.add(_line_evidence(document, dp.name))
+        ev = _line_evidence(document, dp.name)
+        cp.evidence.add(ev)
+        if joined:
+            changes.party_joined(case, party, role, ev)
     counsel = [c for c in getattr(docket, "counsel", []) if c.lawyer]
     listed = max(0, document.text.find("\nCounsel:"))  # the rendered docket's counsel section
     Counsel.objects.bulk_create([Counsel(
@@ -115,6 +120,7 @@ def _entries_record(case: Case, document: Document, docket) -> None:
             event = have[fp] = Event.objects.create(case=case, kind=step.kind, title=title, date=when,
                                                     precision="day" if when else "", stage=step.stage,
                                                     status=step.status, fingerprint=fp)
+            changes.event_added(event, document, ev)
         elif (event.kind, event.title, event.date, event.stage, event.status) != (
                 step.kind, title, when, step.stage, step.status):
             event.kind, event.title, event.date, event.stage, event.status = step.kind, title, when, step.stage, \

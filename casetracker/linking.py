@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 from django.db.models import Count, Q
 
-from casetracker import statements, writes
+from casetracker import changes, statements, writes
 from casetracker.models import (
     Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, Claim, Document, Event, EventSource, Mention,
 )
@@ -207,13 +207,14 @@ def case_changed(case: Case, caption: bool = False) -> None:
         writes.pending().mark("documents", CaseDocument.objects.filter(case=case).values_list("document_id", flat=True))
 
 
-def _link(case: Case, document: Document, reason: str, detail: str = "") -> None:
+def _link(case: Case, document: Document, reason: str, detail: str = "", evidence=None) -> None:
     confidence = CONFIDENCE[reason]
     link, created = CaseDocument.objects.get_or_create(
         case=case, document=document,
         defaults={"reason": reason.split("_")[0], "confidence": confidence, "detail": detail[:500]})
     if created:
         writes.pending().mark("documents", document.pk)  # its vector holds its cases' captions
+        changes.document_linked(case, document, evidence)
     if not created and link.confidence < confidence:
         link.reason, link.confidence, link.detail = reason.split("_")[0], confidence, detail[:500]
         link.save(update_fields=["reason", "confidence", "detail"])
@@ -260,7 +261,7 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
         _case_parties_add([(case, party, role, ev) for party, role in (  # its lead sides name the case; the
             (plaintiff, CaseParty.Role.PLAINTIFF), (defendant, CaseParty.Role.DEFENDANT)) if party], named=True)
         # others a story lists only help find it (one misread list must not make another suit this one)
-        _link(case, document, reason, detail=cx.caption)
+        _link(case, document, reason, detail=cx.caption, evidence=ev)
         linked.append(case)
         named.append((cx, case))
     for d in extraction.docket_numbers:
@@ -336,6 +337,7 @@ def _case_parties_add(items: list[tuple], named: bool = False) -> None:
                                                                   defaults={"named": named})
             if created:
                 case_changed(case)
+                changes.party_joined(case, party, role, ev)
         if named and not found[key].named:
             found[key].named = True
             found[key].save(update_fields=["named"])
@@ -460,6 +462,7 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
                                      precision=precision or "", stage=stage[:20], status=status[:30],
                                      fingerprint=fingerprint("event", case and case.pk, kind, when, document.pk,
                                                              stage, status))
+        changes.event_added(event, document, evidence)
     EventSource.objects.bulk_create([EventSource(  # one statement, no savepoint; an existing source is kept
         event=event, evidence=evidence, document=document, date=when, precision=precision or "",
         extractor_version=version)], ignore_conflicts=True)

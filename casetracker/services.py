@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from casetracker import linking, writes
+from casetracker import changes, linking, writes
 from casetracker.models import (
     Alias, Allegation, Claim, Correction, Document, Evidence, Mention, Party, Quote,
 )
@@ -347,6 +347,7 @@ def _record(document: Document, extraction: nlp.Extraction, pending: writes.Pend
             rejected=(fact_type, fp) in rejected, **fields))
     for model, objs in by_model.items():
         model.objects.bulk_create(objs)
+    changes.allegations_added(by_model.get(Allegation, []), document)
     document.is_ai_litigation = extraction.is_ai_litigation
     document.extractor_version = version
     document.extracted_at = timezone.now()

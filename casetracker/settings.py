@@ -153,6 +153,7 @@ CELERY_BEAT_SCHEDULE = {
 # CourtListener (issue 17): followed dockets are refreshed every COURTLISTENER_SYNC_SECONDS, within the rate limits.
 CELERY_BEAT_SCHEDULE["courtlistener-sync"] = {"task": "ingest.tasks.courtlistener_sync",
                                               "schedule": float(env("COURTLISTENER_SYNC_SECONDS", "21600"))}
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", "celery")  # tests give each worker a queue of its own
 # `manage.py ingest` waits for its results anyway: it runs in-process unless a result backend brings them back.
 INGEST_COMMAND_IN_PROCESS = CELERY_TASK_ALWAYS_EAGER or CELERY_RESULT_BACKEND is None
 # Tests only: an ingest task sleeps this long before its work, so a test can kill its worker mid-document.
@@ -184,6 +185,9 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "casetracker.models.cases.CaseParty.Role",  # a party's role and a counsel's side: one set
         "AllegationStatusEnum": "casetracker.models.facts.Allegation.Status",
         "RawInputStatusEnum": "casetracker.models.documents.RawInput.Status",
+        "FollowRoleEnum": "casetracker.models.alerts.Alert.Role",
+        "FrequencyEnum": "casetracker.models.alerts.Alert.Frequency",
+        "DeliveryStatusEnum": "casetracker.models.alerts.WebhookDelivery.Status",
     },
 }
 
@@ -268,6 +272,44 @@ COURTLISTENER_MAX_WAIT = float(env("COURTLISTENER_MAX_WAIT", "120"))
 COURTLISTENER_WEBHOOK_SECRET = env("COURTLISTENER_WEBHOOK_SECRET")
 COURTLISTENER_WEBHOOK_IPS = env_list("COURTLISTENER_WEBHOOK_IPS", "")  # addresses or networks; empty: any
 # ----------------------------------------------------------------------------- end of CourtListener
+# ----------------------------------------------------------------------------- following: accounts, alerts, webhooks
+# Members sign up at /accounts/signup/ (group "member"), follow cases, parties and searches, and get alerts by email
+# and signed webhooks (casetracker/accounts.py, following.py, alerts.py, webhooks.py).
+from celery.schedules import crontab  # noqa: E402
+
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/accounts/"
+LOGOUT_REDIRECT_URL = "/"
+SIGNUP_OPEN = env_bool("SIGNUP_OPEN", True)  # false: accounts are made in the admin (group "member")
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in emails and webhooks
+EMAIL_HOST = env("EMAIL_HOST")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "casetracker <alerts@localhost>")
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                 else "django.core.mail.backends.console.EmailBackend")
+ALERTS_SWEEP_SECONDS = float(env("ALERTS_SWEEP_SECONDS", "60"))  # real-time alerts a lost task left behind
+ALERTS_DIGEST_HOUR = int(env("ALERTS_DIGEST_HOUR", "7"))  # UTC hour of the daily (and Monday's weekly) digest
+ALERTS_TASK_PAUSE_SECONDS = float(env("ALERTS_TASK_PAUSE_SECONDS", "0"))  # tests only: a window to kill a worker
+WEBHOOK_ALLOW_PRIVATE_URLS = env_bool("WEBHOOK_ALLOW_PRIVATE_URLS", False)  # tests only: deliver to 127.0.0.1
+WEBHOOK_TIMEOUT = float(env("WEBHOOK_TIMEOUT", "10"))
+# seconds to wait after each failed attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, 10 h, 10 h (about two days)
+WEBHOOK_RETRY_SCHEDULE = [float(s) for s in env_list("WEBHOOK_RETRY_SCHEDULE",
+                                                     "5,300,1800,7200,18000,36000,36000,36000,36000")]
+WEBHOOK_DISABLE_AFTER = int(env("WEBHOOK_DISABLE_AFTER", "8"))  # failures in a row that disable an endpoint
+CELERY_BEAT_SCHEDULE.update({
+    "alerts-realtime": {"task": "casetracker.tasks.send_alerts", "schedule": ALERTS_SWEEP_SECONDS,
+                        "kwargs": {"frequency": "realtime"}},
+    "alerts-daily": {"task": "casetracker.tasks.send_alerts", "kwargs": {"frequency": "daily"},
+                     "schedule": crontab(minute=0, hour=ALERTS_DIGEST_HOUR)},
+    "alerts-weekly": {"task": "casetracker.tasks.send_alerts", "kwargs": {"frequency": "weekly"},
+                      "schedule": crontab(minute=0, hour=ALERTS_DIGEST_HOUR, day_of_week=1)},
+    "webhooks-due": {"task": "casetracker.tasks.deliver_due_webhooks", "schedule": 60.0},
+})
+# ----------------------------------------------------------------------------- end of following
 
 LOGGING = {
     "version": 1,

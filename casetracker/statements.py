@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 from django.db.models import Max
 
-from casetracker import writes
+from casetracker import changes, writes
 from casetracker.models import (
     Case, CaseDocket, CaseDocument, CaseFact, CaseRelation, Claim, Counsel, Document, Event, EventSource,
     LawFirm,
@@ -228,6 +228,9 @@ def case_resolve(case: Case) -> Case:
     votes = stated or ai_docs
     values["is_ai_litigation"] = (sum(votes) * 2 >= len(votes)) if votes else case.is_ai_litigation
     changed = [name for name, value in values.items() if getattr(case, name) != value]
+    for name in ("status", "stage"):
+        if name in changed:
+            changes.case_moved(case, name, getattr(case, name), values[name], _step_of(events, name, values[name]))
     if changed:
         for name in changed:
             setattr(case, name, values[name])
@@ -236,6 +239,14 @@ def case_resolve(case: Case) -> Case:
 
         case_changed(case)
     return case
+
+
+def _step_of(events: list[Event], field: str, value: str) -> Optional[Event]:
+    """The latest step that shows a case's stage or status (an appeal for "on appeal")."""
+    if field == "status" and value == "on_appeal":
+        field, value = "stage", "appeal"
+    steps = [e for e in events if getattr(e, field) == value]
+    return max(steps, key=lambda e: (e.date or date.min, e.pk), default=None)
 
 
 def _from_steps(events: list[Event], published: dict, by_field) -> dict:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from casetracker import feeds, hooks, views
+from casetracker import accounts, feeds, follow_views, hooks, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -23,6 +23,21 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document_detail, name="document-detail"),
     path("search/feed/", feeds.SearchFeed(), name="search-feed"),
     path("hooks/courtlistener/<str:secret>/", hooks.courtlistener_webhook, name="courtlistener-webhook"),
+    path("accounts/", accounts.account, name="account"),
+    path("accounts/signup/", accounts.signup, name="signup"),
+    path("accounts/login/", accounts.login_view, name="login"),
+    path("accounts/logout/", accounts.logout_view, name="logout"),
+    path("accounts/token/", accounts.token_regenerate, name="token-regenerate"),
+    path("accounts/webhooks/", follow_views.endpoint_add, name="webhook-add"),
+    path("accounts/webhooks/<int:pk>/", follow_views.endpoint_detail, name="webhook-detail"),
+    path("accounts/webhooks/<int:pk>/<str:action>/", follow_views.endpoint_action, name="webhook-action"),
+    path("accounts/webhooks/<int:pk>/deliveries/<int:delivery_pk>/resend/", follow_views.delivery_resend,
+         name="webhook-resend"),
+    path("alerts/follow/", follow_views.follow, name="follow"),
+    path("alerts/<int:pk>/", follow_views.alert_change, name="alert-change"),
+    path("alerts/<int:pk>/pause/", follow_views.alert_pause, name="alert-pause"),
+    path("alerts/<int:pk>/delete/", follow_views.alert_delete, name="alert-delete"),
+    path("alerts/unsubscribe/<str:token>/", follow_views.unsubscribe, name="unsubscribe"),
     path("api/v1/", include("casetracker.api.urls")),
     path("admin/", admin.site.urls),
 ]

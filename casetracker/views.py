@@ -12,7 +12,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from casetracker import exports, graph, provenance, records, search as search_mod, selectors
+from casetracker import exports, following, graph, provenance, records, search as search_mod, selectors
 from casetracker.courts import court_display
 from casetracker.marking import render_headline, render_marked
 from casetracker.models import Allegation, Case, CaseParty, Party
@@ -80,7 +80,17 @@ def _search_context(request, path: str) -> dict:
             "pages": pages, "state": state, "sorts": SORTS, "active_filters": active,
             "corrections": [{"typed": m.owner_of or m.text, "names": m.names[:2]} for m in results.corrections],
             "feed_url": _url("/search/feed/", state), "api_url": _url("/api/v1/search/", state),
-            "filters": {k: state[k] for k in ("court", "status", "party", "year", "publisher")}}
+            "filters": {k: state[k] for k in ("court", "status", "party", "year", "publisher")},
+            **_follow(request, query=following.query_of(state) if results.query and not results.error else "")}
+
+
+def _follow(request, **thing) -> dict:
+    """The follow button's context (no query for anonymous visitors)."""
+    if not any(thing.values()):
+        return {}
+    state = following.follow_state(request.user, **thing)
+    keys = {k: getattr(v, "slug", v) for k, v in thing.items()}
+    return {"follow": state, "follow_thing": keys, "next": request.get_full_path()}
 
 
 def home(request):
@@ -187,7 +197,7 @@ def _case_context(request, case: Case, **extra) -> dict:
         "family": records.family(case), "counsel": records.counsel_by_side(case),
         "conflicts": provenance.case_conflicts(case, facts["allegations"]),
         "allegation_groups": provenance.allegation_groups(facts["allegations"]),
-        "quote_groups": provenance.quote_groups(facts["quotes"]), **facts,
+        "quote_groups": provenance.quote_groups(facts["quotes"]), **facts, **_follow(request, case=case),
     }
 
 
@@ -226,7 +236,7 @@ def party_list(request):
 
 def party_detail(request, slug):
     party = get_object_or_404(selectors.party_list(), slug=slug)
-    return render(request, "party.html", {"party": party, **selectors.party_page(party)})
+    return render(request, "party.html", {"party": party, **selectors.party_page(party), **_follow(request, party=party)})
 
 
 def allegation_list(request):

@@ -9,6 +9,10 @@ are visible the moment it commits and a hot row (OpenAI's party) is updated once
 once per writer. Work that must wait for the commit (caches, tasks, alerts) goes through
 ``Pending.on_commit`` (``transaction.on_commit``: dropped when its block rolls back).
 
+Writers also tell what changed for the people who follow it (``pending().change(...)``, see
+``casetracker.changes``): the changes are written to the outbox table in the same transaction, and real-time
+alerts are queued when it commits.
+
 A block that fails takes what it marked with it: a nested block that raises (its savepoint rolled back)
 drops its own marks, and the outermost one drops everything, so nothing is left for the next transaction.
 Nothing here is module-global: the collector lives on the connection (one per thread) and only while
@@ -34,7 +38,12 @@ class Pending:
         self.block = block  # the outermost django Atomic this collector belongs to
         self._marked: dict[str, dict[int, None]] = {kind: {} for kind in KINDS}  # insertion-ordered sets
         self._savepoints: list[dict[str, int]] = []
+        self._changes: list[dict] = []  # what followers are told (casetracker.changes), in order
         self.flushes = 0
+
+    def change(self, **fields) -> None:
+        """Record a change for followers (casetracker.changes builds these); written when the block ends."""
+        self._changes.append(fields)
 
     def mark(self, kind: str, ids: Iterable[int] | int) -> None:
         marked = self._marked[kind]  # KeyError for an unknown kind: a typo must not pass silently
@@ -49,7 +58,7 @@ class Pending:
         transaction.on_commit(func, using=self.using)
 
     def _enter(self) -> None:
-        self._savepoints.append({kind: len(ids) for kind, ids in self._marked.items()})
+        self._savepoints.append({**{kind: len(ids) for kind, ids in self._marked.items()}, "": len(self._changes)})
 
     def _exit(self, failed: bool) -> None:
         sizes = self._savepoints.pop()
@@ -57,6 +66,7 @@ class Pending:
             for kind, ids in self._marked.items():
                 for pk in list(ids)[sizes[kind]:]:
                     del ids[pk]
+            del self._changes[sizes[""]:]
 
     def flush(self) -> None:
         """Refresh every marked row once: documents first (their vectors hold their cases' captions and
@@ -70,12 +80,18 @@ class Pending:
         refresh = {"party_cases": party_cases, "documents": functools.partial(vectors.refresh_documents, related=False),
                    "quotes": vectors.refresh_quotes, "allegations": vectors.refresh_allegations,
                    "parties": vectors.refresh_parties, "cases": vectors.refresh_cases}
+        searchable = any(self._marked.values())  # what a search finds may have changed
         while any(self._marked.values()):
             for kind in KINDS:
                 ids = list(self._marked[kind])
                 self._marked[kind].clear()
                 if ids:
                     refresh[kind](sorted(ids))  # one order everywhere: concurrent writers lock rows alike
+        if self._changes or searchable:
+            from casetracker import changes
+
+            changes.write(self, self._changes, searchable=searchable)
+            self._changes = []
         self.flushes += 1
 
 

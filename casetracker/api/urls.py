@@ -3,7 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import APIRootView, DefaultRouter
 from rest_framework.reverse import reverse
 
-from casetracker.api import ingest, views
+from casetracker.api import alerts, ingest, views
 
 app_name = "api"
 
@@ -11,7 +11,8 @@ app_name = "api"
 class ApiRoot(APIRootView):
     """casetracker's REST API: every resource, the search, the OpenAPI schema and its documentation page."""
 
-    EXTRA = {"search": "api:api-search", "schema": "api:api-schema", "docs": "api:api-docs"}
+    EXTRA = {"search": "api:api-search", "usage": "api:api-usage", "schema": "api:api-schema",
+             "docs": "api:api-docs"}
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -33,9 +34,12 @@ router.register("allegations", views.AllegationViewSet, basename="allegation")
 router.register("claims", views.ClaimViewSet, basename="claim")
 router.register("events", views.EventViewSet, basename="event")
 router.register("ingest", ingest.IngestStatusViewSet, basename="ingest")
+router.register("alerts", alerts.AlertViewSet, basename="alert")
+router.register("webhooks", alerts.WebhookViewSet, basename="webhook")
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="api-search"),
+    path("usage/", alerts.UsageView.as_view(), name="api-usage"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI from drf-spectacular-sidecar's static files (no CDN); its setup script is a file, not inline
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:api-schema"), name="api-docs"),

@@ -1,7 +1,7 @@
 """Fetching a URL is an attack surface. Only http and https; the host is resolved once and every
 address checked (no loopback, private, link-local, multicast, reserved or otherwise non-global
 address, IPv4-mapped ones included); the connection goes to the vetted address (no second DNS lookup
-to rebind), with the original Host header and TLS name; redirects are followed by hand and each hop
+to rebind), with the original Host header and TLS name (``post_url`` sends webhooks through the same guard); redirects are followed by hand and each hop
 checked again, at most 5; one deadline for the whole fetch (connect, TLS, headers and body of every hop,
 not a limit per read: a server dripping one byte at a time is cut off when it passes); a size cap enforced on Content-Length and while reading; content
 types from an allow-list. A refused URL says why."""
@@ -131,6 +131,68 @@ class _PinnedHTTP(http.client.HTTPConnection):
         self._deadline.watch(self.sock)
 
 
+def check_url(url: str):
+    """The URL's parts and port when it is one the guard may connect to (http or https, a host, no
+    credentials); URLRefused saying why otherwise. Its addresses are checked when it is resolved."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise URLRefused(f"scheme {parts.scheme or '(none)'} not allowed: only http and https")
+    if not parts.hostname:
+        raise URLRefused("URL has no host")
+    if parts.username or parts.password:
+        raise URLRefused("URLs with credentials are not fetched")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as e:
+        raise URLRefused(f"bad port: {e}") from e
+    return parts, port
+
+
+def _connect(url: str, resolver: Callable, allow_private, deadline: _Deadline):
+    """A connection to the URL's vetted address (resolved now, every address checked), and the request path."""
+    parts, port = check_url(url)
+    address = _resolve(parts.hostname, port, resolver, allow_private)
+    conn_class = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return conn_class(address, parts.hostname, port, deadline), path
+
+
+@dataclass
+class PostResult:
+    status: int
+    body: bytes  # the start of the response body (at most max_body bytes)
+
+
+def post_url(url: str, body: bytes, headers: dict, *, timeout: float = 10, max_body: int = 1024,
+             resolver: Optional[Callable] = None, allow_private=False) -> PostResult:
+    """POST a body through the same guard as fetch_url (resolved at this moment, every address checked, the
+    connection pinned to the checked address, one deadline). Redirects are not followed: the answer's status is
+    returned as it is. Refused URLs raise URLRefused; network errors and the deadline a retryable ReadError."""
+    deadline = _Deadline(timeout)
+    conn, path = _connect(url, resolver or socket.getaddrinfo, allow_private, deadline)
+    try:
+        conn.request("POST", path, body=body, headers={"User-Agent": USER_AGENT, **headers,
+                                                       "Content-Length": str(len(body))})
+        response = conn.getresponse()
+        start = response.read(max_body)
+        if deadline.expired:
+            raise deadline.error()
+        return PostResult(status=response.status, body=start)
+    except ReadError:
+        if deadline.expired:
+            raise deadline.error() from None
+        raise
+    except (socket.timeout, TimeoutError) as e:
+        raise deadline.error() from e
+    except (ConnectionError, http.client.HTTPException, ssl.SSLError, OSError) as e:
+        if deadline.expired:
+            raise deadline.error() from e
+        raise ReadError(f"network error: {e}", stage="fetch", retryable=True) from e
+    finally:
+        deadline.cancel()
+        conn.close()
+
+
 def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 20 * 1024 * 1024, max_redirects: int = 5,
               allowed_types=DEFAULT_ALLOWED_TYPES, resolver: Optional[Callable] = None,
               allow_private=False) -> FetchResult:
@@ -141,21 +203,7 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 20 * 1024 * 102
     deadline = _Deadline(timeout)
     current = url
     for hop in range(max_redirects + 1):
-        parts = urlsplit(current)
-        if parts.scheme not in ("http", "https"):
-            raise URLRefused(f"scheme {parts.scheme or '(none)'} not allowed: only http and https")
-        if not parts.hostname:
-            raise URLRefused("URL has no host")
-        if parts.username or parts.password:
-            raise URLRefused("URLs with credentials are not fetched")
-        try:
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-        except ValueError as e:
-            raise URLRefused(f"bad port: {e}") from e
-        address = _resolve(parts.hostname, port, resolver, allow_private)
-        conn_class = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
-        conn = conn_class(address, parts.hostname, port, deadline)
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        conn, path = _connect(current, resolver, allow_private, deadline)
         try:
             conn.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(sorted(allowed_types)),
                                                "Accept-Encoding": "identity"})

@@ -38,3 +38,88 @@ def musk_case(db):
     from casetracker.models import Case
 
     return Case.objects.get(), docs
+
+
+# ----------------------------------------------------------------------------- following (issue 16)
+@pytest.fixture
+def member(db, django_user_model, settings):
+    """A member (group "member", made by migration 0011_alerts; a transactional test's flush empties it) with an
+    email address (passwords hashed fast)."""
+    from django.contrib.auth.models import Group
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    user = django_user_model.objects.create_user("reporter", "reporter@example.org", "a long passphrase 16")
+    user.groups.add(Group.objects.get_or_create(name="member")[0])
+    return user
+
+
+class _SMTPSink:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        import email
+        from email import policy
+
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1 (aiosmtpd); Django's mail goes to it for this test."""
+    from aiosmtpd.controller import Controller
+
+    sink = _SMTPSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", controller.port, False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    sink.port = controller.port
+    yield sink
+    controller.stop()
+
+
+@pytest.fixture
+def receiver(settings):
+    """A webhook receiver on 127.0.0.1: records every request (headers, body) and answers ``receiver.status``."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    settings.WEBHOOK_ALLOW_PRIVATE_URLS = True
+    received, state = [], {"status": 204}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            received.append({"path": self.path, "headers": dict(self.headers.items()), "body": body})
+            self.send_response(state["status"])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    class Receiver:
+        url = f"http://127.0.0.1:{server.server_address[1]}/hooks"
+        requests = received
+
+        @staticmethod
+        def answer(status: int) -> None:
+            state["status"] = status
+
+    yield Receiver
+    server.shutdown()
+    server.server_close()

@@ -79,6 +79,13 @@ def workers():
     with connection.cursor() as cursor:  # their connections would keep the test database from being dropped
         cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                        "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    import kombu.pools
+    from kombu.transport import sqlalchemy as kombu_sqla
+
+    kombu.pools.reset()  # this process's publishers (kombu's global pools) lost their connections too: the next
+    for engine, _ in kombu_sqla.Channel._engines.values():  # test's publisher starts afresh
+        engine.dispose()
+    kombu_sqla.Channel._engines.clear()
 
 
 def _queued_input() -> RawInput:
