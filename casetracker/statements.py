@@ -248,7 +248,7 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     if filed_fact:
         out["date_filed"], out["date_filed_precision"] = date.fromisoformat(_top(filed_fact)[:10]), "day"
     elif filed:
-        best = min(filed, key=lambda e: (precision_rank.get(e.precision, 3), -e.sources.count(), e.date))
+        best = _filed_date(filed, precision_rank)
         out["date_filed"], out["date_filed_precision"] = best.date, best.precision or "day"
     steps = [(e, _as_of(e, published)) for e in events if e.stage or e.status]
     staged = [(e, when) for e, when in steps if e.stage and e.stage != "filed"]
@@ -273,6 +273,26 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     dates = [e.date for e in events if e.date]
     out["last_activity"] = max(dates) if dates else None
     return out
+
+
+def _prefix(e: Event) -> str:
+    """A filed step's date as far as it is known: "2024-08-19", "2024-08" or "2024"."""
+    return e.date.isoformat()[:{"month": 7, "year": 4}.get(e.precision, 10)]
+
+
+def _filed_date(filed: list[Event], precision_rank: dict) -> Event:
+    """The filed step whose date the most sources agree with: each source of a step counts for every date it is
+    consistent with (a month's sources support a day of that month, a year's the months and days of that year),
+    so "August 2024" told by three reports and "August 19, 2024" told by one give the day, while one report
+    dating another suit's filing loses to the dates that agree; ties: the most precise, then the most sources,
+    then the earliest."""
+    support = {}
+    for e in filed:
+        mine = _prefix(e)
+        support[e.pk if e.pk is not None else id(e)] = sum(
+            o.sources.count() for o in filed if mine.startswith(_prefix(o)) or _prefix(o).startswith(mine))
+    return min(filed, key=lambda e: (-support[e.pk if e.pk is not None else id(e)],
+                                     precision_rank.get(e.precision, 3), -e.sources.count(), e.date))
 
 
 def cases_resolve(cases: Iterable[Case]) -> None:
