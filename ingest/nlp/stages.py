@@ -409,8 +409,26 @@ def _paper_steps(doc: Doc, events: list[EventX], published: Optional[date]) -> l
         if not paper.stage and not paper.status:
             paper.stage, paper.status = stage, status
         return []
-    end = min(len(full), 200)
+    a, b = _opening(doc, tdoc)
     what = " ".join(title.split())[:300]
     kind_of = KIND_OF_STATUS.get(status) if status and status != "open" else KIND_OF.get(stage, "ruling")
-    return [EventX(kind=kind_of or "other", what=what, evidence=[Evidence(0, end, 0, end)], stage=stage,
+    return [EventX(kind=kind_of or "other", what=what, evidence=[Evidence(a, b, a, b)], stage=stage,
                    status=status)]
+
+
+def _opening(doc: Doc, tdoc: Doc) -> tuple[int, int]:
+    """The sentence of the text's opening that tells the headline's story: of its first sentences, the one
+    naming most of the parties the headline names (the case a headline event belongs to is that sentence's);
+    else the text's first 200 characters."""
+    full = dates.text_of(doc)
+    names = {m.name for m in (tdoc._.ct_mentions or []) if m.kind in ("company", "person", "agency")} \
+        if tdoc.has_extension("ct_mentions") else set()
+    mentions = doc._.ct_mentions or [] if doc.has_extension("ct_mentions") else []
+    best, most = None, 0
+    for n, sent in enumerate(layout.sents(doc)):
+        if n >= 12:
+            break
+        here = {m.name for m in mentions if sent.start_char <= m.start < sent.end_char and m.name in names}
+        if len(here) > most:
+            best, most = (sent.start_char, sent.end_char), len(here)
+    return best or (0, min(len(full), 200))
