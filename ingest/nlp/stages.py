@@ -405,9 +405,8 @@ def _paper_steps(doc: Doc, events: list[EventX], published: Optional[date]) -> l
     status = _not_final(cues(doc) + found, status)
     if stage == "filed" and status is None or not (stage or status):
         return []  # "Authors sue OpenAI": the text's filing sentence dates it
-    if paper is not None:
-        if not paper.stage and not paper.status:
-            paper.stage, paper.status = stage, status
+    if paper is not None:  # the paper is what its title says it is (not what its opening words tell)
+        paper.stage, paper.status = stage, status
         return []
     a, b = _opening(doc, tdoc)
     what = " ".join(title.split())[:300]
