@@ -179,6 +179,10 @@ def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[s
     (side "subject"), or whose motion the court granted ("granting Defendant's motion for summary judgment":
     side "movant"); None when the text does not tell whose."""
     if cue.side == "object":  # "ruled in favor of GEMA", "sided with the authors": the first party named after
+        root = doc[cue.start:cue.end].root
+        subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if root.lemma_.lower() == "side" and (subj is None or subj.lemma_.lower() not in _lex("decider")):
+            return None  # "interveners sided with OpenAI": only a court, a judge or a jury decides
         tail = full[cue.end_char:cue.end_char + 60]
         words = re.match(r"\W*(?:the\s+)?(plaintiffs?|defendants?)\b", tail.lower())
         if words:

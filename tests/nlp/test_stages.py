@@ -230,6 +230,11 @@ def test_outcomes_told_in_other_words(extract):
         extract, "GEMA sued OpenAI in Munich in 2024. In GEMA v. OpenAI, the court ruled in favor of GEMA."))
     assert any(s == "judgment_plaintiff" for _, s in _steps(
         extract, "GEMA sued OpenAI in Munich in 2024. In GEMA v. OpenAI, OpenAI suffered a defeat in the lawsuit."))
+    assert any(s == "judgment_plaintiff" for _, s in _steps(
+        extract, "GEMA sued OpenAI in Munich in 2024. In GEMA v. OpenAI, the court sided with GEMA."))
+    assert not any(s and s.startswith("judgment") for _, s in _steps(
+        extract, "ANI sued OpenAI in Delhi in 2024. In ANI v. OpenAI, publishers argued for ANI, while Flux Labs "
+                 "sided with OpenAI."))
     assert ("appeal", "on_appeal") in _steps(
         extract, "In Getty Images v. Stability AI, the High Court has granted Getty Images permission to appeal.")
     assert any(s == "dismissed_with_prejudice" for _, s in _steps(
