@@ -4,7 +4,7 @@ from casetracker import services
 from casetracker.authentication import LockoutAdminLoginForm
 from casetracker.models import (
     Alias, Allegation, Case, CaseDocument, CaseParty, Claim, Correction, Document, Event, EventSource, Evidence, Feed,
-    FeedItem, Mention, Party, Quote, RawInput, StoryCluster,
+    FeedItem, FollowedDocket, Mention, Party, Quote, RawInput, StoryCluster, WebhookEvent,
 )
 
 
@@ -145,6 +145,31 @@ class EvidenceAdmin(admin.ModelAdmin):
 class FeedAdmin(admin.ModelAdmin):
     list_display = ("url", "title", "active", "last_polled_at", "last_error")
     list_filter = ("active",)
+
+
+@admin.register(FollowedDocket)
+class FollowedDocketAdmin(admin.ModelAdmin):
+    """Followed CourtListener dockets and how their last sync went (a failed one is tried again by the next sync)."""
+
+    list_display = ("courtlistener_id", "case", "active", "status", "error", "last_synced_at", "attempts")
+    list_filter = ("status", "active")
+    search_fields = ("=courtlistener_id", "case__case_name")
+    raw_id_fields = ("case", "document", "followed_by")
+    readonly_fields = ("data", "docket_modified", "entries_modified", "error", "error_kind", "attempts",
+                       "last_attempt_at", "last_synced_at")
+    actions = ["unfollow"]
+
+    @admin.action(description="Stop following (the record stays)")
+    def unfollow(self, request, queryset):
+        self.message_user(request, f"Unfollowed {queryset.update(active=False)} docket(s).")
+
+
+@admin.register(WebhookEvent)
+class WebhookEventAdmin(admin.ModelAdmin):
+    list_display = ("idempotency_key", "event_type", "status", "received_at", "processed_at", "remote_addr")
+    list_filter = ("status",)
+    readonly_fields = ("idempotency_key", "event_type", "payload", "remote_addr", "status", "detail", "received_at",
+                       "processed_at")
 
 
 admin.site.register([Alias, CaseParty, CaseDocument, Correction, EventSource, FeedItem, StoryCluster])

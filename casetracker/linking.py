@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 
 from casetracker import changes, statements, writes
 from casetracker.models import (
-    Allegation, Case, CaseDocket, CaseDocument, CaseParty, Claim, Document, Event, EventSource, Mention,
+    Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, Claim, Document, Event, EventSource, Mention,
 )
 from casetracker.text import caption_key, fingerprint, normalize_name, short_name
 from ingest.nlp import types as nlp
@@ -82,10 +82,20 @@ def _courts_of(cx: nlp.CaseX) -> set[str]:
     return {f.value for f in cx.fields if f.field == "court" and f.value}
 
 
+def stated_courts(case: Case) -> set[str]:
+    """The courts sources state for a case (its resolved court is resolved when the document is linked)."""
+    return set(CaseFact.objects.filter(case=case, field="court").exclude(value="").values_list("value", flat=True)) | (
+        {case.court} if case.court else set())
+
+
 def _same_court(case: Case, courts) -> bool:
-    """Suits in two courts are never one record: a case whose court is known differs from another court."""
+    """Suits in two courts are never one record: a case whose court is known, or stated by a source, differs
+    from another court."""
     courts = {courts} if isinstance(courts, str) else set(courts or ()) - {""}
-    return not courts or not case.court or case.court in courts
+    if not courts:
+        return True
+    known = stated_courts(case)
+    return not known or bool(known & courts)
 
 
 def _case_by_docket(numbers: list[str], courts) -> Optional[Case]:
@@ -269,6 +279,9 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
     statements.relations_record(document=document, named=named, make_evidence=make_evidence)
     for case in new_cases:
         relink_unlinked(case)
+    from casetracker.merging import duplicates_merge
+
+    linked = duplicates_merge(linked)
     statements.cases_resolve(linked)
     return linked
 

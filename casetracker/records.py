@@ -10,7 +10,6 @@ from typing import Optional
 from casetracker.courts import court_display
 from casetracker.models import Case, CaseRelation, Counsel
 from ingest.nlp import types as nlp
-from ingest.readers.sources import publisher
 
 JURISDICTIONS = {"us-federal": "US federal", "us-state": "US state", "uk": "UK", "eu": "EU", "in": "India",
                  "ca": "Canada", "cn": "China", "de": "Germany", "fr": "France", "jp": "Japan", "au": "Australia",
@@ -61,8 +60,10 @@ class FieldSource:
 
     @property
     def name(self) -> str:
+        from casetracker.templatetags.sources import publisher_of
+
         d = self.document
-        return (publisher(d.publisher, d.url) or d.title or "source") if d is not None else "source"
+        return (publisher_of(d) or d.title or "source") if d is not None else "source"
 
     @property
     def date(self):

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.fields.json import KeyTransform
 from django.db.models.functions import Coalesce
 
 from casetracker.models import (
     Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Claim, Counsel, Document, Event,
-    EventSource, Evidence, Mention, Party, Quote,
+    EventSource, Evidence, FollowedDocket, Mention, Party, Quote,
 )
 
 
@@ -43,6 +44,8 @@ def case_detail_qs():
                  .defer(*_light("document"))),
         Prefetch("counsel", queryset=with_sources(Counsel.objects.select_related("firm", "document"))
                  .defer(*_light("document"))),
+        Prefetch("followed_dockets", queryset=FollowedDocket.objects.defer("data").annotate(  # not every entry
+            docket_info=KeyTransform("docket", "data")).order_by("courtlistener_id")),
     )
 
 

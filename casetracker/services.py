@@ -362,14 +362,17 @@ def _record(document: Document, extraction: nlp.Extraction, pending: writes.Pend
 
 
 @writes.atomic
-def document_clear_facts(*, document: Document) -> None:
-    """Remove what extraction wrote for a document (before re-extraction); corrections are kept."""
+def document_clear_facts(*, document: Document, prune: bool = True) -> None:
+    """Remove what extraction wrote for a document (before re-extraction); corrections are kept. ``prune=False``
+    keeps the events left without a source for the caller to re-attach (a re-synced docket's entries keep their
+    events), who prunes them (linking.prune_orphan_events) when done."""
     from casetracker import statements
     from casetracker.models import Case, CaseDocument, CaseFact, CaseRelation, Counsel, EventSource
 
     cases = list(Case.objects.filter(case_documents__document=document))
     EventSource.objects.filter(document=document).delete()
-    linking.prune_orphan_events()
+    if prune:
+        linking.prune_orphan_events()
     CaseDocument.objects.filter(document=document).exclude(reason=CaseDocument.Reason.MANUAL).delete()
     for model in (CaseFact, Counsel, CaseRelation):  # what it stated about its cases (editors' facts have none)
         model.objects.filter(document=document).delete()

@@ -150,6 +150,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {"task": "ingest.tasks.poll_feeds", "schedule": float(env("FEED_POLL_SECONDS", "1800"))},
 }
+# CourtListener (issue 17): followed dockets are refreshed every COURTLISTENER_SYNC_SECONDS, within the rate limits.
+CELERY_BEAT_SCHEDULE["courtlistener-sync"] = {"task": "ingest.tasks.courtlistener_sync",
+                                              "schedule": float(env("COURTLISTENER_SYNC_SECONDS", "21600"))}
 if env("CELERY_TASK_DEFAULT_QUEUE"):  # tests give a worker process a queue of its own (unset: Celery's "celery"; a
     CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE")  # setting here would outrank app.conf.update)
 # `manage.py ingest` waits for its results anyway: it runs in-process unless a result backend brings them back.
@@ -256,6 +259,20 @@ LOGIN_LOCKOUT_SECONDS = int(env("LOGIN_LOCKOUT_SECONDS", "900"))  # ... lock it 
 DEFAULT_EXCEPTION_REPORTER_FILTER = "casetracker.reporting.ReporterFilter"  # no DATABASE_URL on the debug page
 # ----------------------------------------------------------------------------- end of security and limits
 
+# ----------------------------------------------------------------------------- CourtListener (issue 17)
+# The REST v4 client (ingest/courtlistener/): an operator's settings, not user input (any http(s) base URL works;
+# the tests point it at a fake server on 127.0.0.1). The rate is CourtListener's for ordinary accounts; the
+# counters live in the shared cache so the command, the workers and the webhook tasks share them.
+COURTLISTENER_API_URL = env("COURTLISTENER_API_URL", "https://www.courtlistener.com/api/rest/v4/")
+COURTLISTENER_TOKEN = env("COURTLISTENER_TOKEN")
+COURTLISTENER_RATE = env("COURTLISTENER_RATE", "5/min, 50/hour, 125/day")
+COURTLISTENER_TIMEOUT = float(env("COURTLISTENER_TIMEOUT", "20"))
+# the longest a sync waits for the rate limit or a 429's Retry-After before it leaves the rest for the next sync
+COURTLISTENER_MAX_WAIT = float(env("COURTLISTENER_MAX_WAIT", "120"))
+# docket-alert webhooks arrive at /hooks/courtlistener/<secret>/ (unset: the receiver answers 404)
+COURTLISTENER_WEBHOOK_SECRET = env("COURTLISTENER_WEBHOOK_SECRET")
+COURTLISTENER_WEBHOOK_IPS = env_list("COURTLISTENER_WEBHOOK_IPS", "")  # addresses or networks; empty: any
+# ----------------------------------------------------------------------------- end of CourtListener
 # ----------------------------------------------------------------------------- following: accounts, alerts, webhooks
 # Members sign up at /accounts/signup/ (group "member"), follow cases, parties and searches, and get alerts by email
 # and signed webhooks (casetracker/accounts.py, following.py, alerts.py, webhooks.py).

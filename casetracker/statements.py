@@ -149,8 +149,20 @@ def _votes(facts: list[CaseFact]) -> dict[str, float]:
     return votes
 
 
+def _outranking(facts: list[CaseFact]) -> list[CaseFact]:
+    """The statements that decide a field: an editor's, else a CourtListener docket's (the court's own record is the
+    case's value whatever the number of news reports that disagree: they stay as conflicts), else all of them."""
+    for origin in (CaseFact.Origin.EDITOR, CaseFact.Origin.DOCKET):
+        ranked = [f for f in facts if f.origin == origin]
+        if origin == CaseFact.Origin.DOCKET:  # the docket's own fields before words read in its entries
+            ranked = [f for f in ranked if f.extractor_version == "docket"] or ranked
+        if ranked:
+            return ranked
+    return facts
+
+
 def _top(facts: list[CaseFact]) -> str:
-    votes = _votes(facts)
+    votes = _votes(_outranking(facts))
     return max(votes, key=lambda v: (votes[v], len(v), v)) if votes else ""
 
 
@@ -201,7 +213,7 @@ def case_resolve(case: Case) -> Case:
     values["docket_number"] = values["docket_number_core"] = ""
     if dockets:
         counts = defaultdict(int)
-        for f in by_field["docket_number"]:
+        for f in _outranking(by_field["docket_number"]):
             counts[docket_key(f.value)] += 1
         primary = max(dockets, key=lambda d: (counts.get(d.core, 0), -d.pk))
         values["docket_number"] = max((d.number for d in dockets if d.core == primary.core), key=len)[:100]
@@ -259,8 +271,7 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     if filed_fact:
         out["date_filed"], out["date_filed_precision"] = date.fromisoformat(_top(filed_fact)[:10]), "day"
     elif filed:
-        best = min(filed, key=lambda e: (precision_rank.get(e.precision, 3), -e.sources.count(), e.date))
-        out["date_filed"], out["date_filed_precision"] = best.date, best.precision or "day"
+        out["date_filed"], out["date_filed_precision"] = _filed_date(filed, precision_rank)
     steps = [(e, _as_of(e, published)) for e in events if e.stage or e.status]
     staged = [(e, when) for e, when in steps if e.stage and e.stage != "filed"]
     out["stage"] = "filed"
@@ -284,6 +295,33 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     dates = [e.date for e in events if e.date]
     out["last_activity"] = max(dates) if dates else None
     return out
+
+
+def _prefix(when: date, precision: str) -> str:
+    """A date as far as it is known: "2024-08-19", "2024-08" or "2024"."""
+    return when.isoformat()[:{"month": 7, "year": 4}.get(precision, 10)]
+
+
+def _filed_date(filed: list[Event], precision_rank: dict) -> tuple[date, str]:
+    """The filing date the most sources agree with. Each source of a filed step tells a date (its own: a step
+    told as "August 2024" and as "August 19, 2024" is one event); a document counts for every date its own is
+    consistent with (a month supports the days of that month, a year its months and days), so "August 2024" told
+    by three reports and "August 19, 2024" told by one give the day, while one report dating another suit's
+    filing loses to the dates that agree. Ties: the most precise, then the earliest."""
+    told: dict[tuple, set] = defaultdict(set)
+    for e in filed:
+        for s in e.sources.all():
+            when, precision = (s.date, s.precision) if s.date else (e.date, e.precision)
+            told[(when, precision or "day")].add(s.document_id or ("event", e.pk))
+        if not e.sources.all():
+            told[(e.date, e.precision or "day")].add(("event", e.pk))
+    prefixes = {key: _prefix(*key) for key in told}
+
+    def support(key):
+        mine = prefixes[key]
+        return len(set().union(*(docs for other, docs in told.items()
+                                 if mine.startswith(prefixes[other]) or prefixes[other].startswith(mine))))
+    return min(told, key=lambda k: (-support(k), precision_rank.get(k[1], 3), k[0]))
 
 
 def cases_resolve(cases: Iterable[Case]) -> None:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from casetracker import accounts, feeds, follow_views, views
+from casetracker import accounts, feeds, follow_views, hooks, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,6 +14,7 @@ urlpatterns = [
     path("quotes/export.<str:fmt>", views.quote_export, name="quote-export"),
     path("cases/<slug:slug>/", views.case_detail, name="case-detail"),
     path("cases/<slug:slug>/feed/", feeds.CaseFeed(), name="case-feed"),
+    path("cases/<slug:slug>/follow-docket/", views.case_follow_docket, name="case-follow-docket"),
     path("cases/<slug:slug>/family/", views.case_family, name="case-family"),
     path("parties/", views.party_list, name="party-list"),
     path("parties/<slug:slug>/", views.party_detail, name="party-detail"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("allegations/", views.allegation_list, name="allegation-list"),
     path("documents/<int:pk>/", views.document_detail, name="document-detail"),
     path("search/feed/", feeds.SearchFeed(), name="search-feed"),
+    path("hooks/courtlistener/<str:secret>/", hooks.courtlistener_webhook, name="courtlistener-webhook"),
     path("accounts/", accounts.account, name="account"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.login_view, name="login"),

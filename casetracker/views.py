@@ -6,9 +6,11 @@ URL (shareable, bookmarkable); htmx only swaps the results in place and pushes t
 from __future__ import annotations
 
 
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from casetracker import exports, following, graph, provenance, records, search as search_mod, selectors
 from casetracker.courts import court_display
@@ -175,20 +177,48 @@ def _nulls_last(order: str):
 
 def case_detail(request, slug):
     case = get_object_or_404(selectors.case_detail_qs(), slug=slug)
+    return render(request, "case.html", _case_context(request, case))
+
+
+def _case_context(request, case: Case, **extra) -> dict:
+    from casetracker.authentication import INGEST_PERMISSION
+
     facts = {name: list(qs) for name, qs in selectors.case_facts(case).items()}
     timeline = selectors.timeline(case)
     for e in (e for group in timeline for e in group.events):
         docs = {s.document_id: s.document for s in e.sources.all()}
         e.n_sources, e.n_independent = len(docs), provenance.independent_count(docs.values())
     fields = records.field_rows(case)
-    return render(request, "case.html", {
+    return {
         "case": case, "timeline": timeline, "roles": selectors.roles(case), "fields": fields,
+        "followed": list(case.followed_dockets.all()),
+        "can_follow": request.user.is_authenticated and request.user.has_perm(INGEST_PERMISSION), **extra,
         "field_conflicts": [row for row in fields if row.conflicting], "stage_history": records.stage_history(case),
         "family": records.family(case), "counsel": records.counsel_by_side(case),
         "conflicts": provenance.case_conflicts(case, facts["allegations"]),
         "allegation_groups": provenance.allegation_groups(facts["allegations"]),
         "quote_groups": provenance.quote_groups(facts["quotes"]), **facts, **_follow(request, case=case),
-    })
+    }
+
+
+@require_POST
+def case_follow_docket(request, slug):
+    """Follow a CourtListener docket from the case's page (users who may ingest): the fetch is queued, the page
+    shows how it stands. A docket reference that is not one is a 400 with the page and the error."""
+    from casetracker.authentication import INGEST_PERMISSION
+    from ingest.courtlistener import sync
+
+    case = get_object_or_404(selectors.case_detail_qs(), slug=slug)
+    if not (request.user.is_authenticated and request.user.has_perm(INGEST_PERMISSION)):
+        raise PermissionDenied("following a docket needs the ingest permission")
+    ref = request.POST.get("docket", "")[:500]
+    try:
+        sync.docket_id(ref)
+    except ValueError as e:
+        return render(request, "case.html", _case_context(request, case, follow_error=str(e), follow_value=ref),
+                      status=400)
+    sync.follow_queued(ref, case=case, user=request.user)
+    return redirect(f"{case.get_absolute_url()}#courtlistener", permanent=False)
 
 
 def case_family(request, slug):

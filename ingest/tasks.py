@@ -51,3 +51,37 @@ def poll_feeds() -> dict:
     from ingest import feeds
 
     return feeds.poll_all()
+
+
+# --------------------------------------------------------------------------- CourtListener (issue 17)
+@shared_task(acks_late=True)
+def courtlistener_sync() -> dict:
+    """Celery beat (COURTLISTENER_SYNC_SECONDS): refresh the followed dockets within the rate limits."""
+    from ingest.courtlistener import sync
+
+    return sync.sync_all().as_dict()
+
+
+@shared_task(acks_late=True)
+def courtlistener_follow(followed_pk: int) -> dict:
+    """The first fetch of a docket followed from a case's page; an error is recorded on it and the next sync
+    tries again."""
+    from casetracker.models import FollowedDocket
+    from ingest.courtlistener import sync
+    from ingest.courtlistener.client import CourtListenerError
+
+    fd = FollowedDocket.objects.filter(pk=followed_pk, active=True).first()
+    if fd is None:
+        return {"docket": None}
+    try:
+        synced = sync.sync_docket(fd, full=not fd.document_id)
+    except CourtListenerError as e:
+        return {"docket": fd.courtlistener_id, "error": str(e)}
+    return {"docket": fd.courtlistener_id, "new_entries": synced.new_entries}
+
+
+@shared_task(acks_late=True)
+def courtlistener_webhook(event_pk: int) -> str:
+    from ingest.courtlistener import sync
+
+    return sync.webhook_process(event_pk).status

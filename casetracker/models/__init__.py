@@ -3,11 +3,12 @@ from .parties import Alias, Party
 from .cases import Case, CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Counsel, LawFirm
 from .facts import Allegation, Claim, Correction, Event, EventSource, Mention, Quote
 from .alerts import Alert, AlertSent, Change, WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from .courtlistener import FollowedDocket, WebhookEvent
 
 __all__ = [
     "Alert", "AlertSent", "Change", "WebhookAttempt", "WebhookDelivery", "WebhookEndpoint",
     "Alias", "Allegation", "Case", "CaseDocket", "CaseDocument", "CaseFact", "CaseParty", "CaseRelation",
     "Counsel", "LawFirm", "Claim", "Correction", "Document",
-    "Event", "EventSource", "Evidence", "Feed", "FeedItem", "Mention", "Party", "Quote", "RawInput",
-    "StoryBand", "StoryCluster",
+    "Event", "EventSource", "Evidence", "Feed", "FeedItem", "FollowedDocket", "Mention", "Party", "Quote",
+    "RawInput", "StoryBand", "StoryCluster", "WebhookEvent",
 ]

@@ -143,6 +143,7 @@ class EventSource(models.Model):
     date = models.DateField(null=True, blank=True, help_text="the date this source gives")
     precision = models.CharField(max_length=5, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
+    url = models.URLField(max_length=2000, blank=True, help_text="where the source tells it: a docket entry's page")
 
     class Meta:
         ordering = ["document__published_at", "id"]

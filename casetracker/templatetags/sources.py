@@ -11,7 +11,8 @@ register = template.Library()
 def publisher_of(document) -> str:
     if document is None:
         return ""
-    return publisher(document.publisher, document.url)
+    name = publisher(document.publisher, document.url)
+    return f"{name} docket" if getattr(document, "kind", "") == "docket" and name == "CourtListener" else name
 
 
 @register.filter

@@ -30,6 +30,10 @@ LATER = 0.8  # a second value of a field the document states at the same confide
 SUFFIX_MATCH = 0.95  # a judge named by the docket number's initials
 INITIALS_ONLY = 0.6  # the initials alone, read as the one gazetteer judge who has them
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# what may stand between a case's own caption or docket number and its court's citation: "Thaler v. Perlmutter,
+# No. 23-5233 (D.C. Cir. 2025)", "Doe v. Roe, Plaintiff-Appellant, 132 F.3d 1123 (6th Cir. 1998)"
+_OWN_CITE = re.compile(r"(?i)(?:[\s,.-]|plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|et al)*"
+                       r"(?:No\.\s*[\w:-]+|\d+\s+F\.(?:\s?\dd|\s?Supp\.(?:\s?\dd)?)?\s+\d+)?\s*\($")
 _CITED = re.compile(r"^[^()]{0,12}\d{4}\)")  # "(9th Cir. 2008)": a precedent's citation, not this case's court
 _POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s|$))")  # "Cisneros's", "Rogers'"
 _LIST_GAP = re.compile(r"(?:\s*(?:et al\.?|Inc\.?|LLC|Corp\.?|Co\.?)?\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)")
@@ -41,12 +45,14 @@ _INITIALS_AFTER = re.compile(r"^\s*\(([A-Z]{2,4})\)")  # "23-cv-03417-VC (TSH)":
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, tuple[tuple[re.Pattern, bool], ...], frozenset]:
-    """The class action cues as one pattern, the judge cues one by one (each has its group "name", and whether it
-    is a court paper's signature line), the words that are no part of a name."""
+def _patterns() -> tuple[re.Pattern, tuple[tuple[re.Pattern, bool, bool], ...], frozenset]:
+    """The class action cues as one pattern, the judge cues one by one (each has its group "name", whether it
+    is a court paper's signature line, and whether a surname alone is a judge's name there: "(Koeltl, J.)"), the
+    words that are no part of a name."""
     cues = "|".join(f"(?:{e['regex']})" for e in rules.entries(FILE, "class_action_cue"))
     return (re.compile(cues),
-            tuple((re.compile(e["regex"]), bool(e.get("signature"))) for e in rules.entries(FILE, "judge_cue")),
+            tuple((re.compile(e["regex"]), bool(e.get("signature")), bool(e.get("surname")))
+                  for e in rules.entries(FILE, "judge_cue")),
             rules.lexicon(FILE, "not_a_name_word", key="text"))
 
 
@@ -205,9 +211,17 @@ def matches_suffix(name: str, suffix: str) -> bool:
     return suffix[0] == first and (suffix.endswith(last) or suffix[-1] == last[-1:])
 
 
-def _full_name(raw: str, known: dict[str, str]) -> Optional[str]:
-    """A judge's name as printed -> the person's full name, or None for a fragment."""
+_SURNAME_FIRST = re.compile(r"^(?P<last>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?),\s+(?P<first>[A-Z][\w’'-]*\.?(?:\s+[A-Z][\w’'-]*\.?){0,2})$")
+
+
+def _full_name(raw: str, known: dict[str, str], surname: bool = False) -> Optional[str]:
+    """A judge's name as printed -> the person's full name, or None for a fragment. "Rankin, Kelly H." (a court
+    paper's surname-first form) is "Kelly H. Rankin"; a surname alone is a name where the cue says so
+    (``surname``: "(Koeltl, J.)", a surname the document calls a judge more than once)."""
     stop = _patterns()[2]
+    flipped = _SURNAME_FIRST.match(raw.strip().rstrip(","))
+    if flipped:
+        raw = f"{flipped.group('first')} {flipped.group('last')}"
     raw = _POSSESSIVE.split(raw, maxsplit=1)[0]  # "Lisa J. Cisneros's July" -> "Lisa J. Cisneros"
     words: list[str] = []
     skipped = False
@@ -232,8 +246,8 @@ def _full_name(raw: str, known: dict[str, str]) -> Optional[str]:
         return entry.name if entry.role == "judge" else None  # "Judge Rips Musk's": Musk is no judge
     if skipped:
         return None
-    if len(words) == 1:
-        return known.get(words[0].lower())  # the document's full name for that surname
+    if len(words) == 1:  # the document's full name for that surname, else the surname where a cue allows it
+        return known.get(words[0].lower()) or (words[0] if surname and len(words[0]) > 2 else None)
     if re.fullmatch(r"(?:[A-Z]\.)+", words[-1]) or not all(w[:1].isupper() for w in words):
         return None  # "Rules U.": no surname
     return name
@@ -242,28 +256,32 @@ def _full_name(raw: str, known: dict[str, str]) -> Optional[str]:
 def _judge_hits(text: str, ms) -> list[tuple[str, int, int, bool]]:
     """(full name, start, end, magistrate) of every judge the text names: the parser's judges, and the names a
     judge cue reads where the parser found a person, the gazetteer knows the name, or a signature line prints it."""
-    raw: list[tuple[str, int, int, bool]] = []
+    raw: list[tuple[str, int, int, bool, bool]] = []  # name, start, end, magistrate, a surname alone will do
     people = [m for m in ms if m.kind in ("judge", "person") and not m.resolved]
     for m in people:
         if m.kind == "judge":
             before = text[max(0, m.start - 40):m.start]
-            raw.append((m.name, m.start, m.end, bool(re.search(r"(?i)magistrate(?:\s+judge)?\s*$", before))))
-    for pattern, signature in _patterns()[1]:
+            raw.append((m.name, m.start, m.end, bool(re.search(r"(?i)magistrate(?:\s+judge)?\s*$", before)), False))
+    surnames: dict[str, int] = {}  # a surname a judge cue reads alone, and how often the text calls it a judge
+    for pattern, signature, surname in _patterns()[1]:
         for m in pattern.finditer(text):
             start, end = m.span("name")
             person = any(p.start < end and start < p.end for p in people)
-            if signature or person or _gazetteer_judge(m.group("name")) or not _headline(text, start):
-                raw.append((m.group("name"), start, end, "magistrate" in m.group(0).lower()))
+            if signature or surname or person or _gazetteer_judge(m.group("name")) or not _headline(text, start):
+                raw.append((m.group("name"), start, end, "magistrate" in m.group(0).lower(), surname))
+                if len(m.group("name").split()) == 1 and not _headline(text, start):
+                    surnames[m.group("name")] = surnames.get(m.group("name"), 0) + 1
+    raw = [(name, s, e, mag, surname or surnames.get(name, 0) > 1) for name, s, e, mag, surname in raw]
     known = {}  # surname -> full name, from the names printed in full
     for name, *_ in raw:
         full = _full_name(name, {})
         if full and len(full.split()) >= 2:
             known.setdefault(full.split()[-1].lower(), full)
     out, seen = [], set()
-    for name, start, end, magistrate in sorted(raw, key=lambda r: r[1]):
+    for name, start, end, magistrate, surname in sorted(raw, key=lambda r: r[1]):
         if _HYPHENED.match(text, end) or start and _HYPHENED_BEFORE.search(text[max(0, start - 3):start]):
             continue  # "Stein-Erik Soelberg": the surname of a judge inside another person's name
-        full = _full_name(name, known)
+        full = _full_name(name, known, surname)
         if full and (start, full) not in seen:
             seen.add((start, full))
             out.append((full, start, end, magistrate))
@@ -339,9 +357,12 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         anchors.add(start, end, i)
     for c, numbers in zip(cases, owned):
         c.docket_numbers = numbers[:6]
+    own_ends = sorted({e.end for c in cases for e in c.evidence} | {end for _, _, end in dockets})
     for cid, start, end in courts.find(text):
-        if start and text[start - 1] == "(" and _CITED.match(text[end:end + 16]):
-            continue  # "(N.D. Cal. 2023)": where a precedent was decided
+        if start and text[start - 1] == "(" and _CITED.match(text[end:end + 16]) and not any(
+                0 <= start - e <= 60 and _OWN_CITE.match(text, e, start) for e in own_ends):
+            continue  # "(N.D. Cal. 2023)": where a precedent was decided (not "Thaler v. Perlmutter, No. 23-5233
+            # (D.C. Cir. 2025)", the line of this document's own caption or docket number)
         i, conf, sent = anchors.owner(start, end)
         if i is None:
             continue

@@ -45,7 +45,7 @@ def _ours() -> dict[str, dict]:
     out: dict[str, dict] = {}
     for e in rules.entries(FILE, "court"):
         info = out.setdefault(e["id"], {})
-        for k in ("name", "display", "jurisdiction"):
+        for k in ("name", "display", "jurisdiction", "type"):
             if k in e:
                 info.setdefault(k, e[k])
     return out
@@ -185,6 +185,17 @@ def jurisdiction(cid: Optional[str]) -> str:
         return {"federal": "us-federal", "state": "us-state"}.get(court.get("system", ""), "other")
     prefix = cid.split("-", 1)[0]
     return prefix if "-" in cid and prefix in JURISDICTIONS else "other"
+
+
+def level(cid: Optional[str]) -> str:
+    """"appellate" or "trial" (courts-db's type, or the pattern file's "type" for ours), else ""."""
+    if not cid:
+        return ""
+    court = _db().get(cid) or {}
+    if str(court.get("name", "")).startswith(("District Court", "United States District Court")):
+        return "trial"  # courts-db calls the District of Columbia's district court "appellate"
+    kind = _ours().get(cid, {}).get("type") or court.get("type") or ""
+    return kind if kind in ("appellate", "trial") else ""
 
 
 def display(cid: Optional[str]) -> Optional[str]:

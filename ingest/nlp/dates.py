@@ -85,6 +85,49 @@ def dates_in(text: str, published: Optional[date]) -> list[tuple[date, str, int,
     return sorted(out, key=lambda x: x[2])
 
 
+# Coarser dates a step's sentence may give (stages.py reads them for a filing: "filed suit last November", "dates
+# back to October 2024, when ... filed", "In 2023, The Times sued", "in late 2023"); not used for the dated events
+# above, whose dates are the day-precise ones.
+COARSE = [
+    (re.compile(rf"\b{_M},?\s+(?P<year>(?:19|20)\d{{2}})\b"), "month"),
+    (re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Ll]ast|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|[Bb]y|[Uu]ntil|[Dd]uring)\s+"
+                rf"(?:(?:early|late|mid-?)\s*)?{_M}(?!\s*\d)\b"), "month_noyear"),
+    (re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Dd]uring|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?(?P<year>(?:19|20)\d{2})\b"
+                r"(?![-/]\d)"), "year"),
+    (re.compile(r"\b(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*(?P<year>(?:19|20)\d{2})\b(?![-/]\d)"), "year"),
+]
+
+
+def coarse_dates_in(text: str, published: Optional[date]) -> list[tuple[date, str, int, int]]:
+    """dates_in, and the month or year a text gives without a day: "October 2024", "last November" (the latest
+    such month on or before the publication), "In 2023", "in late 2023". A month without its year needs the
+    publication date."""
+    out = dates_in(text, published)
+    taken = [(s, e) for _, _, s, e in out]
+    for pattern, kind in COARSE:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            try:
+                if kind == "month_noyear":
+                    if published is None:
+                        continue
+                    month = MONTHS[m.group("month").lower().rstrip(".")]
+                    year = published.year
+                    if month > published.month or month == published.month and m.group(0).lower().startswith("last"):
+                        year -= 1
+                    when, precision = date(year, month, 1), "month"
+                elif kind == "month":
+                    when, precision = date(int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")], 1), "month"
+                else:
+                    when, precision = date(int(m.group("year")), 1, 1), "year"
+            except (ValueError, KeyError):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((when, precision, m.start(), m.end()))
+    return sorted(out, key=lambda x: x[2])
+
+
 KIND_EVENTS = {"opinion": "ruling", "order": "ruling", "ruling": "ruling", "filing": "filing", "docket": "filing"}
 REPORT = re.compile(r"\b(?:announced|published|released|disclosed|revealed|reported)\b", re.I)
 

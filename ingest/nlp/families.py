@@ -13,8 +13,9 @@ relation. The cues are token patterns in patterns/relations.jsonl (role relation
     refiled        "refiled", "re-filed in state court", "a new lawsuit after the first was dismissed"
                    -> earlier refiled_as later. The earlier is the case the sentence names first, unless the
                    second carries an earlier_cue just before it ("the original", "the dismissed")
-    companion      "companion suits", "a similar suit the same day", "related case" -> companion_of, put on the
-                   case the sentence names first (one record per pair, not two)
+    companion      "companion suits", "a similar suit the same day", "related case", "nearly identical
+                   complaints", "the current cases — A, B and C", "seven lawsuits" -> companion_of, each of the
+                   cases the sentence names with each other (a symmetric relation: both ways)
 
 A relation is read "this case <kind> other" and sits on the CaseX of "this" case. Where the sentence names
 only the other case and speaks of its own by an anaphor ("the case was consolidated into In re ..."), this is
@@ -172,7 +173,12 @@ def _pair(text, refs, cases, ev, kind) -> None:
     for r in refs:
         if not any(r.label == d.label or r.case is not None and r.case == d.case for d in distinct):
             distinct.append(r)
-    if len(distinct) >= 2:
+    if len(distinct) >= 2 and kind == "companion_of":  # siblings, each of each: "The current cases — A, B and C"
+        for a in distinct:
+            for b in distinct:
+                if a is not b:
+                    _add(cases, a.case, kind, b, ev)
+    elif len(distinct) >= 2:
         first, second = distinct[0], distinct[1]
         if kind == "refiled_as" and _earlier(text, second) and not _earlier(text, first):
             first, second = second, first

@@ -219,6 +219,7 @@ def find(doc: Doc) -> MentionList:
     quoted = quoted_tokens(doc)
     found = [m for m in (_from_ent(e, quoted) for e in doc.ents) if m]
     _firm_names(text_of(doc), found)
+    _datelines(text_of(doc), found)
     found += _list_members(doc, found, quoted)
     found += _defined_short_names(doc, found)
     _join_surnames(found)
@@ -226,6 +227,20 @@ def find(doc: Doc) -> MentionList:
     found += _resolve_references(doc, MentionList(found), quoted)
     found.sort(key=lambda m: m.start)
     return MentionList(found)
+
+
+# "SEOUL, Jan. 14 (Korea Bizwire) —", "NEW YORK (Reuters) -": the agency that reports the story opens the paragraph
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+                       r"\s*\(([^()\n]{2,40})\)\s*[—–-]")
+
+
+def _datelines(text: str, found: list[Mention]) -> None:
+    """The news agency of a dateline reports the story: it is no litigant there."""
+    for m in _DATELINE.finditer(text):
+        a, b = m.span(1)
+        for x in found:
+            if x.start < b and a < x.end:
+                x.litigant_ok = False
 
 
 def _list_members(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:

@@ -255,10 +255,11 @@ def extract_many(items: Iterable[tuple[str, dict]], batch_size: int = 32, nlp: O
 
     def flush():
         docs = [make_doc(nlp, text, ctx) for text, ctx in waiting]
+        texts = [text for text, _ in waiting]
         if "casetracker_mentions" in nlp.pipe_names:
             _parse_titles(nlp, docs)
-        for doc in nlp.pipe(docs, batch_size=batch_size):
-            yield doc._.ct_extraction
+        for text, doc in zip(texts, nlp.pipe(docs, batch_size=batch_size)):
+            yield _finish(doc._.ct_extraction, text)
         waiting.clear()
 
     for text, ctx in items:
@@ -272,8 +273,15 @@ def extract_many(items: Iterable[tuple[str, dict]], batch_size: int = 32, nlp: O
         spans = split_pieces(text, size)
         docs = (make_doc(nlp, text[start:end], ctx) for start, end in spans)
         extractions = [doc._.ct_extraction for doc in nlp.pipe(docs, batch_size=1)]
-        yield merge_pieces([(start, x) for (start, _), x in zip(spans, extractions)])
+        yield _finish(merge_pieces([(start, x) for (start, _), x in zip(spans, extractions)]), text)
     yield from flush()
+
+
+def _finish(extraction: Optional[Extraction], text: str) -> Optional[Extraction]:
+    """What needs the whole document's cases: an appeal's trial case (appeals.split)."""
+    from ingest.nlp import appeals
+
+    return appeals.split(extraction, text) if extraction is not None and extraction.cases else extraction
 
 
 # --------------------------------------------------------------------------- long texts in pieces

@@ -47,7 +47,8 @@ class Cue:
     status: Optional[str] = None
     mood: str = "taken"  # taken | requested | hypothetical | negated
     leave: bool = False  # leave to amend: a plain dismissal is no end
-    side: Optional[str] = None  # a judgment's side: "subject" (who won) or "movant" (whose motion was granted)
+    side: Optional[str] = None  # a judgment's side: "subject" (who won), "loser" (the subject lost), "object" (in
+    # favour of whom), or "movant" (whose motion was granted)
 
 
 @lru_cache(maxsize=None)
@@ -137,11 +138,12 @@ def _in(cs: list[Cue], a: int, b: int) -> list[Cue]:
     return [c for c in cs if a <= c.start_char < b]
 
 
-def judgment_side(doc: Doc, cue: Cue, sent_end: int) -> Optional[str]:
+def judgment_side(doc: Doc, cue: Cue, sent_end: int, roles: Optional[dict] = None) -> Optional[str]:
     """judgment_plaintiff / judgment_defendant: the party a verdict or judgment is 'in favor of', 'for' or
     'against' (the side the document gives it), or 'found X (not) liable'; None when the sentence does not
     say whom it favours."""
-    roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
+    if roles is None:
+        roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
     mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
     ms = [m for m in mentions if cue.end_char <= m.start < sent_end]
     full = dates.text_of(doc)
@@ -176,6 +178,18 @@ def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[s
     """The side a win or a granted motion favours: the party that is the subject of "prevailed" / "won the case"
     (side "subject"), or whose motion the court granted ("granting Defendant's motion for summary judgment":
     side "movant"); None when the text does not tell whose."""
+    if cue.side == "object":  # "ruled in favor of GEMA", "sided with the authors": the first party named after
+        root = doc[cue.start:cue.end].root
+        subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if root.lemma_.lower() == "side" and (subj is None or subj.lemma_.lower() not in _lex("decider")):
+            return None  # "interveners sided with OpenAI": only a court, a judge or a jury decides
+        tail = full[cue.end_char:cue.end_char + 60]
+        words = re.match(r"\W*(?:the\s+)?(plaintiffs?|defendants?)\b", tail.lower())
+        if words:
+            return "judgment_defendant" if words.group(1).startswith("defendant") else "judgment_plaintiff"
+        after = sorted((m for m in mentions if cue.end_char <= m.start < cue.end_char + 60
+                        and roles.get(m.name) in ("plaintiff", "defendant")), key=lambda m: m.start)
+        return f"judgment_{roles[after[0].name]}" if after else None
     if cue.side == "movant":
         m = re.search(r"\b(defendants?|plaintiffs?)(?:['’]s?|s['’])?\s", full[cue.start_char:cue.end_char].lower())
         if m:
@@ -187,12 +201,20 @@ def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[s
         if subj is None:
             return None
         if subj.lower_ in ("defendant", "defendants", "plaintiff", "plaintiffs"):
-            return f"judgment_{subj.lower_.rstrip('s')}"
+            return _won(subj.lower_.rstrip("s"), cue)
         spans = [(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))]
     for m in mentions:
         if any(a <= m.start < b for a, b in spans) and roles.get(m.name) in ("plaintiff", "defendant"):
-            return f"judgment_{roles[m.name]}"
+            return _won(roles[m.name], cue)
     return None
+
+
+def _won(role: str, cue: Cue) -> str:
+    """The judgment's side when the party of that role is the subject (or movant) of the cue; a "loser" cue
+    ("suffered a defeat in the lawsuit") gives the other side."""
+    if cue.side == "loser":
+        role = "defendant" if role == "plaintiff" else "plaintiff"
+    return f"judgment_{role}"
 
 
 def _depth(doc: Doc, c: Cue) -> int:
@@ -204,7 +226,8 @@ def _depth(doc: Doc, c: Cue) -> int:
     return n
 
 
-def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True) -> tuple[Optional[str], Optional[str]]:
+def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True,
+          roles: Optional[dict] = None) -> tuple[Optional[str], Optional[str]]:
     """The stage and status of the cues of one event: the cue nearest to its date; for an undated event, the
     cue nearest to the sentence's main verb."""
     near = sorted(mine, key=lambda c: (0 if dated else _depth(doc, c), abs(c.start_char - at)))
@@ -214,7 +237,7 @@ def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True)
     status = None
     for c in near:
         if c.status == "judgment":
-            status = judgment_side(doc, c, sent_end)
+            status = judgment_side(doc, c, sent_end, roles)
         elif c.status:
             status = c.status
         if status:
@@ -283,20 +306,30 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    return cue.start <= tok.i < cue.end
+    if cue.start <= tok.i < cue.end:
+        return True
+    tok = doc[cue.start:cue.end].root  # "dates back to October 2024, when Dow Jones filed suit": the filing
+    for _ in range(3):  # describes the date (a clause on it), a step or two up from the cue
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if span.start <= tok.i < span.end:
+            return True
+    return False
 
 
 def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> list[EventX]:
-    """Events the dated-event rules leave out: a filing's month or year ("filed in August 2024", "sued last
-    year"), and a step or status a sentence shows that no event of the text carries yet (one event each)."""
+    """Events the dated-event rules leave out: the step a headline or a court paper's title shows (see
+    _paper_steps), a filing's month or year ("filed in August 2024", "sued last year"), and a step or status a
+    sentence shows that no event of the text carries yet (one event each)."""
+    out = _paper_steps(doc, events, published)
     cs = cues(doc)
     if not cs:
-        return []
+        return out
     full = dates.text_of(doc)
     covered = {(e.evidence[0].sent_start, e.evidence[0].sent_end) for e in events if e.evidence}
-    shown = {(e.stage, e.status) for e in events}
+    shown = {(e.stage, e.status) for e in events + out}
     filed = {e.date for e in events if e.stage == "filed" and e.date}
-    out: list[EventX] = []
     for sent in layout.sents(doc):
         a, b = sent.start_char, sent.end_char
         found = _in(cs, a, b)
@@ -307,7 +340,7 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> li
         for c in found:
             if c.stage != "filed" or c.mood != "taken":
                 continue
-            near = [d for d in dates.dates_in(text, published) + _relative(text, published)
+            near = [d for d in dates.coarse_dates_in(text, published) + _relative(text, published)
                     if d[1] != "day" and _dates_cue(doc, c, a + d[2], a + d[3])]
             if not near:
                 continue
@@ -335,3 +368,70 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> li
         out.append(EventX(kind=kind or "other", what=what, evidence=[Evidence(c.start_char, c.end_char, a, b)],
                           stage=stage, status=status))
     return out
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[re.Pattern, re.Pattern]:
+    """A court paper's title that names it the complaint (patterns/stages.jsonl, role complaint_title), and the
+    words that make it another paper ("Amended", "Motion", "Answer", ...: role not_complaint_title)."""
+    def one(role):
+        return re.compile("|".join(f"(?:{e['regex']})" for e in rules.entries("stages", role)) or r"(?!x)x", re.I)
+    return one("complaint_title"), one("not_complaint_title")
+
+
+def _paper_steps(doc: Doc, events: list[EventX], published: Optional[date]) -> list[EventX]:
+    """The step the document's own title shows, as of its date: a complaint's own date is the filing date
+    ("... — Complaint (S.D.N.Y., filed June 24, 2024)": its dated paper event is the filing); a headline's
+    or an order's title cues ("Order Granting Motion to Dismiss", "Meta wins FTC monopoly lawsuit", "Getty
+    granted permission to appeal") give the event of the paper (a court paper's dated event) or an undated
+    event told by the document's opening. The text's own sentences still speak: a plain dismissal in a text
+    that grants leave to amend is open."""
+    title = doc._.ct_title if doc.has_extension("ct_title") else ""
+    kind = doc._.ct_kind if doc.has_extension("ct_kind") else None
+    if not title or not title.strip():
+        return []
+    full = dates.text_of(doc)
+    paper = next((e for e in events if e.date and published and e.date == published.isoformat() and e.evidence
+                  and e.evidence[0].start == 0 and e.what == " ".join(title.split())[:300]), None)
+    complaint, other = _titles()
+    if kind == "filing" and complaint.search(title) and not other.search(title):
+        if paper is not None and not paper.stage:
+            paper.kind, paper.stage = "filing", "filed"
+        return []
+    tdoc = doc._.ct_title_doc if doc.has_extension("ct_title_doc") else None
+    if tdoc is None or not len(tdoc):
+        return []
+    found = cues(tdoc)
+    if not found:
+        return []
+    roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
+    stage, status = _pick(tdoc, found, 0, len(dates.text_of(tdoc)), dated=False, roles=roles)
+    status = _not_final(cues(doc) + found, status)
+    if stage == "filed" and status is None or not (stage or status):
+        return []  # "Authors sue OpenAI": the text's filing sentence dates it
+    if paper is not None:  # the paper is what its title says it is (not what its opening words tell)
+        paper.stage, paper.status = stage, status
+        return []
+    a, b = _opening(doc, tdoc)
+    what = " ".join(title.split())[:300]
+    kind_of = KIND_OF_STATUS.get(status) if status and status != "open" else KIND_OF.get(stage, "ruling")
+    return [EventX(kind=kind_of or "other", what=what, evidence=[Evidence(a, b, a, b)], stage=stage,
+                   status=status)]
+
+
+def _opening(doc: Doc, tdoc: Doc) -> tuple[int, int]:
+    """The sentence of the text's opening that tells the headline's story: of its first sentences, the one
+    naming most of the parties the headline names (the case a headline event belongs to is that sentence's);
+    else the text's first 200 characters."""
+    full = dates.text_of(doc)
+    names = {m.name for m in (tdoc._.ct_mentions or []) if m.kind in ("company", "person", "agency")} \
+        if tdoc.has_extension("ct_mentions") else set()
+    mentions = doc._.ct_mentions or [] if doc.has_extension("ct_mentions") else []
+    best, most = None, 0
+    for n, sent in enumerate(layout.sents(doc)):
+        if n >= 12:
+            break
+        here = {m.name for m in mentions if sent.start_char <= m.start < sent.end_char and m.name in names}
+        if len(here) > most:
+            best, most = (sent.start_char, sent.end_char), len(here)
+    return best or (0, min(len(full), 200))

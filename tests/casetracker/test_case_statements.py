@@ -210,3 +210,17 @@ def test_a_filing_date_keeps_the_precision_its_source_gave():
     from ingest.management.commands.export_cases import _as_precise
 
     assert _as_precise(case.date_filed, case.date_filed_precision) == "2024-08"
+
+
+def test_the_filing_date_most_sources_agree_with_wins_and_a_precise_one_consistent_with_them():
+    def told(text, when, precision):
+        record(text, [nlp.CaseX(caption="Dow Jones v. Perplexity")], events=[
+            nlp.EventX("filing", text, when, precision, [span(text, "filed")], stage="filed")])
+    told("Dow Jones filed suit in October 2024.", "2024-10-01", "month")
+    told("The publishers filed in October 2024 in New York.", "2024-10-01", "month")
+    told("The lawsuit filed yesterday is one of many.", "2025-08-07", "day")  # another suit's filing
+    case = Case.objects.get()
+    assert (case.date_filed, case.date_filed_precision) == (date(2024, 10, 1), "month")
+    told("Dow Jones filed the complaint on October 21, 2024.", "2024-10-21", "day")  # agrees: the day wins
+    case.refresh_from_db()
+    assert (case.date_filed, case.date_filed_precision) == (date(2024, 10, 21), "day")

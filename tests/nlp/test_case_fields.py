@@ -178,3 +178,32 @@ def test_a_record_citation_of_a_case_the_sentence_does_not_name_gives_no_docket(
     in_re, nyt = _case("In re OpenAI Copyright Litigation", text), _case("New York Times v. Microsoft", text)
     case_fields.fill(text, [in_re, nyt], [], _sents(text), captions.dockets(text))
     assert in_re.docket_numbers == ["25-md-3143"] and nyt.docket_numbers == ["23-cv-11195"]
+
+
+def test_surname_first_signature_and_a_cited_trial_judge():
+    text = ("Wadsworth v. Walmart Inc.\nFebruary 24, 2025\n\nRankin, Kelly H., United States District Judge\n\n"
+            "ORDER ON SANCTIONS")
+    case = _case("Wadsworth v. Walmart Inc.", text)
+    case_fields.fill(text, [case], [], _sents(text), [])
+    assert case.judge == "Kelly H. Rankin"
+    appeal = ("Hachette v. Internet Archive. Defendant Internet Archive appeals from a judgment of the United States "
+              "District Court for the Southern District of New York (Koeltl, J.) granting summary judgment.")
+    case = _case("Hachette v. Internet Archive", appeal)
+    case_fields.fill(appeal, [case], [], _sents(appeal), [])
+    assert values(case, "judge") == ["Koeltl"]
+
+
+def test_a_surname_alone_is_a_judge_only_when_the_text_calls_it_one_more_than_once():
+    twice = ("O'Nan v. Databricks goes on. In August, Judge Breyer dismissed the first claims as too vague. "
+             "On Monday Judge Breyer denied both motions.")
+    case = _case("O'Nan v. Databricks", twice)
+    case_fields.fill(twice, [case], [], _sents(twice), [])
+    assert values(case, "judge") and set(values(case, "judge")) == {"Breyer"}
+    once = "O'Nan v. Databricks goes on. Judge Breyer dismissed the first claims as too vague."
+    case = _case("O'Nan v. Databricks", once)
+    case_fields.fill(once, [case], [], _sents(once), [])
+    assert values(case, "judge") == []
+    headline = "Judge Slams OpenAI\nJudge Slams OpenAI Over Logs\nOpenAI v. Doe continues."
+    case = _case("OpenAI v. Doe", headline)
+    case_fields.fill(headline, [case], [], _sents(headline), [])
+    assert values(case, "judge") == []

@@ -60,3 +60,19 @@ def test_the_event_date_labeler():
     assert dates._label_event_date({"date": "2025-09-08"}, {"events": [{"date": "2025-09-08"}]}) is True
     assert dates._label_event_date({"date": "2025-09-09"}, {"events": [{"date": None}]}) is False
 
+
+
+def test_coarse_dates_give_a_month_or_a_year_without_a_day():
+    from ingest.nlp.dates import coarse_dates_in
+
+    published = date(2025, 3, 10)
+
+    def found(text):
+        return [(d.isoformat(), p) for d, p, _, _ in coarse_dates_in(text, published)]
+    assert found("The case dates back to October 2024, when Dow Jones filed suit.") == [("2024-10-01", "month")]
+    assert found("Outlets filed a suit against OpenAI last November in Ontario.") == [("2024-11-01", "month")]
+    assert found("Garcia sued both companies in February.") == [("2025-02-01", "month")]
+    assert found("In 2023, The Times sued Microsoft.") == [("2023-01-01", "year")]
+    assert found("The suit was filed in late 2023.") == [("2023-01-01", "year")]
+    assert found("Raw Story filed on Feb. 28 in New York.") == [("2025-02-28", "day")]
+    assert coarse_dates_in("Garcia sued both companies in October.", None) == []  # no year to give it

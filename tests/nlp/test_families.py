@@ -72,3 +72,15 @@ def test_in_re_captions_are_read_in_capitals_over_lines_and_abbreviated():
 
 def test_an_in_re_precedent_cited_is_no_case():
     assert captions.explicit("as true. In re Elevator Antitrust Litig., 502 F.3d 47, 50 (2d Cir. 2007).") == []
+
+
+def test_cases_a_sentence_lists_as_siblings_are_companions_each_of_each(extract):
+    x = extract("The current cases — Cedric Lacey et al. v. OpenAI Inc., Karen Enneking et al. v. OpenAI Inc., and "
+                "Jacob Lee Irwin v. OpenAI Inc. — are filed in the Superior Court of California.")
+    def who(caption):
+        return next(n for n in ("Lacey", "Enneking", "Irwin") if n in caption)
+
+    rel = {(who(a), who(b)) for a, kind, b in _relations(x) if kind == "companion_of"}
+    assert rel == {(a, b) for a in ("Lacey", "Enneking", "Irwin") for b in ("Lacey", "Enneking", "Irwin") if a != b}
+    x = extract("Kadrey v. Meta was argued on Monday. Bartz v. Anthropic settled.")
+    assert _relations(x) == set()

@@ -325,3 +325,16 @@ def test_a_persons_surname_keeps_its_particle():
     assert short(SimpleNamespace(kind="person", name="Jean-Claude de la Fontaine")) == "de la Fontaine"
     assert short(SimpleNamespace(kind="person", name="Sam Altman")) == "Altman"
     assert surname("Jean-Claude Van Damme") == "Van Damme" and surname("Martin Luther King Jr.") == "King"
+
+
+def test_a_datelines_news_agency_is_no_party():
+    """'SEOUL, Jan. 14 (Korea Bizwire) — South Korea's three major broadcasters have filed a lawsuit against Naver'."""
+    from pathlib import Path
+
+    from ingest.nlp import pipeline
+    from ingest.readers.detect import read_text
+
+    path = Path(__file__).resolve().parents[1] / "data" / "batch16" / "009_koreabizwire_kbs_mbc_sbs_v_naver.txt"
+    read = read_text(path.read_bytes())
+    x = pipeline.extract(read.text, title=read.title, published=read.published_at)
+    assert not any("Bizwire" in side for c in x.cases for side in [c.caption, *c.plaintiffs, *c.defendants])

@@ -181,3 +181,72 @@ def test_a_dismissal_with_leave_to_amend_leaves_the_case_open(extract):
     assert not any(s == "dismissed" for _, s in steps) and any(s == "open" for _, s in steps)
     steps = _steps(extract, "In Raw Story v. OpenAI, Judge McMahon dismissed the lawsuit.")
     assert any(s == "dismissed" for _, s in steps)
+
+
+def test_a_filing_month_or_year_without_its_preposition_dates_the_filing(extract):
+    published = date(2025, 3, 10)
+    events = _events(extract, "In Dow Jones v. Perplexity, the case dates back to October 2024, when Dow Jones filed "
+                              "suit against Perplexity.", published)
+    assert ("2024-10-01", "month", "filed") in {(e.date, e.precision, e.stage) for e in events}
+    events = _events(extract, "In Toronto Star v. OpenAI, a group of Canadian news outlets filed a suit against OpenAI "
+                              "last November in Ontario court.", published)
+    assert ("2024-11-01", "month", "filed") in {(e.date, e.precision, e.stage) for e in events}
+
+
+def test_a_complaints_own_date_is_its_filing_date(extract):
+    text = "Case 1:24-cv-04777 Document 1\n\nUMG Recordings, Inc. alleges that Uncharted Labs, Inc. copied its " \
+           "recordings. UMG Recordings v. Uncharted Labs is a copyright case."
+    x = extract(text, published="2024-06-24", kind="filing",
+                title="UMG Recordings, Inc. v. Uncharted Labs, Inc. — Complaint (S.D.N.Y., filed June 24, 2024)")
+    assert ("2024-06-24", "filed") in {(e.date, e.stage) for e in x.events}
+    x = extract(text, published="2024-08-01", kind="filing",
+                title="UMG Recordings, Inc. v. Uncharted Labs, Inc. — Answer to the Amended Complaint")
+    assert ("2024-08-01", "filed") not in {(e.date, e.stage) for e in x.events}
+
+
+def test_an_orders_title_shows_its_step_and_the_text_may_keep_the_case_open(extract):
+    text = "THIS CAUSE comes before the Court on Defendant Google's motion. DJ Lincoln Enterprises sued Google."
+    x = extract(text, published="2021-01-15", kind="opinion",
+                title="DJ Lincoln Enters. v. Google, LLC — Order Granting Motion to Dismiss (S.D. Fla. Jan. 15, 2021)")
+    assert ("motion_to_dismiss", "dismissed") in {(e.stage, e.status) for e in x.events}
+    x = extract(text + " The court grants the motion but will allow DJ Lincoln to amend its complaint.",
+                published="2021-01-15", kind="opinion",
+                title="DJ Lincoln Enters. v. Google, LLC — Order Granting Motion to Dismiss")
+    assert not any(e.status == "dismissed" for e in x.events)
+
+
+def test_a_headline_win_gives_the_winners_side(extract):
+    x = extract("The FTC sued Meta in 2020, alleging Meta illegally dominated social networking. Judge Boasberg "
+                "ruled the FTC failed to prove its case.", published="2025-11-18",
+                title="Meta wins FTC monopoly lawsuit over Instagram, WhatsApp purchases")
+    assert any(e.status == "judgment_defendant" for e in x.events)
+
+
+def test_outcomes_told_in_other_words(extract):
+    assert any(s == "judgment_defendant" for _, s in _steps(
+        extract, "Frank Dux sued Jean-Claude Van Damme in 1998. A jury has cleared actor Jean-Claude Van Damme of "
+                 "breach of contract allegations in a lawsuit filed against him by Frank Dux."))
+    assert any(s == "judgment_plaintiff" for _, s in _steps(
+        extract, "GEMA sued OpenAI in Munich in 2024. In GEMA v. OpenAI, the court ruled in favor of GEMA."))
+    assert any(s == "judgment_plaintiff" for _, s in _steps(
+        extract, "GEMA sued OpenAI in Munich in 2024. In GEMA v. OpenAI, OpenAI suffered a defeat in the lawsuit."))
+    assert any(s == "judgment_plaintiff" for _, s in _steps(
+        extract, "GEMA sued OpenAI in Munich in 2024. In GEMA v. OpenAI, the court sided with GEMA."))
+    assert not any(s and s.startswith("judgment") for _, s in _steps(
+        extract, "ANI sued OpenAI in Delhi in 2024. In ANI v. OpenAI, publishers argued for ANI, while Flux Labs "
+                 "sided with OpenAI."))
+    assert ("appeal", "on_appeal") in _steps(
+        extract, "In Getty Images v. Stability AI, the High Court has granted Getty Images permission to appeal.")
+    assert any(s == "dismissed_with_prejudice" for _, s in _steps(
+        extract, "In xAI v. OpenAI, a federal judge dismissed the lawsuit without leave to amend."))
+    assert any(s == "dismissed" for _, s in _steps(
+        extract, "In Raw Story v. OpenAI, the judge dismissed a copyright-infringement lawsuit against OpenAI."))
+
+
+def test_a_tentative_view_and_leave_to_amend_are_no_end(extract):
+    steps = _steps(extract, "In xAI v. OpenAI, the judge said she is inclined to grant OpenAI's motion to dismiss the "
+                            "complaint.")
+    assert not any(s and s.startswith("dismissed") for _, s in steps)
+    steps = _steps(extract, "In Mobley v. Workday, the Court granted Workday's motion to dismiss the complaint, with "
+                            "leave for plaintiff to amend the Complaint.")
+    assert not any(s and s.startswith("dismissed") for _, s in steps)

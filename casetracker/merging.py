@@ -1,0 +1,208 @@
+"""One lawsuit, one record: a case built from a story's words that turns out to be a known case is merged into it.
+
+Stories name a suit by whichever plaintiff they lead with ("Sarah Silverman sued Meta", "xAI sued Apple"); the
+court's caption leads with another (Kadrey v. Meta, X Corp. v. Apple). The story's case is made first or later,
+in whatever order the documents come, so after each document is linked the duplicates it made or revealed are
+merged (``duplicates_merge``):
+
+- the duplicate is a case whose caption was built from words and that no docket number names;
+- the case it joins holds both of its named sides: its named plaintiff among the other's plaintiffs and its named
+  defendant among the other's named defendants, or the other way round (the lead pair of the other case on one
+  side, a co-party a source gave on the other);
+- the courts sources state for the two do not differ (suits in two courts are never one record);
+- exactly one case qualifies (an ambiguous duplicate is left alone: two suits by one plaintiff against one
+  defendant in two courts stay two).
+
+``case_merge`` moves everything a case holds (parties, documents, dockets, stated fields, relations, counsel,
+events, claims, allegations) into the other, whose parties named by the merged caption become named sides of it,
+so the next story that tells the suit the same way finds it at once.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from django.db.models import Q
+
+from casetracker import statements, writes
+from casetracker.models import (
+    Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Claim, Counsel, Event,
+)
+from casetracker.text import normalize_name
+
+P, D = CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT
+
+
+def _names_match(a: str, b: str) -> bool:
+    from casetracker.linking import _names_match as match
+
+    return match(a, b)
+
+
+def _sides(case_ids: Iterable[int]) -> dict[int, list[tuple[int, str, str, bool, int]]]:
+    """case id -> [(party id, party name, role, named, case-party id)] for its plaintiffs and defendants."""
+    out: dict[int, list] = {}
+    for case_id, pk, name, role, named, cp in CaseParty.objects.filter(case_id__in=list(case_ids), role__in=[P, D]) \
+            .values_list("case_id", "party_id", "party__name", "role", "named", "pk"):
+        out.setdefault(case_id, []).append((pk, name, role, named, cp))
+    return out
+
+
+_APART = re.compile(r"\b(each other|separate(ly)?|also|similar|another|other suits?|likewise)\b", re.I)
+_CAPTION = re.compile(r"\bv(s)?\.\s", re.I)
+
+
+def _joint(cp_id: int, leads: list[str]) -> bool:
+    """A co-party a source gave (not a side a caption names) counts as one of the suit's own parties when a
+    sentence lists it in this suit: a court paper's (not one that names two suits), or a story's that names the
+    suit's lead party with it and does not tell two suits apart ("X Corp. and xAI sued Apple", not "Dow Jones
+    and Britannica have also sued Perplexity" or "The Times and the Tribune sued within a day of each other")."""
+    for sentence, kind in CaseParty.evidence.through.objects.filter(caseparty_id=cp_id).values_list(
+            "evidence__sentence", "evidence__document__kind"):
+        sentence = sentence or ""
+        if len(_CAPTION.findall(sentence)) > 1:
+            continue
+        if kind != "news":
+            return True
+        words = set(normalize_name(sentence).split())
+        if not _APART.search(sentence) and any(
+                (set(normalize_name(lead).split()) - {""}) and set(normalize_name(lead).split()) <= words
+                for lead in leads):
+            return True
+    return False
+
+
+def _held(parties: list[tuple], role: str, among: list[tuple], named_only: bool) -> bool:
+    """Every party of ``parties`` is on side ``role`` of ``among`` (by party or by name): among its named sides,
+    or (``named_only`` false) among the co-parties sources list with them in this suit."""
+    leads = [name for _, name, r, named, _ in among if r == role and named]
+    pool = [(pk, name, named, cp) for pk, name, r, named, cp in among if r == role]
+
+    def one(pk, name):
+        hits = [(named, cp) for q, n, named, cp in pool if pk == q or _names_match(name, n)]
+        return any(named for named, _ in hits) or (not named_only and any(_joint(cp, leads) for _, cp in hits))
+
+    return bool(parties) and all(one(pk, name) for pk, name, *_ in parties)
+
+
+def _duplicate_shaped(case: Case) -> bool:
+    return case.caption_inferred and not CaseDocket.objects.filter(case=case).exists()
+
+
+def merge_target(case: Case) -> Optional[Case]:
+    """The one known case this story-built case is a retelling of, or None."""
+    if not _duplicate_shaped(case):
+        return None
+    mine = _sides([case.pk]).get(case.pk, [])
+    plaintiffs = [s for s in mine if s[2] == P and s[3]]
+    defendants = [s for s in mine if s[2] == D and s[3]]
+    if not plaintiffs or not defendants:
+        return None
+    words = {max(normalize_name(name).split() or [""], key=len) for _, name, *_ in plaintiffs + defendants} - {""}
+    query = Q(party_id__in=[pk for pk, *_ in plaintiffs + defendants])
+    for w in words:
+        query |= Q(party__name__icontains=w)
+    others = set(CaseParty.objects.filter(query, role__in=[P, D]).exclude(case=case).values_list("case_id", flat=True))
+    sides = _sides(others)
+    found = []
+    for other in Case.objects.filter(pk__in=[c for c in others if c in sides]).order_by("id"):
+        theirs = sides[other.pk]
+        holds = ((_held(plaintiffs, P, theirs, named_only=False) and _held(defendants, D, theirs, named_only=True))
+                 or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, named_only=False)))
+        if not holds or not _courts_agree(case, other):
+            continue
+        found.append(other)
+    if len(found) > 1:  # prefer the court's record: a printed caption or a docket number
+        printed = [c for c in found if not c.caption_inferred or CaseDocket.objects.filter(case=c).exists()]
+        found = printed or found
+    if len(found) != 1:
+        return None
+    target = found[0]
+    if _duplicate_shaped(target) and _strength(target) < _strength(case):
+        return None  # two story-built records: the one more sources tell stays, the other joins it
+    return target
+
+
+def _courts_agree(a: Case, b: Case) -> bool:
+    from casetracker.linking import stated_courts
+
+    ca, cb = stated_courts(a), stated_courts(b)
+    return not ca or not cb or bool(ca & cb)
+
+
+def _strength(case: Case) -> tuple[int, int]:
+    return (CaseDocument.objects.filter(case=case).count(), -case.pk)
+
+
+@writes.atomic
+def case_merge(*, source: Case, target: Case) -> Case:
+    """Move everything ``source`` holds into ``target`` and delete ``source``; returns ``target``."""
+    from casetracker.linking import attach_event, case_changed
+
+    if source.pk == target.pk:
+        return target
+    for cp in CaseParty.objects.filter(case=source).prefetch_related("evidence"):
+        kept, created = CaseParty.objects.get_or_create(case=target, party_id=cp.party_id, role=cp.role,
+                                                        defaults={"named": cp.named})
+        if not created and cp.named and not kept.named:
+            kept.named = True
+            kept.save(update_fields=["named"])
+        kept.evidence.add(*cp.evidence.all())
+    for link in CaseDocument.objects.filter(case=source):
+        kept = CaseDocument.objects.filter(case=target, document_id=link.document_id).first()
+        if kept is None:
+            link.case = target
+            link.save(update_fields=["case"])
+        elif kept.confidence < link.confidence:
+            kept.reason, kept.confidence, kept.detail = link.reason, link.confidence, link.detail
+            kept.save(update_fields=["reason", "confidence", "detail"])
+        writes.pending().mark("documents", link.document_id)
+    for docket in CaseDocket.objects.filter(case=source):
+        if not CaseDocket.objects.filter(case=target, core=docket.core, court=docket.court).exists():
+            docket.case = target
+            docket.save(update_fields=["case"])
+    CaseFact.objects.filter(case=source).update(case=target)
+    Counsel.objects.filter(case=source).update(case=target)
+    Claim.objects.filter(case=source).update(case=target)
+    Allegation.objects.filter(case=source).update(case=target)
+    for rel in CaseRelation.objects.filter(Q(from_case=source) | Q(to_case=source)):
+        a = target if rel.from_case_id == source.pk else rel.from_case
+        b = target if rel.to_case_id == source.pk else rel.to_case
+        if a.pk != b.pk and not CaseRelation.objects.filter(from_case=a, to_case=b, kind=rel.kind).exists():
+            rel.from_case, rel.to_case = a, b
+            rel.save(update_fields=["from_case", "to_case"])
+    for event in Event.objects.filter(case=source).prefetch_related("sources"):
+        for src in event.sources.all():  # each source joins the target's matching event or starts one
+            attach_event(target, event.kind, event.title, src.date, src.precision, src.document, src.evidence,
+                         src.extractor_version, stage=event.stage, status=event.status)
+    source.delete()
+    case_changed(target, caption=True)
+    statements.case_resolve(target)
+    return target
+
+
+def duplicates_merge(cases: Iterable[Case]) -> list[Case]:
+    """Merge the story-built duplicates among ``cases`` and those that share a named party with them into the
+    case each retells; returns ``cases`` with every merged one replaced by the case it joined."""
+    cases = list(cases)
+    if not cases:
+        return cases
+    party_ids = CaseParty.objects.filter(case__in=cases, named=True).values_list("party_id", flat=True)
+    around = Case.objects.filter(caption_inferred=True, case_parties__party_id__in=party_ids,
+                                 case_parties__named=True).distinct().order_by("id")
+    replaced: dict[int, Case] = {}
+    for case in [*cases, *around]:
+        if case.pk in replaced or not Case.objects.filter(pk=case.pk).exists():
+            continue
+        target = merge_target(case)
+        if target is not None:
+            target = replaced.get(target.pk, target)
+            case_merge(source=case, target=target)
+            replaced[case.pk] = target
+    out, seen = [], set()
+    for case in cases:
+        case = replaced.get(case.pk, case)
+        if case.pk not in seen:
+            seen.add(case.pk)
+            out.append(case)
+    return out

@@ -1,0 +1,89 @@
+"""An appeal and the case appealed from are two cases: a court of appeals' paper makes both, the second linked by
+``appeal_of`` (RelationX).
+
+An appellate court's opinion, order or argument transcript names its own court first ("Thaler v. Perlmutter,
+No. 23-5233 (D.C. Cir. 2025)") and the trial court whose judgment it reviews ("the United States District Court
+for the District of Columbia"). Read as one case, the appeal takes the trial court's docket number and judge and
+the trial case disappears; the trackers people use keep them apart (CourtListener has a docket in each court).
+So when a case's most sure court is an appellate court (courts-db's type, or the pattern file's "type" for ours)
+and the document also names a trial court for it, or prints a trial court's docket number for it:
+
+- a second case of the same caption and sides gets the trial court, the trial docket numbers (a district
+  number such as "4:20-cv-05640-YGR", not an appellate "21-16506") and the judges whose initials a trial docket
+  number carries or whom the paper cites as the judge below ("(Koeltl, J.)");
+- the appeal keeps its court, its own numbers and everything else the text says (its steps are the appeal's);
+- the appeal is ``appeal_of`` the trial case, named by its docket number when printed, else by the caption.
+
+A trial court named only as where a visiting judge comes from ("sitting by designation") is not the court below.
+The new case goes after the document's cases, so the indices events and claims hold stay right.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ingest.nlp import courts
+from ingest.nlp.types import CaseFieldX, CaseX, Extraction, RelationX
+
+_DESIGNATION = re.compile(r"(?i)\bsitting by designation\b")
+_CITED_BELOW = re.compile(r",\s*(?:(?:C|Ch|Chief|Senior|District|Magistrate)\.?\s+)?J\.\)")  # "(Koeltl, J.)"
+_SUFFIX = re.compile(r"-([A-Z]{2,4})\s*$")
+
+
+def _sentence(text: str, f: CaseFieldX) -> str:
+    return " ".join(text[e.sent_start:e.sent_end] for e in f.evidence if e.sent_end > e.sent_start)
+
+
+def _first(f: CaseFieldX) -> int:
+    return min((e.start for e in f.evidence), default=10 ** 9)
+
+
+def _trial_number(number: str) -> bool:
+    return len(courts.docket_core(number)) == 7  # a district court's core: year and five digits
+
+
+def split(extraction: Extraction, text: str) -> Extraction:
+    """Add the trial case of each appeal the document is a court of appeals' paper of (see the module)."""
+    for cx in list(extraction.cases):
+        trial = _trial_case(cx, text)
+        if trial is not None:
+            extraction.cases.append(trial)
+    return extraction
+
+
+def _trial_case(cx: CaseX, text: str) -> Optional[CaseX]:
+    court_facts = [f for f in cx.fields if f.field == "court"]
+    if not court_facts or any(r.kind == "appeal_of" for r in cx.relations):
+        return None
+    top = max(court_facts, key=lambda f: (f.confidence, -_first(f)))
+    if courts.level(top.value) != "appellate":
+        return None
+    below = [f for f in court_facts if courts.level(f.value) == "trial" and not _DESIGNATION.search(_sentence(text, f))]
+    numbers = [n for n in cx.docket_numbers if _trial_number(n)]
+    if not below and not numbers:
+        return None
+    court = max(below, key=lambda f: (f.confidence, -_first(f))) if below else None
+    suffixes = {m.group(1) for n in numbers for m in [_SUFFIX.search(n)] if m}
+    from ingest.nlp.case_fields import matches_suffix
+
+    judges = [f for f in cx.fields if f.field == "judge" and (any(matches_suffix(f.value, s) for s in suffixes) or any(
+        _CITED_BELOW.match(text, e.end) for e in f.evidence))]
+    moved = [f for f in cx.fields if f.field == "docket_number" and f.value in numbers] + judges
+    if court is not None:
+        moved.append(court)
+    trial = CaseX(caption=cx.caption, inferred=cx.inferred, plaintiffs=list(cx.plaintiffs),
+                  defendants=list(cx.defendants), docket_numbers=numbers, evidence=list(cx.evidence[:1]),
+                  fields=moved + ([CaseFieldX("jurisdiction", courts.jurisdiction(court.value), court.confidence,
+                                              list(court.evidence))] if court is not None else []),
+                  is_ai_litigation=cx.is_ai_litigation)
+    trial.court = courts.display(court.value) if court is not None else None
+    trial.judge = judges[0].value if judges else None
+    gone = {id(f) for f in moved}
+    cx.fields = [f for f in cx.fields if id(f) not in gone]
+    cx.docket_numbers = [n for n in cx.docket_numbers if n not in numbers]
+    if cx.judge and trial.judge == cx.judge:
+        others = [f.value for f in cx.fields if f.field == "judge"]
+        cx.judge = others[0] if others else None
+    evidence = list(court.evidence) if court is not None else list(cx.evidence[:1])
+    cx.relations.append(RelationX(kind="appeal_of", other=numbers[0] if numbers else cx.caption, evidence=evidence))
+    return trial

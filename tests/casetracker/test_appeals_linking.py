@@ -1,0 +1,54 @@
+"""An appeal and the case appealed from are two records linked appeal_of, also when the news made one first."""
+import pytest
+
+from casetracker import services
+from casetracker.models import Case, CaseRelation
+from ingest.nlp import types as nlp
+from tests.casetracker.factories import DocumentFactory, party, span
+
+pytestmark = pytest.mark.django_db
+
+STORY = "Stephen Thaler sued the Copyright Office's Shira Perlmutter in Washington."
+OPINION = ("Thaler v. Perlmutter, No. 23-5233 (D.C. Cir. 2025). Appeal from the United States District Court for the "
+           "District of Columbia.")
+
+
+def _sides(text):
+    return [party(text, "Stephen Thaler" if "Stephen" in text else "Thaler", "person", role="plaintiff"),
+            party(text, "Shira Perlmutter" if "Shira" in text else "Perlmutter", "person", role="defendant")]
+
+
+def opinion_cases():
+    ev = [span(OPINION, "Thaler v. Perlmutter")]
+    appeal = nlp.CaseX(caption="Thaler v. Perlmutter", plaintiffs=["Thaler"], defendants=["Perlmutter"],
+                       docket_numbers=["23-5233"], evidence=ev,
+                       fields=[nlp.CaseFieldX("court", "cadc", 1.0, [span(OPINION, "D.C. Cir.")]),
+                               nlp.CaseFieldX("docket_number", "23-5233", 1.0, [span(OPINION, "23-5233")])],
+                       relations=[nlp.RelationX("appeal_of", "Thaler v. Perlmutter", [span(OPINION, "Appeal from")])])
+    trial = nlp.CaseX(caption="Thaler v. Perlmutter", plaintiffs=["Thaler"], defendants=["Perlmutter"], evidence=ev,
+                      fields=[nlp.CaseFieldX("court", "dcd", 0.8, [span(OPINION, "District of Columbia")])])
+    return [appeal, trial]
+
+
+def record(text, cases, kind="news"):
+    doc = DocumentFactory(text=text, kind=kind)
+    services.extraction_record(document=doc, extraction=nlp.Extraction(
+        parties=_sides(text), cases=cases, is_ai_litigation=True, extractor_version="t"))
+
+
+@pytest.mark.parametrize("story_first", [True, False])
+def test_the_appeal_and_the_case_below_are_two_records(story_first):
+    told = nlp.CaseX(caption="Thaler v. Perlmutter", inferred=True, plaintiffs=["Stephen Thaler"],
+                     defendants=["Shira Perlmutter"], evidence=[span(STORY, "Stephen Thaler")],
+                     fields=[nlp.CaseFieldX("court", "dcd", 0.7, [span(STORY, "Washington")])])
+    if story_first:
+        record(STORY, [told])
+    record(OPINION, opinion_cases(), kind="opinion")
+    if not story_first:
+        record(STORY, [told])
+    assert sorted(Case.objects.values_list("court", flat=True)) == ["cadc", "dcd"]
+    appeal, trial = Case.objects.get(court="cadc"), Case.objects.get(court="dcd")
+    assert appeal.docket_number_core and not trial.docket_number
+    rel = CaseRelation.objects.get()
+    assert (rel.from_case, rel.to_case, rel.kind) == (appeal, trial, "appeal_of")
+    assert trial.case_documents.count() == 2 and appeal.case_documents.count() == 1

@@ -1,0 +1,65 @@
+"""A court of appeals' paper makes two cases: the appeal and the case appealed from (ingest/nlp/appeals.py)."""
+from ingest.nlp import appeals, courts, pipeline
+from ingest.nlp.types import CaseFieldX, CaseX, Evidence, Extraction
+
+OPINION = """Thaler v. Perlmutter, No. 23-5233 (D.C. Cir. 2025)
+
+Dr. Thaler sought review of the Copyright Office's decision in the United States District Court for the District of Columbia. The district court granted summary judgment to the Copyright Office.
+
+The United States Court of Appeals for the District of Columbia Circuit affirmed the judgment of the district court.
+"""
+
+
+def test_an_appellate_opinion_is_the_appeal_and_the_case_below():
+    ex = pipeline.extract(OPINION, kind="opinion")
+    by_court = {c.court: c for c in ex.cases}
+    assert set(by_court) == {"D.C. Cir.", "D.D.C."}, [(c.caption, c.court) for c in ex.cases]
+    appeal, trial = by_court["D.C. Cir."], by_court["D.D.C."]
+    assert appeal.caption == trial.caption == "Thaler v. Perlmutter"
+    assert appeal.docket_numbers == ["23-5233"] and trial.docket_numbers == []
+    assert [(r.kind, r.other) for r in appeal.relations] == [("appeal_of", "Thaler v. Perlmutter")]
+    assert ex.cases.index(trial) == len(ex.cases) - 1, "the trial case goes last: event and claim indices stay"
+
+
+def _fact(field, value, conf, start, end=None):
+    return CaseFieldX(field, value, conf, [Evidence(start, end or start + 5, 0, 200)])
+
+
+def test_the_trial_docket_number_and_its_judge_go_below_and_name_the_relation():
+    text = ("Epic Games, Inc. v. Apple, Inc., Nos. 21-16506, 21-16695. Appeal from the United States District Court "
+            "for the Northern District of California, No. 4:20-cv-05640-YGR, Yvonne Gonzalez Rogers, District Judge. "
+            "Before: Milan D. Smith, Circuit Judge, and Michael J. McShane, District Judge, sitting by designation.")
+    cx = CaseX(caption="Epic Games, Inc. v. Apple, Inc.", docket_numbers=["21-16506", "21-16695", "4:20-cv-05640-YGR"],
+               evidence=[Evidence(0, 31, 0, 60)],
+               fields=[_fact("court", "ca9", 1.0, 0), _fact("court", "cand", 0.8, text.index("Northern")),
+                       _fact("docket_number", "4:20-cv-05640-YGR", 1.0, text.index("4:20")),
+                       _fact("docket_number", "21-16506", 1.0, text.index("21-16506")),
+                       _fact("judge", "Yvonne Gonzalez Rogers", 1.0, text.index("Yvonne")),
+                       _fact("judge", "Milan D. Smith", 0.8, text.index("Milan"))])
+    ex = appeals.split(Extraction(cases=[cx]), text)
+    appeal, trial = ex.cases
+    assert trial.docket_numbers == ["4:20-cv-05640-YGR"] and appeal.docket_numbers == ["21-16506", "21-16695"]
+    assert {(f.field, f.value) for f in trial.fields} >= {("court", "cand"), ("judge", "Yvonne Gonzalez Rogers"),
+                                                          ("jurisdiction", "us-federal")}
+    assert ("judge", "Milan D. Smith") in {(f.field, f.value) for f in appeal.fields}
+    assert ("court", "cand") not in {(f.field, f.value) for f in appeal.fields}
+    assert [(r.kind, r.other) for r in appeal.relations] == [("appeal_of", "4:20-cv-05640-YGR")]
+
+
+def test_a_trial_courts_paper_naming_the_court_of_appeals_stays_one_case():
+    text = "Bartz v. Anthropic. The district court's order may be appealed to the Ninth Circuit."
+    cx = CaseX(caption="Bartz v. Anthropic", evidence=[Evidence(0, 18, 0, 19)],
+               fields=[_fact("court", "cand", 1.0, 0), _fact("court", "ca9", 0.8, text.index("Ninth"))])
+    assert len(appeals.split(Extraction(cases=[cx]), text).cases) == 1
+    visiting = "X v. Y (9th Cir.). Before: Judge Z, District Judge for the District of Oregon, sitting by designation."
+    cx = CaseX(caption="X v. Y", evidence=[Evidence(0, 6, 0, 18)],
+               fields=[_fact("court", "ca9", 1.0, 0), _fact("court", "ord", 0.8, visiting.index("District of Oregon"))])
+    cx.fields[1].evidence = [Evidence(visiting.index("District of Oregon"), visiting.index("District of Oregon") + 5,
+                                      19, len(visiting))]
+    assert len(appeals.split(Extraction(cases=[cx]), visiting).cases) == 1
+
+
+def test_court_levels():
+    assert courts.level("ca9") == "appellate" and courts.level("cand") == "trial"
+    assert courts.level("dcd") == "trial", "courts-db calls it appellate"
+    assert courts.level("ewca") == "appellate" and courts.level("ewhc") == "trial"
