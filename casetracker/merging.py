@@ -26,7 +26,8 @@ from django.db.models import Q
 
 from casetracker import statements, writes
 from casetracker.models import (
-    Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Claim, Counsel, Event,
+    Alert, Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Change, Claim, Counsel,
+    Event,
 )
 from casetracker.text import normalize_name
 
@@ -165,6 +166,8 @@ def case_merge(*, source: Case, target: Case) -> Case:
     Counsel.objects.filter(case=source).update(case=target)
     Claim.objects.filter(case=source).update(case=target)
     Allegation.objects.filter(case=source).update(case=target)
+    Alert.objects.filter(case=source).update(case=target)  # its followers follow the case it is now part of,
+    Change.objects.filter(case=source).update(case=target)  # and what they were told stays recorded
     for rel in CaseRelation.objects.filter(Q(from_case=source) | Q(to_case=source)):
         a = target if rel.from_case_id == source.pk else rel.from_case
         b = target if rel.to_case_id == source.pk else rel.to_case

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 
 from casetracker import changes, linking, writes
 from casetracker.models import (
-    Alias, Allegation, Claim, Correction, Document, Evidence, Mention, Party, Quote,
+    Alert, Alias, Allegation, Claim, Correction, Document, Evidence, Mention, Party, Quote,
 )
 from casetracker.text import fingerprint, normalize_name
 from ingest.nlp import types as nlp
@@ -186,6 +186,7 @@ def party_merge(*, source: Party, target: Party) -> Party:
     fk_fields = [
         (Mention, "party"), (Quote, "speaker"), (Claim, "subject"), (Claim, "object"), (Allegation, "accuser"),
         (Allegation, "accused"), (Allegation, "teacher"), (Allegation, "student"), (Party, "owner"),
+        (Alert, "party"),  # its followers follow the party it is now
     ]
     for model, field in fk_fields:
         model.objects.filter(**{field: source}).update(**{field: target})

@@ -266,3 +266,20 @@ def test_unsubscribe_works_without_login_and_refuses_a_forged_link(client, musk_
     assert alert.paused
     assert client.get(url[:-5] + "AAAA/").status_code == 404
     assert client.get("/alerts/unsubscribe/<script>/").status_code == 404
+
+
+def test_merges_keep_their_followers(musk_case, member):
+    """A case merged into the suit it retells, or a party merged into another, takes its alerts along."""
+    from casetracker import merging
+
+    case, _ = musk_case
+    duplicate = CaseFactory(case_name="Elon Musk v. OpenAI Inc.")
+    on_case = _follow(member, case=duplicate)
+    xai, openai = Party.objects.get(name="xAI"), Party.objects.get(name="OpenAI")
+    on_party = _follow(member, party=xai, role="accused")
+    with writes.atomic():
+        merging.case_merge(source=duplicate, target=case)
+    services.party_merge(source=xai, target=openai)
+    on_case.refresh_from_db()
+    on_party.refresh_from_db()
+    assert on_case.case_id == case.pk and on_party.party_id == openai.pk
