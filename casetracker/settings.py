@@ -153,7 +153,8 @@ CELERY_BEAT_SCHEDULE = {
 # CourtListener (issue 17): followed dockets are refreshed every COURTLISTENER_SYNC_SECONDS, within the rate limits.
 CELERY_BEAT_SCHEDULE["courtlistener-sync"] = {"task": "ingest.tasks.courtlistener_sync",
                                               "schedule": float(env("COURTLISTENER_SYNC_SECONDS", "21600"))}
-CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", "celery")  # tests give each worker a queue of its own
+if env("CELERY_TASK_DEFAULT_QUEUE"):  # tests give a worker process a queue of its own (unset: Celery's "celery"; a
+    CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE")  # setting here would outrank app.conf.update)
 # `manage.py ingest` waits for its results anyway: it runs in-process unless a result backend brings them back.
 INGEST_COMMAND_IN_PROCESS = CELERY_TASK_ALWAYS_EAGER or CELERY_RESULT_BACKEND is None
 # Tests only: an ingest task sleeps this long before its work, so a test can kill its worker mid-document.

@@ -40,13 +40,25 @@ U.S. District Judge Yvonne Gonzalez Rogers ruled that Musk had not shown he was 
 """
 
 
+@pytest.fixture(autouse=True)
+def _forget_parties():
+    """These tests commit parties that their teardown's flush removes: the process's party cache must not keep them
+    (as test_schemathesis does)."""
+    from casetracker import services
+
+    services._Parties.forget()
+    yield
+    services._Parties.forget()
+
+
 def _publish(broker: str, queue: str, task: str, *args, **kwargs) -> None:
     """Queue a task on `broker` (Celery prefers CELERY_BROKER_URL from the environment to any broker given)."""
     saved = os.environ.pop("CELERY_BROKER_URL", None)
     try:
         publisher = Celery("test-publisher", set_as_current=False)
         publisher.conf.update(broker_url=broker, task_default_queue=queue)
-        publisher.send_task(task, args=list(args), kwargs=kwargs)
+        with publisher.connection_for_write() as connection:  # a connection of its own, not kombu's shared pools
+            publisher.send_task(task, args=list(args), kwargs=kwargs, connection=connection)
         publisher.close()
     finally:
         if saved is not None:

@@ -79,12 +79,10 @@ def workers():
     with connection.cursor() as cursor:  # their connections would keep the test database from being dropped
         cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                        "WHERE datname = current_database() AND pid <> pg_backend_pid()")
-    import kombu.pools
     from kombu.transport import sqlalchemy as kombu_sqla
 
-    kombu.pools.reset()  # this process's publishers (kombu's global pools) lost their connections too: the next
-    for engine, _ in kombu_sqla.Channel._engines.values():  # test's publisher starts afresh
-        engine.dispose()
+    for engine, _ in kombu_sqla.Channel._engines.values():  # this process's publisher connections ended too: the
+        engine.dispose()  # next test's publisher (a connection of its own, see _send) starts afresh
     kombu_sqla.Channel._engines.clear()
 
 
@@ -101,7 +99,9 @@ def _send(broker: str, queue: str, raw_input: RawInput) -> str:
         publisher = Celery("test-publisher", set_as_current=False)
         publisher.conf.update(broker_url=broker, task_default_queue=queue)
         assert publisher.conf.broker_url == broker
-        task_id = publisher.send_task("ingest.tasks.ingest_inputs", args=[[raw_input.pk]]).id
+        with publisher.connection_for_write() as connection:  # not kombu's shared pools: their connections may be
+            task_id = publisher.send_task("ingest.tasks.ingest_inputs", args=[[raw_input.pk]],  # dead (see workers)
+                                          connection=connection).id
         publisher.close()
         return task_id
     finally:
