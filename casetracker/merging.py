@@ -5,13 +5,15 @@ court's caption leads with another (Kadrey v. Meta, X Corp. v. Apple). The story
 in whatever order the documents come, so after each document is linked the duplicates it made or revealed are
 merged (``duplicates_merge``):
 
-- the duplicate is a case whose caption was built from words and that no docket number names;
+- the duplicate is a case no docket number names: a caption built from words, or a caption a story prints
+  ("Ortiz v. Stability AI"), which joins only where a court paper lists its named party in the other suit;
 - the case it joins holds both of its named sides: its named plaintiff among the other's plaintiffs and its named
   defendant among the other's named defendants, or the other way round (the lead pair of the other case on one
   side, a co-party a source gave on the other);
 - the courts sources state for the two do not differ (suits in two courts are never one record);
 - exactly one case qualifies (an ambiguous duplicate is left alone: two suits by one plaintiff against one
-  defendant in two courts stay two).
+  defendant in two courts stay two), and it is the stronger record (a docket number, a printed caption, more
+  sources): the weaker joins the stronger.
 
 ``case_merge`` moves everything a case holds (parties, documents, dockets, stated fields, relations, counsel,
 events, claims, allegations) into the other, whose parties named by the merged caption become named sides of it,
@@ -53,7 +55,7 @@ _APART = re.compile(r"\b(each other|separate(ly)?|also|similar|another|other sui
 _CAPTION = re.compile(r"\bv(s)?\.\s", re.I)
 
 
-def _joint(cp_id: int, leads: list[str]) -> bool:
+def _joint(cp_id: int, leads: list[str], court_only: bool = False) -> bool:
     """A co-party a source gave (not a side a caption names) counts as one of the suit's own parties when a
     sentence lists it in this suit: a court paper's (not one that names two suits), or a story's that names the
     suit's lead party with it and does not tell two suits apart ("X Corp. and xAI sued Apple", not "Dow Jones
@@ -65,6 +67,8 @@ def _joint(cp_id: int, leads: list[str]) -> bool:
             continue
         if kind != "news":
             return True
+        if court_only:
+            continue
         words = set(normalize_name(sentence).split())
         if not _APART.search(sentence) and any(
                 (set(normalize_name(lead).split()) - {""}) and set(normalize_name(lead).split()) <= words
@@ -73,7 +77,7 @@ def _joint(cp_id: int, leads: list[str]) -> bool:
     return False
 
 
-def _held(parties: list[tuple], role: str, among: list[tuple], named_only: bool) -> bool:
+def _held(parties: list[tuple], role: str, among: list[tuple], named_only: bool, court_only: bool = False) -> bool:
     """Every party of ``parties`` is on side ``role`` of ``among`` (by party or by name): among its named sides,
     or (``named_only`` false) among the co-parties sources list with them in this suit."""
     leads = [name for _, name, r, named, _ in among if r == role and named]
@@ -81,13 +85,14 @@ def _held(parties: list[tuple], role: str, among: list[tuple], named_only: bool)
 
     def one(pk, name):
         hits = [(named, cp) for q, n, named, cp in pool if pk == q or _names_match(name, n)]
-        return any(named for named, _ in hits) or (not named_only and any(_joint(cp, leads) for _, cp in hits))
+        return any(named for named, _ in hits) or (not named_only and any(_joint(cp, leads, court_only) for _, cp in hits))
 
     return bool(parties) and all(one(pk, name) for pk, name, *_ in parties)
 
 
 def _duplicate_shaped(case: Case) -> bool:
-    return case.caption_inferred and not CaseDocket.objects.filter(case=case).exists()
+    """No docket number names it: a caption built from words, or one a story prints ("Ortiz v. Stability AI")."""
+    return not CaseDocket.objects.filter(case=case).exists()
 
 
 def merge_target(case: Case) -> Optional[Case]:
@@ -108,8 +113,9 @@ def merge_target(case: Case) -> Optional[Case]:
     found = []
     for other in Case.objects.filter(pk__in=[c for c in others if c in sides]).order_by("id"):
         theirs = sides[other.pk]
-        holds = ((_held(plaintiffs, P, theirs, named_only=False) and _held(defendants, D, theirs, named_only=True))
-                 or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, named_only=False)))
+        strict = not case.caption_inferred  # a printed caption joins another suit only where a court paper lists it
+        holds = ((_held(plaintiffs, P, theirs, False, strict) and _held(defendants, D, theirs, named_only=True))
+                 or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, False, strict)))
         if not holds or not _courts_agree(case, other):
             continue
         found.append(other)
@@ -119,8 +125,8 @@ def merge_target(case: Case) -> Optional[Case]:
     if len(found) != 1:
         return None
     target = found[0]
-    if _duplicate_shaped(target) and _strength(target) < _strength(case):
-        return None  # two story-built records: the one more sources tell stays, the other joins it
+    if _rank(target) < _rank(case):
+        return None  # the weaker record joins the stronger (a docket, a printed caption, more sources), never back
     return target
 
 
@@ -131,8 +137,9 @@ def _courts_agree(a: Case, b: Case) -> bool:
     return not ca or not cb or bool(ca & cb)
 
 
-def _strength(case: Case) -> tuple[int, int]:
-    return (CaseDocument.objects.filter(case=case).count(), -case.pk)
+def _rank(case: Case) -> tuple:
+    return (CaseDocket.objects.filter(case=case).exists(), not case.caption_inferred,
+            CaseDocument.objects.filter(case=case).count(), -case.pk)
 
 
 @writes.atomic
@@ -191,7 +198,7 @@ def duplicates_merge(cases: Iterable[Case]) -> list[Case]:
     if not cases:
         return cases
     party_ids = CaseParty.objects.filter(case__in=cases, named=True).values_list("party_id", flat=True)
-    around = Case.objects.filter(caption_inferred=True, case_parties__party_id__in=party_ids,
+    around = Case.objects.filter(dockets__isnull=True, case_parties__party_id__in=party_ids,
                                  case_parties__named=True).distinct().order_by("id")
     replaced: dict[int, Case] = {}
     for case in [*cases, *around]:

@@ -15,7 +15,8 @@ and the document also names a trial court for it, or prints a trial court's dock
 - the appeal is ``appeal_of`` the trial case, named by its docket number when printed, else by the caption.
 
 A trial court named only as where a visiting judge comes from ("sitting by designation") is not the court below.
-The new case goes after the document's cases, so the indices events and claims hold stay right.
+The new case goes after the document's cases, so the indices events and claims hold stay right; a step the paper
+tells of the court below ("the district court granted summary judgment") moves to it.
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ from typing import Optional
 from ingest.nlp import courts
 from ingest.nlp.types import CaseFieldX, CaseX, Extraction, RelationX
 
+_BELOW = re.compile(r"(?i)\b(?:district|trial|lower|bankruptcy|magistrate) (?:court|judge)\b|\bcourt below\b")
+_APPELLATE_ACT = re.compile(r"(?i)\b(?:affirm\w*|revers\w*|vacat\w*|remand\w*|appeal\w*|circuit|we (?:hold|conclude))\b")
 _DESIGNATION = re.compile(r"(?i)\bsitting by designation\b")
 _CITED_BELOW = re.compile(r",\s*(?:(?:C|Ch|Chief|Senior|District|Magistrate)\.?\s+)?J\.\)")  # "(Koeltl, J.)"
 _SUFFIX = re.compile(r"-([A-Z]{2,4})\s*$")
@@ -44,11 +47,24 @@ def _trial_number(number: str) -> bool:
 
 def split(extraction: Extraction, text: str) -> Extraction:
     """Add the trial case of each appeal the document is a court of appeals' paper of (see the module)."""
-    for cx in list(extraction.cases):
+    for n, cx in enumerate(list(extraction.cases)):
         trial = _trial_case(cx, text)
         if trial is not None:
             extraction.cases.append(trial)
+            _steps_below(extraction, text, n, len(extraction.cases) - 1)
     return extraction
+
+
+def _steps_below(extraction: Extraction, text: str, appeal: int, trial: int) -> None:
+    """A step the paper tells of the court below ("The district court granted summary judgment") is the trial
+    case's; what the court of appeals does (affirms, reverses, hears argument) stays the appeal's."""
+    for ev in extraction.events:
+        if ev.case not in (None, appeal) or not ev.evidence:
+            continue
+        e = ev.evidence[0]
+        sentence = text[e.sent_start:e.sent_end]
+        if _BELOW.search(sentence) and not _APPELLATE_ACT.search(sentence):
+            ev.case = trial
 
 
 def _trial_case(cx: CaseX, text: str) -> Optional[CaseX]:

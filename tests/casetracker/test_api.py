@@ -21,6 +21,9 @@ def test_unknown_filters_are_an_error(client, musk_case):
     r = client.get("/api/v1/cases/?colour=blue")
     assert r.status_code == 400 and "colour" in r.json()["detail"]
     assert client.get("/api/v1/cases/?order_by=nonsense").status_code == 400
+    for url in ("/api/v1/parties/?format=&kind=other", "/api/v1/cases/?format=", "/api/v1/cases/musk-v-openai/?format="):
+        r = client.get(url)
+        assert r.status_code == 400 and "format" in r.json(), url
 
 
 def test_fields_and_omit_shape_the_response(client, musk_case):

@@ -148,3 +148,31 @@ def test_the_same_two_parties_in_another_court_are_another_suit():
     record(secrets, [told(secrets, "xAI v. OpenAI", ["xAI"], ["OpenAI"], courts=["cand"])],
            [party(secrets, "xAI", role="plaintiff"), party(secrets, "OpenAI", role="defendant", gid="openai")])
     assert sorted(Case.objects.values_list("court", flat=True)) == ["cand", "txnd"]
+
+
+def test_a_printed_caption_joins_a_suit_only_where_a_court_paper_lists_its_plaintiff():
+    """'Ortiz v. Stability AI', as a story prints it, is Andersen v. Stability AI when the court's opinion lists
+    Karla Ortiz among its plaintiffs; a story's list is not enough for a printed caption."""
+    opinion = "Andersen v. Stability AI Ltd. Artists Sarah Andersen, Kelly McKernan, and Karla Ortiz filed this class action."
+    record(opinion, [printed(opinion, "Andersen v. Stability AI Ltd.", ["Sarah Andersen"], ["Stability AI Ltd."],
+                             court="cand")],
+           [party(opinion, "Sarah Andersen", "person", role="plaintiff"), party(opinion, "Karla Ortiz", "person", role="plaintiff"),
+            party(opinion, "Stability AI Ltd.", role="defendant")], kind="opinion")
+    story = "In Ortiz v. Stability AI, the artists won a round."
+    record(story, [printed(story, "Ortiz v. Stability AI", ["Ortiz"], ["Stability AI"])],
+           [party(story, "Karla Ortiz", "person", role="plaintiff", surface="Ortiz"),
+            party(story, "Stability AI Ltd.", role="defendant", surface="Stability AI")])
+    assert list(Case.objects.values_list("case_name", flat=True)) == ["Andersen v. Stability AI Ltd."]
+
+
+
+def test_a_printed_caption_is_not_merged_on_a_storys_list():
+    story = "Andersen v. Stability AI continues. Sarah Andersen and Karla Ortiz sued Stability AI Ltd."
+    record(story, [printed(story, "Andersen v. Stability AI", ["Sarah Andersen"], ["Stability AI Ltd."])],
+           [party(story, "Sarah Andersen", "person", role="plaintiff"), party(story, "Karla Ortiz", "person", role="plaintiff"),
+            party(story, "Stability AI Ltd.", role="defendant")])
+    other = "In Ortiz v. Stability AI, the artists won a round."
+    record(other, [printed(other, "Ortiz v. Stability AI", ["Ortiz"], ["Stability AI"])],
+           [party(other, "Karla Ortiz", "person", role="plaintiff", surface="Ortiz"),
+            party(other, "Stability AI Ltd.", role="defendant", surface="Stability AI")])
+    assert Case.objects.count() == 2

@@ -63,3 +63,12 @@ def test_court_levels():
     assert courts.level("ca9") == "appellate" and courts.level("cand") == "trial"
     assert courts.level("dcd") == "trial", "courts-db calls it appellate"
     assert courts.level("ewca") == "appellate" and courts.level("ewhc") == "trial"
+
+
+def test_a_step_of_the_court_below_is_the_trial_cases():
+    ex = pipeline.extract(OPINION, kind="opinion", published="2025-03-18")
+    appeal = next(n for n, c in enumerate(ex.cases) if c.court == "D.C. Cir.")
+    trial = next(n for n, c in enumerate(ex.cases) if c.court == "D.D.C.")
+    steps = {(ev.stage, ev.case) for ev in ex.events if ev.stage}
+    assert ("summary_judgment", trial) in steps, [(ev.what, ev.stage, ev.case) for ev in ex.events]
+    assert ("summary_judgment", appeal) not in steps and ("summary_judgment", None) not in steps
