@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from casetracker import changes, linking, writes
+from casetracker import changes, linking, review, writes
 from casetracker.models import (
     Alias, Allegation, Claim, Correction, Document, Evidence, Mention, Party, Quote,
 )
@@ -338,13 +338,12 @@ def _record(document: Document, extraction: nlp.Extraction, pending: writes.Pend
     parties = _Parties(extraction)
     rows = _fact_rows(document, extraction, parties)
     evidence = Evidence.objects.bulk_create([_evidence_row(document, row[2]) for row in rows])
-    rejected = set(Correction.objects.filter(fingerprint__in={row[4] for row in rows})
-                   .filter(Q(document__isnull=True) | Q(document=document)).values_list("fact_type", "fingerprint"))
+    decisions = review.Decisions([(row[3], row[4]) for row in rows], document.pk)  # editors' and staff's
     by_model: dict = {}
     for (model, fields, _, fact_type, fp), ev in zip(rows, evidence):
         by_model.setdefault(model, []).append(model(
             document=document, evidence=ev, fingerprint=fp, extractor_version=version,
-            rejected=(fact_type, fp) in rejected, **fields))
+            **review.apply(fact_type, fields, decisions.get(fact_type, fp))))
     for model, objs in by_model.items():
         model.objects.bulk_create(objs)
     changes.allegations_added(by_model.get(Allegation, []), document)
