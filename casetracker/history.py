@@ -19,10 +19,10 @@ _ATTR = "history_actor"
 
 @contextlib.contextmanager
 def acting(*, source: str, user=None, reason: str = "", action: str = "", extractor_version: str = "",
-           quiet: bool = False):
-    """Within the block, changes are recorded as made by this actor. ``quiet``: the caller records the change
-    itself (an editor's case field: one revision with the reason), case_resolve records only the other fields
-    its decision moved."""
+           quiet: str = ""):
+    """Within the block, changes are recorded as made by this actor. ``quiet``: a field the caller records itself
+    (an editor's case field: one revision with the reason); case_resolve records only the other fields the
+    decision moved."""
     pending = writes.pending()
     before = getattr(pending, _ATTR, None)
     setattr(pending, _ATTR, {"source": source, "user": user, "reason": reason, "action": action,
@@ -35,7 +35,7 @@ def acting(*, source: str, user=None, reason: str = "", action: str = "", extrac
 
 def actor() -> dict:
     return getattr(writes.pending(), _ATTR, None) or {"source": Revision.Source.SYSTEM, "user": None, "reason": "",
-                                                      "action": "", "extractor_version": "", "quiet": False}
+                                                      "action": "", "extractor_version": "", "quiet": ""}
 
 
 def record(*, case_id: Optional[int], fact_type: str, fact_id: Optional[int], key: str, subject: str, field: str,
@@ -61,17 +61,15 @@ def case_fields(case, old: dict, new: dict) -> None:
         who = {**who, "extractor_version": _version()}
     rows = []
     for name, before in old.items():
+        if name == who["quiet"] or name == "case_name" and who["quiet"] == "case_name":
+            continue
         after = new[name]
-        if who["quiet"] and who["source"] == "editor":
-            who_source = Revision.Source.EDITOR
-        else:
-            who_source = who["source"]
         rows.append(Revision(
             case_id=case.pk, fact_type="casefield", key="", subject=case.case_name[:500], field=name[:30],
             before=_shown(records, name, before), after=_shown(records, name, after), before_raw=_json(before),
-            after_raw=_json(after), source=who_source, user=who["user"] if getattr(who["user"], "pk", None) else None,
+            after_raw=_json(after), source=who["source"], user=who["user"] if getattr(who["user"], "pk", None) else None,
             username=getattr(who["user"], "username", "")[:150], extractor_version=who["extractor_version"][:40],
-            reason=who["reason"][:2000] if not who["quiet"] else "", action=""))
+            reason=who["reason"][:2000], action=""))
     Revision.objects.bulk_create(rows)
 
 

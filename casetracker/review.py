@@ -360,7 +360,7 @@ def case_field_review(*, case: Case, name: str, action: str, value: str = "", us
         Correction.objects.update_or_create(fact_type="casefield", fingerprint=key, document=None, defaults={
             "action": action, "values": {"value": after_raw}, "note": reason[:2000], "user": user,
             "created_by": getattr(user, "username", "")[:150]})
-    with history.acting(source="editor", user=user, reason=reason, action=action, quiet=True):
+    with history.acting(source="editor", user=user, reason=reason, action=action, quiet=name):
         case = statements.case_resolve(case)
     history.record(case_id=case.pk, fact_type="casefield", fact_id=None, key=key, subject=case.case_name,
                    field=name, before=before_shown, after=case_field_value(case, name), before_raw=before_raw,
@@ -450,3 +450,87 @@ def state_of(correction: Optional[Correction]) -> str:
     if correction is None:
         return Review.UNCHECKED
     return {"confirm": Review.CONFIRMED, "correct": Review.CORRECTED, "reject": Review.REJECTED}[correction.action]
+
+
+# --------------------------------------------------------------------------- reverting
+@writes.atomic
+def revert(*, revision, user=None, reason: str = "") -> None:
+    """Undo one change: the field gets its value before it, as an editor's decision (recorded, pointing at the
+    change it reverts). A decision that was the first on its fact is withdrawn (the sources decide again)."""
+    pending = writes.pending()
+    pending.history_reverts = revision
+    try:
+        _revert(revision, user, reason or f"revert of change {revision.pk}")
+    finally:
+        pending.history_reverts = None
+
+
+def _revert(revision, user, reason: str) -> None:
+    if revision.fact_type == "casefield":
+        case = Case.objects.filter(pk=revision.case_id).first()
+        if case is None or revision.field not in CASE_FIELDS:
+            raise ReviewError("this change cannot be reverted: its case or field is gone")
+        before = revision.before_raw
+        if revision.source == "editor" and before is None:
+            case_field_review(case=case, name=revision.field, action="reject", user=user, reason=reason)
+        else:
+            value = before if isinstance(before, str) else ("" if before is None else str(before))
+            if revision.field == "date_filed" and revision.source != "editor" and value:
+                value = value[:10]
+            case_field_review(case=case, name=revision.field, action="correct", value=value, user=user, reason=reason)
+        return
+    kind = revision.fact_type
+    if kind not in KINDS or revision.source != "editor" or revision.fact_id is None:
+        raise ReviewError("only an editor's decision on a fact or a case field can be reverted")
+    fact = KINDS[kind].model.objects.filter(pk=revision.fact_id).first()
+    if fact is None:
+        raise ReviewError("this fact is no longer there (re-extraction or a merge replaced it)")
+    if revision.field == "review":
+        _withdraw(kind, fact, revision.before_raw or "", user, reason)
+        return
+    before = revision.before_raw
+    if KINDS[kind].fields.get(revision.field) == PARTY:
+        party = Party.objects.filter(pk=before).first() if before else None
+        text = f"#{party.pk}" if party else ""
+    else:
+        text = "" if before is None else str(before)
+    fact_review(kind=kind, fact=fact, action="correct", values={revision.field: text}, user=user, reason=reason)
+
+
+def _withdraw(kind: str, fact, state: str, user, reason: str) -> None:
+    """Back to a review state from before a decision: unchecked (the decision is withdrawn) or confirmed."""
+    if state:
+        fact_review(kind=kind, fact=fact, action="confirm", user=user, reason=reason)
+        return
+    keys = keys_of(kind, fact)
+    Correction.objects.filter(fact_type=kind, fingerprint__in=keys).delete()
+    before = fact.review
+    for row in rows_of(kind, fact):
+        row.review, row.reviewed_at, row.rejected = Review.UNCHECKED, None, False
+        row.save(update_fields=["review", "reviewed_at", "rejected"])
+    history.record(case_id=case_of(kind, fact), fact_type=kind, fact_id=fact.pk, key=keys[0] if keys else "",
+                   subject=history.subject_of(kind, fact), field="review", before=before, after="unchecked",
+                   before_raw=before, after_raw="", action="withdraw", user=user, reason=reason)
+    _after(kind, fact, case_of(kind, fact))
+
+
+def mark_fields(case: Case, rows: list) -> dict:
+    """The case page's review marks: each field row gets ``decision`` (an editor's, or None), ``certainty`` and
+    ``unconfirmed`` (unchecked and below settings.REVIEW_CONFIDENCE_THRESHOLD); the caption's decision too."""
+    from django.conf import settings
+
+    from casetracker.review_queue import field_certainty
+
+    states = case_field_states(case)
+    for row in rows:
+        row.decision = states.get(row.name)
+        row.reviewable = row.name in CASE_FIELDS
+        row.certainty = 1.0 if row.decision else field_certainty(row)
+        row.unconfirmed = bool(row.value) and row.reviewable and row.decision is None and \
+            row.certainty < settings.REVIEW_CONFIDENCE_THRESHOLD
+    caption = states.get("case_name")
+    from casetracker.records import FieldRow
+
+    caption_row = FieldRow(name="case_name", label="Caption", value=case.case_name)
+    caption_row.decision = caption
+    return {"caption_row": caption_row, "caption_unconfirmed": caption is None and case.caption_inferred}
