@@ -234,7 +234,12 @@ class _Parties:
     def __init__(self, extraction: nlp.Extraction):
         self.by_name = {normalize_name(p.name): p for p in extraction.parties}
         self.local: dict[str, Party] = {}
-        self._validate([(p.gazetteer_id, _name_key(p.name), p.kind) for p in extraction.parties])
+        names = {_name_key(p.name) for p in extraction.parties}  # and the names facts use without a party entry
+        names |= {_name_key(n) for q in extraction.quotes for n in [q.speaker] if n}
+        names |= {_name_key(n) for a in extraction.allegations for n in (a.accuser, a.accused, a.teacher, a.student)
+                  if n}
+        names |= {_name_key(n) for c in extraction.claims for n in (c.subject, c.object) if n}
+        self._validate([k for k in list(self.known) if k[1] in names])
 
     def _validate(self, keys: list[tuple]) -> None:
         """One query: drop cached parties this document needs that were deleted or merged meanwhile."""

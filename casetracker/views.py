@@ -243,7 +243,11 @@ def party_list(request):
 
 def party_detail(request, slug):
     party = get_object_or_404(selectors.party_list(), slug=slug)
-    return render(request, "party.html", {"party": party, **selectors.party_page(party), **_follow(request, party=party)})
+    from casetracker.accounts import is_editor
+
+    merged = list(Party.objects.filter(merged_into=party).order_by("name")) if is_editor(request.user) else []
+    return render(request, "party.html", {"party": party, **selectors.party_page(party), **_follow(request, party=party),
+                                          "merged": merged})
 
 
 def allegation_list(request):
@@ -259,8 +263,18 @@ def document_detail(request, pk):
     return render(request, "document.html", {
         "document": document, "body": render_marked(document.text, selectors.document_marks(document)),
         "story": story, "story_sources": provenance.independent_count([document, *story]) if story else 1,
-        "cases": selectors.document_cases(document),
+        "cases": selectors.document_cases(document), **_review_facts(request, document),
     })
+
+
+def _review_facts(request, document) -> dict:
+    """An editor's list of the document's quotes and allegations, to check them here (readers' pages are unchanged)."""
+    from casetracker.accounts import is_editor
+
+    if not is_editor(request.user):
+        return {}
+    return {"review_quotes": selectors.quote_list().filter(document=document).order_by("evidence__start"),
+            "review_allegations": selectors.allegation_list().filter(document=document).order_by("evidence__start")}
 
 
 # ------------------------------------------------------------------------------------------------- exports

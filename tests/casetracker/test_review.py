@@ -275,3 +275,27 @@ def test_splitting_a_case_moves_documents_for_good(editor_client, musk_case, ree
     new = Case.objects.get(case_name="Anthropic v. DeepSeek")
     assert list(new.case_documents.values_list("document_id", flat=True)) == [docs[1].pk]
     assert editor_client.post(f"/cases/{case.slug}/split/", {"caption": "x"}).status_code == 400
+
+
+# --------------------------------------------------------------------------- teaching the pipeline
+def test_export_reviews_writes_checked_documents_in_the_corpus_format(editor, musk_case, tmp_path):
+    import json
+
+    from ingest.nlp.evaljson import read
+
+    case, docs = musk_case
+    xai = Party.objects.get(name="xAI")
+    for q in Quote.objects.all():
+        review.fact_review(kind="quote", fact=q, action="correct", values={"speaker": "xAI"}, user=editor)
+    for a in Allegation.objects.filter(document=docs[0]):
+        review.fact_review(kind="allegation", fact=a, action="confirm", user=editor)
+    call_command("export_reviews", str(tmp_path))
+    lines = [json.loads(line) for line in (tmp_path / "gold.jsonl").read_text().splitlines()]
+    assert [line["doc"] for line in lines] == [f"{docs[0].pk:05d}_{docs[0].sha256[:12]}.txt"]  # fully checked only
+    (line,) = lines
+    assert line["quotes"] == [{"speaker": xai.name, "text_start": "Partly."}]
+    assert line["distillation_allegations"][0]["accused"] == "xAI" and line["case_captions"] == ["Musk v. OpenAI"]
+    meta, text = read(tmp_path / line["doc"])
+    assert text == docs[0].text and meta["title"] == docs[0].title
+    call_command("export_reviews", str(tmp_path), "--partial")
+    assert len((tmp_path / "gold.jsonl").read_text().splitlines()) == 2
