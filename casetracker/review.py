@@ -513,24 +513,3 @@ def _withdraw(kind: str, fact, state: str, user, reason: str) -> None:
                    before_raw=before, after_raw="", action="withdraw", user=user, reason=reason)
     _after(kind, fact, case_of(kind, fact))
 
-
-def mark_fields(case: Case, rows: list) -> dict:
-    """The case page's review marks: each field row gets ``decision`` (an editor's, or None), ``certainty`` and
-    ``unconfirmed`` (unchecked and below settings.REVIEW_CONFIDENCE_THRESHOLD); the caption's decision too."""
-    from django.conf import settings
-
-    from casetracker.review_queue import field_certainty
-
-    states = case_field_states(case)
-    for row in rows:
-        row.decision = states.get(row.name)
-        row.reviewable = row.name in CASE_FIELDS
-        row.certainty = 1.0 if row.decision else field_certainty(row)
-        row.unconfirmed = bool(row.value) and row.reviewable and row.decision is None and \
-            row.certainty < settings.REVIEW_CONFIDENCE_THRESHOLD
-    caption = states.get("case_name")
-    from casetracker.records import FieldRow
-
-    caption_row = FieldRow(name="case_name", label="Caption", value=case.case_name)
-    caption_row.decision = caption
-    return {"caption_row": caption_row, "caption_unconfirmed": caption is None and case.caption_inferred}

@@ -219,3 +219,23 @@ def item(kind: str, pk: str, case: Case) -> Optional[Item]:
     """One item of the queue as it stands now (after a decision), whatever its state."""
     items, _ = queue(case=case, kind=kind, state="all")
     return next((i for i in items if i.id == str(pk)), None)
+
+
+def mark_fields(case: Case, rows: list) -> dict:
+    """The case page's review marks: each field row gets ``decision`` (an editor's, or None), ``certainty`` and
+    ``unconfirmed`` (unchecked and below settings.REVIEW_CONFIDENCE_THRESHOLD); the caption's decision too."""
+    from django.conf import settings
+
+    states = review.case_field_states(case)
+    for row in rows:
+        row.decision = states.get(row.name)
+        row.reviewable = row.name in review.CASE_FIELDS
+        row.certainty = 1.0 if row.decision else field_certainty(row)
+        row.unconfirmed = bool(row.value) and row.reviewable and row.decision is None and \
+            row.certainty < settings.REVIEW_CONFIDENCE_THRESHOLD
+    caption = states.get("case_name")
+    from casetracker.records import FieldRow
+
+    caption_row = FieldRow(name="case_name", label="Caption", value=case.case_name)
+    caption_row.decision = caption
+    return {"caption_row": caption_row, "caption_unconfirmed": caption is None and case.caption_inferred}

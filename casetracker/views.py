@@ -12,7 +12,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from casetracker import exports, following, graph, provenance, records, review, search as search_mod, selectors
+from casetracker import exports, following, graph, provenance, records, review_queue, search as search_mod, selectors
 from casetracker.courts import court_display
 from casetracker.marking import render_headline, render_marked
 from casetracker.models import Allegation, Case, CaseParty, Party
@@ -194,7 +194,7 @@ def _case_context(request, case: Case, **extra) -> dict:
         docs = {s.document_id: s.document for s in e.sources.all()}
         e.n_sources, e.n_independent = len(docs), provenance.independent_count(docs.values())
     fields = records.field_rows(case)
-    review_fields = review.mark_fields(case, fields)
+    review_fields = review_queue.mark_fields(case, fields)
     return {
         "case": case, "timeline": timeline, "roles": selectors.roles(case), "fields": fields,
         "followed": list(case.followed_dockets.all()),

@@ -303,10 +303,10 @@ class CaseDetailSerializer(CaseSerializer):
         "state": serializers.CharField(), "reviewed_at": serializers.DateTimeField(allow_null=True),
         "certainty": serializers.FloatField(), "unconfirmed": serializers.BooleanField()})))
     def get_review(self, obj):
-        from casetracker import records, review
+        from casetracker import records, review, review_queue
 
         rows = records.field_rows(obj)
-        marks = review.mark_fields(obj, rows)
+        marks = review_queue.mark_fields(obj, rows)
         rows = [marks["caption_row"], *[r for r in rows if r.reviewable]]
         out = {}
         for row in rows:

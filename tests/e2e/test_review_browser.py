@@ -153,7 +153,8 @@ def test_an_editor_corrects_a_speaker_and_the_status_in_place_and_both_survive_r
     status.locator("details.correct summary").click()
     status.locator("select[name=status]").select_option("settled")
     status.locator("button", has_text="Save correction").click()
-    _until(page, "document.querySelector('#field-status').innerText.includes('settled')")
+    _until(page, "!!document.querySelector('#field-status .checked')")  # the decision is in: its mark shows
+    assert "settled" in page.inner_text("#field-status")
     assert page.evaluate("window.__samePage") is True  # htmx swapped the facts in place: no reload
     api = page.request.get(f"{site}/api/v1/quotes/{quote.pk}/").json()
     assert api["speaker"]["name"] == new_speaker and api["review"] == "corrected"
