@@ -1,7 +1,7 @@
 """Member accounts: roles as groups, sign-up, log-in (with the lockout backend), log-out, and the account page
 (alerts, API token, webhook endpoints).
 
-Roles are Django groups, checked by small helpers (``is_member``); a later role is one more group and one more
+Roles are Django groups, checked by small helpers (``is_member``, ``is_editor``; an admin is staff or superuser); a later role is one more group and one more
 helper over ``has_role``. Sign-up puts the new account in the "member" group (made by migration 0011_alerts);
 an admin can add any account to it.
 """
@@ -27,6 +27,7 @@ from casetracker.authentication import lockout_message, locked_for
 from casetracker.models import Alert, WebhookEndpoint
 
 MEMBER_GROUP = "member"
+EDITOR_GROUP = "editor"  # made by migration 0013_review
 
 
 # --------------------------------------------------------------------------- roles
@@ -43,6 +44,32 @@ def has_role(user, group: str) -> bool:
 def is_member(user) -> bool:
     """May follow things and register webhooks: a member (or a superuser)."""
     return bool(has_role(user, MEMBER_GROUP) or getattr(user, "is_superuser", False) and user.is_active)
+
+
+def is_editor(user) -> bool:
+    """May review facts (confirm, correct, reject, merge, revert): an editor, or an admin (staff or superuser)."""
+    return bool(has_role(user, EDITOR_GROUP) or is_admin(user))
+
+
+def is_admin(user) -> bool:
+    return bool(user is not None and getattr(user, "is_active", False)
+                and (getattr(user, "is_staff", False) or getattr(user, "is_superuser", False)))
+
+
+def editor_required(view):
+    """A page or action for editors: anonymous visitors are sent to log in, other accounts get a 403."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        if not is_editor(request.user):
+            raise PermissionDenied("Reviewing needs an editor account.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def member_required(view):

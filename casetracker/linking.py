@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 from django.db.models import Count, Q
 
-from casetracker import changes, statements, writes
+from casetracker import changes, review, statements, writes
 from casetracker.models import (
     Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, Claim, Document, Event, EventSource, Mention,
 )
@@ -330,11 +330,19 @@ def _case_parties_add(items: list[tuple], named: bool = False) -> None:
     found = {(cp.case_id, cp.party_id, cp.role): cp for cp in CaseParty.objects.filter(
         case_id__in={case.pk for case, *_ in items}, party_id__in={party.pk for _, party, *_ in items})}
     links = []
+    decisions = review.caseparty_decisions([(case.pk, party.pk, role) for case, party, role, _ in items])
     for case, party, role, ev in items:
+        decision = decisions.get((case.pk, party.pk, role))  # an editor's decision on this role, if any
+        if decision is not None:
+            party, role = review.caseparty_decided(decision, party, role)
+            if party is None:
+                continue  # an editor rejected this role
+            key = (case.pk, party.pk, role)
+            found.setdefault(key, CaseParty.objects.filter(case=case, party=party, role=role).first())
         key = (case.pk, party.pk, role)
-        if key not in found:
-            found[key], created = CaseParty.objects.get_or_create(case=case, party=party, role=role,
-                                                                  defaults={"named": named})
+        if found.get(key) is None:
+            found[key], created = CaseParty.objects.get_or_create(case=case, party=party, role=role, defaults={
+                "named": named, "review": review.state_of(decision), "reviewed_at": getattr(decision, "updated_at", None)})
             if created:
                 case_changed(case)
                 changes.party_joined(case, party, role, ev)
@@ -433,6 +441,10 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
 
     when = as_date(date_value)
     precision = precision if when else ""
+    decided, decision = review.event_decision(case and case.pk, kind, when, precision, document.pk, stage, status)
+    if decision is not None:  # an editor's decision on this source's event: its corrected fields, or rejected
+        kind, when, precision, stage, status = (decided[k] for k in ("kind", "date", "precision", "stage", "status"))
+        merge = merge and decision.action != "reject"
     event = None
     if case is not None and merge:
         same_kind = case.events.filter(kind=kind, rejected=False)
@@ -461,8 +473,13 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
         event = Event.objects.create(case=case, kind=kind, title=(title or kind)[:500], date=when,
                                      precision=precision or "", stage=stage[:20], status=status[:30],
                                      fingerprint=fingerprint("event", case and case.pk, kind, when, document.pk,
-                                                             stage, status))
-        changes.event_added(event, document, evidence)
+                                                             stage, status),
+                                     rejected=getattr(decision, "action", "") == "reject")
+        if not event.rejected:
+            changes.event_added(event, document, evidence)
+    if decision is not None and event.review != review.state_of(decision):
+        event.review, event.reviewed_at = review.state_of(decision), decision.updated_at
+        event.save(update_fields=["review", "reviewed_at"])
     EventSource.objects.bulk_create([EventSource(  # one statement, no savepoint; an existing source is kept
         event=event, evidence=evidence, document=document, date=when, precision=precision or "",
         extractor_version=version)], ignore_conflicts=True)

@@ -185,6 +185,11 @@ def case_merge(*, source: Case, target: Case) -> Case:
         for src in event.sources.all():  # each source joins the target's matching event or starts one
             attach_event(target, event.kind, event.title, src.date, src.precision, src.document, src.evidence,
                          src.extractor_version, stage=event.stage, status=event.status)
+    from casetracker.models import CaseRedirect, Revision
+
+    CaseRedirect.objects.filter(case=source).update(case=target)  # its own old addresses lead on too
+    CaseRedirect.objects.update_or_create(slug=source.slug, defaults={"case": target})
+    Revision.objects.filter(case=source).update(case=target)
     source.delete()
     case_changed(target, caption=True)
     statements.case_resolve(target)

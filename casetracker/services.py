@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from casetracker import changes, linking, writes
+from casetracker import changes, linking, review, writes
 from casetracker.models import (
     Alert, Alias, Allegation, Claim, Correction, Document, Evidence, Mention, Party, Quote,
 )
@@ -235,7 +235,12 @@ class _Parties:
     def __init__(self, extraction: nlp.Extraction):
         self.by_name = {normalize_name(p.name): p for p in extraction.parties}
         self.local: dict[str, Party] = {}
-        self._validate([(p.gazetteer_id, _name_key(p.name), p.kind) for p in extraction.parties])
+        names = {_name_key(p.name) for p in extraction.parties}  # and the names facts use without a party entry
+        names |= {_name_key(n) for q in extraction.quotes for n in [q.speaker] if n}
+        names |= {_name_key(n) for a in extraction.allegations for n in (a.accuser, a.accused, a.teacher, a.student)
+                  if n}
+        names |= {_name_key(n) for c in extraction.claims for n in (c.subject, c.object) if n}
+        self._validate([k for k in list(self.known) if k[1] in names])
 
     def _validate(self, keys: list[tuple]) -> None:
         """One query: drop cached parties this document needs that were deleted or merged meanwhile."""
@@ -339,13 +344,12 @@ def _record(document: Document, extraction: nlp.Extraction, pending: writes.Pend
     parties = _Parties(extraction)
     rows = _fact_rows(document, extraction, parties)
     evidence = Evidence.objects.bulk_create([_evidence_row(document, row[2]) for row in rows])
-    rejected = set(Correction.objects.filter(fingerprint__in={row[4] for row in rows})
-                   .filter(Q(document__isnull=True) | Q(document=document)).values_list("fact_type", "fingerprint"))
+    decisions = review.Decisions([(row[3], row[4]) for row in rows], document.pk)  # editors' and staff's
     by_model: dict = {}
     for (model, fields, _, fact_type, fp), ev in zip(rows, evidence):
         by_model.setdefault(model, []).append(model(
             document=document, evidence=ev, fingerprint=fp, extractor_version=version,
-            rejected=(fact_type, fp) in rejected, **fields))
+            **review.apply(fact_type, fields, decisions.get(fact_type, fp))))
     for model, objs in by_model.items():
         model.objects.bulk_create(objs)
     changes.allegations_added(by_model.get(Allegation, []), document)

@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "casetracker.review_views.roles",
             ],
         },
     }
@@ -282,6 +283,8 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/accounts/"
 LOGOUT_REDIRECT_URL = "/"
 SIGNUP_OPEN = env_bool("SIGNUP_OPEN", True)  # false: accounts are made in the admin (group "member")
+# Review (issue 15): an unchecked case field whose sources back it less than this is shown as unconfirmed
+REVIEW_CONFIDENCE_THRESHOLD = float(os.environ.get("REVIEW_CONFIDENCE_THRESHOLD", "0.6"))
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in emails and webhooks
 EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))

@@ -79,7 +79,9 @@ def dockets_sync(case: Case, facts: Optional[list[CaseFact]] = None) -> None:
     if facts is None:
         facts = list(CaseFact.objects.filter(case=case, field__in=("docket_number", "court"), rejected=False))
     stated: dict[str, str] = {}
-    for value in (f.value for f in sorted(facts, key=lambda f: f.pk) if f.field == "docket_number"):
+    numbers = [f for f in facts if f.field == "docket_number"]
+    numbers = [f for f in numbers if f.origin == CaseFact.Origin.EDITOR] or numbers  # an editor's number is the one
+    for value in (f.value for f in sorted(numbers, key=lambda f: f.pk)):
         core = docket_key(value)
         if core and len(value) > len(stated.get(core, "")):
             stated[core] = value[:100]
@@ -227,7 +229,12 @@ def case_resolve(case: Case) -> Case:
     stated = [f.value == "true" for f in by_field["is_ai_litigation"]]
     votes = stated or ai_docs
     values["is_ai_litigation"] = (sum(votes) * 2 >= len(votes)) if votes else case.is_ai_litigation
+    _editor_values(values, by_field)
     changed = [name for name, value in values.items() if getattr(case, name) != value]
+    if changed:
+        from casetracker import history
+
+        history.case_fields(case, {n: getattr(case, n) for n in changed}, {n: values[n] for n in changed})
     for name in ("status", "stage"):
         if name in changed:
             changes.case_moved(case, name, getattr(case, name), values[name], _step_of(events, name, values[name]))
@@ -237,8 +244,30 @@ def case_resolve(case: Case) -> Case:
         case.save(update_fields=changed + ["updated_at"])
         from casetracker.linking import case_changed
 
-        case_changed(case)
+        case_changed(case, caption="case_name" in changed)
     return case
+
+
+# fields an editor's CaseFact sets outright (issue 15; court, judge and docket go through _outranking)
+EDITOR_FIELDS = {"caption": "case_name", "status": "status", "stage": "stage", "date_filed": "date_filed",
+                 "date_terminated": "date_terminated"}
+
+
+def _editor_values(values: dict, by_field) -> None:
+    """An editor's value of a field is the case's, whatever the sources say (casetracker.review)."""
+    for fact_field, name in EDITOR_FIELDS.items():
+        edited = [f for f in by_field.get(fact_field, ()) if f.origin == CaseFact.Origin.EDITOR]
+        if not edited:
+            continue
+        value = edited[-1].value
+        if name in ("date_filed", "date_terminated"):
+            precision = {4: "year", 7: "month"}.get(len(value), "day")
+            value = date.fromisoformat(value + {"year": "-01-01", "month": "-01"}.get(precision, "")) if value else None
+            if name == "date_filed":
+                values["date_filed_precision"] = precision if value else ""
+        elif name == "case_name":
+            values["caption_inferred"] = False
+        values[name] = value
 
 
 def _step_of(events: list[Event], field: str, value: str) -> Optional[Event]:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from casetracker import accounts, feeds, follow_views, hooks, views
+from casetracker import accounts, feeds, follow_views, hooks, review_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,6 +14,16 @@ urlpatterns = [
     path("quotes/export.<str:fmt>", views.quote_export, name="quote-export"),
     path("cases/<slug:slug>/", views.case_detail, name="case-detail"),
     path("cases/<slug:slug>/feed/", feeds.CaseFeed(), name="case-feed"),
+    path("cases/<slug:slug>/changes/", review_views.case_changes, name="case-changes"),
+    path("cases/<slug:slug>/changes/feed/", review_views.CaseChangesFeed(), name="case-changes-feed"),
+    path("cases/<slug:slug>/split/", review_views.case_split, name="case-split"),
+    path("review/", review_views.queue, name="review-queue"),
+    path("review/case/<slug:slug>/<str:name>/", review_views.case_field_review, name="review-case-field"),
+    path("review/revert/<int:pk>/", review_views.revert, name="review-revert"),
+    path("review/merge/parties/", review_views.party_merge, name="review-party-merge"),
+    path("review/merge/cases/", review_views.case_merge, name="review-case-merge"),
+    path("review/split/parties/<slug:slug>/", review_views.party_split, name="review-party-split"),
+    path("review/<str:kind>/<int:pk>/", review_views.fact_review, name="review-fact"),
     path("cases/<slug:slug>/follow-docket/", views.case_follow_docket, name="case-follow-docket"),
     path("cases/<slug:slug>/family/", views.case_family, name="case-family"),
     path("parties/", views.party_list, name="party-list"),

@@ -12,7 +12,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from casetracker import exports, following, graph, provenance, records, search as search_mod, selectors
+from casetracker import exports, following, graph, provenance, records, review_queue, search as search_mod, selectors
 from casetracker.courts import court_display
 from casetracker.marking import render_headline, render_marked
 from casetracker.models import Allegation, Case, CaseParty, Party
@@ -176,7 +176,12 @@ def _nulls_last(order: str):
 
 
 def case_detail(request, slug):
-    case = get_object_or_404(selectors.case_detail_qs(), slug=slug)
+    case = selectors.case_detail_qs().filter(slug=slug).first()
+    if case is None:  # a case merged into another: its old address leads there
+        from casetracker.models import CaseRedirect
+
+        moved = get_object_or_404(CaseRedirect.objects.select_related("case"), slug=slug)
+        return redirect(moved.case.get_absolute_url(), permanent=True)
     return render(request, "case.html", _case_context(request, case))
 
 
@@ -189,6 +194,7 @@ def _case_context(request, case: Case, **extra) -> dict:
         docs = {s.document_id: s.document for s in e.sources.all()}
         e.n_sources, e.n_independent = len(docs), provenance.independent_count(docs.values())
     fields = records.field_rows(case)
+    review_fields = review_queue.mark_fields(case, fields)
     return {
         "case": case, "timeline": timeline, "roles": selectors.roles(case), "fields": fields,
         "followed": list(case.followed_dockets.all()),
@@ -198,6 +204,7 @@ def _case_context(request, case: Case, **extra) -> dict:
         "conflicts": provenance.case_conflicts(case, facts["allegations"]),
         "allegation_groups": provenance.allegation_groups(facts["allegations"]),
         "quote_groups": provenance.quote_groups(facts["quotes"]), **facts, **_follow(request, case=case),
+        **review_fields,
     }
 
 
@@ -236,7 +243,11 @@ def party_list(request):
 
 def party_detail(request, slug):
     party = get_object_or_404(selectors.party_list(), slug=slug)
-    return render(request, "party.html", {"party": party, **selectors.party_page(party), **_follow(request, party=party)})
+    from casetracker.accounts import is_editor
+
+    merged = list(Party.objects.filter(merged_into=party).order_by("name")) if is_editor(request.user) else []
+    return render(request, "party.html", {"party": party, **selectors.party_page(party), **_follow(request, party=party),
+                                          "merged": merged})
 
 
 def allegation_list(request):
@@ -252,8 +263,18 @@ def document_detail(request, pk):
     return render(request, "document.html", {
         "document": document, "body": render_marked(document.text, selectors.document_marks(document)),
         "story": story, "story_sources": provenance.independent_count([document, *story]) if story else 1,
-        "cases": selectors.document_cases(document),
+        "cases": selectors.document_cases(document), **_review_facts(request, document),
     })
+
+
+def _review_facts(request, document) -> dict:
+    """An editor's list of the document's quotes and allegations, to check them here (readers' pages are unchanged)."""
+    from casetracker.accounts import is_editor
+
+    if not is_editor(request.user):
+        return {}
+    return {"review_quotes": selectors.quote_list().filter(document=document).order_by("evidence__start"),
+            "review_allegations": selectors.allegation_list().filter(document=document).order_by("evidence__start")}
 
 
 # ------------------------------------------------------------------------------------------------- exports

@@ -298,14 +298,20 @@ def _done(ri: RawInput, document: Optional[Document], status: str, stage: str = 
 
 @writes.atomic
 def reextract(documents) -> int:
-    """Rebuild extracted facts of documents with the current pipeline; corrections are honoured."""
+    """Rebuild extracted facts of documents with the current pipeline; editors' decisions are honoured and what
+    changed is recorded in the history."""
     from ingest.nlp.pipeline import extract_many
+
+    from casetracker import history
 
     documents = list(documents)
     items = [(d.text, {"published": d.published_at, "title": d.title}) for d in documents]
     n = 0
     for document, extraction in zip(documents, extract_many(items)):
-        domain.document_clear_facts(document=document)
-        domain.extraction_record(document=document, extraction=extraction)
+        with history.acting(source="extraction", extractor_version=extraction.extractor_version):
+            before = history.snapshot(document)  # what changes is recorded (casetracker.history)
+            domain.document_clear_facts(document=document)
+            domain.extraction_record(document=document, extraction=extraction)
+            history.facts_diff(before, history.snapshot(document), extraction.extractor_version)
         n += 1
     return n

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
@@ -99,7 +99,7 @@ class CasePartySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CaseParty
-        fields = ["party", "role"]
+        fields = ["party", "role", "review", "reviewed_at"]
 
 
 class DocumentBriefSerializer(AbsoluteUrlMixin, serializers.ModelSerializer):
@@ -142,7 +142,7 @@ class EventSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = ["id", "case", "kind", "title", "date", "precision", "source_count", "sources", "absolute_url"]
+        fields = ["id", "case", "kind", "title", "date", "precision", "source_count", "sources", "absolute_url", "review", "reviewed_at"]
 
     def get_source_count(self, obj) -> int:
         return len({s.document_id for s in obj.sources.all()})
@@ -291,10 +291,31 @@ class CaseDetailSerializer(CaseSerializer):
     role_conflicts = serializers.SerializerMethodField()
     conflicts = serializers.SerializerMethodField()
     allegations = serializers.SerializerMethodField()
+    review = serializers.SerializerMethodField(help_text="each case field's review state: field name -> {state "
+                                               "(confirmed, corrected or empty: unchecked), reviewed_at, certainty, "
+                                               "unconfirmed}")
 
     class Meta(CaseSerializer.Meta):
         fields = CaseSerializer.Meta.fields + ["timeline", "stage_history", "family", "counsel", "sources",
-                                               "documents", "role_conflicts", "conflicts", "allegations"]
+                                               "documents", "role_conflicts", "conflicts", "allegations", "review"]
+
+    @extend_schema_field(serializers.DictField(child=inline_serializer("FieldReview", {
+        "state": serializers.CharField(), "reviewed_at": serializers.DateTimeField(allow_null=True),
+        "certainty": serializers.FloatField(), "unconfirmed": serializers.BooleanField()})))
+    def get_review(self, obj):
+        from casetracker import records, review, review_queue
+
+        rows = records.field_rows(obj)
+        marks = review_queue.mark_fields(obj, rows)
+        rows = [marks["caption_row"], *[r for r in rows if r.reviewable]]
+        out = {}
+        for row in rows:
+            decision = row.decision
+            certainty = getattr(row, "certainty", 1.0 if decision else (0.5 if obj.caption_inferred else 0.9))
+            unconfirmed = getattr(row, "unconfirmed", marks["caption_unconfirmed"])
+            out[row.name] = {"state": review.state_of(decision), "reviewed_at": getattr(decision, "updated_at", None),
+                             "certainty": round(certainty, 3), "unconfirmed": unconfirmed}
+        return out
 
     @extend_schema_field(StageStepSerializer(many=True))
     def get_stage_history(self, obj):
@@ -350,7 +371,7 @@ class QuoteSerializer(DynamicFieldsMixin, SentenceUrlMixin, serializers.ModelSer
 
     class Meta:
         model = Quote
-        fields = ["id", "text", "speaker", "cue", "document", "evidence", "extractor_version", "absolute_url"]
+        fields = ["id", "text", "speaker", "cue", "document", "evidence", "extractor_version", "absolute_url", "review", "reviewed_at"]
 
 
 class AllegationSerializer(DynamicFieldsMixin, SentenceUrlMixin, serializers.ModelSerializer):
@@ -364,7 +385,7 @@ class AllegationSerializer(DynamicFieldsMixin, SentenceUrlMixin, serializers.Mod
     class Meta:
         model = Allegation
         fields = ["id", "accuser", "accused", "teacher", "student", "status", "case", "document", "evidence",
-                  "extractor_version", "absolute_url"]
+                  "extractor_version", "absolute_url", "review", "reviewed_at"]
 
 
 class ClaimSerializer(DynamicFieldsMixin, SentenceUrlMixin, serializers.ModelSerializer):
@@ -376,7 +397,7 @@ class ClaimSerializer(DynamicFieldsMixin, SentenceUrlMixin, serializers.ModelSer
     class Meta:
         model = Claim
         fields = ["id", "kind", "label", "subject", "object", "case", "document", "evidence", "extractor_version",
-                  "absolute_url"]
+                  "absolute_url", "review", "reviewed_at"]
 
 
 class IngestRequestSerializer(serializers.Serializer):

@@ -3,7 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import APIRootView, DefaultRouter
 from rest_framework.reverse import reverse
 
-from casetracker.api import alerts, ingest, views
+from casetracker.api import alerts, ingest, reviews, views
 
 app_name = "api"
 
@@ -11,7 +11,7 @@ app_name = "api"
 class ApiRoot(APIRootView):
     """casetracker's REST API: every resource, the search, the OpenAPI schema and its documentation page."""
 
-    EXTRA = {"search": "api:api-search", "usage": "api:api-usage", "schema": "api:api-schema",
+    EXTRA = {"search": "api:api-search", "usage": "api:api-usage", "reviews": "api:api-reviews", "schema": "api:api-schema",
              "docs": "api:api-docs"}
 
     def get(self, request, *args, **kwargs):
@@ -40,6 +40,7 @@ router.register("webhooks", alerts.WebhookViewSet, basename="webhook")
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="api-search"),
     path("usage/", alerts.UsageView.as_view(), name="api-usage"),
+    path("reviews/", reviews.ReviewView.as_view(), name="api-reviews"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI from drf-spectacular-sidecar's static files (no CDN); its setup script is a file, not inline
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:api-schema"), name="api-docs"),

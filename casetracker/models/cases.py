@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
 
+from .facts import Reviewed
+
 
 class Case(models.Model):
     """One lawsuit: one court, one docket. Its fields are resolved from the sources that state them
@@ -89,7 +91,7 @@ class Case(models.Model):
         return reverse("case-detail", args=[self.slug])
 
 
-class CaseParty(models.Model):
+class CaseParty(Reviewed):
     class Role(models.TextChoices):
         PLAINTIFF = "plaintiff"
         DEFENDANT = "defendant"

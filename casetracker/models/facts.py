@@ -3,17 +3,38 @@
 Quotes, claims, allegations and mentions are per document (one row per source
 sentence); read-side selectors group them across documents by ``fingerprint``
 to count corroboration. Events are shared across documents (EventSource).
-A ``Correction`` keyed by fingerprint keeps a staff decision (reject) across
-re-extraction.
+A ``Correction`` keyed by fingerprint keeps an editor's decision (confirm, correct, reject) across
+re-extraction; each fact row carries its review state (``review``, ``reviewed_at``) for readers and the API.
 """
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.conf import settings
 from django.db import models
 
 
-class ExtractedFact(models.Model):
+class Review(models.TextChoices):
+    """A fact's review state: what an editor decided about it (unchecked until one did)."""
+
+    UNCHECKED = "", "unchecked"
+    CONFIRMED = "confirmed"
+    CORRECTED = "corrected"
+    REJECTED = "rejected"
+
+
+class Reviewed(models.Model):
+    """The review state of a fact: set by casetracker.review when an editor decides, and again on re-extraction
+    from the ``Correction`` that keeps the decision."""
+
+    review = models.CharField(max_length=10, choices=Review.choices, blank=True, default="")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ExtractedFact(Reviewed):
     document = models.ForeignKey("Document", on_delete=models.CASCADE, related_name="%(class)ss")
     evidence = models.ForeignKey("Evidence", on_delete=models.CASCADE, related_name="%(class)ss")
     fingerprint = models.CharField(max_length=64, db_index=True,
@@ -21,7 +42,7 @@ class ExtractedFact(models.Model):
     extractor_version = models.CharField(max_length=40, blank=True)
     rejected = models.BooleanField(default=False, help_text="a staff user rejected this fact")
 
-    class Meta:
+    class Meta(Reviewed.Meta):
         abstract = True
 
 
@@ -100,7 +121,7 @@ class Allegation(ExtractedFact):
         return f"{self.accused} distilled{teacher}: {self.status}"
 
 
-class Event(models.Model):
+class Event(Reviewed):
     """A dated step on a case timeline, shared by every document that reports it."""
 
     class Kind(models.TextChoices):
@@ -151,19 +172,29 @@ class EventSource(models.Model):
 
 
 class Correction(models.Model):
-    """A staff decision on a fact, kept by fingerprint so re-extraction honours it."""
+    """An editor's decision on a fact, kept by the fact's key so re-extraction and new documents honour it: a
+    rejected fact stays rejected, a corrected one gets its corrected values (``values``: field -> value, a party
+    by its id, a date as ISO text), a confirmed one stays checked. The key is the fact's fingerprint as extracted
+    (quotes, allegations, claims, mentions), or what identifies it where it is written (casetracker.review.KEYS:
+    a party's role in a case, an event's source, a case field)."""
 
     class Action(models.TextChoices):
+        CONFIRM = "confirm"
+        CORRECT = "correct"
         REJECT = "reject"
 
-    fact_type = models.CharField(max_length=20)  # "quote", "allegation", "claim", "mention", "event"
+    fact_type = models.CharField(max_length=20)  # "quote", "allegation", "claim", "mention", "event", "caseparty", "casefield"
     fingerprint = models.CharField(max_length=64)
     document = models.ForeignKey("Document", null=True, blank=True, on_delete=models.CASCADE,
                                  help_text="only in this document; empty: everywhere")
     action = models.CharField(max_length=10, choices=Action.choices, default=Action.REJECT)
+    values = models.JSONField(default=dict, blank=True, help_text="a correction's new values: field -> value")
     note = models.TextField(blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
     created_by = models.CharField(max_length=150, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["fact_type", "fingerprint", "document"], name="correction_unique",

@@ -1,0 +1,301 @@
+"""Editors in the loop (issue 15): roles, deciding in place, decisions that survive re-extraction, the history and
+reverting, the queue's order and filters, merging and splitting, hostile input."""
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from casetracker import review, review_queue
+from casetracker.models import (
+    Allegation, Case, CaseFact, CaseParty, CaseRedirect, Correction, Event, Party, Quote, Revision,
+)
+from ingest import services as ingest_services
+from tests.casetracker.conftest import HOSTILE
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    user = django_user_model.objects.create_user("desk", "desk@example.org", "a long passphrase 16")
+    user.groups.add(Group.objects.get_or_create(name="editor")[0])
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reextract(monkeypatch, musk_case):
+    """``manage.py reextract``'s service with the extraction the fixture recorded (no model run): what an editor
+    decided must survive the facts being cleared and written again."""
+    from ingest.nlp import pipeline
+
+    def fake_extract_many(items):
+        from ingest.nlp import types as nlp
+        from tests.casetracker.factories import party, span
+
+        for text, _meta in items:
+            extraction = nlp.Extraction(
+                parties=[party(text, "Elon Musk", "person", role="plaintiff", surface="Elon Musk", gid="elon-musk"),
+                         party(text, "OpenAI", role="defendant", gid="openai"), party(text, "xAI", gid="xai")],
+                cases=[nlp.CaseX(caption="Musk v. OpenAI", inferred=True, plaintiffs=["Elon Musk"],
+                                 defendants=["OpenAI"], evidence=[span(text, "OpenAI")])],
+                events=[nlp.EventX(kind="testimony", what="Musk testifies that xAI used OpenAI models",
+                                   evidence=[span(text, "testified")])],
+                allegations=[nlp.AllegationX(accused="xAI", teacher="OpenAI", status="admitted",
+                                             evidence=[span(text, "xAI used OpenAI")])],
+                is_ai_litigation=True, extractor_version="t2")
+            if text == HOSTILE:
+                extraction.quotes = [nlp.QuoteX(text="Partly.", speaker="Elon Musk", cue="said",
+                                                evidence=[span(text, "Partly.")])]
+            else:
+                extraction.parties += [party(text, "Anthropic"), party(text, "DeepSeek")]
+                extraction.allegations.append(nlp.AllegationX(
+                    accused="DeepSeek", accuser="Anthropic", teacher="Claude", evidence=[span(text, "accused DeepSeek")]))
+            yield extraction
+
+    monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)
+    case, docs = musk_case
+
+    def run():
+        from casetracker.models import Document
+
+        return ingest_services.reextract(Document.objects.filter(pk__in=[d.pk for d in docs]).order_by("id"))
+
+    return run
+
+
+# --------------------------------------------------------------------------- roles
+def test_anonymous_visitors_are_sent_to_log_in_and_members_cannot_review(client, musk_case, member):
+    case, _ = musk_case
+    assert client.get("/review/")["Location"].startswith("/accounts/login/")
+    quote = Quote.objects.get()
+    assert client.post(f"/review/quote/{quote.pk}/", {"action": "confirm"}).status_code == 302  # to log in
+    client.force_login(member)
+    assert client.get("/review/").status_code == 403
+    assert client.post(f"/review/quote/{quote.pk}/", {"action": "confirm"}).status_code == 403
+    assert client.post(f"/review/case/{case.slug}/status/", {"action": "correct", "status": "settled"}).status_code == 403
+    assert b"Confirm" not in client.get(case.get_absolute_url()).content
+    assert Quote.objects.get().review == "" and not Correction.objects.exists()
+
+
+def test_editors_and_admins_review(editor_client, musk_case, django_user_model, client):
+    case, _ = musk_case
+    page = editor_client.get("/review/")
+    assert page.status_code == 200 and b"Review queue" in page.content
+    assert b'data-action="confirm"' in editor_client.get(case.get_absolute_url()).content
+    admin = django_user_model.objects.create_user("boss", "b@example.org", "x", is_staff=True)
+    editor_client.force_login(admin)
+    assert editor_client.get("/review/").status_code == 200
+
+
+def test_createeditor_makes_an_editor(db, monkeypatch, django_user_model):
+    from casetracker.accounts import is_editor, is_member
+
+    monkeypatch.setenv("EDITOR_PW", "a long passphrase 16")
+    call_command("createeditor", "checker", "--email", "c@example.org", "--password-env", "EDITOR_PW")
+    user = django_user_model.objects.get(username="checker")
+    assert is_editor(user) and is_member(user) and user.check_password("a long passphrase 16")
+    call_command("createeditor", "checker", "--remove")
+    user = django_user_model.objects.get(username="checker")
+    assert not is_editor(user)
+
+
+# --------------------------------------------------------------------------- deciding, and decisions that last
+def test_a_corrected_speaker_and_status_survive_reextraction(editor_client, musk_case, reextract):
+    case, _ = musk_case
+    quote = Quote.objects.get()
+    xai = Party.objects.get(name="xAI")
+    answer = editor_client.post(f"/review/quote/{quote.pk}/", {"action": "correct", "speaker": "xAI",
+                                                               "reason": "the company said it", "next": "/x"})
+    assert answer.status_code == 302 and answer["Location"] == "/x"
+    quote.refresh_from_db()
+    assert quote.speaker == xai and quote.review == "corrected" and quote.reviewed_at
+    editor_client.post(f"/review/case/{case.slug}/status/", {"action": "correct", "status": "settled"})
+    case.refresh_from_db()
+    assert case.status == "settled"
+    reextract()
+    quote = Quote.objects.get()
+    case.refresh_from_db()
+    assert quote.speaker == xai and quote.review == "corrected" and quote.extractor_version == "t2"
+    assert case.status == "settled"
+    page = editor_client.get(case.get_absolute_url()).content.decode()
+    assert "✓ checked" in page and "xAI" in page
+    api = editor_client.get(f"/api/v1/quotes/{quote.pk}/").json()
+    assert api["review"] == "corrected" and api["speaker"]["name"] == "xAI" and api["reviewed_at"]
+    detail = editor_client.get(f"/api/v1/cases/{case.slug}/").json()
+    assert detail["status"] == "settled" and detail["review"]["status"]["state"] == "corrected"
+    history = Revision.objects.filter(case=case)
+    assert history.filter(field="speaker", before="Elon Musk", after="xAI", reason="the company said it",
+                          username="desk").exists()
+    assert history.filter(field="status", after="settled", source="editor").exists()
+
+
+def test_rejections_roles_and_event_dates_last(editor_client, musk_case, reextract):
+    case, _ = musk_case
+    allegation = Allegation.objects.get(accused__name="DeepSeek")
+    editor_client.post(f"/review/allegation/{allegation.pk}/", {"action": "reject"})
+    openai_role = CaseParty.objects.get(case=case, party__name="OpenAI")
+    editor_client.post(f"/review/caseparty/{openai_role.pk}/", {"action": "correct", "role": "plaintiff"})
+    event = Event.objects.get(case=case)
+    editor_client.post(f"/review/event/{event.pk}/", {"action": "correct", "date": "2026-04-30"})
+    xai_allegation = Allegation.objects.filter(accused__name="xAI").first()
+    editor_client.post(f"/review/allegation/{xai_allegation.pk}/", {"action": "confirm"})
+    reextract()
+    assert all(a.rejected and a.review == "rejected" for a in Allegation.objects.filter(accused__name="DeepSeek"))
+    assert all(a.review == "confirmed" for a in Allegation.objects.filter(accused__name="xAI"))
+    roles = set(CaseParty.objects.filter(case=case, party__name="OpenAI").values_list("role", flat=True))
+    assert roles == {"plaintiff"}
+    events = list(Event.objects.filter(case=case, rejected=False))
+    assert [e.date.isoformat() for e in events] == ["2026-04-30"] and events[0].review == "corrected"
+
+
+def test_hostile_or_wrong_input_is_a_clear_400_and_changes_nothing(editor_client, musk_case):
+    case, _ = musk_case
+    quote = Quote.objects.get()
+    for data in ({"action": "correct", "speaker": "Nobody Known At All"}, {"action": "destroy"},
+                 {"action": "correct"}, {"action": "correct", "speaker": "<script>alert(1)</script>"}):
+        answer = editor_client.post(f"/review/quote/{quote.pk}/", data)
+        assert answer.status_code == 400, data
+        assert b"<script>alert(1)</script>" not in answer.content
+    event = Event.objects.get(case=case)
+    assert editor_client.post(f"/review/event/{event.pk}/", {"action": "correct", "date": "31/02/2024"}).status_code == 400
+    assert editor_client.post(f"/review/case/{case.slug}/status/", {"action": "correct", "status": "won"}).status_code == 400
+    assert editor_client.post(f"/review/case/{case.slug}/nope/", {"action": "confirm"}).status_code == 400
+    assert editor_client.post("/review/nokind/1/", {"action": "confirm"}).status_code == 404
+    htmx = editor_client.post(f"/review/quote/{quote.pk}/", {"action": "correct", "speaker": "Nobody", "dom": "quote-1"},
+                              HTTP_HX_REQUEST="true")
+    assert htmx.status_code == 422 and htmx["HX-Retarget"] == "#quote-1-error" and b"no party" in htmx.content
+    assert not Correction.objects.exists() and not Revision.objects.filter(source="editor").exists()
+    assert editor_client.get("/review/?kind=bogus&below=2").status_code == 400
+
+
+def test_a_case_field_revert_and_the_changes_page_and_feed(editor_client, musk_case):
+    case, _ = musk_case
+    before = Case.objects.get().status
+    editor_client.post(f"/review/case/{case.slug}/status/", {"action": "correct", "status": "dismissed",
+                                                              "reason": "<b>order</b> of 3 May"})
+    assert Case.objects.get().status == "dismissed"
+    revision = Revision.objects.get(field="status", source="editor")
+    page = editor_client.get(f"/cases/{case.slug}/changes/").content.decode()
+    assert "&lt;b&gt;order&lt;/b&gt;" in page and "dismissed" in page and "desk" in page
+    feed = editor_client.get(f"/cases/{case.slug}/changes/feed/")
+    assert feed.status_code == 200 and b"dismissed" in feed.content and b"<b>order" not in feed.content
+    editor_client.post(f"/review/revert/{revision.pk}/", {})
+    assert Case.objects.get().status == before
+    assert not CaseFact.objects.filter(case=case, origin="editor").exists()
+    assert Revision.objects.filter(reverts=revision).exists()
+
+
+def test_confirming_then_reverting_a_quote_leaves_it_unchecked(editor_client, musk_case):
+    quote = Quote.objects.get()
+    editor_client.post(f"/review/quote/{quote.pk}/", {"action": "confirm"})
+    assert Quote.objects.get().review == "confirmed"
+    revision = Revision.objects.get(field="review")
+    editor_client.post(f"/review/revert/{revision.pk}/")
+    assert Quote.objects.get().review == "" and not Correction.objects.exists()
+
+
+def test_readers_see_checked_marks_and_unconfirmed_fields(client, editor, musk_case, settings):
+    case, _ = musk_case
+    settings.REVIEW_CONFIDENCE_THRESHOLD = 0.99
+    quote = Quote.objects.get()
+    review.fact_review(kind="quote", fact=quote, action="confirm", user=editor)
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "✓ checked" in page and 'data-action="confirm"' not in page
+    assert "unconfirmed" in page  # the inferred caption and weakly backed fields
+
+
+# --------------------------------------------------------------------------- the queue
+def test_the_queue_puts_visible_uncertain_facts_first_and_filters(editor_client, musk_case):
+    case, _ = musk_case
+    items, total = review_queue.queue(case=case)
+    kinds = [i.kind for i in items]
+    assert total == len(items) and {"casefield", "caseparty", "event", "allegation", "quote"} <= set(kinds)
+    assert kinds.index("casefield") < kinds.index("quote")
+    assert items == sorted(items, key=lambda i: -i.priority)
+    only = editor_client.get(f"/review/?case={case.slug}&kind=quote").content.decode()
+    assert "Partly." in only and 'data-kind="event"' not in only
+    quote = Quote.objects.get()
+    editor_client.post(f"/review/quote/{quote.pk}/", {"action": "confirm"})
+    assert "Partly." not in editor_client.get(f"/review/?case={case.slug}&kind=quote").content.decode()
+    assert "Partly." in editor_client.get(f"/review/?case={case.slug}&kind=quote&state=checked").content.decode()
+    low = review_queue.queue(case=case, below=0.3)[0]
+    assert all(i.certainty < 0.3 for i in low)
+
+
+def test_queue_decisions_answer_the_item_for_htmx(editor_client, musk_case):
+    case, _ = musk_case
+    quote = Quote.objects.get()
+    answer = editor_client.post(f"/review/quote/{quote.pk}/", {"action": "confirm", "mode": "queue",
+                                                               "dom": f"q-quote-{quote.pk}"}, HTTP_HX_REQUEST="true")
+    assert answer.status_code == 200 and f'id="q-quote-{quote.pk}"'.encode() in answer.content
+    assert b'data-done="1"' in answer.content
+
+
+# --------------------------------------------------------------------------- merging and splitting
+def test_merging_parties_from_the_page_with_a_preview_lasts(editor_client, musk_case, reextract):
+    case, _ = musk_case
+    preview = editor_client.get("/review/merge/parties/?source=xAI&target=OpenAI").content.decode()
+    assert "mention" in preview and "Merge" in preview
+    answer = editor_client.post("/review/merge/parties/", {"source": "xAI", "target": "OpenAI", "reason": "test"})
+    assert answer.status_code == 302
+    assert Party.objects.get(name="xAI").merged_into == Party.objects.get(name="OpenAI")
+    reextract()
+    assert not Allegation.objects.filter(accused__name="xAI").exists()  # xAI's names resolve to OpenAI still
+    assert editor_client.post("/review/merge/parties/", {"source": "OpenAI", "target": "OpenAI"}).status_code == 400
+    editor_client.post(f"/review/split/parties/{Party.objects.get(name='xAI').slug}/")
+    assert Party.objects.get(name="xAI").merged_into is None
+
+
+def test_merging_cases_keeps_the_old_address(editor_client, musk_case):
+    case, docs = musk_case
+    other = Case.objects.create(case_name="OpenAI v. Musk", slug="openai-v-musk")
+    preview = editor_client.get(f"/review/merge/cases/?source={other.slug}&target={case.slug}")
+    assert preview.status_code == 200 and b"OpenAI v. Musk" in preview.content
+    editor_client.post("/review/merge/cases/", {"source": other.slug, "target": case.slug})
+    assert not Case.objects.filter(slug="openai-v-musk").exists()
+    assert CaseRedirect.objects.get(slug="openai-v-musk").case == case
+    old = editor_client.get("/cases/openai-v-musk/")
+    assert old.status_code == 301 and old["Location"] == case.get_absolute_url()
+
+
+def test_splitting_a_case_moves_documents_for_good(editor_client, musk_case, reextract):
+    case, docs = musk_case
+    answer = editor_client.post(f"/cases/{case.slug}/split/", {"document": [docs[1].pk], "caption": "Anthropic v. DeepSeek"})
+    assert answer.status_code == 302
+    new = Case.objects.get(case_name="Anthropic v. DeepSeek")
+    assert list(new.case_documents.values_list("document_id", flat=True)) == [docs[1].pk]
+    assert editor_client.post(f"/cases/{case.slug}/split/", {"caption": "x"}).status_code == 400
+
+
+# --------------------------------------------------------------------------- teaching the pipeline
+def test_export_reviews_writes_checked_documents_in_the_corpus_format(editor, musk_case, tmp_path):
+    import json
+
+    from ingest.nlp.evaljson import read
+
+    case, docs = musk_case
+    xai = Party.objects.get(name="xAI")
+    for q in Quote.objects.all():
+        review.fact_review(kind="quote", fact=q, action="correct", values={"speaker": "xAI"}, user=editor)
+    for a in Allegation.objects.filter(document=docs[0]):
+        review.fact_review(kind="allegation", fact=a, action="confirm", user=editor)
+    call_command("export_reviews", str(tmp_path))
+    lines = [json.loads(line) for line in (tmp_path / "gold.jsonl").read_text().splitlines()]
+    assert [line["doc"] for line in lines] == [f"{docs[0].pk:05d}_{docs[0].sha256[:12]}.txt"]  # fully checked only
+    (line,) = lines
+    assert line["quotes"] == [{"speaker": xai.name, "text_start": "Partly."}]
+    assert line["distillation_allegations"][0]["accused"] == "xAI" and line["case_captions"] == ["Musk v. OpenAI"]
+    meta, text = read(tmp_path / line["doc"])
+    assert text == docs[0].text and meta["title"] == docs[0].title
+    call_command("export_reviews", str(tmp_path), "--partial")
+    assert len((tmp_path / "gold.jsonl").read_text().splitlines()) == 2
