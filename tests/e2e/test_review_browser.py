@@ -64,10 +64,9 @@ def _reextract() -> None:
     import subprocess
     import sys
 
-    from django.db import connection
+    from tests.ingest.test_worker import _test_database_url
 
-    s = connection.settings_dict
-    url = f"postgresql://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+    url = _test_database_url()  # the test database wherever it runs (the embedded PostgreSQL's socket too)
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, "manage.py", "reextract"], cwd=root, capture_output=True, text=True,
                           env={**os.environ, "DATABASE_URL": url}, timeout=600)
