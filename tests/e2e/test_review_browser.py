@@ -157,7 +157,11 @@ def test_an_editor_corrects_a_speaker_and_the_status_in_place_and_both_survive_r
     assert page.evaluate("window.__samePage") is True  # htmx swapped the facts in place: no reload
     api = page.request.get(f"{site}/api/v1/quotes/{quote.pk}/").json()
     assert api["speaker"]["name"] == new_speaker and api["review"] == "corrected"
-    detail = page.request.get(f"{site}/api/v1/cases/{case.slug}/").json()
+    for _ in range(50):  # the API answers from the committed record: wait for the editor's commit to be seen
+        detail = page.request.get(f"{site}/api/v1/cases/{case.slug}/").json()
+        if detail["status"] == "settled":
+            break
+        page.wait_for_timeout(200)
     assert detail["status"] == "settled" and detail["review"]["status"]["state"] == "corrected"
 
     _reextract()  # manage.py reextract: the real pipeline, every document, committed
