@@ -13,6 +13,7 @@ import socket
 import ssl
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Optional
 from urllib.parse import urljoin, urlsplit
@@ -157,27 +158,12 @@ def _connect(url: str, resolver: Callable, allow_private, deadline: _Deadline):
     return conn_class(address, parts.hostname, port, deadline), path
 
 
-@dataclass
-class PostResult:
-    status: int
-    body: bytes  # the start of the response body (at most max_body bytes)
-
-
-def post_url(url: str, body: bytes, headers: dict, *, timeout: float = 10, max_body: int = 1024,
-             resolver: Optional[Callable] = None, allow_private=False) -> PostResult:
-    """POST a body through the same guard as fetch_url (resolved at this moment, every address checked, the
-    connection pinned to the checked address, one deadline). Redirects are not followed: the answer's status is
-    returned as it is. Refused URLs raise URLRefused; network errors and the deadline a retryable ReadError."""
-    deadline = _Deadline(timeout)
-    conn, path = _connect(url, resolver or socket.getaddrinfo, allow_private, deadline)
+@contextmanager
+def _exchange(conn, deadline: "_Deadline"):
+    """One request on a guarded connection: the deadline passing is a retryable ReadError naming it, any other
+    network failure a retryable "network error"; the deadline's timer is cancelled and the connection closed."""
     try:
-        conn.request("POST", path, body=body, headers={"User-Agent": USER_AGENT, **headers,
-                                                       "Content-Length": str(len(body))})
-        response = conn.getresponse()
-        start = response.read(max_body)
-        if deadline.expired:
-            raise deadline.error()
-        return PostResult(status=response.status, body=start)
+        yield
     except ReadError:
         if deadline.expired:
             raise deadline.error() from None
@@ -193,6 +179,29 @@ def post_url(url: str, body: bytes, headers: dict, *, timeout: float = 10, max_b
         conn.close()
 
 
+@dataclass
+class PostResult:
+    status: int
+    body: bytes  # the start of the response body (at most max_body bytes)
+
+
+def post_url(url: str, body: bytes, headers: dict, *, timeout: float = 10, max_body: int = 1024,
+             resolver: Optional[Callable] = None, allow_private=False) -> PostResult:
+    """POST a body through the same guard as fetch_url (resolved at this moment, every address checked, the
+    connection pinned to the checked address, one deadline). Redirects are not followed: the answer's status is
+    returned as it is. Refused URLs raise URLRefused; network errors and the deadline a retryable ReadError."""
+    deadline = _Deadline(timeout)
+    conn, path = _connect(url, resolver or socket.getaddrinfo, allow_private, deadline)
+    with _exchange(conn, deadline):
+        conn.request("POST", path, body=body, headers={"User-Agent": USER_AGENT, **headers,
+                                                       "Content-Length": str(len(body))})
+        response = conn.getresponse()
+        start = response.read(max_body)
+        if deadline.expired:
+            raise deadline.error()
+        return PostResult(status=response.status, body=start)
+
+
 def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 20 * 1024 * 1024, max_redirects: int = 5,
               allowed_types=DEFAULT_ALLOWED_TYPES, resolver: Optional[Callable] = None,
               allow_private=False) -> FetchResult:
@@ -204,7 +213,7 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 20 * 1024 * 102
     current = url
     for hop in range(max_redirects + 1):
         conn, path = _connect(current, resolver, allow_private, deadline)
-        try:
+        with _exchange(conn, deadline):
             conn.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(sorted(allowed_types)),
                                                "Accept-Encoding": "identity"})
             response = conn.getresponse()
@@ -235,17 +244,4 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 20 * 1024 * 102
                 raise deadline.error()
             return FetchResult(raw=bytes(body), content_type=response.getheader("Content-Type") or "",
                                final_url=current, status=response.status)
-        except ReadError:
-            if deadline.expired:
-                raise deadline.error() from None
-            raise
-        except (socket.timeout, TimeoutError) as e:
-            raise deadline.error() from e
-        except (ConnectionError, http.client.HTTPException, ssl.SSLError, OSError) as e:
-            if deadline.expired:
-                raise deadline.error() from e
-            raise ReadError(f"network error: {e}", stage="fetch", retryable=True) from e
-        finally:
-            deadline.cancel()
-            conn.close()
     raise URLRefused(f"too many redirects (max {max_redirects})")
