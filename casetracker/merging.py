@@ -27,6 +27,7 @@ from typing import Iterable, Optional
 from django.db.models import Q
 
 from casetracker import statements, writes
+from casetracker.linking import _names_match, attach_event, case_changed, stated_courts
 from casetracker.models import (
     Alert, Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Change, Claim, Counsel,
     Event,
@@ -34,12 +35,6 @@ from casetracker.models import (
 from casetracker.text import normalize_name
 
 P, D = CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT
-
-
-def _names_match(a: str, b: str) -> bool:
-    from casetracker.linking import _names_match as match
-
-    return match(a, b)
 
 
 def _sides(case_ids: Iterable[int]) -> dict[int, list[tuple[int, str, str, bool, int]]]:
@@ -131,8 +126,6 @@ def merge_target(case: Case) -> Optional[Case]:
 
 
 def _courts_agree(a: Case, b: Case) -> bool:
-    from casetracker.linking import stated_courts
-
     ca, cb = stated_courts(a), stated_courts(b)
     return not ca or not cb or bool(ca & cb)
 
@@ -145,8 +138,6 @@ def _rank(case: Case) -> tuple:
 @writes.atomic
 def case_merge(*, source: Case, target: Case) -> Case:
     """Move everything ``source`` holds into ``target`` and delete ``source``; returns ``target``."""
-    from casetracker.linking import attach_event, case_changed
-
     if source.pk == target.pk:
         return target
     for cp in CaseParty.objects.filter(case=source).prefetch_related("evidence"):

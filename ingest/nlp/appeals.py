@@ -24,6 +24,7 @@ import re
 from typing import Optional
 
 from ingest.nlp import courts
+from ingest.nlp.case_fields import matches_suffix
 from ingest.nlp.types import CaseFieldX, CaseX, Extraction, RelationX
 
 _BELOW = re.compile(r"(?i)\b(?:district|trial|lower|bankruptcy|magistrate) (?:court|judge)\b|\bcourt below\b")
@@ -80,8 +81,6 @@ def _trial_case(cx: CaseX, text: str) -> Optional[CaseX]:
         return None
     court = max(below, key=lambda f: (f.confidence, -_first(f))) if below else None
     suffixes = {m.group(1) for n in numbers for m in [_SUFFIX.search(n)] if m}
-    from ingest.nlp.case_fields import matches_suffix
-
     judges = [f for f in cx.fields if f.field == "judge" and (any(matches_suffix(f.value, s) for s in suffixes) or any(
         _CITED_BELOW.match(text, e.end) for e in f.evidence))]
     moved = [f for f in cx.fields if f.field == "docket_number" and f.value in numbers] + judges
