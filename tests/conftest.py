@@ -1,3 +1,5 @@
+import socket
+
 import pytest
 
 
@@ -34,3 +36,18 @@ def _plain_http_and_no_shared_limits():
     settings.LOGIN_LOCKOUT_SECONDS = 0
     yield
     settings.SECURE_SSL_REDIRECT, settings.API_THROTTLE_RATES, settings.LOGIN_LOCKOUT_SECONDS = saved
+
+
+@pytest.fixture
+def no_outside_connects(monkeypatch):
+    """Any outgoing connect to an address that is not loopback fails loudly: a broken URL guard (ingest, webhooks)
+    fails its test instead of reaching a private address."""
+    real = socket.socket.connect
+
+    def guarded(self, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            raise AssertionError(f"the URL guard let a connection to {address} through")
+        return real(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)

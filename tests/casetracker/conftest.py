@@ -9,6 +9,29 @@ HOSTILE = ('In a development for the <a href="https://example.com/x” title=”
            "The lawsuit, filed by OpenAI, accuses Musk. Musk said: “Partly.”")
 
 
+def musk_extraction(text: str, *, with_quote: bool, version: str = "t") -> nlp.Extraction:
+    """What the pipeline would read in one of musk_case's documents: the first quotes Musk, the second also has
+    Anthropic accusing DeepSeek."""
+    extraction = nlp.Extraction(
+        parties=[party(text, "Elon Musk", "person", role="plaintiff", surface="Elon Musk", gid="elon-musk"),
+                 party(text, "OpenAI", role="defendant", gid="openai"), party(text, "xAI", gid="xai")],
+        cases=[nlp.CaseX(caption="Musk v. OpenAI", inferred=True, plaintiffs=["Elon Musk"],
+                         defendants=["OpenAI"], evidence=[span(text, "OpenAI")])],
+        events=[nlp.EventX(kind="testimony", what="Musk testifies that xAI used OpenAI models",
+                           evidence=[span(text, "testified")])],
+        allegations=[nlp.AllegationX(accused="xAI", teacher="OpenAI", status="admitted",
+                                     evidence=[span(text, "xAI used OpenAI")])],
+        is_ai_litigation=True, extractor_version=version)
+    if with_quote:
+        extraction.quotes = [nlp.QuoteX(text="Partly.", speaker="Elon Musk", cue="said",
+                                        evidence=[span(text, "Partly.")])]
+    else:
+        extraction.parties += [party(text, "Anthropic"), party(text, "DeepSeek")]
+        extraction.allegations.append(nlp.AllegationX(accused="DeepSeek", accuser="Anthropic", teacher="Claude",
+                                                      evidence=[span(text, "accused DeepSeek")]))
+    return extraction
+
+
 @pytest.fixture
 def musk_case(db):
     """One case, two documents (one with raw markup), quotes, an allegation and an event."""
@@ -16,23 +39,7 @@ def musk_case(db):
     for i, text in enumerate([HOSTILE, "Elon Musk sued OpenAI. Musk testified on Thursday that xAI used OpenAI "
                                        "models. Anthropic accused DeepSeek of distilling Claude."]):
         doc = DocumentFactory(text=text, title=f"Musk testimony {i}", publisher=["GeekWire", "The Verge"][i])
-        extraction = nlp.Extraction(
-            parties=[party(text, "Elon Musk", "person", role="plaintiff", surface="Elon Musk", gid="elon-musk"),
-                     party(text, "OpenAI", role="defendant", gid="openai"), party(text, "xAI", gid="xai")],
-            cases=[nlp.CaseX(caption="Musk v. OpenAI", inferred=True, plaintiffs=["Elon Musk"],
-                             defendants=["OpenAI"], evidence=[span(text, "OpenAI")])],
-            events=[nlp.EventX(kind="testimony", what="Musk testifies that xAI used OpenAI models",
-                               evidence=[span(text, "testified")])],
-            allegations=[nlp.AllegationX(accused="xAI", teacher="OpenAI", status="admitted",
-                                         evidence=[span(text, "xAI used OpenAI")])],
-            is_ai_litigation=True, extractor_version="t")
-        if i == 0:
-            extraction.quotes = [nlp.QuoteX(text="Partly.", speaker="Elon Musk", cue="said",
-                                            evidence=[span(text, "Partly.")])]
-        else:
-            extraction.parties += [party(text, "Anthropic"), party(text, "DeepSeek")]
-            extraction.allegations.append(nlp.AllegationX(accused="DeepSeek", accuser="Anthropic", teacher="Claude",
-                                                          evidence=[span(text, "accused DeepSeek")]))
+        extraction = musk_extraction(text, with_quote=i == 0)
         services.extraction_record(document=doc, extraction=extraction)
         docs.append(doc)
     from casetracker.models import Case

@@ -11,7 +11,7 @@ from casetracker.models import (
     Allegation, Case, CaseFact, CaseParty, CaseRedirect, Correction, Event, Party, Quote, Revision,
 )
 from ingest import services as ingest_services
-from tests.casetracker.conftest import HOSTILE
+from tests.casetracker.conftest import HOSTILE, musk_extraction
 
 
 @pytest.fixture(autouse=True)
@@ -39,27 +39,8 @@ def reextract(monkeypatch, musk_case):
     from ingest.nlp import pipeline
 
     def fake_extract_many(items):
-        from ingest.nlp import types as nlp
-        from tests.casetracker.factories import party, span
-
         for text, _meta in items:
-            extraction = nlp.Extraction(
-                parties=[party(text, "Elon Musk", "person", role="plaintiff", surface="Elon Musk", gid="elon-musk"),
-                         party(text, "OpenAI", role="defendant", gid="openai"), party(text, "xAI", gid="xai")],
-                cases=[nlp.CaseX(caption="Musk v. OpenAI", inferred=True, plaintiffs=["Elon Musk"],
-                                 defendants=["OpenAI"], evidence=[span(text, "OpenAI")])],
-                events=[nlp.EventX(kind="testimony", what="Musk testifies that xAI used OpenAI models",
-                                   evidence=[span(text, "testified")])],
-                allegations=[nlp.AllegationX(accused="xAI", teacher="OpenAI", status="admitted",
-                                             evidence=[span(text, "xAI used OpenAI")])],
-                is_ai_litigation=True, extractor_version="t2")
-            if text == HOSTILE:
-                extraction.quotes = [nlp.QuoteX(text="Partly.", speaker="Elon Musk", cue="said",
-                                                evidence=[span(text, "Partly.")])]
-            else:
-                extraction.parties += [party(text, "Anthropic"), party(text, "DeepSeek")]
-                extraction.allegations.append(nlp.AllegationX(
-                    accused="DeepSeek", accuser="Anthropic", teacher="Claude", evidence=[span(text, "accused DeepSeek")]))
+            extraction = musk_extraction(text, with_quote=text == HOSTILE, version="t2")
             yield extraction
 
     monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)

@@ -90,3 +90,16 @@ def nojs_page(browser):
 def screenshot_dir():
     OUTPUT.mkdir(parents=True, exist_ok=True)
     return OUTPUT
+
+
+@pytest.fixture(scope="module")
+def server(corpus):
+    """A live server on the module's own ``corpus`` (each module that uses it defines that fixture)."""
+    with live_thread() as url:
+        yield url
+
+
+@pytest.fixture
+def site(server, django_db_blocker):
+    with django_db_blocker.unblock():
+        yield server

@@ -12,7 +12,6 @@ from django.core.management import call_command
 
 from casetracker.models import Case, Document, Quote
 from tests.casetracker import gold_corpus
-from tests.e2e.conftest import live_thread
 
 # the database mark makes pytest-django create the test database when only these tests are collected
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -29,18 +28,6 @@ def corpus(django_db_setup, django_db_blocker):
         yield
         call_command("flush", interactive=False)
         gold_corpus.forget_cached_parties()
-
-
-@pytest.fixture(scope="module")
-def server(corpus):
-    with live_thread() as url:
-        yield url
-
-
-@pytest.fixture
-def site(server, django_db_blocker):
-    with django_db_blocker.unblock():
-        yield server
 
 
 def _musk_case():

@@ -13,7 +13,6 @@ from django.core.management import call_command
 from casetracker import review_queue
 from casetracker.models import Case, Document, Quote
 from tests.casetracker import gold_corpus
-from tests.e2e.conftest import live_thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -33,18 +32,6 @@ def corpus(django_db_setup, django_db_blocker):
         yield
         call_command("flush", interactive=False)
         gold_corpus.forget_cached_parties()
-
-
-@pytest.fixture(scope="module")
-def server(corpus):
-    with live_thread() as url:
-        yield url
-
-
-@pytest.fixture
-def site(server, django_db_blocker):
-    with django_db_blocker.unblock():
-        yield server
 
 
 def _until(page, script: str, timeout: float = 15.0) -> None:
