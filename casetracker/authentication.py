@@ -197,6 +197,17 @@ class CanSeeIngests(permissions.BasePermission):
         return bool(user and user.is_authenticated and user.has_perm(INGEST_PERMISSION))
 
 
+class HasRole(permissions.BasePermission):
+    """A signed-in user whom ``role(user)`` admits (a subclass names the role's check and its message); no
+    credentials is a 401: the authenticators say how to authenticate."""
+
+    role = staticmethod(lambda user: False)
+
+    def has_permission(self, request, view):
+        user = request.user
+        return bool(user and user.is_authenticated) and bool(self.role(user))
+
+
 # --------------------------------------------------------------------------- OpenAPI (drf-spectacular)
 from drf_spectacular.extensions import OpenApiAuthenticationExtension  # noqa: E402
 

@@ -18,18 +18,14 @@ from casetracker import following, webhooks
 from casetracker.accounts import is_member
 from casetracker.api.pagination import CURSOR_FORMAT, RejectUnknownParams, check_params
 from casetracker.api.schema import ShapedSchema
+from casetracker.authentication import HasRole
 from casetracker.models import Alert, Case, Party, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from casetracker.throttling import AnonThrottle, UserThrottle
 
 
-class IsMember(permissions.BasePermission):
+class IsMember(HasRole):
     message = "Following needs a member account (sign up at /accounts/signup/, or an admin adds you to 'member')."
-
-    def has_permission(self, request, view):
-        user = request.user
-        if not (user and user.is_authenticated):
-            return False  # 401: the authenticators say how to authenticate
-        return is_member(user)
+    role = staticmethod(is_member)
 
 
 # --------------------------------------------------------------------------- alerts

@@ -4,7 +4,7 @@ fact or a case field, as on the pages (casetracker.review). Every fact's review 
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
-from rest_framework import permissions, serializers, status
+from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -12,19 +12,15 @@ from rest_framework.views import APIView
 from casetracker import review
 from casetracker.accounts import is_editor
 from casetracker.api.schema import ShapedSchema
+from casetracker.authentication import HasRole
 from casetracker.models import Case
 
 KIND_CHOICES = [*review.KINDS, "casefield"]
 
 
-class IsEditor(permissions.BasePermission):
+class IsEditor(HasRole):
     message = "Reviewing needs an editor account (an admin makes one: manage.py createeditor)."
-
-    def has_permission(self, request, view):
-        user = request.user
-        if not (user and user.is_authenticated):
-            return False  # 401: the authenticators say how to authenticate
-        return is_editor(user)
+    role = staticmethod(is_editor)
 
 
 class ReviewRequestSerializer(serializers.Serializer):
