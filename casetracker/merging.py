@@ -10,7 +10,9 @@ merged (``duplicates_merge``):
 - the case it joins holds both of its named sides: its named plaintiff among the other's plaintiffs and its named
   defendant among the other's named defendants, or the other way round (the lead pair of the other case on one
   side, a co-party a source gave on the other);
-- the courts sources state for the two do not differ (suits in two courts are never one record);
+- the courts sources state for the two do not differ (suits in two courts are never one record), but for an
+  appeal a story tells of (only a court of appeals, no docket number, no court paper), which is the trial
+  case's step; two cases a relation joins (an appeal and the case below) stay two;
 - exactly one case qualifies (an ambiguous duplicate is left alone: two suits by one plaintiff against one
   defendant in two courts stay two), and it is the stronger record (a docket number, a printed caption, more
   sources): the weaker joins the stronger.
@@ -33,6 +35,7 @@ from casetracker.models import (
     Event,
 )
 from casetracker.text import normalize_name
+from ingest.nlp import courts
 
 P, D = CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT
 
@@ -111,8 +114,9 @@ def merge_target(case: Case) -> Optional[Case]:
         strict = not case.caption_inferred  # a printed caption joins another suit only where a court paper lists it
         holds = ((_held(plaintiffs, P, theirs, False, strict) and _held(defendants, D, theirs, named_only=True))
                  or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, False, strict)))
-        if not holds or not _courts_agree(case, other):
-            continue
+        if not holds or not _courts_agree(case, other) or CaseRelation.objects.filter(
+                Q(from_case=case, to_case=other) | Q(from_case=other, to_case=case)).exists():
+            continue  # (an appeal and the case below are two records, whatever their sides)
         found.append(other)
     if len(found) > 1:  # prefer the court's record: a printed caption or a docket number
         printed = [c for c in found if not c.caption_inferred or CaseDocket.objects.filter(case=c).exists()]
@@ -127,7 +131,16 @@ def merge_target(case: Case) -> Optional[Case]:
 
 def _courts_agree(a: Case, b: Case) -> bool:
     ca, cb = stated_courts(a), stated_courts(b)
-    return not ca or not cb or bool(ca & cb)
+    return not ca or not cb or bool(ca & cb) or _reported_appeal(a, ca, cb) or _reported_appeal(b, cb, ca)
+
+
+def _reported_appeal(case: Case, mine: set[str], theirs: set[str]) -> bool:
+    """A story's case whose only court is a court of appeals ("the Third Circuit heard Thomson Reuters v. Ross")
+    is the trial case's appeal told in words, its step, not a record of its own: no appellate docket number
+    and no court paper of its own says otherwise."""
+    return (all(courts.level(c) == "appellate" for c in mine) and all(courts.level(c) == "trial" for c in theirs)
+            and not CaseDocket.objects.filter(case=case).exists()
+            and not CaseDocument.objects.filter(case=case).exclude(document__kind="news").exists())
 
 
 def _rank(case: Case) -> tuple:
@@ -203,6 +216,9 @@ def duplicates_merge(cases: Iterable[Case]) -> list[Case]:
         target = merge_target(case)
         if target is not None:
             target = replaced.get(target.pk, target)
+            if _reported_appeal(case, stated_courts(case), stated_courts(target)):
+                # the court of appeals a story named is where the case went, not the case's court
+                CaseFact.objects.filter(case=case, field="court").delete()
             case_merge(source=case, target=target)
             replaced[case.pk] = target
     out, seen = [], set()

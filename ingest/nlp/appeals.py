@@ -6,7 +6,8 @@ No. 23-5233 (D.C. Cir. 2025)") and the trial court whose judgment it reviews ("t
 for the District of Columbia"). Read as one case, the appeal takes the trial court's docket number and judge and
 the trial case disappears; the trackers people use keep them apart (CourtListener has a docket in each court).
 So when a case's most sure court is an appellate court (courts-db's type, or the pattern file's "type" for ours)
-and the document also names a trial court for it, or prints a trial court's docket number for it:
+and the document also names a trial court for it, prints a trial court's docket number for it, or (a court of
+appeals below the supreme courts) speaks of the court below ("the district court granted ..."):
 
 - a second case of the same caption and sides gets the trial court, the trial docket numbers (a district
   number such as "4:20-cv-05640-YGR", not an appellate "21-16506") and the judges whose initials a trial docket
@@ -27,7 +28,8 @@ from ingest.nlp import courts
 from ingest.nlp.case_fields import matches_suffix
 from ingest.nlp.types import CaseFieldX, CaseX, Extraction, RelationX
 
-_BELOW = re.compile(r"(?i)\b(?:district|trial|lower|bankruptcy|magistrate) (?:court|judge)\b|\bcourt below\b")
+_BELOW = re.compile(r"(?i)\b(?:district|trial|lower|bankruptcy|magistrate) (?:court|judge)\b|\bcourt below\b"
+                    r"|\bjury (?:found|verdict|awarded|returned)\b")  # a jury sits in a trial court
 _APPELLATE_ACT = re.compile(r"(?i)\b(?:affirm\w*|revers\w*|vacat\w*|remand\w*|appeal\w*|circuit|we (?:hold|conclude))\b")
 _DESIGNATION = re.compile(r"(?i)\bsitting by designation\b")
 _CITED_BELOW = re.compile(r",\s*(?:(?:C|Ch|Chief|Senior|District|Magistrate)\.?\s+)?J\.\)")  # "(Koeltl, J.)"
@@ -40,6 +42,19 @@ def _sentence(text: str, f: CaseFieldX) -> str:
 
 def _first(f: CaseFieldX) -> int:
     return min((e.start for e in f.evidence), default=10 ** 9)
+
+
+def _speaks_below(text: str) -> bool:
+    """The paper speaks of the court below (not of where a visiting judge sits)."""
+    for m in _BELOW.finditer(text):
+        start, end = text.rfind(".", 0, m.start()) + 1, text.find(".", m.end())
+        if not _DESIGNATION.search(text[start:end if end >= 0 else len(text)]):
+            return True
+    return False
+
+
+def _supreme(cid: str) -> bool:
+    return "supreme" in (courts.name(cid) or cid).lower() or cid in ("scotus", "uksc")
 
 
 def _trial_number(number: str) -> bool:
@@ -77,8 +92,8 @@ def _trial_case(cx: CaseX, text: str) -> Optional[CaseX]:
         return None
     below = [f for f in court_facts if courts.level(f.value) == "trial" and not _DESIGNATION.search(_sentence(text, f))]
     numbers = [n for n in cx.docket_numbers if _trial_number(n)]
-    if not below and not numbers:
-        return None
+    if not below and not numbers and (_supreme(top.value) or not _speaks_below(text)):
+        return None  # a court of last resort hears appeals from other appellate courts; unnamed, no trial case
     court = max(below, key=lambda f: (f.confidence, -_first(f))) if below else None
     suffixes = {m.group(1) for n in numbers for m in [_SUFFIX.search(n)] if m}
     judges = [f for f in cx.fields if f.field == "judge" and (any(matches_suffix(f.value, s) for s in suffixes) or any(

@@ -150,8 +150,8 @@ def party_side(side: str) -> Optional[str]:
     """The party a caption side names: the side itself; the company that makes a model or product it names
     ("MiniMax-M1" -> "MiniMax"); None when it names no party: a court, a judge, a heading, a law firm, a fragment
     ("Disney v. MiniMax-M1" is Disney v. MiniMax; "OpenAI v. Northern District of California" is no case)."""
-    s = (side or "").strip(" ,;:")
-    words = s.split()
+    s = re.split(r"\s+and the\s+(?=[A-Z])", (side or "").strip(" ,;:"), maxsplit=1)[0]  # "Jain and the AI Talent
+    words = s.split()  # War": a headline's words run on after the side
     if not words or len(re.sub(r"[^A-Za-z]", "", s)) < 2 or not re.search(r"[A-Z0-9]", words[0]):  # "xAI", "J.L."
         return None
     if _COURT_NAME.search(s) or courts.find(s):

@@ -37,6 +37,7 @@ _OWN_CITE = re.compile(r"(?i)(?:[\s,.-]|plaintiffs?|defendants?|appellants?|appe
 _CITED = re.compile(r"^[^()]{0,12}\d{4}\)")  # "(9th Cir. 2008)": a precedent's citation, not this case's court
 _POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s|$))")  # "Cisneros's", "Rogers'"
 _LIST_GAP = re.compile(r"(?:\s*(?:et al\.?|Inc\.?|LLC|Corp\.?|Co\.?)?\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)")
+_RELATES_TO = re.compile(r"(?i)\bdocument\s+(?:relates|applies)\s+to\b[^\w]*$")  # then the member's number
 _RECORD_CITE = re.compile(r",?\s*(?:ECF|Dkt\b|Docket No\.|Doc\.)")
 _ROW_GAP = re.compile(r"\s*(?:\([A-Z]{2,4}\)\s*)*")  # between numbers printed in a row: the judges' initials
 _HYPHENED = re.compile(r"-[A-Za-z]")
@@ -347,6 +348,13 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         i, conf, sent = paired[number] if number in paired else anchors.owner(start, end)
         if i is None or len(cases) > 1 and conf < SENTENCE and _RECORD_CITE.match(text, end):
             continue  # "(See 23-cv-8292, ECF 327)": the record of a case the sentence does not name
+        if cases[i].caption.lower().startswith("in re") and _RELATES_TO.search(text[max(0, start - 80):start]):
+            members = [n for n, c in enumerate(cases) if not c.caption.lower().startswith("in re")]
+            if len(members) != 1:
+                continue  # "This Document Relates To: 23-cv-11195": a member case's number, not the In re's
+            _add(cases[members[0]], "docket_number", number, conf, _evidence(start, end, sent))
+            owned[members[0]].append(number)
+            continue  # (no anchor: the numbers after it are still the In re case's)
         owned[i].append(number)
         _add(cases[i], "docket_number", number, conf, _evidence(start, end, sent))
         judge_suffix, magistrate = _suffixes(text, number, end)
@@ -355,7 +363,12 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         if magistrate:
             magistrate_suffixes.add(magistrate)
         anchors.add(start, end, i)
+    member_cores = {courts.docket_core(n) for c, numbers in zip(cases, owned) if not c.caption.lower().startswith("in re")
+                    for n in numbers}
     for c, numbers in zip(cases, owned):
+        if c.caption.lower().startswith("in re"):  # a member's number printed again (a page header) stays the member's
+            numbers[:] = [n for n in numbers if courts.docket_core(n) not in member_cores]
+            c.fields = [f for f in c.fields if f.field != "docket_number" or f.value in numbers]
         c.docket_numbers = numbers[:6]
     own_ends = sorted({e.end for c in cases for e in c.evidence} | {end for _, _, end in dockets})
     for cid, start, end in courts.find(text):

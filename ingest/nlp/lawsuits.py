@@ -854,6 +854,10 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
             continue
         names_pl, names_df = [m.name for m in pl], [m.name for m in df]
         same = [c for c in out if any(_same_side(n, x) for n in names_pl for x in c.plaintiffs)]
+        # the body's suit of these plaintiffs against others, told as another suit, is not this one ("Chicago
+        # Tribune And MediaNews Group Sue Perplexity" over the body's "... that have sued OpenAI and Microsoft")
+        same = [c for c in same if not c.defendants or not names_df or not _OTHER_SUIT.search(_sentence_of(doc, c))
+                or any(_same_side(n, x) for n in names_df for x in c.defendants)]
         if same:
             c = same[0]
             c.plaintiffs += [n for n in names_pl if not any(_same_side(n, x) for x in c.plaintiffs + c.defendants)]
@@ -861,6 +865,15 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
             continue
         s0, s1 = _body_evidence(doc, ms, names_pl + names_df)
         add_case(f"{short(pl[0])} v. {short(df[0])}", names_pl, names_df, s0, s1, inferred=True, origin="title_suit")
+
+
+_OTHER_SUIT = re.compile(r"(?i)\b(?:separate(?:ly)?|related (?:action|case|suit|lawsuit)|another|earlier|previous(?:ly)?|"
+                         r"last year|(?:that|which|who) (?:have|has|had) (?:sued|filed))\b")
+
+
+def _sentence_of(doc: Doc, case: CaseX) -> str:
+    e = case.evidence[0] if case.evidence else None
+    return text_of(doc)[e.sent_start:e.sent_end] if e is not None else ""
 
 
 AMONG = re.compile(r"\bamong (?:the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds)\b",

@@ -176,3 +176,24 @@ def test_a_printed_caption_is_not_merged_on_a_storys_list():
            [party(other, "Karla Ortiz", "person", role="plaintiff", surface="Ortiz"),
             party(other, "Stability AI Ltd.", role="defendant", surface="Stability AI")])
     assert Case.objects.count() == 2
+
+
+def test_an_appeal_a_story_tells_of_is_the_trial_case_but_an_appeal_court_paper_is_its_own_record():
+    """"The Third Circuit heard Thomson Reuters v. Ross" is the Delaware case's appeal told in words: one record.
+    An appellate court's own paper (its docket number) stays a record of its own, related to the case below."""
+    order = "Thomson Reuters v. Ross Intelligence, No. 1:20-cv-00613-SB (D. Del.)."
+    record(order, [printed(order, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"],
+                           docket="1:20-cv-00613-SB", court="ded")],
+           [party(order, "Thomson Reuters", role="plaintiff"), party(order, "Ross Intelligence", role="defendant")],
+           kind="opinion")
+    story = "Thomson Reuters told the Third Circuit that Ross copied its headnotes."
+    record(story, [told(story, "Thomson Reuters v. Ross", ["Thomson Reuters"], ["Ross Intelligence"], courts=["ca3"])],
+           [party(story, "Thomson Reuters", role="plaintiff"), party(story, "Ross Intelligence", role="defendant",
+                                                                    surface="Ross")])
+    assert Case.objects.count() == 1 and Case.objects.get().court == "ded"
+    appeal = "Thomson Reuters v. Ross Intelligence, No. 25-2153 (3d Cir.)."
+    record(appeal, [printed(appeal, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"],
+                            docket="25-2153", court="ca3")],
+           [party(appeal, "Thomson Reuters", role="plaintiff"), party(appeal, "Ross Intelligence", role="defendant")],
+           kind="opinion")
+    assert sorted(Case.objects.values_list("court", flat=True)) == ["ca3", "ded"]

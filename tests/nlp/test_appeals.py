@@ -72,3 +72,22 @@ def test_a_step_of_the_court_below_is_the_trial_cases():
     steps = {(ev.stage, ev.case) for ev in ex.events if ev.stage}
     assert ("summary_judgment", trial) in steps, [(ev.what, ev.stage, ev.case) for ev in ex.events]
     assert ("summary_judgment", appeal) not in steps and ("summary_judgment", None) not in steps
+
+
+def test_a_court_of_appeals_paper_that_speaks_of_the_court_below_makes_the_trial_case_unnamed():
+    # the Fourth Circuit's opinion in Sony v. Cox names no district court, but a jury's verdict was reached below
+    text = ("Sony Music Entertainment v. Cox Communications, Inc., No. 21-1168 (4th Cir. 2024). A jury found Cox "
+            "liable for contributory infringement. The court of appeals affirmed in part.")
+    cx = CaseX(caption="Sony Music Entertainment v. Cox Communications, Inc", docket_numbers=["21-1168"],
+               evidence=[Evidence(0, 51, 0, 80)], fields=[_fact("court", "ca4", 1.0, text.index("4th"))])
+    appeal, trial = appeals.split(Extraction(cases=[cx]), text).cases
+    assert trial.caption == appeal.caption and trial.court is None and trial.docket_numbers == []
+    assert [(r.kind, r.other) for r in appeal.relations] == [("appeal_of", appeal.caption)]
+
+
+def test_a_supreme_courts_paper_naming_no_court_below_makes_no_trial_case():
+    text = ("Nitro-Lift Technologies v. Howard, No. 11-1377 (U.S. 2012). The trial court dismissed the claims and "
+            "the Oklahoma Supreme Court reversed; we vacate.")
+    cx = CaseX(caption="Nitro-Lift Technologies v. Howard", docket_numbers=["11-1377"],
+               evidence=[Evidence(0, 33, 0, 60)], fields=[_fact("court", "scotus", 1.0, text.index("U.S."))])
+    assert len(appeals.split(Extraction(cases=[cx]), text).cases) == 1

@@ -207,3 +207,20 @@ def test_a_surname_alone_is_a_judge_only_when_the_text_calls_it_one_more_than_on
     case = _case("OpenAI v. Doe", headline)
     case_fields.fill(headline, [case], [], _sents(headline), [])
     assert values(case, "judge") == []
+
+
+
+def test_a_number_after_this_document_relates_to_is_the_member_cases_not_the_in_res():
+    """The MDL's order: "IN RE: OPENAI, INC., COPYRIGHT INFRINGEMENT LITIGATION ... This Document Relates To:
+    23-cv-11195 ... 25-md-3143 (SHS) (OTW)", its pages headed "Case 1:23-cv-11195-SHS-OTW"."""
+    from pathlib import Path
+
+    from ingest.nlp import pipeline
+    from ingest.readers.detect import read_text
+
+    path = Path(__file__).resolve().parents[1] / "data" / "batch11" / "017_order_in_re_openai_preservation_output_logs.txt"
+    read = read_text(path.read_bytes())
+    x = pipeline.extract(read.text, title=read.title, published=read.published_at, kind="order")
+    by_caption = {c.caption.lower()[:5]: c for c in x.cases}
+    assert by_caption["in re"].docket_numbers == ["25-md-3143"], "the MDL keeps its own number, not its member's"
+    assert by_caption["new y"].docket_numbers == ["23-cv-11195"]

@@ -338,3 +338,16 @@ def test_a_datelines_news_agency_is_no_party():
     read = read_text(path.read_bytes())
     x = pipeline.extract(read.text, title=read.title, published=read.published_at)
     assert not any("Bizwire" in side for c in x.cases for side in [c.caption, *c.plaintiffs, *c.defendants])
+
+
+def test_a_headlines_suit_against_another_defendant_is_another_suit_of_the_same_plaintiff():
+    """The body tells the publishers' earlier suit against OpenAI; the headline their new one against Perplexity."""
+    from ingest.nlp import pipeline
+
+    text = ("The Chicago Tribune is part of a coalition of 17 news publications owned by MediaNews Group and Tribune "
+            "Publishing that have sued OpenAI and Microsoft. The complaint charges that the search engine copies "
+            "the paper's articles.")
+    x = pipeline.extract(text, title="Chicago Tribune And MediaNews Group Sue Perplexity")
+    by_defendant = {tuple(c.defendants): c for c in x.cases}
+    assert ("Perplexity",) in by_defendant, [(c.caption, c.defendants) for c in x.cases]
+    assert all("Perplexity" not in c.defendants for c in x.cases if "OpenAI" in c.defendants)
