@@ -275,6 +275,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     for c in head.children:
                         if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TARGET_VERBS:
                             df += [m for o in _objects(doc, c) for m in _np_parties(doc, o, ms) if m not in df]
+                elif tok.dep_ == "nsubj" and head.lemma_.lower() == "come":  # "The complaint ... comes from X"
+                    pl += [m for m in _prep_objs(doc, head, ("from",), ms) if m not in pl]
                 elif tok.dep_ == "dobj" and head.lemma_.lower() in FACE_VERBS:  # "Perplexity is facing lawsuits
                     df += [m for m in _subjects(doc, head, ms) if m not in df]  # from News Corp, Dow Jones, ..."
                     pl += [m for m in _prep_objs(doc, head, ("from", "by"), ms) if m not in pl]

@@ -351,3 +351,14 @@ def test_a_headlines_suit_against_another_defendant_is_another_suit_of_the_same_
     by_defendant = {tuple(c.defendants): c for c in x.cases}
     assert ("Perplexity",) in by_defendant, [(c.caption, c.defendants) for c in x.cases]
     assert all("Perplexity" not in c.defendants for c in x.cases if "OpenAI" in c.defendants)
+
+
+def test_a_complaint_that_comes_from_a_person_against_a_company_facing_it_is_their_suit():
+    from ingest.nlp import pipeline
+
+    text = ("Figure AI faces a federal whistleblower lawsuit after its former safety chief says he was fired. "
+            "The complaint, filed Friday in the Northern District of California, comes from Robert Gruendel, a "
+            "principal robotic safety engineer.")
+    x = pipeline.extract(text, title="Figure AI sued after safety chief warns of deadly robot risks")
+    assert [(c.plaintiffs, c.defendants) for c in x.cases] == [(["Robert Gruendel"], ["Figure AI"])], \
+        [(c.caption, c.plaintiffs, c.defendants) for c in x.cases]
