@@ -126,6 +126,8 @@ def _cut_left(side: str) -> str:
 
 def clean_side(side: str, left: bool = False) -> str:
     side = side.strip()
+    if left and side.count('"') % 2 == 1:  # 'The German consumer organisation "Verbraucherzentrale NRW v. Meta"':
+        side = side[side.rindex('"') + 1:]  # the caption begins at its opening quote
     side = _cut(LEADING.sub("", _cut_left(side) if left else side))
     side = re.sub(r",?\s+et al\.?,?", "", side)
     side = side.strip(" ,.;'’\"")

@@ -258,8 +258,9 @@ def extract_many(items: Iterable[tuple[str, dict]], batch_size: int = 32, nlp: O
         texts = [text for text, _ in waiting]
         if "casetracker_mentions" in nlp.pipe_names:
             _parse_titles(nlp, docs)
-        for text, doc in zip(texts, nlp.pipe(docs, batch_size=batch_size)):
-            yield _finish(doc._.ct_extraction, text)
+        kinds = [ctx.get("kind") for _, ctx in waiting]
+        for text, kind, doc in zip(texts, kinds, nlp.pipe(docs, batch_size=batch_size)):
+            yield _finish(doc._.ct_extraction, text, kind)
         waiting.clear()
 
     for text, ctx in items:
@@ -273,15 +274,19 @@ def extract_many(items: Iterable[tuple[str, dict]], batch_size: int = 32, nlp: O
         spans = split_pieces(text, size)
         docs = (make_doc(nlp, text[start:end], ctx) for start, end in spans)
         extractions = [doc._.ct_extraction for doc in nlp.pipe(docs, batch_size=1)]
-        yield _finish(merge_pieces([(start, x) for (start, _), x in zip(spans, extractions)]), text)
+        yield _finish(merge_pieces([(start, x) for (start, _), x in zip(spans, extractions)]), text, ctx.get("kind"))
     yield from flush()
 
 
-def _finish(extraction: Optional[Extraction], text: str) -> Optional[Extraction]:
-    """What needs the whole document's cases: an appeal's trial case (appeals.split)."""
+def _finish(extraction: Optional[Extraction], text: str, kind: Optional[str] = None) -> Optional[Extraction]:
+    """What needs the whole document's cases: an appeal's trial case (appeals.split), from a court's own paper
+    (a story that reports an appeal tells the trial case's step, not a second case)."""
     from ingest.nlp import appeals
+    from ingest.nlp.facts import COURT_PAPERS
 
-    return appeals.split(extraction, text) if extraction is not None and extraction.cases else extraction
+    if extraction is None or not extraction.cases or kind and kind not in COURT_PAPERS:
+        return extraction
+    return appeals.split(extraction, text)
 
 
 # --------------------------------------------------------------------------- long texts in pieces

@@ -11,6 +11,10 @@ from ingest.readers.base import ReadDocument, ReadError, http_url, normalise_tex
 
 HEADER = re.compile(r"^(source_url|url|title|published|kind|publisher|author):[ \t]*(.*)$")
 KINDS = {"news", "filing", "opinion", "docket"}
+# a header's kind of court paper, as the kinds we keep: a court's own decision is an opinion, a party's paper a filing
+COURT_PAPER_KINDS = {"order": "opinion", "ruling": "opinion", "judgment": "opinion", "decision": "opinion",
+                     "transcript": "filing", "complaint": "filing", "brief": "filing", "motion": "filing",
+                     "petition": "filing"}
 
 
 def read_bytes(raw: bytes, *, filename: Optional[str] = None, content_type: Optional[str] = None,
@@ -83,7 +87,8 @@ def read_text(raw: bytes) -> ReadDocument:
     if not body:
         raise ReadError("empty file: there is no text to read", stage="extract")
     title = meta.get("title") or _first_title(body)
-    kind = meta.get("kind", "news") if meta.get("kind", "news") in KINDS else "news"
+    kind = (meta.get("kind") or "news").strip().lower()
+    kind = kind if kind in KINDS else COURT_PAPER_KINDS.get(kind, "news")
     return ReadDocument(text=body, title=title, kind=kind, url=meta.get("source_url") or meta.get("url", ""),
                         author=meta.get("author", ""), publisher=meta.get("publisher", ""),
                         published_at=parse_date(meta.get("published")), content_type="text/plain", meta=meta)

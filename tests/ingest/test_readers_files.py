@@ -51,6 +51,12 @@ def test_header_block_gives_metadata_and_is_not_part_of_the_text():
     assert doc.published_at.date().isoformat() == "2026-05-01" and doc.text == "The court ruled for Anthropic."
 
 
+def test_a_headers_kind_of_court_paper_is_kept_as_a_court_paper_not_news():
+    for said, kept in [("order", "opinion"), ("Transcript", "filing"), ("blog", "news"), ("docket", "docket")]:
+        doc = read_bytes(f"title: T\nkind: {said}\n\nThe court ruled for Anthropic.\n".encode(), filename="a.txt")
+        assert doc.kind == kept, said
+
+
 def test_non_utf8_text_decodes():
     raw = "Musk said \u201cpartly\u201d \u2014 caf\u00e9".encode("cp1252")
     assert read_bytes(raw, filename="x.txt").text == "Musk said \u201cpartly\u201d \u2014 caf\u00e9"

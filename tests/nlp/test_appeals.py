@@ -91,3 +91,10 @@ def test_a_supreme_courts_paper_naming_no_court_below_makes_no_trial_case():
     cx = CaseX(caption="Nitro-Lift Technologies v. Howard", docket_numbers=["11-1377"],
                evidence=[Evidence(0, 33, 0, 60)], fields=[_fact("court", "scotus", 1.0, text.index("U.S."))])
     assert len(appeals.split(Extraction(cases=[cx]), text).cases) == 1
+
+
+def test_a_story_reporting_an_appeal_makes_no_second_case():
+    """A court of appeals' own paper is the appeal and the case below; a story that reports the appeal tells the
+    trial case's step (the gold's rule: an appeal merely reported is no record of its own)."""
+    news, opinion = pipeline.extract(OPINION, kind="news").cases, pipeline.extract(OPINION, kind="opinion").cases
+    assert len(news) == 1 and len(opinion) == 2, ([c.caption for c in news], [c.caption for c in opinion])

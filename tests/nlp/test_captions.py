@@ -91,3 +91,8 @@ def test_caption_sides_that_are_headline_words_or_a_group_name_no_party():
     assert captions.party_side("Independent Musicians") is None, "a group of unnamed people"
     assert captions.party_side("Authors Guild") == "Authors Guild"
     assert captions.party_side("Concord Music Group") == "Concord Music Group"
+
+
+def test_a_caption_in_quotes_after_a_description_begins_at_its_quote():
+    text = 'The German consumer rights organisation "Verbraucherzentrale NRW v. Meta" was dismissed in Cologne.'
+    assert [(left, right) for left, right, _, _ in captions.explicit(text)] == [("Verbraucherzentrale NRW", "Meta")]
