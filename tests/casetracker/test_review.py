@@ -142,7 +142,8 @@ def test_rejections_roles_and_event_dates_last(editor_client, musk_case, reextra
 def test_hostile_or_wrong_input_is_a_clear_400_and_changes_nothing(editor_client, musk_case):
     case, _ = musk_case
     quote = Quote.objects.get()
-    for data in ({"action": "correct", "speaker": "Nobody Known At All"}, {"action": "destroy"},
+    for data in ({"action": "correct", "speaker": "nobody known at all"}, {"action": "correct", "speaker": "#99999"},
+                 {"action": "destroy"}, {"action": "correct", "speaker": "Bad\x07Name"},
                  {"action": "correct"}, {"action": "correct", "speaker": "<script>alert(1)</script>"}):
         answer = editor_client.post(f"/review/quote/{quote.pk}/", data)
         assert answer.status_code == 400, data
@@ -152,11 +153,50 @@ def test_hostile_or_wrong_input_is_a_clear_400_and_changes_nothing(editor_client
     assert editor_client.post(f"/review/case/{case.slug}/status/", {"action": "correct", "status": "won"}).status_code == 400
     assert editor_client.post(f"/review/case/{case.slug}/nope/", {"action": "confirm"}).status_code == 400
     assert editor_client.post("/review/nokind/1/", {"action": "confirm"}).status_code == 404
-    htmx = editor_client.post(f"/review/quote/{quote.pk}/", {"action": "correct", "speaker": "Nobody", "dom": "quote-1"},
+    htmx = editor_client.post(f"/review/quote/{quote.pk}/", {"action": "correct", "speaker": "#99999", "dom": "quote-1"},
                               HTTP_HX_REQUEST="true")
     assert htmx.status_code == 422 and htmx["HX-Retarget"] == "#quote-1-error" and b"no party" in htmx.content
     assert not Correction.objects.exists() and not Revision.objects.filter(source="editor").exists()
+    assert not Party.objects.filter(name__icontains="nobody").exists()
     assert editor_client.get("/review/?kind=bogus&below=2").status_code == 400
+
+
+def test_a_correction_naming_someone_new_creates_the_party_and_keeps_it(editor_client, musk_case, reextract):
+    """An editor types a name no party has: the party is made (recorded in the history) and the correction holds
+    through re-extraction; a name a party is known by (an alias) picks that party, and nothing is created."""
+    from casetracker.services import alias_add
+
+    case, _ = musk_case
+    quote = Quote.objects.get()
+    answer = editor_client.post(f"/review/quote/{quote.pk}/", {"action": "correct", "speaker": "  Shivon   Zilis ",
+                                                               "reason": "her statement"})
+    assert answer.status_code == 302
+    zilis = Party.objects.get(name="Shivon Zilis")
+    quote.refresh_from_db()
+    assert quote.speaker == zilis and quote.review == "corrected"
+    created = Revision.objects.get(fact_type="party", field="created")
+    assert created.fact_id == zilis.pk and created.after == "Shivon Zilis" and created.case == case
+    assert created.username == "desk" and created.reason == "her statement"
+    assert Revision.objects.filter(field="speaker", before="Elon Musk", after="Shivon Zilis").exists()
+    role = CaseParty.objects.get(case=case, party__name="OpenAI")
+    editor_client.post(f"/review/caseparty/{role.pk}/", {"action": "correct", "party": "Microsoft Corporation"})
+    microsoft = Party.objects.get(name="Microsoft")  # the gazetteer's name for it
+    assert microsoft.kind == "company"
+    assert CaseParty.objects.filter(case=case, party=microsoft, role="defendant").exists()
+    openai = Party.objects.get(name="OpenAI")
+    alias_add(party=openai, name="OpenAI OpCo")
+    allegation = Allegation.objects.filter(accused__name="xAI").first()
+    n_parties = Party.objects.count()
+    editor_client.post(f"/review/allegation/{allegation.pk}/", {"action": "correct", "accuser": "OpenAI OpCo"})
+    allegation.refresh_from_db()
+    assert allegation.accuser == openai and Party.objects.count() == n_parties
+    assert Revision.objects.filter(fact_type="party", field="created").count() == 2  # Zilis and Microsoft
+    reextract()
+    quote = Quote.objects.get()
+    assert quote.speaker == zilis and quote.review == "corrected"
+    assert CaseParty.objects.filter(case=case, party=microsoft, role="defendant").exists()
+    assert not CaseParty.objects.filter(case=case, party=openai, role="defendant").exists()
+    assert case.get_absolute_url() and "Shivon Zilis" in editor_client.get(case.get_absolute_url()).content.decode()
 
 
 def test_a_case_field_revert_and_the_changes_page_and_feed(editor_client, musk_case):
