@@ -311,6 +311,10 @@ def test_export_reviews_writes_checked_documents_in_the_corpus_format(editor, mu
     for a in Allegation.objects.filter(document=docs[0]):
         review.fact_review(kind="allegation", fact=a, action="confirm", user=editor)
     call_command("export_reviews", str(tmp_path))
+    assert (tmp_path / "gold.jsonl").read_text() == ""  # its parties' roles are not checked yet
+    for cp in CaseParty.objects.filter(case=case):
+        review.fact_review(kind="caseparty", fact=cp, action="confirm", user=editor)
+    call_command("export_reviews", str(tmp_path))
     lines = [json.loads(line) for line in (tmp_path / "gold.jsonl").read_text().splitlines()]
     assert [line["doc"] for line in lines] == [f"{docs[0].pk:05d}_{docs[0].sha256[:12]}.txt"]  # fully checked only
     (line,) = lines
