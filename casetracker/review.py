@@ -52,7 +52,7 @@ KINDS = {
         "accuser": PARTY, "accused": PARTY, "teacher": PARTY, "student": PARTY,
         "status": tuple(Allegation.Status.values)}),
     "claim": FactKind("claim", Claim, "claim", {"subject": PARTY, "object": PARTY, "kind": tuple(Claim.Kind.values)}),
-    "mention": FactKind("mention", Mention, "mention", {"party": PARTY}),
+    "mention": FactKind("mention", Mention, "mention", {"party": PARTY, "role": ("plaintiff", "defendant", "other")}),
     "event": FactKind("event", Event, "event", {
         "date": DATE, "kind": tuple(Event.Kind.values), "stage": ("", *Case.Stage.values),
         "status": ("", *Case.Status.values)}),
@@ -302,8 +302,15 @@ def case_of(kind: str, fact) -> Optional[int]:
 
 
 def _after(kind: str, fact, case_id: Optional[int]) -> None:
-    """What a decision makes stale: search vectors, and the case's fields (a rejected or re-dated step)."""
+    """What a decision makes stale: search vectors, the case's fields (a rejected or re-dated step), the review
+    queue's rows of the cases the fact's copies are in."""
+    from casetracker import review_queue
+    from casetracker.models import CaseDocument
+
     pending = writes.pending()
+    documents = {getattr(r, "document_id", None) for r in rows_of(kind, fact)} - {None}
+    review_queue.mark_stale({case_id, *CaseDocument.objects.filter(document_id__in=sorted(documents))
+                            .values_list("case_id", flat=True)})
     if kind == "quote":
         pending.mark("quotes", [r.pk for r in rows_of(kind, fact)])
     elif kind == "allegation":
@@ -387,6 +394,9 @@ def case_field_review(*, case: Case, name: str, action: str, value: str = "", us
             "created_by": getattr(user, "username", "")[:150]})
     with history.acting(source="editor", user=user, reason=reason, action=action, quiet=name):
         case = statements.case_resolve(case)
+    from casetracker import review_queue
+
+    review_queue.mark_stale([case.pk])
     history.record(case_id=case.pk, fact_type="casefield", fact_id=None, key=key, subject=case.case_name,
                    field=name, before=before_shown, after=case_field_value(case, name), before_raw=before_raw,
                    after_raw=after_raw, action=action, user=user, reason=reason)

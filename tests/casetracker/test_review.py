@@ -324,3 +324,105 @@ def test_export_reviews_writes_checked_documents_in_the_corpus_format(editor, mu
     assert text == docs[0].text and meta["title"] == docs[0].title
     call_command("export_reviews", str(tmp_path), "--partial")
     assert len((tmp_path / "gold.jsonl").read_text().splitlines()) == 2
+
+
+# --------------------------------------------------------------------------- the stored queue (issue 15: at scale)
+def test_the_queue_is_stored_kept_fresh_by_the_writers_and_paged_by_cursor(editor_client, musk_case, editor):
+    """The queue reads stored rows (models.ReviewItem) a page at a time after a cursor; a writer's change marks
+    its case stale and the next read rebuilds it; the page and the API agree."""
+    from rest_framework.authtoken.models import Token
+
+    from casetracker.models import ReviewItem, ReviewStale
+
+    case, docs = musk_case
+    everything, total = review_queue.queue(case=case, state="all")
+    assert total == len(everything) >= 8 and not ReviewStale.objects.exists()
+    assert ReviewItem.objects.filter(case=case).count() == total
+    priorities = [(-i.priority, i.row_id) for i in everything]
+    assert priorities == sorted(priorities)
+    first, _ = review_queue.queue(case=case, state="all", limit=5)
+    rest, _ = review_queue.queue(case=case, state="all", limit=500, after=review_queue.parse_cursor(first[-1].cursor))
+    assert [(i.kind, i.id) for i in first + rest] == [(i.kind, i.id) for i in everything]
+    quote = Quote.objects.get()
+    editor_client.post(f"/review/quote/{quote.pk}/", {"action": "reject"})
+    assert not any(i.kind == "quote" and i.review == "" for i in review_queue.queue(case=case, state="all")[0])
+    # a new document's facts reach the queue through the writers' stale mark
+    from casetracker import services
+    from ingest.nlp import types as nlp
+    from tests.casetracker.factories import DocumentFactory, party, span
+
+    text = "Elon Musk sued OpenAI. Musk said: “We will win this case.”"
+    doc = DocumentFactory(text=text)
+    extraction = nlp.Extraction(
+        parties=[party(text, "Elon Musk", "person", role="plaintiff", gid="elon-musk"),
+                 party(text, "OpenAI", role="defendant", gid="openai")], cases=[nlp.CaseX(caption="Musk v. OpenAI", inferred=True,
+                                                         plaintiffs=["Elon Musk"], defendants=["OpenAI"],
+                                                         evidence=[span(text, "OpenAI")])],
+        quotes=[nlp.QuoteX(text="We will win this case.", speaker="Elon Musk", cue="said",
+                           evidence=[span(text, "We will win this case.")])], is_ai_litigation=True)
+    services.extraction_record(document=doc, extraction=extraction)
+    assert ReviewStale.objects.filter(case_id=case.pk).exists()
+    (new_quote,) = Quote.objects.filter(document=doc)
+    fresh = review_queue.item("quote", new_quote.pk, case)
+    assert fresh is not None and fresh.case == case and "We will win" in fresh.value and not ReviewStale.objects.exists()
+    page = editor_client.get(f"/review/?case={case.slug}&state=all")
+    assert page.status_code == 200 and b"queue-more" not in page.content
+    token = Token.objects.create(user=editor)
+    api = editor_client.get(f"/api/v1/reviews/?case={case.slug}&state=all&page_size=3",
+                            HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert api.status_code == 200
+    body = api.json()
+    assert body["count"] == review_queue.queue(case=case, state="all")[1] and len(body["results"]) == 3
+    following = editor_client.get(body["next"], HTTP_AUTHORIZATION=f"Token {token.key}").json()
+    assert {(r["kind"], r["id"]) for r in following["results"]}.isdisjoint({(r["kind"], r["id"]) for r in body["results"]})
+    for bad in ("after=nonsense", "page_size=0", "kind=nope", "surprise=1"):
+        assert editor_client.get(f"/api/v1/reviews/?{bad}", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 400
+    assert editor_client.get("/review/?after=nan_1").status_code == 400
+    editor_client.logout()
+    assert editor_client.get("/api/v1/reviews/").status_code in (401, 403)
+
+
+def test_claims_and_a_partys_side_in_a_document_are_in_the_queue_and_corrections_last(editor_client, musk_case,
+                                                                                      monkeypatch):
+    """The queue holds each claim (its type, who claims against whom) and each mention that puts a party on a side
+    in a document; an editor corrects them there and the correction survives re-extraction."""
+    from ingest.nlp import pipeline, types as nlp
+    from tests.casetracker.factories import span
+
+    case, docs = musk_case
+    mentions, _ = review_queue.queue(case=case, kind="mention")
+    sides = {(i.value.split(" (")[0], i.what) for i in mentions}
+    assert ("Elon Musk", "Named as plaintiff in a document") in sides and ("OpenAI", "Named as defendant in a document") in sides
+    assert not any("xAI" in i.value for i in mentions)  # no side: not a fact of this kind
+    musk = next(i for i in mentions if i.value.startswith("Elon Musk"))
+    answer = editor_client.post(f"/review/mention/{musk.id}/", {"action": "correct", "role": "defendant"})
+    assert answer.status_code == 302
+
+    def with_claim(items):  # the fixture's extraction, plus a claim in the second document
+        from tests.casetracker.conftest import HOSTILE, musk_extraction
+
+        for text, _meta in items:
+            x = musk_extraction(text, with_quote=text == HOSTILE, version="t2")
+            if text != HOSTILE:
+                x.claims = [nlp.ClaimX(kind="allegation", label="distilled Claude", subject="Anthropic",
+                                       object="DeepSeek", evidence=[span(text, "Anthropic accused DeepSeek")])]
+            yield x
+
+    monkeypatch.setattr(pipeline, "extract_many", with_claim)
+    from casetracker.models import Document
+    from ingest import services as ingest_services
+
+    ingest_services.reextract(Document.objects.filter(pk__in=[d.pk for d in docs]).order_by("id"))
+    (claim,) = review_queue.queue(case=case, kind="claim")[0]
+    assert claim.value.startswith("distilled Claude — Anthropic against DeepSeek")
+    editor_client.post(f"/review/claim/{claim.id}/", {"action": "correct", "kind": "ruling", "object": "xAI"})
+    ingest_services.reextract(Document.objects.filter(pk__in=[d.pk for d in docs]).order_by("id"))
+    from casetracker.models import Claim, Mention
+
+    claim_row = Claim.objects.get(rejected=False)
+    assert claim_row.kind == "ruling" and claim_row.object.name == "xAI" and claim_row.review == "corrected"
+    musk_mentions = Mention.objects.filter(party__name="Elon Musk", document=docs[0])
+    assert musk_mentions and {m.role for m in musk_mentions} == {"defendant"}
+    assert {m.review for m in musk_mentions} == {"corrected"}
+    assert not review_queue.queue(case=case, kind="claim")[0]  # checked: out of the unchecked queue
+    assert review_queue.queue(case=case, kind="claim", state="checked")[0][0].review == "corrected"
