@@ -273,7 +273,7 @@ def refresh(case_ids) -> int:
                     rows.append(ReviewItem(
                         kind=i.kind, key=i.id, case=case, priority=i.priority, certainty=i.certainty,
                         visibility=i.visibility, review=i.review or "", reviewed_at=i.reviewed_at,
-                        data={name: getattr(i, name) for name in ITEM_DATA}))
+                        listed=case.is_ai_litigation, data={name: getattr(i, name) for name in ITEM_DATA}))
             ReviewItem.objects.filter(case_id__in=chunk).delete()
             ReviewItem.objects.bulk_create(rows, batch_size=1000)
             ReviewStale.objects.filter(case_id__in=chunk, marked_at__lte=started).delete()
@@ -325,10 +325,11 @@ def parse_cursor(text: str) -> Optional[tuple[float, int]]:
 def queue(*, case: Optional[Case] = None, kind: str = "", state: str = "unchecked", below: Optional[float] = None,
           limit: int = 500, after: Optional[tuple[float, int]] = None) -> tuple[list[Item], int]:
     """The facts to check, highest priority first: (items up to ``limit`` after the cursor ``after``, how many
-    there are in all). Each item's ``row_id`` and ``cursor`` say where the next page starts."""
-    refresh_stale()
+    there are in all, counted up to COUNT_CAP + 1). Each item's ``row_id`` and ``cursor`` say where the next page
+    starts."""
+    refresh_stale(limit=READ_REFRESH)
     rows = ReviewItem.objects.select_related("case")
-    rows = rows.filter(case=case) if case is not None else rows.filter(case__is_ai_litigation=True)
+    rows = rows.filter(case=case) if case is not None else rows.filter(listed=True)
     if kind:
         rows = rows.filter(kind=kind)
     if state == "unchecked":
@@ -337,20 +338,27 @@ def queue(*, case: Optional[Case] = None, kind: str = "", state: str = "unchecke
         rows = rows.exclude(review="")
     if below is not None:
         rows = rows.filter(certainty__lt=below)
-    total = rows.count()
-    if after is not None:
-        rows = rows.filter(Q(priority__lt=after[0]) | Q(priority=after[0], id__gt=after[1]))
+    total = rows.order_by()[:COUNT_CAP + 1].count()  # a count that reads at most COUNT_CAP + 1 index entries
+    if after is not None:  # a row comparison, which the (priority DESC, id DESC) indexes answer directly
+        rows = rows.extra(where=["(casetracker_reviewitem.priority, casetracker_reviewitem.id) < (%s, %s)"],
+                          params=[after[0], after[1]])
     items = []
-    for row in rows.order_by("-priority", "id")[:limit]:
+    for row in rows.order_by("-priority", "-id")[:limit]:
         it = _item(row)
         it.row_id = row.pk
         items.append(it)
     return items, total
 
 
+COUNT_CAP = 10_000  # beyond it the queue says "10,000 or more"
+READ_REFRESH = 200  # stale cases a read rebuilds first (after a large ingest beat rebuilds the rest, a minute apart)
+
+
 def item(kind: str, pk: str, case: Case) -> Optional[Item]:
-    """One item of the queue as it stands now (after a decision), whatever its state."""
-    refresh_stale()
+    """One item of the queue as it stands now (after a decision), whatever its state: its case's rows are rebuilt
+    first when stale (the other cases a decision touched wait for the next read)."""
+    if ReviewStale.objects.filter(case_id=case.pk).exists():
+        refresh([case.pk])
     rows = ReviewItem.objects.select_related("case").filter(kind=kind, key=str(pk))
     row = rows.filter(case=case).first() or (rows.first() if kind != "casefield" else None)
     if row is None:

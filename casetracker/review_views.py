@@ -73,7 +73,7 @@ def queue(request):
         more = f"/review/?{query.urlencode()}"
     return render(request, "review/queue.html", {
         "items": items, "total": total, "errors": errors, "filters": filters, "cases": cases,
-        "kinds": review_queue.KINDS, "states": review_queue.STATES, "more": more,
+        "kinds": review_queue.KINDS, "states": review_queue.STATES, "more": more, "cap": review_queue.COUNT_CAP,
         "next": request.get_full_path(),
     }, status=400 if errors else 200)
 

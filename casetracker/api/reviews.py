@@ -58,7 +58,8 @@ QUEUE_ITEM = {
     "reviewed_at": serializers.DateTimeField(allow_null=True), "sentence": serializers.CharField(),
     "n_sources": serializers.IntegerField(), "absolute_url": serializers.CharField()}
 QueuePage = inline_serializer("ReviewQueuePage", {
-    "count": serializers.IntegerField(), "next": serializers.CharField(allow_null=True),
+    "count": serializers.IntegerField(help_text="how many facts match, counted up to 10,001"),
+    "count_is_lower_bound": serializers.BooleanField(), "next": serializers.CharField(allow_null=True),
     "results": inline_serializer("ReviewQueueItem", QUEUE_ITEM, many=True)})
 QUEUE_PARAMS = ("case", "kind", "state", "below", "after", "page_size", "format")
 
@@ -99,7 +100,8 @@ class ReviewView(APIView):
             query = request.query_params.copy()
             query["after"] = items[-1].cursor
             following = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-        return Response({"count": total, "next": following, "results": [{
+        return Response({"count": total, "count_is_lower_bound": total > review_queue.COUNT_CAP, "next": following,
+                         "results": [{
             "kind": i.kind, "id": i.id, "case": i.case.slug, "case_name": i.case.case_name, "what": i.what,
             "value": i.value, "certainty": round(i.certainty, 4), "priority": round(i.priority, 4), "review": i.review,
             "reviewed_at": i.reviewed_at, "sentence": i.sentence or "", "n_sources": i.n_sources or 0,

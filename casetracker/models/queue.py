@@ -20,18 +20,20 @@ class ReviewItem(models.Model):
     visibility = models.FloatField()
     review = models.CharField(max_length=10, blank=True, help_text='"" unchecked, or the decision')
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    listed = models.BooleanField(default=True, help_text="its case is AI litigation: in the queue of every case")
     data = models.JSONField(default=dict, help_text="what the queue shows: label, value, sentence, fields ...")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "kind", "key"], name="reviewitem_unique")]
+        # the queue's views, most urgent first, each read after a keyset cursor (priority, id) < (p, i)
         indexes = [
-            # the queue's default view (unchecked, most urgent first) and its pages
-            models.Index(models.F("priority").desc(), "id", name="reviewitem_unchecked",
-                         condition=models.Q(review="")),
-            models.Index("kind", models.F("priority").desc(), "id", name="reviewitem_kind",
-                         condition=models.Q(review="")),
-            models.Index("case", models.F("priority").desc(), "id", name="reviewitem_case"),
-            models.Index(models.F("priority").desc(), "id", name="reviewitem_all"),
+            models.Index(models.F("priority").desc(), models.F("id").desc(), name="reviewitem_unchecked",
+                         condition=models.Q(review="", listed=True)),
+            models.Index("kind", models.F("priority").desc(), models.F("id").desc(), name="reviewitem_kind",
+                         condition=models.Q(review="", listed=True)),
+            models.Index("case", models.F("priority").desc(), models.F("id").desc(), name="reviewitem_case"),
+            models.Index(models.F("priority").desc(), models.F("id").desc(), name="reviewitem_listed",
+                         condition=models.Q(listed=True)),
         ]
 
 

@@ -338,7 +338,7 @@ def test_the_queue_is_stored_kept_fresh_by_the_writers_and_paged_by_cursor(edito
     everything, total = review_queue.queue(case=case, state="all")
     assert total == len(everything) >= 8 and not ReviewStale.objects.exists()
     assert ReviewItem.objects.filter(case=case).count() == total
-    priorities = [(-i.priority, i.row_id) for i in everything]
+    priorities = [(-i.priority, -i.row_id) for i in everything]
     assert priorities == sorted(priorities)
     first, _ = review_queue.queue(case=case, state="all", limit=5)
     rest, _ = review_queue.queue(case=case, state="all", limit=500, after=review_queue.parse_cursor(first[-1].cursor))
@@ -394,7 +394,10 @@ def test_claims_and_a_partys_side_in_a_document_are_in_the_queue_and_corrections
     sides = {(i.value.split(" (")[0], i.what) for i in mentions}
     assert ("Elon Musk", "Named as plaintiff in a document") in sides and ("OpenAI", "Named as defendant in a document") in sides
     assert not any("xAI" in i.value for i in mentions)  # no side: not a fact of this kind
-    musk = next(i for i in mentions if i.value.startswith("Elon Musk"))
+    from casetracker.models import Mention
+
+    musk = next(i for i in mentions if i.value.startswith("Elon Musk")
+                and Mention.objects.get(pk=i.id).document_id == docs[0].pk)
     answer = editor_client.post(f"/review/mention/{musk.id}/", {"action": "correct", "role": "defendant"})
     assert answer.status_code == 302
 
@@ -417,7 +420,7 @@ def test_claims_and_a_partys_side_in_a_document_are_in_the_queue_and_corrections
     assert claim.value.startswith("distilled Claude — Anthropic against DeepSeek")
     editor_client.post(f"/review/claim/{claim.id}/", {"action": "correct", "kind": "ruling", "object": "xAI"})
     ingest_services.reextract(Document.objects.filter(pk__in=[d.pk for d in docs]).order_by("id"))
-    from casetracker.models import Claim, Mention
+    from casetracker.models import Claim
 
     claim_row = Claim.objects.get(rejected=False)
     assert claim_row.kind == "ruling" and claim_row.object.name == "xAI" and claim_row.review == "corrected"
