@@ -52,7 +52,7 @@ KINDS = {
         "accuser": PARTY, "accused": PARTY, "teacher": PARTY, "student": PARTY,
         "status": tuple(Allegation.Status.values)}),
     "claim": FactKind("claim", Claim, "claim", {"subject": PARTY, "object": PARTY, "kind": tuple(Claim.Kind.values)}),
-    "mention": FactKind("mention", Mention, "mention", {"party": PARTY}),
+    "mention": FactKind("mention", Mention, "mention", {"party": PARTY, "role": ("plaintiff", "defendant", "other")}),
     "event": FactKind("event", Event, "event", {
         "date": DATE, "kind": tuple(Event.Kind.values), "stage": ("", *Case.Stage.values),
         "status": ("", *Case.Status.values)}),
@@ -109,23 +109,44 @@ def _raw(value):
     return value
 
 
-def party_named(text: str) -> Party:
-    """The party an editor chose: by slug, id ("#12"), exact name or a name it is known by; merges followed."""
+def party_named(text: str, *, create: bool = False) -> Party:
+    """The party an editor chose: by slug, id ("#12"), exact name or a name it is known by (an alias); merges
+    followed. With ``create``, a name no party is known by becomes a new party (``party.created`` is then True):
+    an editor corrects a speaker, a role or an accuser to someone extraction never named."""
     from casetracker.services import party_find
 
-    text = (text or "").strip()[:300]
+    text = " ".join((text or "").split())[:300]
     if not text:
         raise ReviewError("name a party")
     party = Party.objects.filter(slug=text).first()
     if party is None and text.startswith("#") and text[1:].isdigit():
         party = Party.objects.filter(pk=int(text[1:])).first()
+        if party is None:
+            raise ReviewError(f"no party has the id {text[:20]}")
     if party is None:
         party = Party.objects.filter(name__iexact=text).order_by("merged_into", "id").first()
     if party is None:
         party = party_find(name=text)
+    if party is None and create:
+        return _party_new(text)
     if party is None:
         raise ReviewError(f"no party is called {text!r}: merge or create it first, or pick one from the list")
     return party.resolved()
+
+
+def _party_new(name: str) -> Party:
+    """A party an editor names for the first time (its kind from the gazetteer when it knows the name)."""
+    from casetracker.services import party_get_or_create
+
+    if not (name[:1].isupper() or name[:1].isdigit()) or not any(ch.isalpha() for ch in name):
+        raise ReviewError(f"{name[:60]!r} is no party's name: a new party's name starts with a capital letter "
+                          "(or pick one from the list)")
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in name):
+        raise ReviewError("a party's name cannot hold control characters")
+    started = timezone.now()
+    party = party_get_or_create(name=name).resolved()
+    party.created = party.created_at >= started  # not when the gazetteer knew the name as a party's we have
+    return party
 
 
 def parse_date(text: str) -> tuple[Optional[date], str]:
@@ -157,7 +178,7 @@ def clean_values(kind: str, given: dict) -> dict:
             if not text and field in ("speaker", "accuser", "teacher", "student", "subject", "object"):
                 out[field] = None  # "no speaker named"
             else:
-                out[field] = party_named(text)
+                out[field] = party_named(text, create=True)
         elif rule == DATE:
             out[field], out["precision"] = parse_date(text)
         else:
@@ -205,6 +226,10 @@ def fact_review(*, kind: str, fact, action: str, values: Optional[dict] = None, 
     case_id = case_of(kind, fact)
     subject = history.subject_of(kind, fact)
     key = keys[0] if keys else ""
+    for party in {v.pk: v for v in new.values() if getattr(v, "created", False)}.values():
+        history.record(case_id=case_id, fact_type="party", fact_id=party.pk, key="", subject=party.name,
+                       field="created", before="", after=party.name, after_raw=party.pk, action=action, user=user,
+                       reason=reason or f"named as a {KINDS[kind].label}'s party by an editor")
     if action in ("confirm", "reject") or before_state != fact.review:
         history.record(case_id=case_id, fact_type=kind, fact_id=fact.pk, key=key, subject=subject, field="review",
                        before=before_state or "unchecked", after=fact.review, before_raw=before_state,
@@ -277,8 +302,15 @@ def case_of(kind: str, fact) -> Optional[int]:
 
 
 def _after(kind: str, fact, case_id: Optional[int]) -> None:
-    """What a decision makes stale: search vectors, and the case's fields (a rejected or re-dated step)."""
+    """What a decision makes stale: search vectors, the case's fields (a rejected or re-dated step), the review
+    queue's rows of the cases the fact's copies are in."""
+    from casetracker import review_queue
+    from casetracker.models import CaseDocument
+
     pending = writes.pending()
+    documents = {getattr(r, "document_id", None) for r in rows_of(kind, fact)} - {None}
+    review_queue.mark_stale({case_id, *CaseDocument.objects.filter(document_id__in=sorted(documents))
+                            .values_list("case_id", flat=True)})
     if kind == "quote":
         pending.mark("quotes", [r.pk for r in rows_of(kind, fact)])
     elif kind == "allegation":
@@ -362,6 +394,9 @@ def case_field_review(*, case: Case, name: str, action: str, value: str = "", us
             "created_by": getattr(user, "username", "")[:150]})
     with history.acting(source="editor", user=user, reason=reason, action=action, quiet=name):
         case = statements.case_resolve(case)
+    from casetracker import review_queue
+
+    review_queue.mark_stale([case.pk])
     history.record(case_id=case.pk, fact_type="casefield", fact_id=None, key=key, subject=case.case_name,
                    field=name, before=before_shown, after=case_field_value(case, name), before_raw=before_raw,
                    after_raw=after_raw, action=action, user=user, reason=reason)

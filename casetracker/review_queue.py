@@ -7,6 +7,11 @@
 - visibility: the kind of fact (a case header field before a party's role, an event, an allegation, a quote), the
   case's followers and sources, and how recent the fact's newest source is;
 - priority = visibility × (1 − certainty).
+
+The queue is stored (models.ReviewItem, one row per fact with its priority): ``refresh`` rebuilds a case's rows from
+its facts, the writers mark the cases they change stale (``mark_stale``, in their transaction), and ``queue`` first
+rebuilds the stale ones, then reads one page through an index, after a cursor (keyset pagination: the priority and
+id of the page's last row), so a page costs the same few queries at 100,000 facts as at 100 (bench/bench_review.py).
 """
 from __future__ import annotations
 
@@ -14,16 +19,19 @@ import math
 from dataclasses import dataclass, field
 from typing import Optional
 
-from django.db.models import Count
+from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from casetracker import records, review, selectors
-from casetracker.models import Alert, Case
+from casetracker.models import Alert, Case, CaseDocument, Mention, ReviewItem, ReviewStale
 
-KIND_WEIGHT = {"casefield": 3.0, "caseparty": 2.5, "event": 2.0, "allegation": 1.5, "quote": 1.0}
+KIND_WEIGHT = {"casefield": 3.0, "caseparty": 2.5, "event": 2.0, "allegation": 1.5, "claim": 1.2, "quote": 1.0,
+               "mention": 0.8}
 HEADER = {"case_name": 4.0, "status": 4.0, "stage": 3.5}  # what a reader sees first
 KINDS = [("casefield", "case fields"), ("caseparty", "parties' roles"), ("event", "events"),
-         ("allegation", "allegations"), ("quote", "quotes")]
+         ("allegation", "allegations"), ("claim", "claims"), ("quote", "quotes"),
+         ("mention", "a party's role in a document")]
 STATES = [("unchecked", "unchecked"), ("checked", "checked"), ("all", "all")]
 EVENT_SOURCE_CONFIDENCE = {"docket": 0.8, "filing": 0.8, "opinion": 0.8}  # else 0.5 (news)
 
@@ -44,6 +52,11 @@ class Item:
     n_sources: int = 0
     fields: list = field(default_factory=list)  # editable: [(name, label, value as typed, choices or "party"/"date")]
     anchor: str = ""
+    row_id: int = 0  # its stored row (models.ReviewItem): the keyset cursor's tie-breaker
+
+    @property
+    def cursor(self) -> str:
+        return cursor_of(self)
 
     @property
     def priority(self) -> float:
@@ -150,7 +163,9 @@ def _grouped(facts) -> list[list]:
     return list(groups.values())
 
 
-def _fact_items(case: Case, facts: dict, followers: int) -> list[Item]:
+def _fact_items(case: Case, facts: dict, followers: int) -> list[tuple[Item, list]]:
+    """(item, the copies of the fact it stands for) of the extracted facts: allegations, quotes, claims, and the
+    mentions that give a party a side in a document."""
     weight = 1.0 + math.log1p(followers) + 0.5 * math.log1p(getattr(case, "n_documents", 0) or 0)
     items = []
     for group in _grouped(facts["allegations"]):
@@ -159,7 +174,7 @@ def _fact_items(case: Case, facts: dict, followers: int) -> list[Item]:
         newest = max((f.document.published_at for f in group if f.document.published_at), default=None)
         who = f"{a.accuser.name if a.accuser else 'someone'} accuses {a.accused.name}"
         detail = f" of distilling {a.teacher.name}" if a.teacher else " of distillation"
-        items.append(Item(
+        items.append((Item(
             kind="allegation", id=str(a.pk), case=case, what="Allegation", value=f"{who}{detail} ({a.status})",
             certainty=1.0 if a.review else corroboration(len(docs)),
             visibility=KIND_WEIGHT["allegation"] * weight * _recency(newest), review=a.review,
@@ -170,55 +185,187 @@ def _fact_items(case: Case, facts: dict, followers: int) -> list[Item]:
                 ("teacher", "Teacher", a.teacher.name if a.teacher else "", "party"),
                 ("student", "Student", a.student.name if a.student else "", "party"),
                 ("status", "Status", a.status, review.KINDS["allegation"].fields["status"])],
-            anchor=f"allegation-{a.pk}"))
+            anchor=f"allegation-{a.pk}"), group))
     for group in _grouped(facts["quotes"]):
         q = group[0]
         docs = {f.document_id for f in group}
         newest = max((f.document.published_at for f in group if f.document.published_at), default=None)
-        items.append(Item(
+        items.append((Item(
             kind="quote", id=str(q.pk), case=case, what="Quote",
             value=f"“{q.text[:200]}” — {q.speaker.name if q.speaker else 'speaker not named'}",
             certainty=1.0 if q.review else corroboration(len(docs)),
             visibility=KIND_WEIGHT["quote"] * weight * _recency(newest), review=q.review, reviewed_at=q.reviewed_at,
             sentence=q.evidence.sentence, source_url=q.evidence.get_absolute_url(), n_sources=len(docs),
-            fields=[("speaker", "Speaker", q.speaker.name if q.speaker else "", "party")], anchor=f"quote-{q.pk}"))
+            fields=[("speaker", "Speaker", q.speaker.name if q.speaker else "", "party")], anchor=f"quote-{q.pk}"),
+            group))
+    for group in _grouped(facts.get("claims", [])):
+        c = group[0]
+        docs = {f.document_id for f in group}
+        newest = max((f.document.published_at for f in group if f.document.published_at), default=None)
+        sides = " against ".join(p.name for p in (c.subject, c.object) if p) or "no party named"
+        items.append((Item(
+            kind="claim", id=str(c.pk), case=case, what=f"Claim ({c.get_kind_display()})",
+            value=f"{c.label[:200]} — {sides}", certainty=1.0 if c.review else corroboration(len(docs)),
+            visibility=KIND_WEIGHT["claim"] * weight * _recency(newest), review=c.review, reviewed_at=c.reviewed_at,
+            sentence=c.evidence.sentence, source_url=c.evidence.get_absolute_url(), n_sources=len(docs), fields=[
+                ("kind", "Kind", c.kind, review.KINDS["claim"].fields["kind"]),
+                ("subject", "By", c.subject.name if c.subject else "", "party"),
+                ("object", "Against", c.object.name if c.object else "", "party")], anchor=f"claim-{c.pk}"), group))
+    for group in _grouped(facts.get("mentions", [])):
+        m = group[0]
+        items.append((Item(
+            kind="mention", id=str(m.pk), case=case, what=f"Named as {m.role} in a document",
+            value=f"{m.party.name} (“{m.surface[:80]}”)", certainty=1.0 if m.review else 0.5,
+            visibility=KIND_WEIGHT["mention"] * weight * _recency(m.document.published_at), review=m.review,
+            reviewed_at=m.reviewed_at, sentence=m.evidence.sentence, source_url=m.evidence.get_absolute_url(),
+            n_sources=1, fields=[("party", "Party", m.party.name, "party"),
+                                 ("role", "Role", m.role, review.KINDS["mention"].fields["role"])],
+            anchor=""), group))
     return items
 
 
-def queue(*, case: Optional[Case] = None, kind: str = "", state: str = "unchecked",
-          below: Optional[float] = None, limit: int = 500) -> tuple[list[Item], int]:
-    """The facts to check, highest priority first: (items up to ``limit``, how many there are)."""
-    cases = selectors.case_detail_qs().filter(is_ai_litigation=True) if case is None else \
-        selectors.case_detail_qs().filter(pk=case.pk)
-    followers = dict(Alert.objects.filter(case__isnull=False, paused=False).values("case")
-                     .annotate(n=Count("id")).values_list("case", "n"))
-    items: list[Item] = []
-    seen_facts: set = set()
-    for c in cases.order_by("-last_activity", "id"):
-        n = followers.get(c.pk, 0)
-        if kind in ("", "casefield", "caseparty", "event"):
-            items += [i for i in _case_items(c, n) if not kind or i.kind == kind]
-        if kind in ("", "allegation", "quote"):
-            facts = selectors.case_facts(c)
-            for item in _fact_items(c, facts, n):
-                if (kind and item.kind != kind) or (item.kind, item.id) in seen_facts:
-                    continue
-                seen_facts.add((item.kind, item.id))
-                items.append(item)
+def _home_cases(doc_ids) -> dict[int, int]:
+    """document id -> the case its facts are reviewed under (its best-linked case: review.case_of's choice)."""
+    rows = CaseDocument.objects.filter(document_id__in=list(doc_ids)).order_by("document_id", "-confidence", "id") \
+        .distinct("document_id").values_list("document_id", "case_id")
+    return dict(rows)
+
+
+def case_items(case: Case, followers: int) -> list[Item]:
+    """Every fact of a case an editor can check, whatever its state; a quote or allegation several cases share is
+    the item of the case its document belongs to best (so it is in the queue once)."""
+    items = _case_items(case, followers)
+    facts = selectors.case_facts(case)
+    doc_ids = [cd.document_id for cd in case.case_documents.all()]
+    facts = {"quotes": list(facts["quotes"]), "allegations": list(facts["allegations"]),
+             "claims": list(facts["claims"]), "mentions": list(
+                 Mention.objects.filter(document_id__in=doc_ids, rejected=False, role__in=SIDES)
+                 .select_related("party", "evidence__document", "document").defer(*selectors._light("document"))
+                 .order_by("document_id", "evidence__start", "id"))}
+    home = _home_cases({f.document_id for group in facts.values() for f in group})
+    for item, group in _fact_items(case, facts, followers):
+        first = group[0]
+        owner = first.case_id if getattr(first, "case_id", None) else home.get(first.document_id, case.pk)
+        if owner == case.pk:
+            items.append(item)
+    return items
+
+
+SIDES = ("plaintiff", "defendant")  # a mention in the queue: a document putting a party on a side
+
+
+ITEM_DATA = ("what", "value", "sentence", "source_url", "n_sources", "fields", "anchor")
+
+
+def refresh(case_ids) -> int:
+    """Rebuild the stored queue rows of these cases (and clear their stale marks); returns how many rows."""
+    ids = sorted(set(case_ids))
+    written = 0
+    followers = dict(Alert.objects.filter(case_id__in=ids, paused=False).values("case").annotate(n=Count("id"))
+                     .values_list("case", "n"))
+    for start in range(0, len(ids), 50):
+        chunk = ids[start:start + 50]
+        started = timezone.now()
+        with transaction.atomic():
+            rows = []
+            for case in selectors.case_detail_qs().filter(pk__in=chunk):
+                for i in case_items(case, followers.get(case.pk, 0)):
+                    rows.append(ReviewItem(
+                        kind=i.kind, key=i.id, case=case, priority=i.priority, certainty=i.certainty,
+                        visibility=i.visibility, review=i.review or "", reviewed_at=i.reviewed_at,
+                        listed=case.is_ai_litigation, data={name: getattr(i, name) for name in ITEM_DATA}))
+            ReviewItem.objects.filter(case_id__in=chunk).delete()
+            ReviewItem.objects.bulk_create(rows, batch_size=1000)
+            ReviewStale.objects.filter(case_id__in=chunk, marked_at__lte=started).delete()
+        written += len(rows)
+    return written
+
+
+def refresh_stale(limit: Optional[int] = None) -> int:
+    """Rebuild the cases the writers marked stale (up to ``limit``, the longest waiting first)."""
+    ids = list(ReviewStale.objects.order_by("marked_at").values_list("case_id", flat=True)[:limit])
+    return refresh(ids) if ids else 0
+
+
+def rebuild() -> int:
+    """Every case's rows again (their visibility decays with age: beat runs this daily)."""
+    return refresh(Case.objects.values_list("pk", flat=True))
+
+
+def mark_stale(case_ids) -> None:
+    """These cases' facts changed: their queue rows are rebuilt before the queue is read next (or by beat)."""
+    ids = sorted({pk for pk in case_ids if pk})
+    if ids:
+        now = timezone.now()  # a newer mark than a rebuild running meanwhile: that rebuild keeps it
+        ReviewStale.objects.bulk_create([ReviewStale(case_id=pk, marked_at=now) for pk in ids], update_conflicts=True,
+                                        unique_fields=["case_id"], update_fields=["marked_at"])
+
+
+def _item(row: ReviewItem) -> Item:
+    return Item(kind=row.kind, id=row.key, case=row.case, certainty=row.certainty, visibility=row.visibility,
+                review=row.review, reviewed_at=row.reviewed_at, **{k: row.data.get(k) for k in ITEM_DATA})
+
+
+def cursor_of(item: Item) -> str:
+    """The keyset cursor after an item: its priority (exact, as repr prints it) and its row id."""
+    return f"{item.priority!r}_{item.row_id}"
+
+
+def parse_cursor(text: str) -> Optional[tuple[float, int]]:
+    try:
+        priority, row_id = text.rsplit("_", 1)
+        value = float(priority)
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        return value, int(row_id)
+    except ValueError:
+        return None
+
+
+def queue(*, case: Optional[Case] = None, kind: str = "", state: str = "unchecked", below: Optional[float] = None,
+          limit: int = 500, after: Optional[tuple[float, int]] = None) -> tuple[list[Item], int]:
+    """The facts to check, highest priority first: (items up to ``limit`` after the cursor ``after``, how many
+    there are in all, counted up to COUNT_CAP + 1). Each item's ``row_id`` and ``cursor`` say where the next page
+    starts."""
+    refresh_stale(limit=READ_REFRESH)
+    rows = ReviewItem.objects.select_related("case")
+    rows = rows.filter(case=case) if case is not None else rows.filter(listed=True)
+    if kind:
+        rows = rows.filter(kind=kind)
     if state == "unchecked":
-        items = [i for i in items if not i.review]
+        rows = rows.filter(review="")
     elif state == "checked":
-        items = [i for i in items if i.review]
+        rows = rows.exclude(review="")
     if below is not None:
-        items = [i for i in items if i.certainty < below]
-    items.sort(key=lambda i: (-i.priority, -i.visibility, i.case.case_name, i.kind, i.id))
-    return items[:limit], len(items)
+        rows = rows.filter(certainty__lt=below)
+    total = rows.order_by()[:COUNT_CAP + 1].count()  # a count that reads at most COUNT_CAP + 1 index entries
+    if after is not None:  # a row comparison, which the (priority DESC, id DESC) indexes answer directly
+        rows = rows.extra(where=["(casetracker_reviewitem.priority, casetracker_reviewitem.id) < (%s, %s)"],
+                          params=[after[0], after[1]])
+    items = []
+    for row in rows.order_by("-priority", "-id")[:limit]:
+        it = _item(row)
+        it.row_id = row.pk
+        items.append(it)
+    return items, total
+
+
+COUNT_CAP = 10_000  # beyond it the queue says "10,000 or more"
+READ_REFRESH = 200  # stale cases a read rebuilds first (after a large ingest beat rebuilds the rest, a minute apart)
 
 
 def item(kind: str, pk: str, case: Case) -> Optional[Item]:
-    """One item of the queue as it stands now (after a decision), whatever its state."""
-    items, _ = queue(case=case, kind=kind, state="all")
-    return next((i for i in items if i.id == str(pk)), None)
+    """One item of the queue as it stands now (after a decision), whatever its state: its case's rows are rebuilt
+    first when stale (the other cases a decision touched wait for the next read)."""
+    if ReviewStale.objects.filter(case_id=case.pk).exists():
+        refresh([case.pk])
+    rows = ReviewItem.objects.select_related("case").filter(kind=kind, key=str(pk))
+    row = rows.filter(case=case).first() or (rows.first() if kind != "casefield" else None)
+    if row is None:
+        return None
+    it = _item(row)
+    it.row_id = row.pk
+    return it
 
 
 def mark_fields(case: Case, rows: list) -> dict:

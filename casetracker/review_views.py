@@ -29,7 +29,11 @@ def _error(request, message: str, item=None):
 
 # --------------------------------------------------------------------------- the queue
 def _queue_filters(get) -> tuple[dict, list[str]]:
-    errors, out = [], {"case": None, "kind": "", "state": "unchecked", "below": None}
+    errors, out = [], {"case": None, "kind": "", "state": "unchecked", "below": None, "after": None}
+    if get.get("after"):
+        out["after"] = review_queue.parse_cursor(get["after"][:80])
+        if out["after"] is None:
+            errors.append("after: a cursor from the queue's own next link")
     slug = get.get("case", "")[:520]
     if slug:
         out["case"] = Case.objects.filter(slug=slug).first()
@@ -60,13 +64,21 @@ def _queue_filters(get) -> tuple[dict, list[str]]:
 @editor_required
 def queue(request):
     filters, errors = _queue_filters(request.GET)
-    items, total = review_queue.queue(**filters) if not errors else ([], 0)
-    cases = Case.objects.filter(is_ai_litigation=True).order_by("case_name").values_list("slug", "case_name")
+    items, total = review_queue.queue(**filters, limit=PAGE) if not errors else ([], 0)
+    cases = Case.objects.filter(is_ai_litigation=True).order_by("case_name").values_list("slug", "case_name")[:3000]
+    more = None
+    if len(items) == PAGE:
+        query = request.GET.copy()
+        query["after"] = items[-1].cursor
+        more = f"/review/?{query.urlencode()}"
     return render(request, "review/queue.html", {
         "items": items, "total": total, "errors": errors, "filters": filters, "cases": cases,
-        "kinds": review_queue.KINDS, "states": review_queue.STATES,
+        "kinds": review_queue.KINDS, "states": review_queue.STATES, "more": more, "cap": review_queue.COUNT_CAP,
         "next": request.get_full_path(),
     }, status=400 if errors else 200)
+
+
+PAGE = 100  # facts a queue page shows; the next link continues after the last
 
 
 def _party_names():

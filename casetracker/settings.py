@@ -312,6 +312,10 @@ CELERY_BEAT_SCHEDULE.update({
     "alerts-weekly": {"task": "casetracker.tasks.send_alerts", "kwargs": {"frequency": "weekly"},
                       "schedule": crontab(minute=0, hour=ALERTS_DIGEST_HOUR, day_of_week=1)},
     "webhooks-due": {"task": "casetracker.tasks.deliver_due_webhooks", "schedule": 60.0},
+    # the stored review queue (issue 15): stale cases every minute, every case daily
+    "review-queue-stale": {"task": "casetracker.tasks.refresh_review_queue", "schedule": 60.0},
+    "review-queue-daily": {"task": "casetracker.tasks.refresh_review_queue", "kwargs": {"rebuild": True},
+                           "schedule": crontab(minute=30, hour=3)},
 })
 # ----------------------------------------------------------------------------- end of following
 

@@ -27,3 +27,12 @@ def deliver_due_webhooks() -> dict:
     from casetracker import webhooks
 
     return webhooks.deliver_due()
+
+
+@shared_task(acks_late=True)
+def refresh_review_queue(rebuild: bool = False) -> int:
+    """Beat: rebuild the review queue's rows of the cases writers marked stale (every minute, so a read rarely
+    waits for it), and every case's once a day (a fact's visibility decays with its age)."""
+    from casetracker import review_queue
+
+    return review_queue.rebuild() if rebuild else review_queue.refresh_stale()

@@ -81,12 +81,20 @@ class Pending:
                    "quotes": vectors.refresh_quotes, "allegations": vectors.refresh_allegations,
                    "parties": vectors.refresh_parties, "cases": vectors.refresh_cases}
         searchable = any(self._marked.values())  # what a search finds may have changed
+        touched: dict[str, set] = {"cases": set(), "documents": set()}
         while any(self._marked.values()):
             for kind in KINDS:
                 ids = list(self._marked[kind])
                 self._marked[kind].clear()
                 if ids:
+                    touched.get(kind, set()).update(ids)
                     refresh[kind](sorted(ids))  # one order everywhere: concurrent writers lock rows alike
+        if touched["cases"] or touched["documents"]:  # their review queue rows are stale
+            from casetracker import review_queue
+            from casetracker.models import CaseDocument
+
+            review_queue.mark_stale(touched["cases"] | set(CaseDocument.objects.filter(
+                document_id__in=sorted(touched["documents"])).values_list("case_id", flat=True)))
         if self._changes or searchable:
             from casetracker import changes
 

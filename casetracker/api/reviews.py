@@ -3,13 +3,14 @@ fact or a case field, as on the pages (casetracker.review). Every fact's review 
 (``review``, ``reviewed_at``; a case's fields under ``review`` in its detail)."""
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from casetracker import review
+from casetracker import review, review_queue
+from casetracker.api.pagination import check_params
 from casetracker.accounts import is_editor
 from casetracker.api.schema import ShapedSchema
 from casetracker.authentication import HasRole
@@ -49,12 +50,62 @@ ReviewAnswer = inline_serializer("ReviewAnswer", {
     "values": serializers.DictField(child=serializers.CharField(allow_blank=True))})
 
 
+QUEUE_ITEM = {
+    "kind": serializers.CharField(), "id": serializers.CharField(help_text="the fact's id, or the case field's name"),
+    "case": serializers.CharField(help_text="the case's slug"), "case_name": serializers.CharField(),
+    "what": serializers.CharField(), "value": serializers.CharField(), "certainty": serializers.FloatField(),
+    "priority": serializers.FloatField(), "review": serializers.CharField(),
+    "reviewed_at": serializers.DateTimeField(allow_null=True), "sentence": serializers.CharField(),
+    "n_sources": serializers.IntegerField(), "absolute_url": serializers.CharField()}
+QueuePage = inline_serializer("ReviewQueuePage", {
+    "count": serializers.IntegerField(help_text="how many facts match, counted up to 10,001"),
+    "count_is_lower_bound": serializers.BooleanField(), "next": serializers.CharField(allow_null=True),
+    "results": inline_serializer("ReviewQueueItem", QUEUE_ITEM, many=True)})
+QUEUE_PARAMS = ("case", "kind", "state", "below", "after", "page_size", "format")
+
+
 class ReviewView(APIView):
-    """Confirm, correct or reject a fact or a case field (editors). The decision lasts: re-extraction and new
+    """The review queue (GET: the facts to check, the most visible and least certain first, a page at a time); confirm,
+    correct or reject a fact or a case field (POST). Editors only. A decision lasts: re-extraction and new
     documents honour it, and the case's history records it."""
 
     permission_classes = [IsEditor]
     schema = ShapedSchema()
+
+    @extend_schema(parameters=[
+        OpenApiParameter("case", str, description="a case's slug"),
+        OpenApiParameter("kind", str, enum=[k for k, _ in review_queue.KINDS]),
+        OpenApiParameter("state", str, enum=[s for s, _ in review_queue.STATES], description="default unchecked"),
+        OpenApiParameter("below", {"type": "number", "minimum": 0, "maximum": 1}, description="certainty below"),
+        OpenApiParameter("after", str, description="the cursor of the previous page's next link"),
+        OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": 200}, description="default 50"),
+    ], responses={200: QueuePage})
+    def get(self, request):
+        from casetracker.review_views import _queue_filters
+
+        check_params(request, set(QUEUE_PARAMS))
+        for name, value in request.query_params.items():
+            if "\x00" in value:
+                raise ValidationError({name: "NUL bytes are not allowed"})
+        filters, errors = _queue_filters(request.query_params)
+        if errors:
+            raise ValidationError({"detail": "; ".join(errors)})
+        raw_size = request.query_params.get("page_size", "50")
+        if not (raw_size.isascii() and raw_size.isdigit()) or not 1 <= int(raw_size) <= 200:
+            raise ValidationError({"page_size": "a whole number from 1 to 200"})
+        size = int(raw_size)
+        items, total = review_queue.queue(**filters, limit=size)
+        following = None
+        if len(items) == size:
+            query = request.query_params.copy()
+            query["after"] = items[-1].cursor
+            following = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        return Response({"count": total, "count_is_lower_bound": total > review_queue.COUNT_CAP, "next": following,
+                         "results": [{
+            "kind": i.kind, "id": i.id, "case": i.case.slug, "case_name": i.case.case_name, "what": i.what,
+            "value": i.value, "certainty": round(i.certainty, 4), "priority": round(i.priority, 4), "review": i.review,
+            "reviewed_at": i.reviewed_at, "sentence": i.sentence or "", "n_sources": i.n_sources or 0,
+            "absolute_url": request.build_absolute_uri(f"{i.case.get_absolute_url()}#{i.anchor}")} for i in items]})
 
     @extend_schema(request=ReviewRequestSerializer, responses={200: ReviewAnswer}, examples=[OpenApiExample(
         "a quote's speaker", value={"kind": "quote", "id": 12, "action": "correct", "values": {"speaker": "xAI"},

@@ -25,13 +25,17 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
-MODELS_DIR = Path(__file__).resolve().parent / "models"
+COMMITTED_DIR = Path(__file__).resolve().parent / "models"
+# the models in use: the committed ones, or another directory's (NLP_MODELS_DIR: an experiment's own models, e.g.
+# bench/bench_teach.py's baseline and retrained ones, read by the processes it starts)
+MODELS_DIR = Path(os.environ.get("NLP_MODELS_DIR") or COMMITTED_DIR)
 Value = Union[float, int, bool, str, None]
 
 _state = threading.local()

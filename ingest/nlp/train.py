@@ -53,16 +53,19 @@ ROWS = ("parties", "quotes_found", "quotes_attributed", "distillation_allegation
 class Corpus:
     """(set, doc name, text, meta, gold line) for every annotated document."""
 
-    def __init__(self, sets: Optional[list[str]] = None):
+    def __init__(self, sets: Optional[list[str]] = None, extra: Optional[list[str]] = None):
         from ingest.nlp.evaljson import read
 
         self.items = []
         pairs = [("seeds", DATA / "gold_seeds.jsonl", BASE / "samples")]
         for gold in sorted(DATA.glob("*/gold.jsonl")):
             pairs.append((gold.parent.name, gold, gold.parent))
+        pairs = [p for p in pairs if not sets or p[0] in sets]
+        for folder in map(Path, extra or ()):  # e.g. export_reviews' output outside tests/data
+            if not (folder / "gold.jsonl").exists():
+                raise SystemExit(f"{folder}: no gold.jsonl there")
+            pairs.append((f"extra-{folder.resolve().name}", folder / "gold.jsonl", folder))
         for name, gold_path, folder in pairs:
-            if sets and name not in sets:
-                continue
             for line in gold_path.read_text(encoding="utf-8").splitlines():
                 if not line.strip():
                     continue
@@ -132,8 +135,16 @@ def label(records: list[dict], corpus: Corpus) -> dict[str, list[tuple[str, dict
     return out
 
 
+EXTRA_WEIGHT = {"weight": 1.0}  # how much an example of an --extra set (editors' decisions) counts beside the corpus's
+
+
+def weight_of(doc_key: str) -> float:
+    return EXTRA_WEIGHT["weight"] if doc_key.startswith("extra-") else 1.0
+
+
 def fit(name: str, examples: list[tuple[str, dict, object]], c: float = C) -> Optional[learn.LinearModel]:
-    """A logistic regression over the examples (None when they hold a single label)."""
+    """A logistic regression over the examples (None when they hold a single label); an --extra set's examples
+    weigh --extra-weight each."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -148,7 +159,9 @@ def fit(name: str, examples: list[tuple[str, dict, object]], c: float = C) -> Op
     binary = all(isinstance(y, bool) for y in ys)
     solver = "liblinear" if len(labels) == 2 else "lbfgs"  # liblinear is binary only
     clf = LogisticRegression(C=c, solver=solver, class_weight="balanced", random_state=0, max_iter=2000)
-    clf.fit(X, [str(y) for y in ys] if not binary else ys)
+    weights = [weight_of(d) for d, _, _ in examples]
+    clf.fit(X, [str(y) for y in ys] if not binary else ys,
+            sample_weight=weights if any(w != 1.0 for w in weights) else None)
     classes = list(clf.classes_)
     rows = clf.coef_
     biases = list(clf.intercept_)
@@ -264,11 +277,20 @@ def main(argv=None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     parser.add_argument("--out", default=str(learn.MODELS_DIR))
     parser.add_argument("--sets", action="append", help="train on these sets only (default: all)")
+    parser.add_argument("--extra", action="append",
+                        help="also train on the annotated set in this directory (gold.jsonl and its texts, e.g. "
+                             "manage.py export_reviews' output); the models then go to --out, never the committed ones "
+                             "unless --out says so")
+    parser.add_argument("--extra-weight", type=float, default=1.0,
+                        help="each example from an --extra set counts this many times (default 1)")
     args = parser.parse_args(argv)
+    if args.extra and args.out == str(learn.MODELS_DIR) and learn.MODELS_DIR == learn.COMMITTED_DIR:
+        parser.error("--extra needs --out: the committed models are fitted on the committed sets only")
+    EXTRA_WEIGHT["weight"] = args.extra_weight
     started = time.monotonic()
     for module in DECISION_MODULES:
         importlib.import_module(module)
-    corpus = Corpus(args.sets)
+    corpus = Corpus(args.sets, args.extra)
     print(f"corpus: {len(corpus.items)} documents in {len({i[0] for i in corpus.items})} sets")
     runner = Runner(corpus)
     print(f"parsed in {time.monotonic() - started:.0f} s")
@@ -298,7 +320,8 @@ def main(argv=None) -> int:
               f"labels {model.info['labels']}, {sum(len(w) for w in model.weights)} weights, C={c}, "
               f"threshold {threshold}, cross-validated accuracy {model.info['cv_accuracy']}"
               + (f", F1 {model.info['cv_f1']}" if "cv_f1" in model.info else ""))
-    if not args.dry_run and not args.only and not args.sets:
+    partial = args.only or args.sets or args.extra
+    if not args.dry_run and not partial:
         for stale in out_dir.glob("*.json"):  # a decision without a labeler now decides by its rules again
             if stale.stem not in models and stale.name != "crossval.json":
                 print(f"{stale.stem}: no longer trained; {stale.name} removed")
@@ -320,7 +343,7 @@ def main(argv=None) -> int:
         report["rules_only"] = scores_by_set(corpus, rules_pred, scorer)
         report["cross_validated"] = scores_by_set(corpus, cv_pred, scorer)
         _print_table(report)
-        if not args.dry_run and not args.only and not args.sets:
+        if not args.dry_run and not partial:
             (out_dir / "crossval.json").write_text(json.dumps(report, indent=1, sort_keys=True) + "\n",
                                                   encoding="utf-8")
     elif scorer is None:

@@ -142,7 +142,8 @@ def test_rejections_roles_and_event_dates_last(editor_client, musk_case, reextra
 def test_hostile_or_wrong_input_is_a_clear_400_and_changes_nothing(editor_client, musk_case):
     case, _ = musk_case
     quote = Quote.objects.get()
-    for data in ({"action": "correct", "speaker": "Nobody Known At All"}, {"action": "destroy"},
+    for data in ({"action": "correct", "speaker": "nobody known at all"}, {"action": "correct", "speaker": "#99999"},
+                 {"action": "destroy"}, {"action": "correct", "speaker": "Bad\x07Name"},
                  {"action": "correct"}, {"action": "correct", "speaker": "<script>alert(1)</script>"}):
         answer = editor_client.post(f"/review/quote/{quote.pk}/", data)
         assert answer.status_code == 400, data
@@ -152,11 +153,50 @@ def test_hostile_or_wrong_input_is_a_clear_400_and_changes_nothing(editor_client
     assert editor_client.post(f"/review/case/{case.slug}/status/", {"action": "correct", "status": "won"}).status_code == 400
     assert editor_client.post(f"/review/case/{case.slug}/nope/", {"action": "confirm"}).status_code == 400
     assert editor_client.post("/review/nokind/1/", {"action": "confirm"}).status_code == 404
-    htmx = editor_client.post(f"/review/quote/{quote.pk}/", {"action": "correct", "speaker": "Nobody", "dom": "quote-1"},
+    htmx = editor_client.post(f"/review/quote/{quote.pk}/", {"action": "correct", "speaker": "#99999", "dom": "quote-1"},
                               HTTP_HX_REQUEST="true")
     assert htmx.status_code == 422 and htmx["HX-Retarget"] == "#quote-1-error" and b"no party" in htmx.content
     assert not Correction.objects.exists() and not Revision.objects.filter(source="editor").exists()
+    assert not Party.objects.filter(name__icontains="nobody").exists()
     assert editor_client.get("/review/?kind=bogus&below=2").status_code == 400
+
+
+def test_a_correction_naming_someone_new_creates_the_party_and_keeps_it(editor_client, musk_case, reextract):
+    """An editor types a name no party has: the party is made (recorded in the history) and the correction holds
+    through re-extraction; a name a party is known by (an alias) picks that party, and nothing is created."""
+    from casetracker.services import alias_add
+
+    case, _ = musk_case
+    quote = Quote.objects.get()
+    answer = editor_client.post(f"/review/quote/{quote.pk}/", {"action": "correct", "speaker": "  Shivon   Zilis ",
+                                                               "reason": "her statement"})
+    assert answer.status_code == 302
+    zilis = Party.objects.get(name="Shivon Zilis")
+    quote.refresh_from_db()
+    assert quote.speaker == zilis and quote.review == "corrected"
+    created = Revision.objects.get(fact_type="party", field="created")
+    assert created.fact_id == zilis.pk and created.after == "Shivon Zilis" and created.case == case
+    assert created.username == "desk" and created.reason == "her statement"
+    assert Revision.objects.filter(field="speaker", before="Elon Musk", after="Shivon Zilis").exists()
+    role = CaseParty.objects.get(case=case, party__name="OpenAI")
+    editor_client.post(f"/review/caseparty/{role.pk}/", {"action": "correct", "party": "Microsoft Corporation"})
+    microsoft = Party.objects.get(name="Microsoft")  # the gazetteer's name for it
+    assert microsoft.kind == "company"
+    assert CaseParty.objects.filter(case=case, party=microsoft, role="defendant").exists()
+    openai = Party.objects.get(name="OpenAI")
+    alias_add(party=openai, name="OpenAI OpCo")
+    allegation = Allegation.objects.filter(accused__name="xAI").first()
+    n_parties = Party.objects.count()
+    editor_client.post(f"/review/allegation/{allegation.pk}/", {"action": "correct", "accuser": "OpenAI OpCo"})
+    allegation.refresh_from_db()
+    assert allegation.accuser == openai and Party.objects.count() == n_parties
+    assert Revision.objects.filter(fact_type="party", field="created").count() == 2  # Zilis and Microsoft
+    reextract()
+    quote = Quote.objects.get()
+    assert quote.speaker == zilis and quote.review == "corrected"
+    assert CaseParty.objects.filter(case=case, party=microsoft, role="defendant").exists()
+    assert not CaseParty.objects.filter(case=case, party=openai, role="defendant").exists()
+    assert case.get_absolute_url() and "Shivon Zilis" in editor_client.get(case.get_absolute_url()).content.decode()
 
 
 def test_a_case_field_revert_and_the_changes_page_and_feed(editor_client, musk_case):
@@ -271,6 +311,10 @@ def test_export_reviews_writes_checked_documents_in_the_corpus_format(editor, mu
     for a in Allegation.objects.filter(document=docs[0]):
         review.fact_review(kind="allegation", fact=a, action="confirm", user=editor)
     call_command("export_reviews", str(tmp_path))
+    assert (tmp_path / "gold.jsonl").read_text() == ""  # its parties' roles are not checked yet
+    for cp in CaseParty.objects.filter(case=case):
+        review.fact_review(kind="caseparty", fact=cp, action="confirm", user=editor)
+    call_command("export_reviews", str(tmp_path))
     lines = [json.loads(line) for line in (tmp_path / "gold.jsonl").read_text().splitlines()]
     assert [line["doc"] for line in lines] == [f"{docs[0].pk:05d}_{docs[0].sha256[:12]}.txt"]  # fully checked only
     (line,) = lines
@@ -280,3 +324,108 @@ def test_export_reviews_writes_checked_documents_in_the_corpus_format(editor, mu
     assert text == docs[0].text and meta["title"] == docs[0].title
     call_command("export_reviews", str(tmp_path), "--partial")
     assert len((tmp_path / "gold.jsonl").read_text().splitlines()) == 2
+
+
+# --------------------------------------------------------------------------- the stored queue (issue 15: at scale)
+def test_the_queue_is_stored_kept_fresh_by_the_writers_and_paged_by_cursor(editor_client, musk_case, editor):
+    """The queue reads stored rows (models.ReviewItem) a page at a time after a cursor; a writer's change marks
+    its case stale and the next read rebuilds it; the page and the API agree."""
+    from rest_framework.authtoken.models import Token
+
+    from casetracker.models import ReviewItem, ReviewStale
+
+    case, docs = musk_case
+    everything, total = review_queue.queue(case=case, state="all")
+    assert total == len(everything) >= 8 and not ReviewStale.objects.exists()
+    assert ReviewItem.objects.filter(case=case).count() == total
+    priorities = [(-i.priority, -i.row_id) for i in everything]
+    assert priorities == sorted(priorities)
+    first, _ = review_queue.queue(case=case, state="all", limit=5)
+    rest, _ = review_queue.queue(case=case, state="all", limit=500, after=review_queue.parse_cursor(first[-1].cursor))
+    assert [(i.kind, i.id) for i in first + rest] == [(i.kind, i.id) for i in everything]
+    quote = Quote.objects.get()
+    editor_client.post(f"/review/quote/{quote.pk}/", {"action": "reject"})
+    assert not any(i.kind == "quote" and i.review == "" for i in review_queue.queue(case=case, state="all")[0])
+    # a new document's facts reach the queue through the writers' stale mark
+    from casetracker import services
+    from ingest.nlp import types as nlp
+    from tests.casetracker.factories import DocumentFactory, party, span
+
+    text = "Elon Musk sued OpenAI. Musk said: “We will win this case.”"
+    doc = DocumentFactory(text=text)
+    extraction = nlp.Extraction(
+        parties=[party(text, "Elon Musk", "person", role="plaintiff", gid="elon-musk"),
+                 party(text, "OpenAI", role="defendant", gid="openai")], cases=[nlp.CaseX(caption="Musk v. OpenAI", inferred=True,
+                                                         plaintiffs=["Elon Musk"], defendants=["OpenAI"],
+                                                         evidence=[span(text, "OpenAI")])],
+        quotes=[nlp.QuoteX(text="We will win this case.", speaker="Elon Musk", cue="said",
+                           evidence=[span(text, "We will win this case.")])], is_ai_litigation=True)
+    services.extraction_record(document=doc, extraction=extraction)
+    assert ReviewStale.objects.filter(case_id=case.pk).exists()
+    (new_quote,) = Quote.objects.filter(document=doc)
+    fresh = review_queue.item("quote", new_quote.pk, case)
+    assert fresh is not None and fresh.case == case and "We will win" in fresh.value and not ReviewStale.objects.exists()
+    page = editor_client.get(f"/review/?case={case.slug}&state=all")
+    assert page.status_code == 200 and b"queue-more" not in page.content
+    token = Token.objects.create(user=editor)
+    api = editor_client.get(f"/api/v1/reviews/?case={case.slug}&state=all&page_size=3",
+                            HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert api.status_code == 200
+    body = api.json()
+    assert body["count"] == review_queue.queue(case=case, state="all")[1] and len(body["results"]) == 3
+    following = editor_client.get(body["next"], HTTP_AUTHORIZATION=f"Token {token.key}").json()
+    assert {(r["kind"], r["id"]) for r in following["results"]}.isdisjoint({(r["kind"], r["id"]) for r in body["results"]})
+    for bad in ("after=nonsense", "page_size=0", "kind=nope", "surprise=1"):
+        assert editor_client.get(f"/api/v1/reviews/?{bad}", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 400
+    assert editor_client.get("/review/?after=nan_1").status_code == 400
+    editor_client.logout()
+    assert editor_client.get("/api/v1/reviews/").status_code in (401, 403)
+
+
+def test_claims_and_a_partys_side_in_a_document_are_in_the_queue_and_corrections_last(editor_client, musk_case,
+                                                                                      monkeypatch):
+    """The queue holds each claim (its type, who claims against whom) and each mention that puts a party on a side
+    in a document; an editor corrects them there and the correction survives re-extraction."""
+    from ingest.nlp import pipeline, types as nlp
+    from tests.casetracker.factories import span
+
+    case, docs = musk_case
+    mentions, _ = review_queue.queue(case=case, kind="mention")
+    sides = {(i.value.split(" (")[0], i.what) for i in mentions}
+    assert ("Elon Musk", "Named as plaintiff in a document") in sides and ("OpenAI", "Named as defendant in a document") in sides
+    assert not any("xAI" in i.value for i in mentions)  # no side: not a fact of this kind
+    from casetracker.models import Mention
+
+    musk = next(i for i in mentions if i.value.startswith("Elon Musk")
+                and Mention.objects.get(pk=i.id).document_id == docs[0].pk)
+    answer = editor_client.post(f"/review/mention/{musk.id}/", {"action": "correct", "role": "defendant"})
+    assert answer.status_code == 302
+
+    def with_claim(items):  # the fixture's extraction, plus a claim in the second document
+        from tests.casetracker.conftest import HOSTILE, musk_extraction
+
+        for text, _meta in items:
+            x = musk_extraction(text, with_quote=text == HOSTILE, version="t2")
+            if text != HOSTILE:
+                x.claims = [nlp.ClaimX(kind="allegation", label="distilled Claude", subject="Anthropic",
+                                       object="DeepSeek", evidence=[span(text, "Anthropic accused DeepSeek")])]
+            yield x
+
+    monkeypatch.setattr(pipeline, "extract_many", with_claim)
+    from casetracker.models import Document
+    from ingest import services as ingest_services
+
+    ingest_services.reextract(Document.objects.filter(pk__in=[d.pk for d in docs]).order_by("id"))
+    (claim,) = review_queue.queue(case=case, kind="claim")[0]
+    assert claim.value.startswith("distilled Claude — Anthropic against DeepSeek")
+    editor_client.post(f"/review/claim/{claim.id}/", {"action": "correct", "kind": "ruling", "object": "xAI"})
+    ingest_services.reextract(Document.objects.filter(pk__in=[d.pk for d in docs]).order_by("id"))
+    from casetracker.models import Claim
+
+    claim_row = Claim.objects.get(rejected=False)
+    assert claim_row.kind == "ruling" and claim_row.object.name == "xAI" and claim_row.review == "corrected"
+    musk_mentions = Mention.objects.filter(party__name="Elon Musk", document=docs[0])
+    assert musk_mentions and {m.role for m in musk_mentions} == {"defendant"}
+    assert {m.review for m in musk_mentions} == {"corrected"}
+    assert not review_queue.queue(case=case, kind="claim")[0]  # checked: out of the unchecked queue
+    assert review_queue.queue(case=case, kind="claim", state="checked")[0][0].review == "corrected"

@@ -2,10 +2,11 @@
 (/work/shared/eval/README.md): OUT_DIR/gold.jsonl (one line per document) and each document's text beside it with
 its header block, so ``make train`` (ingest/nlp/train.py reads tests/data/*/gold.jsonl) learns from the corrections.
 
-A document is exported when editors decided on every quote and allegation it holds (``--partial``: on at least
-one; its unchecked facts are then taken as extracted). Rejected facts are left out, corrected ones carry their
-corrected values; parties are the litigants of its cases with their roles (a role an editor rejected is gone),
-captions its cases', events the steps it reports.
+A document is exported when editors decided on every quote, allegation and party role it holds (a role is held by
+the documents that name the party in its case) (``--partial``: on at least one; its unchecked facts are then taken
+as extracted). Rejected facts are left out, corrected ones carry their corrected values; parties are the parties of
+its cases with their roles (plaintiff, defendant, other; a role an editor rejected is gone), captions its cases',
+events the steps it reports.
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def annotation(document: Document, name: str) -> dict:
     links = CaseDocument.objects.filter(document=document).select_related("case").order_by("-confidence", "id")
     case_ids = [link.case_id for link in links]
     parties = []
-    for cp in CaseParty.objects.filter(case_id__in=case_ids, role__in=["plaintiff", "defendant"]).filter(
+    for cp in CaseParty.objects.filter(case_id__in=case_ids).filter(
             Q(evidence__document=document) | Q(named=True)).select_related("party").distinct().order_by("id"):
         entry = {"name": cp.party.name, "role": cp.role}
         if entry not in parties:
@@ -69,14 +70,16 @@ def annotation(document: Document, name: str) -> dict:
 
 
 def reviewed_documents(partial: bool):
-    facts = (Q(quotes__review__gt="") | Q(allegations__review__gt=""))
+    reviewed_roles = CaseParty.objects.filter(review__gt="").values("evidence__document")
+    facts = Q(quotes__review__gt="") | Q(allegations__review__gt="") | Q(pk__in=reviewed_roles)
     candidates = Document.objects.filter(facts).distinct().order_by("id")
     for document in candidates:
         if partial:
             yield document
             continue
         unchecked = Quote.objects.filter(document=document, review="").exists() or \
-            Allegation.objects.filter(document=document, review="").exists()
+            Allegation.objects.filter(document=document, review="").exists() or \
+            CaseParty.objects.filter(evidence__document=document, review="").exists()
         if not unchecked:
             yield document
 
