@@ -230,6 +230,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
             lemma = tok.lemma_.lower()
             pl: list[Mention] = []
             df: list[Mention] = []
+            named_by: list[Mention] = []
             if lemma in SUE_VERBS and tok.pos_ == "VERB" and not _unrealised(tok):
                 if any(c.dep_ == "auxpass" for c in tok.children):  # "Y was sued by X"
                     df = [m for c in tok.children if c.dep_ == "nsubjpass" for m in _np_with_relative(doc, c, ms)]
@@ -248,8 +249,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
             elif tok.lower_ in SUE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
                 df = _prep_objs(doc, tok, ("against",), ms)
                 pl = [m for c in tok.children if c.dep_ == "poss" for m in _np_parties(doc, c, ms)]
-                pl += [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
-                       for m in _np_parties(doc, c, ms) if m not in pl]
+                named_by = [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+                            for m in _np_parties(doc, c, ms) if m not in pl]
+                pl += named_by
                 pl += [m for m in _prep_objs(doc, tok, ("by", "from"), ms) if m not in pl]
                 pl += [m for m in _on_behalf(doc, tok, ms) if m not in pl]
                 for child in tok.children:
@@ -306,6 +308,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     for c in tok.children):
                 pl = _subjects(doc, tok, ms)  # "Paul Lehrman and Linnea Sage said in the lawsuit that Lovo ..."
             df = [m for m in df if m.name not in {p.name for p in pl}]
+            if not df and tok.lower_ in SUE_NOUNS and pl and all(m in named_by for m in pl):
+                pl = []  # "the OpenAI complaint": a suit named by a party, with no other side, may be against it
             if pl and df:
                 plural = tok.lower_ in PLURAL_SUE_NOUNS
                 (background if plural and background is not None else out).append(

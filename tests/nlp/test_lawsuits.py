@@ -362,3 +362,14 @@ def test_a_complaint_that_comes_from_a_person_against_a_company_facing_it_is_the
     x = pipeline.extract(text, title="Figure AI sued after safety chief warns of deadly robot risks")
     assert [(c.plaintiffs, c.defendants) for c in x.cases] == [(["Robert Gruendel"], ["Figure AI"])], \
         [(c.caption, c.plaintiffs, c.defendants) for c in x.cases]
+
+
+def test_a_suit_named_by_a_party_with_no_other_side_gives_it_no_side():
+    """"the OpenAI complaint" is the authors' complaint against OpenAI: no plaintiff to pair with Google's suit."""
+    from ingest.nlp import pipeline
+
+    text = ("Google convinced a federal judge in San Francisco to dismiss a proposed class action accusing the "
+            "company of misusing personal data to train its AI. Last month, Judge Vince Chhabria criticized the OpenAI "
+            "complaint for its swaths of unnecessary allegations.")
+    x = pipeline.extract(text)
+    assert not any("OpenAI" in c.plaintiffs for c in x.cases), [(c.caption, c.plaintiffs) for c in x.cases]
