@@ -336,13 +336,14 @@ def _filed_date(filed: list[Event], precision_rank: dict) -> tuple[date, str]:
     told as "August 2024" and as "August 19, 2024" is one event); a document counts for every date its own is
     consistent with (a month supports the days of that month, a year its months and days), so "August 2024" told
     by three reports and "August 19, 2024" told by one give the day, while one report dating another suit's
-    filing loses to the dates that agree. Ties: the most precise, then the earliest."""
+    filing loses to the dates that agree. A source that tells the filing without a date of its own (it retold a
+    dated event) supports no date. Ties: the most precise, then the earliest."""
     told: dict[tuple, set] = defaultdict(set)
     for e in filed:
-        for s in e.sources.all():
-            when, precision = (s.date, s.precision) if s.date else (e.date, e.precision)
-            told[(when, precision or "day")].add(s.document_id or ("event", e.pk))
-        if not e.sources.all():
+        dated = [s for s in e.sources.all() if s.date]
+        for s in dated:
+            told[(s.date, s.precision or "day")].add(s.document_id or ("event", e.pk))
+        if not dated:  # no source dates it itself (an event dated by an editor or a docket): the event's date
             told[(e.date, e.precision or "day")].add(("event", e.pk))
     prefixes = {key: _prefix(*key) for key in told}
 

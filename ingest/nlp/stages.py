@@ -31,6 +31,8 @@ KIND_OF = {"filed": "filing", "motion_to_dismiss": "filing", "discovery": "other
 KIND_OF_STATUS = {"settled": "settlement", "open": "ruling", "dismissed": "ruling", "dismissed_with_prejudice": "ruling",
                   "dismissed_without_prejudice": "ruling", "voluntarily_dismissed": "filing", "on_appeal": "filing",
                   "judgment_plaintiff": "ruling", "judgment_defendant": "ruling"}
+# a date under one of these prepositions dates the clause it opens, not the step the sentence tells
+OTHER_TIME = {"after", "before", "following", "since", "until", "amid", "during", "prior"}
 RELATIVE = [(re.compile(r"\blast year\b|\ba year ago\b", re.I), "last_year"),
             (re.compile(r"\b(?:earlier )?this year\b", re.I), "this_year"),
             (re.compile(r"\blast month\b|\ba month ago\b", re.I), "last_month")]
@@ -271,6 +273,11 @@ def annotate(doc: Doc, events: list[EventX], published: Optional[date]) -> None:
             owned.setdefault(owner, []).append(c)
         for k, mine in owned.items():
             e = group[k]
+            if e.date:  # a filing cue whose words the event's date does not date is no filing on that date
+                mine = [c for c in mine if c.stage != "filed" or c.status
+                        or _dates_cue(doc, c, e.evidence[0].start, e.evidence[0].end)] or []
+                if not mine:
+                    continue
             stage, status = _pick(doc, mine, e.evidence[0].start, b, dated=bool(e.date))
             if stage and e.date and published and date.fromisoformat(e.date) > published:
                 stage, status = None, status or "open"  # set for later: not reached, the case goes on
@@ -299,6 +306,8 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
+    if any(t.lower_ in OTHER_TIME and t.pos_ in ("ADP", "SCONJ") for t in doc[cue.end:span.start]):
+        return False  # "sued in October after the death of her son, in February 2024": another event's date
     tok = span.root
     for _ in range(4):
         if cue.start <= tok.i < cue.end:

@@ -224,3 +224,20 @@ def test_the_filing_date_most_sources_agree_with_wins_and_a_precise_one_consiste
     told("Dow Jones filed the complaint on October 21, 2024.", "2024-10-21", "day")  # agrees: the day wins
     case.refresh_from_db()
     assert (case.date_filed, case.date_filed_precision) == (date(2024, 10, 21), "day")
+
+
+def test_a_source_retelling_a_dated_filing_without_a_date_does_not_vote_for_that_date():
+    def told(text, when, precision):
+        record(text, [nlp.CaseX(caption="Concord v. Anthropic")], events=[
+            nlp.EventX("filing", text, when, precision, [span(text, "sued" if "sued" in text else "filed")],
+                       stage="filed")])
+    told("The publishers initially sued in 2023, claiming infringement of at least 500 songs.", "2023-01-01", "year")
+    told("UMG, Concord and ABKCO sued Anthropic in 2023, one of the earliest music cases.", "2023-01-01", "year")
+    told("On October 18, 2024, Concord Music Group filed a lawsuit against Anthropic in Tennessee.",
+         "2024-10-18", "day")
+    # a report of the same filing that gives no date joins that event, but tells no date of its own
+    told("A group of music publishers led by Concord Music Group filed a lawsuit against Anthropic in Tennessee.",
+         None, None)
+    case = Case.objects.get()
+    assert case.events.filter(stage="filed", date=date(2024, 10, 18)).get().sources.count() == 2
+    assert (case.date_filed, case.date_filed_precision) == (date(2023, 1, 1), "year")

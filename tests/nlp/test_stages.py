@@ -250,3 +250,20 @@ def test_a_tentative_view_and_leave_to_amend_are_no_end(extract):
     steps = _steps(extract, "In Mobley v. Workday, the Court granted Workday's motion to dismiss the complaint, with "
                             "leave for plaintiff to amend the Complaint.")
     assert not any(s and s.startswith("dismissed") for _, s in steps)
+
+
+def test_a_date_in_a_filing_sentence_that_dates_something_else_is_no_filing_date(extract):
+    published = date(2025, 11, 18)
+    text = ("In Starbuck v. Google, Starbuck sued Google last month, claiming its AI chatbots falsely said he "
+            "attended the Jan. 6 Capitol riots. Garcia sued both companies in October after the death of her son, "
+            "Sewell Setzer, in February 2024.")
+    filed = {(e.date, e.precision) for e in _events(extract, text, published) if e.stage == "filed"}
+    assert ("2025-10-01", "month") in filed  # "last month" dates the suit
+    assert not any(d in ("2025-01-06", "2024-02-01") for d, _ in filed)  # the riot, the death
+
+
+def test_a_filing_dated_in_its_sentence_keeps_its_date(extract):
+    text = ("In UMG v. Udio, on October 15, 2025, a group of musicians filed a class action in federal court "
+            "against Uncharted Labs. The lawsuit, filed in 2023, accuses Meta.")
+    filed = {e.date for e in _events(extract, text, date(2025, 11, 1)) if e.stage == "filed"}
+    assert {"2025-10-15", "2023-01-01"} <= filed
