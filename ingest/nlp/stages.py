@@ -162,7 +162,7 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int, roles: Optional[dict] = Non
             return "judgment_defendant" if role == "defendant" else None
         if re.search(r"\bliable\b", after):
             return "judgment_plaintiff" if role == "defendant" else None
-        if re.search(r"\b(?:favou?r of|for|with)\s+(?:the\s+)?$", before):
+        if re.search(r"\b(?:favou?r of|for|with|to)\s+(?:the\s+)?$", before):
             return f"judgment_{role}"
         if re.search(r"\bagainst\s+(?:the\s+)?$", before):
             return f"judgment_{other}"
@@ -192,6 +192,13 @@ def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[s
         after = sorted((m for m in mentions if cue.end_char <= m.start < cue.end_char + 60
                         and roles.get(m.name) in ("plaintiff", "defendant")), key=lambda m: m.start)
         return f"judgment_{roles[after[0].name]}" if after else None
+    if cue.side == "possessor":  # "ruled in Meta's favor", "found in the authors' favor": the party inside the cue
+        words = re.search(r"\b(plaintiffs?|defendants?|authors|artists)\b", full[cue.start_char:cue.end_char].lower())
+        if words:
+            return "judgment_defendant" if words.group(1).startswith("defendant") else "judgment_plaintiff"
+        inside = [m for m in mentions if cue.start_char <= m.start < cue.end_char
+                  and roles.get(m.name) in ("plaintiff", "defendant")]
+        return f"judgment_{roles[inside[0].name]}" if inside else None
     if cue.side == "movant":
         m = re.search(r"\b(defendants?|plaintiffs?)(?:['’]s?|s['’])?\s", full[cue.start_char:cue.end_char].lower())
         if m:

@@ -114,7 +114,7 @@ def test_two_cases_each_event_to_its_own_case(extract):
     bartz = next(i for i, c in enumerate(captions) if c.startswith("Bartz"))
     kadrey = next(i for i, c in enumerate(captions) if c.startswith("Kadrey"))
     assert by_stage[(None, "settled")] == bartz
-    assert by_stage[("summary_judgment", None)] == kadrey
+    assert by_stage[("summary_judgment", "judgment_defendant")] == kadrey  # summary judgment granted to Meta
 
 
 def test_an_event_takes_the_case_named_before_it_in_its_paragraph(extract):
@@ -267,3 +267,28 @@ def test_a_filing_dated_in_its_sentence_keeps_its_date(extract):
             "against Uncharted Labs. The lawsuit, filed in 2023, accuses Meta.")
     filed = {e.date for e in _events(extract, text, date(2025, 11, 1)) if e.stage == "filed"}
     assert {"2025-10-15", "2023-01-01"} <= filed
+
+
+def test_a_ruling_in_a_partys_favor_and_summary_judgment_entered_for_a_side_say_who_won(extract):
+    assert (None, "judgment_defendant") in _steps(extract, (
+        "On Wednesday, the judge in the landmark AI copyright case Kadrey, et al. v. Meta Platforms Inc. ruled in "
+        "Meta’s favor."))
+    assert ("summary_judgment", "judgment_plaintiff") in _steps(extract, (
+        "In Hachette v. Internet Archive, the district court rejected that defense and entered summary judgment "
+        "for Plaintiffs."))
+    steps = _steps(extract, "In Bartz v. Anthropic, Judge Alsup granted partial summary judgment to Anthropic.")
+    assert ("summary_judgment", None) in steps  # a partial summary judgment decides no side's case
+    assert not any(s and s.startswith("judgment") for _, s in steps)
+
+
+def test_a_whole_case_dismissed_with_a_participle_before_its_noun(extract):
+    steps = _steps(extract, "In J.L. v. Alphabet, Google successfully convinced a federal judge in San Francisco "
+                            "to dismiss a proposed class action accusing the company of misusing data.")
+    assert ("motion_to_dismiss", "dismissed") in steps
+
+
+def test_an_amended_complaint_filed_is_no_filing_of_the_suit(extract):
+    events = _events(extract, "In Dow Jones v. Perplexity, in their amended complaint, filed on December 11, the "
+                              "plaintiffs have asserted copyright infringement claims against Perplexity.",
+                     date(2025, 12, 20))
+    assert not any(e.stage == "filed" for e in events)
