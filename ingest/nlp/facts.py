@@ -370,7 +370,7 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     found_claims = claims.find(doc, found_cases)
     if litigation or dispute:  # the procedural step and status of each event, its case, each case's fields
         stages.annotate(doc, events, published)
-        events += stages.more_events(doc, events, published) if found_cases else []
+        events += stages.more_events(doc, events, published, found_cases) if found_cases else []
     caselinks.link(doc, found_cases, events, found_claims)
     caselinks.fields(doc, found_cases, found_claims, litigation)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,

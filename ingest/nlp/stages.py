@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
-from ingest.nlp import dates, layout, rules
-from ingest.nlp.types import STAGES, STATUSES, Evidence, EventX
+from ingest.nlp import caselinks, dates, layout, rules
+from ingest.nlp.types import STAGES, STATUSES, CaseX, Evidence, EventX
 
 CLIMB = {"xcomp", "dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "attr", "acomp", "oprd", "pcomp",
          "agent", "poss", "npadvmod", "auxpass", "aux", "dative", "appos"}
@@ -334,17 +334,23 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
     return False
 
 
-def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> list[EventX]:
+def more_events(doc: Doc, events: list[EventX], published: Optional[date],
+                cases: Sequence[CaseX] = ()) -> list[EventX]:
     """Events the dated-event rules leave out: the step a headline or a court paper's title shows (see
     _paper_steps), a filing's month or year ("filed in August 2024", "sued last year"), and a step or status a
-    sentence shows that no event of the text carries yet (one event each)."""
+    sentence shows that no event of the text carries yet (one event each, of each of the text's ``cases``: in a
+    roundup, Zhang v. Google's motion to dismiss is not Andersen v. Stability's, told a line before)."""
     out = _paper_steps(doc, events, published)
     cs = cues(doc)
     if not cs:
         return out
     full = dates.text_of(doc)
     covered = {(e.evidence[0].sent_start, e.evidence[0].sent_end) for e in events if e.evidence}
-    shown = {(e.stage, e.status) for e in events + out}
+
+    def case(e: EventX) -> Optional[int]:
+        ev = e.evidence[0] if e.evidence else None
+        return caselinks.case_of(doc, list(cases), ev.start, ev.sent_start, ev.sent_end) if ev else None
+    shown = {(e.stage, e.status, case(e)) for e in events + out}
     filed = {e.date for e in events if e.stage == "filed" and e.date}
     for sent in layout.sents(doc):
         a, b = sent.start_char, sent.end_char
@@ -376,13 +382,15 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> li
             continue
         stage, status = _pick(doc, found, found[0].start_char, b, dated=False)
         status = _not_final(cs, status)
-        if not (stage or status) or (stage, status) in shown:
-            continue
-        shown.add((stage, status))
-        kind = KIND_OF_STATUS.get(status) if status and status != "open" else KIND_OF.get(stage, "ruling")
         c = found[0]
-        out.append(EventX(kind=kind or "other", what=what, evidence=[Evidence(c.start_char, c.end_char, a, b)],
-                          stage=stage, status=status))
+        step = EventX(kind="other", what=what, evidence=[Evidence(c.start_char, c.end_char, a, b)], stage=stage,
+                      status=status)
+        if not (stage or status) or (stage, status, case(step)) in shown:
+            continue
+        shown.add((stage, status, case(step)))
+        step.kind = (KIND_OF_STATUS.get(status) if status and status != "open" else KIND_OF.get(stage, "ruling")) \
+            or "other"
+        out.append(step)
     return out
 
 

@@ -292,3 +292,11 @@ def test_an_amended_complaint_filed_is_no_filing_of_the_suit(extract):
                               "plaintiffs have asserted copyright infringement claims against Perplexity.",
                      date(2025, 12, 20))
     assert not any(e.stage == "filed" for e in events)
+
+
+def test_the_same_step_of_two_cases_of_a_text_is_an_event_of_each(extract):
+    x = extract("In Kadrey v. Meta, Meta’s motion to dismiss is pending before Judge Chhabria.\n\n"
+                "In Bartz v. Anthropic, the authors filed their opposition to Anthropic’s motion to dismiss.")
+    captions = [c.caption for c in x.cases]
+    cases = {captions[e.case] for e in x.events if e.stage == "motion_to_dismiss" and e.case is not None}
+    assert cases == {"Kadrey v. Meta", "Bartz v. Anthropic"}
