@@ -435,12 +435,14 @@ def _paper_steps(doc: Doc, events: list[EventX], published: Optional[date]) -> l
         return []  # "Authors sue OpenAI": the text's filing sentence dates it
     if paper is not None:  # the paper is what its title says it is (not what its opening words tell)
         paper.stage, paper.status = stage, status
+        doc.user_data.setdefault("ct_title_steps", set()).add(id(paper))
         return []
     a, b = _opening(doc, tdoc)
     what = " ".join(title.split())[:300]
     kind_of = KIND_OF_STATUS.get(status) if status and status != "open" else KIND_OF.get(stage, "ruling")
-    return [EventX(kind=kind_of or "other", what=what, evidence=[Evidence(a, b, a, b)], stage=stage,
-                   status=status)]
+    step = EventX(kind=kind_of or "other", what=what, evidence=[Evidence(a, b, a, b)], stage=stage, status=status)
+    doc.user_data.setdefault("ct_title_steps", set()).add(id(step))  # the text's own step (other_suits)
+    return [step]
 
 
 def _opening(doc: Doc, tdoc: Doc) -> tuple[int, int]:
@@ -459,3 +461,38 @@ def _opening(doc: Doc, tdoc: Doc) -> tuple[int, int]:
         if len(here) > most:
             best, most = (sent.start_char, sent.end_char), len(here)
     return best or (0, min(len(full), 200))
+
+
+def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigants: set[str]) -> None:
+    """A step told of another suit is no step of the text's cases: when a step's sentence names a litigant of the
+    text (``litigants``: its parties in a dispute) that is a party of none of its cases, and names none of the
+    defendants of the step's case (nor its caption), it tells a suit between others ("Starbuck and Meta settled
+    their dispute in August" in a report on Starbuck v. Google; "the Munich court ruled that OpenAI's ChatGPT
+    infringed GEMA's rights" in one on GEMA v. Suno): the event stays on the timeline, without the stage and
+    status it would give the case. Names only (not a pronoun resolved to a party); the step a title shows is the
+    text's own."""
+    from ingest.nlp.parties import _keys
+
+    mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
+    if not cases or not mentions:
+        return
+    full = dates.text_of(doc)
+    titled = doc.user_data.get("ct_title_steps", set())
+
+    def keys(names) -> set:
+        return set().union(*(_keys(re.sub(r"['’]s?$", "", n)) for n in names if n))
+    parties = keys(n for c in cases for n in c.plaintiffs + c.defendants)
+    for e in events:
+        if not (e.stage or e.status) or not e.evidence or id(e) in titled:
+            continue
+        a, b = e.evidence[0].sent_start, e.evidence[0].sent_end
+        mine = [cases[e.case]] if e.case is not None and e.case < len(cases) else list(cases)
+        defendants = keys(n for c in mine for n in c.defendants)
+        if not defendants or any(c.caption and c.caption in full[a:b] for c in mine):
+            continue
+        here = [keys([m.name, m.owner]) for m in mentions if a <= m.start < b and not m.resolved
+                and m.kind in ("company", "person", "agency")]
+        if any(k & defendants for k in here):
+            continue
+        if any(not k & parties and k & keys(litigants) for k in here):
+            e.stage, e.status = None, None

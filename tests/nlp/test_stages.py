@@ -264,7 +264,7 @@ def test_a_date_in_a_filing_sentence_that_dates_something_else_is_no_filing_date
 
 def test_a_filing_dated_in_its_sentence_keeps_its_date(extract):
     text = ("In UMG v. Udio, on October 15, 2025, a group of musicians filed a class action in federal court "
-            "against Uncharted Labs. The lawsuit, filed in 2023, accuses Meta.")
+            "against Uncharted Labs. The lawsuit, filed in 2023, accuses Udio.")
     filed = {e.date for e in _events(extract, text, date(2025, 11, 1)) if e.stage == "filed"}
     assert {"2025-10-15", "2023-01-01"} <= filed
 
@@ -300,3 +300,24 @@ def test_the_same_step_of_two_cases_of_a_text_is_an_event_of_each(extract):
     captions = [c.caption for c in x.cases]
     cases = {captions[e.case] for e in x.events if e.stage == "motion_to_dismiss" and e.case is not None}
     assert cases == {"Kadrey v. Meta", "Bartz v. Anthropic"}
+
+
+def test_a_step_of_a_suit_between_others_gives_the_case_no_status(extract):
+    steps = _steps(extract, "In Starbuck v. Google, Google on Monday asked a Delaware state court to dismiss Robby "
+                            "Starbuck’s allegations that its AI systems defamed him. Starbuck and Meta settled their "
+                            "dispute in August, after which he advised the company on AI bias.",
+                   date(2025, 11, 20))
+    assert not any(status == "settled" for _, status in steps)  # Meta is no party of Starbuck v. Google
+    assert ("motion_to_dismiss", None) in steps
+    steps = _steps(extract, "GEMA sued Suno in January 2025 in Munich. On Nov. 11, the Munich Regional Court ruled "
+                            "that OpenAI’s ChatGPT software infringed copyrights to compositions represented by GEMA.",
+                   date(2025, 11, 20))
+    assert not any(stage == "judgment" or (status or "").startswith("judgment") for stage, status in steps)
+
+
+def test_a_step_naming_the_cases_defendant_or_caption_stays(extract):
+    assert ("summary_judgment", "judgment_defendant") in _steps(extract, (
+        "In Kadrey v. Meta, Judge Chhabria granted summary judgment to Meta in June 2025. However, Anthropic must "
+        "still face trial for acquiring those books from pirate websites."))
+    assert any(s == "settled" for _, s in _steps(
+        extract, "In Bartz v. Anthropic, the company agreed to settle the lawsuit with the authors in September 2025."))
