@@ -8,8 +8,8 @@ cause of action, ...; ``Counsel``; ``CaseRelation``; dated ``Event`` rows with t
   the most weight: each document counts once per value, weighted by its authority (a CourtListener docket over a
   court document over a news report) and the extraction's confidence; disagreeing values stay as conflicts;
 - date filed is the day a docket or the best-dated "filed" step gives; stage and status come from the dated steps
-  (the latest one reached; an appeal after a judgment), date terminated from the step that ended the case, last
-  activity from the latest dated event;
+  (the latest one reached; an appeal after a judgment; a case in an appellate court is at least at the appeal),
+  date terminated from the step that ended the case, last activity from the latest dated event;
 - causes of action and AI areas are the union of what the sources type.
 """
 from __future__ import annotations
@@ -224,6 +224,8 @@ def case_resolve(case: Case) -> Case:
     doc_ids = {s.document_id for e in events for s in e.sources.all()}
     published = document_dates(doc_ids)
     values.update(_from_steps(events, published, by_field))
+    if courts.level(values["court"]) == "appellate" and STAGE_ORDER.get(values["stage"], 0) < STAGE_ORDER["appeal"]:
+        values["stage"] = "appeal"  # a case before an appellate court has reached the appeal, whatever it tells
     ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
         case_links__reason=CaseDocument.Reason.PARTIES).values_list("is_ai_litigation", flat=True))
     stated = [f.value == "true" for f in by_field["is_ai_litigation"]]
@@ -315,9 +317,11 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
         status = last.status
         if status in TERMINAL:
             terminated = when
-    appeals = [w for e, w in steps if e.stage == "appeal"]
+    # an appeal after the judgment puts the suit on appeal (the trial court's case ended, the suit goes on); an
+    # appellate step that itself shows how the case ended ("the Second Circuit agreed with the dismissal") decided it
+    appeals = [w for e, w in steps if e.stage == "appeal" and e.status not in TERMINAL]
     if appeals and (when is None or max((a for a in appeals if a), default=date.max) >= when):
-        status = "on_appeal"  # an appeal after the judgment: the trial court's case ended, the suit goes on
+        status = "on_appeal"
     out["status"] = status
     terminated_fact = [f for f in by_field["date_terminated"] if f.origin == CaseFact.Origin.DOCKET]
     out["date_terminated"] = (date.fromisoformat(_top(terminated_fact)[:10]) if terminated_fact else terminated)

@@ -241,3 +241,24 @@ def test_a_source_retelling_a_dated_filing_without_a_date_does_not_vote_for_that
     case = Case.objects.get()
     assert case.events.filter(stage="filed", date=date(2024, 10, 18)).get().sources.count() == 2
     assert (case.date_filed, case.date_filed_precision) == (date(2023, 1, 1), "year")
+
+
+def test_an_appellate_step_that_shows_how_the_case_ended_decides_it_and_does_not_leave_it_on_appeal():
+    text = ("US District Judge Louis Stanton dismissed the case in 2023. The 2nd US Circuit Court of Appeals agreed "
+            "with the lower-court judge's dismissal of the lawsuit in November 2024.")
+    cx = nlp.CaseX(caption="Structured Asset Sales v. Sheeran", plaintiffs=["Structured Asset Sales"],
+                   defendants=["Ed Sheeran"])
+    record(text, [cx], events=[
+        nlp.EventX("ruling", "dismissed", "2023-01-01", "year", [span(text, "dismissed the case")],
+                   stage="motion_to_dismiss", status="dismissed"),
+        nlp.EventX("ruling", "appeal decided", "2024-11-01", "month", [span(text, "agreed")], stage="appeal",
+                   status="dismissed")])
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("appeal", "dismissed")
+
+
+def test_a_case_before_an_appellate_court_has_reached_the_appeal():
+    text = "Authors Guild v. Google, No. 13-4829 (2d Cir.), was argued on December 3, 2014."
+    record(text, [nlp.CaseX(caption="Authors Guild v. Google", fields=[field("court", "ca2", text, "2d Cir.")])])
+    case = Case.objects.get()
+    assert (case.court, case.stage) == ("ca2", "appeal")
