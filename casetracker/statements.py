@@ -290,7 +290,8 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
       on record has at least been filed, so "filed" is the stage when no other step is known;
     - status: the status of the latest step that shows one (ties: the one that ends the case, the more specific
       dismissal); an appeal taken
-      after it puts the case on appeal; a case with no sign of an end is open;
+      after it puts the case on appeal, until an appellate step decides it (one that upheld the decision below,
+      "affirmed", leaves the status that decision gave); a case with no sign of an end is open;
     - date terminated: a docket's, else the date (or as-of date) of the step that ended the case;
     - last activity: the latest dated event.
     """
@@ -309,7 +310,12 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     if staged:
         last = max(staged, key=lambda t: (t[1] or date.min, STAGE_ORDER.get(t[0].stage, 0)))
         out["stage"] = last[0].stage
-    statused = [(e, when) for e, when in steps if e.status]
+    # an appellate step that itself shows how the case ended ("the Second Circuit agreed with the dismissal") or that
+    # upheld the decision below ("affirmed": the case stands as that decision left it) decided the appeals before it
+    ended = TERMINAL | {"affirmed"}
+    decided = max((w or date.min for e, w in steps if e.stage == "appeal" and e.status in ended), default=None)
+    statused = [(e, when) for e, when in steps if e.status and e.status != "affirmed" and not (
+        e.status == "on_appeal" and decided is not None and (when or date.min) <= decided)]
     status, terminated, when = "open", None, None
     if statused:
         last, when = max(statused, key=lambda t: (t[1] or date.min, t[0].status in TERMINAL,
@@ -317,9 +323,9 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
         status = last.status
         if status in TERMINAL:
             terminated = when
-    # an appeal after the judgment puts the suit on appeal (the trial court's case ended, the suit goes on); an
-    # appellate step that itself shows how the case ended ("the Second Circuit agreed with the dismissal") decided it
-    appeals = [w for e, w in steps if e.stage == "appeal" and e.status not in TERMINAL]
+    # an appeal after the judgment puts the suit on appeal (the trial court's case ended, the suit goes on)
+    appeals = [w for e, w in steps if e.stage == "appeal" and e.status not in ended
+               and (decided is None or (w or date.min) > decided)]
     if appeals and (when is None or max((a for a in appeals if a), default=date.max) >= when):
         status = "on_appeal"
     out["status"] = status

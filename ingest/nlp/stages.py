@@ -113,7 +113,7 @@ def cues(doc: Doc) -> list[Cue]:
         status = e.get("status") or (role[7:] if role.startswith("status_") else None)
         cue = Cue(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), role,
                   stage if stage in STAGES else None,
-                  status if status in STATUSES or status == "judgment" else None, side=e.get("side"),
+                  status if status in STATUSES or status in ("judgment", "affirmed") else None, side=e.get("side"),
                   leave=bool(e.get("leave_to_amend")))
         if role not in ("trap", "planned"):
             cue.mood = mood(doc, start, end, bool(e.get("modal_ok")))
@@ -315,16 +315,19 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
         return False
     if any(t.lower_ in OTHER_TIME and t.pos_ in ("ADP", "SCONJ") for t in doc[cue.end:span.start]):
         return False  # "sued in October after the death of her son, in February 2024": another event's date
+    root = doc[cue.start:cue.end].root
+    # the verb whose object the cue is ("filed this initiating complaint on May 10": the date is the verb's)
+    verb = root.head.i if root.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and root.head.i != root.i else -1
     tok = span.root
     for _ in range(4):
-        if cue.start <= tok.i < cue.end:
+        if cue.start <= tok.i < cue.end or tok.i == verb:
             return True
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    if cue.start <= tok.i < cue.end:
+    if cue.start <= tok.i < cue.end or tok.i == verb:
         return True
-    tok = doc[cue.start:cue.end].root  # "dates back to October 2024, when Dow Jones filed suit": the filing
+    tok = root  # "dates back to October 2024, when Dow Jones filed suit": the filing
     for _ in range(3):  # describes the date (a clause on it), a step or two up from the cue
         if tok.head.i == tok.i:
             break
@@ -463,10 +466,12 @@ def _opening(doc: Doc, tdoc: Doc) -> tuple[int, int]:
     return best or (0, min(len(full), 200))
 
 
-def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigants: set[str]) -> None:
+def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigants: set[str],
+                sides: set[str] = frozenset()) -> None:
     """A step told of another suit is no step of the text's cases: when a step's sentence names a litigant of the
-    text (``litigants``: its parties in a dispute) that is a party of none of its cases, and names none of the
-    defendants of the step's case (nor its caption), it tells a suit between others ("Starbuck and Meta settled
+    text (``litigants``: its parties in a dispute) that is a party of none of its cases and on neither side of the
+    text's suit (``sides``: its plaintiffs and defendants), and names none of the defendants of the step's case
+    (nor its caption), it tells a suit between others ("Starbuck and Meta settled
     their dispute in August" in a report on Starbuck v. Google; "the Munich court ruled that OpenAI's ChatGPT
     infringed GEMA's rights" in one on GEMA v. Suno): the event stays on the timeline, without the stage and
     status it would give the case. Names only (not a pronoun resolved to a party); the step a title shows is the
@@ -479,9 +484,14 @@ def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigant
     full = dates.text_of(doc)
     titled = doc.user_data.get("ct_title_steps", set())
 
-    def keys(names) -> set:
-        return set().union(*(_keys(re.sub(r"['’]s?$", "", n)) for n in names if n))
-    parties = keys(n for c in cases for n in c.plaintiffs + c.defendants)
+    def keys(names) -> set:  # a party's identity, and its first word ("Penguin" is "Penguin Group")
+        out = set()
+        for n in names:
+            n = re.sub(r"['’]s?$", "", n or "").strip()
+            if n:
+                out |= _keys(n) | {"w:" + n.split()[0].lower()}
+        return out
+    parties = keys([n for c in cases for n in c.plaintiffs + c.defendants] + list(sides))
     for e in events:
         if not (e.stage or e.status) or not e.evidence or id(e) in titled:
             continue

@@ -262,3 +262,18 @@ def test_a_case_before_an_appellate_court_has_reached_the_appeal():
     record(text, [nlp.CaseX(caption="Authors Guild v. Google", fields=[field("court", "ca2", text, "2d Cir.")])])
     case = Case.objects.get()
     assert (case.court, case.stage) == ("ca2", "appeal")
+
+
+def test_an_affirmed_appeal_leaves_the_case_as_the_decision_below_left_it():
+    text = ("The district court entered summary judgment for the publishers in March 2023. The Internet Archive "
+            "appealed in August 2023. The Second Circuit affirmed in September 2024.")
+    cx = nlp.CaseX(caption="Hachette v. Internet Archive", plaintiffs=["Hachette"], defendants=["Internet Archive"])
+    record(text, [cx], events=[
+        nlp.EventX("ruling", "summary judgment", "2023-03-01", "month", [span(text, "entered summary judgment")],
+                   stage="summary_judgment", status="judgment_plaintiff"),
+        nlp.EventX("filing", "appealed", "2023-08-01", "month", [span(text, "appealed")], stage="appeal",
+                   status="on_appeal"),
+        nlp.EventX("ruling", "affirmed", "2024-09-01", "month", [span(text, "affirmed")], stage="appeal",
+                   status="affirmed")])
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("appeal", "judgment_plaintiff")

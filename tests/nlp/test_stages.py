@@ -321,3 +321,13 @@ def test_a_step_naming_the_cases_defendant_or_caption_stays(extract):
         "still face trial for acquiring those books from pirate websites."))
     assert any(s == "settled" for _, s in _steps(
         extract, "In Bartz v. Anthropic, the company agreed to settle the lawsuit with the authors in September 2025."))
+
+
+def test_an_appellate_court_upholding_the_decision_below_is_an_affirmed_appeal(extract):
+    x = extract("The district court rejected that defense and entered summary judgment for Plaintiffs.",
+                published="2024-09-04", title="Second Circuit Court of Appeals Affirms District Court Ruling in "
+                                              "Hachette v. Internet Archive")
+    assert ("appeal", "affirmed") in {(e.stage, e.status) for e in x.events}
+    assert ("appeal", "affirmed") in _steps(extract, "In Thaler v. Perlmutter, the D.C. Circuit Court of Appeals "
+                                                     "affirmed the district court's ruling on March 18, 2025.")
+    assert ("appeal", None) in _steps(extract, "In Thaler v. Vidal, the Federal Circuit reversed the ruling.")
