@@ -92,7 +92,7 @@ def test_appealed_but_not_a_plan_to_appeal(extract):
 def test_a_verdict_takes_the_side_it_favours(extract):
     steps = _steps(extract, "Authors sued Acme Corp in 2023. In Authors v. Acme Corp, the jury returned a verdict "
                             "in favor of Acme Corp in May 2025.")
-    assert ("judgment", "judgment_defendant") in steps
+    assert ("trial", "judgment_defendant") in steps  # a jury's verdict ends the trial, for the side it favours
 
 
 def test_filing_month_and_relative_year_give_a_filed_event(extract):
@@ -331,3 +331,14 @@ def test_an_appellate_court_upholding_the_decision_below_is_an_affirmed_appeal(e
     assert ("appeal", "affirmed") in _steps(extract, "In Thaler v. Perlmutter, the D.C. Circuit Court of Appeals "
                                                      "affirmed the district court's ruling on March 18, 2025.")
     assert ("appeal", None) in _steps(extract, "In Thaler v. Vidal, the Federal Circuit reversed the ruling.")
+
+
+def test_a_collective_certified_and_a_trial_court_upholding_the_claims(extract):
+    assert ("class_certification", None) in _steps(
+        extract, "In Mobley v. Workday, Mobley’s motion for preliminary certification of the collective is GRANTED.")
+    steps = _steps(extract, "In GEMA v. OpenAI, on 11 November 2025, the Regional Court of Munich I essentially "
+                            "upheld GEMA’s claims for injunctive relief, information, and damages against OpenAI.",
+                   date(2025, 11, 20))
+    assert ("judgment", "judgment_plaintiff") in steps
+    assert not any((s or "").startswith("judgment") for _, s in _steps(
+        extract, "In Kadrey v. Meta, the judge allowed the claims to proceed."))
