@@ -21,7 +21,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from ingest.nlp import caselinks, dates, layout, rules
-from ingest.nlp.types import STAGES, STATUSES, CaseX, Evidence, EventX
+from ingest.nlp.types import ENDINGS, STAGES, STATUSES, CaseX, Evidence, EventX
 
 CLIMB = {"xcomp", "dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "attr", "acomp", "oprd", "pcomp",
          "agent", "poss", "npadvmod", "auxpass", "aux", "dative", "appos"}
@@ -466,16 +466,16 @@ def _opening(doc: Doc, tdoc: Doc) -> tuple[int, int]:
     return best or (0, min(len(full), 200))
 
 
-def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigants: set[str],
-                sides: set[str] = frozenset()) -> None:
-    """A step told of another suit is no step of the text's cases: when a step's sentence names a litigant of the
-    text (``litigants``: its parties in a dispute) that is a party of none of its cases and on neither side of the
-    text's suit (``sides``: its plaintiffs and defendants), and names none of the defendants of the step's case
-    (nor its caption), it tells a suit between others ("Starbuck and Meta settled
-    their dispute in August" in a report on Starbuck v. Google; "the Munich court ruled that OpenAI's ChatGPT
-    infringed GEMA's rights" in one on GEMA v. Suno): the event stays on the timeline, without the stage and
-    status it would give the case. Names only (not a pronoun resolved to a party); the step a title shows is the
-    text's own."""
+def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigants: set[str]) -> None:
+    """A step told of another suit is no step of the text's cases. A step that would end a case (settled, dismissed,
+    a judgment) or date its filing, whose sentence names a litigant of the text (``litigants``: its parties in a
+    dispute) that is a party of none of its cases, and names none of the defendants of the step's case (nor its
+    caption), tells a suit between others ("Starbuck and Meta settled their dispute in August" in a report on
+    Starbuck v. Google; "the Munich court ruled that OpenAI's ChatGPT infringed GEMA's rights" in one on GEMA v.
+    Suno; "The Court grants Microsoft's motion to dismiss" in one on Intercept v. OpenAI): the event stays on the
+    timeline, without the stage and status it would give the case. A step on the way (a motion to dismiss, claims
+    against a defendant the caption omits) stays. Names only (not a pronoun resolved to a party); the step a title
+    shows is the text's own."""
     from ingest.nlp.parties import _keys
 
     mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
@@ -488,12 +488,14 @@ def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigant
         out = set()
         for n in names:
             n = re.sub(r"['’]s?$", "", n or "").strip()
-            if n:
-                out |= _keys(n) | {"w:" + n.split()[0].lower()}
+            words = [w for w in n.lower().split() if w not in ("the", "a", "an")]
+            if words:
+                out |= _keys(n) | {"w:" + words[0]}
         return out
-    parties = keys([n for c in cases for n in c.plaintiffs + c.defendants] + list(sides))
+    parties = keys(n for c in cases for n in c.plaintiffs + c.defendants)
     for e in events:
-        if not (e.stage or e.status) or not e.evidence or id(e) in titled:
+        ends = e.status in ENDINGS or e.status == "affirmed" or e.stage == "filed" and e.date
+        if not ends or not e.evidence or id(e) in titled:
             continue
         a, b = e.evidence[0].sent_start, e.evidence[0].sent_end
         mine = [cases[e.case]] if e.case is not None and e.case < len(cases) else list(cases)

@@ -342,3 +342,9 @@ def test_a_collective_certified_and_a_trial_court_upholding_the_claims(extract):
     assert ("judgment", "judgment_plaintiff") in steps
     assert not any((s or "").startswith("judgment") for _, s in _steps(
         extract, "In Kadrey v. Meta, the judge allowed the claims to proceed."))
+
+
+def test_a_step_on_the_way_against_a_defendant_the_caption_omits_stays(extract):
+    assert ("motion_to_dismiss", "open") in _steps(extract, (
+        "In Garcia v. Character Technologies, Judge Anne Conway dismissed claims against Alphabet after hearing "
+        "arguments."), date(2025, 11, 20))
