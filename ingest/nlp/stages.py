@@ -474,7 +474,7 @@ def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigant
     Starbuck v. Google; "the Munich court ruled that OpenAI's ChatGPT infringed GEMA's rights" in one on GEMA v.
     Suno; "The Court grants Microsoft's motion to dismiss" in one on Intercept v. OpenAI): the event stays on the
     timeline, without the stage and status it would give the case. A step on the way (a motion to dismiss, claims
-    against a defendant the caption omits) stays. Names only (not a pronoun resolved to a party); the step a title
+    against a defendant the caption omits) stays, and so does a filing by the case's plaintiff with others. Names only (not a pronoun resolved to a party); the step a title
     shows is the text's own."""
     from ingest.nlp.parties import _keys
 
@@ -506,5 +506,7 @@ def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigant
                 and m.kind in ("company", "person", "agency")]
         if any(k & defendants for k in here):
             continue
+        if e.stage == "filed" and not e.status and any(k & keys(n for c in mine for n in c.plaintiffs) for k in here):
+            continue  # the case's plaintiff filed, with others ("The Yomiuri Shimbun ... and The Mainichi also filed")
         if any(not k & parties and k & keys(litigants) for k in here):
             e.stage, e.status = None, None

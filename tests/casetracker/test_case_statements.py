@@ -277,3 +277,13 @@ def test_an_affirmed_appeal_leaves_the_case_as_the_decision_below_left_it():
                    status="affirmed")])
     case = Case.objects.get()
     assert (case.stage, case.status) == ("appeal", "judgment_plaintiff")
+
+
+def test_an_appellate_courts_judgment_stays_the_judgment_stage():
+    text = "The Court of Appeals of Georgia affirmed the judgment against the Macon Telegraph on March 3, 1999."
+    record(text, [nlp.CaseX(caption="Macon Telegraph v. Elliott", fields=[
+        field("court", "gactapp", text, "Court of Appeals of Georgia")])], events=[
+        nlp.EventX("ruling", "judgment", "1999-03-03", "day", [span(text, "affirmed the judgment")],
+                   stage="judgment", status="judgment_plaintiff")])
+    case = Case.objects.get()
+    assert (case.court, case.stage) == ("gactapp", "judgment")

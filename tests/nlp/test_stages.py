@@ -348,3 +348,11 @@ def test_a_step_on_the_way_against_a_defendant_the_caption_omits_stays(extract):
     assert ("motion_to_dismiss", "open") in _steps(extract, (
         "In Garcia v. Character Technologies, Judge Anne Conway dismissed claims against Alphabet after hearing "
         "arguments."), date(2025, 11, 20))
+
+
+def test_a_filing_by_the_cases_plaintiff_with_others_keeps_its_date(extract):
+    text = ("The Mainichi Shimbun sued the city of Gamagori in the Tokyo District Court. On Nov. 6, The Yomiuri "
+            "Shimbun’s three headquarters and The Mainichi Shimbun also filed lawsuits with the Tokyo District Court "
+            "against the city.")
+    filed = {e.date for e in _events(extract, text, date(2025, 11, 21)) if e.stage == "filed"}
+    assert "2025-11-06" in filed
