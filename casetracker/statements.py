@@ -224,8 +224,12 @@ def case_resolve(case: Case) -> Case:
     doc_ids = {s.document_id for e in events for s in e.sources.all()}
     published = document_dates(doc_ids)
     values.update(_from_steps(events, published, by_field))
-    if courts.level(values["court"]) == "appellate" and STAGE_ORDER.get(values["stage"], 0) < STAGE_ORDER["judgment"]:
-        values["stage"] = "appeal"  # a case before an appellate court has reached the appeal (its judgment stays)
+    if courts.level(values["court"]) == "appellate":  # a case before an appellate court has reached the appeal;
+        decided = any(e.stage == "appeal" and e.status in TERMINAL | {"affirmed"} for e in events)
+        if decided and values["stage"] == "appeal":
+            values["stage"] = "judgment"  # the appellate court decided it: that decision is this record's judgment
+        elif STAGE_ORDER.get(values["stage"], 0) < STAGE_ORDER["judgment"]:
+            values["stage"] = "appeal"
     ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
         case_links__reason=CaseDocument.Reason.PARTIES).values_list("is_ai_litigation", flat=True))
     stated = [f.value == "true" for f in by_field["is_ai_litigation"]]

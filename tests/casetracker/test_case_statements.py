@@ -287,3 +287,12 @@ def test_an_appellate_courts_judgment_stays_the_judgment_stage():
                    stage="judgment", status="judgment_plaintiff")])
     case = Case.objects.get()
     assert (case.court, case.stage) == ("gactapp", "judgment")
+
+
+def test_an_appellate_record_whose_court_upheld_the_decision_below_is_at_its_judgment():
+    text = "The D.C. Circuit Court of Appeals affirmed the district court's ruling on March 18, 2025."
+    record(text, [nlp.CaseX(caption="Thaler v. Perlmutter", fields=[field("court", "cadc", text, "D.C. Circuit")])],
+           events=[nlp.EventX("ruling", "affirmed", "2025-03-18", "day", [span(text, "affirmed")], stage="appeal",
+                              status="affirmed")])
+    case = Case.objects.get()
+    assert (case.court, case.stage) == ("cadc", "judgment")

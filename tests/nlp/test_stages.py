@@ -356,3 +356,9 @@ def test_a_filing_by_the_cases_plaintiff_with_others_keeps_its_date(extract):
             "against the city.")
     filed = {e.date for e in _events(extract, text, date(2025, 11, 21)) if e.stage == "filed"}
     assert "2025-11-06" in filed
+
+
+def test_a_verdict_and_judgment_is_the_judgment_stage(extract):
+    assert ("judgment", "judgment_plaintiff") in _steps(extract, (
+        "Elliott sued the Macon Telegraph for libel. This is an appeal from a verdict and judgment for "
+        "plaintiff-appellee Elliott in an action against defendant-appellant publishing company for libel."))
