@@ -8,8 +8,8 @@ cause of action, ...; ``Counsel``; ``CaseRelation``; dated ``Event`` rows with t
   the most weight: each document counts once per value, weighted by its authority (a CourtListener docket over a
   court document over a news report) and the extraction's confidence; disagreeing values stay as conflicts;
 - date filed is the day a docket or the best-dated "filed" step gives; stage and status come from the dated steps
-  (the latest one reached; an appeal after a judgment), date terminated from the step that ended the case, last
-  activity from the latest dated event;
+  (the latest one reached; an appeal after a judgment; a case in an appellate court is at least at the appeal),
+  date terminated from the step that ended the case, last activity from the latest dated event;
 - causes of action and AI areas are the union of what the sources type.
 """
 from __future__ import annotations
@@ -224,6 +224,12 @@ def case_resolve(case: Case) -> Case:
     doc_ids = {s.document_id for e in events for s in e.sources.all()}
     published = document_dates(doc_ids)
     values.update(_from_steps(events, published, by_field))
+    if courts.level(values["court"]) == "appellate":  # a case before an appellate court has reached the appeal;
+        decided = any(e.stage == "appeal" and e.status in TERMINAL | {"affirmed"} for e in events)
+        if decided and values["stage"] == "appeal":
+            values["stage"] = "judgment"  # the appellate court decided it: that decision is this record's judgment
+        elif STAGE_ORDER.get(values["stage"], 0) < STAGE_ORDER["judgment"]:
+            values["stage"] = "appeal"
     ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
         case_links__reason=CaseDocument.Reason.PARTIES).values_list("is_ai_litigation", flat=True))
     stated = [f.value == "true" for f in by_field["is_ai_litigation"]]
@@ -288,7 +294,8 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
       on record has at least been filed, so "filed" is the stage when no other step is known;
     - status: the status of the latest step that shows one (ties: the one that ends the case, the more specific
       dismissal); an appeal taken
-      after it puts the case on appeal; a case with no sign of an end is open;
+      after it puts the case on appeal, until an appellate step decides it (one that upheld the decision below,
+      "affirmed", leaves the status that decision gave); a case with no sign of an end is open;
     - date terminated: a docket's, else the date (or as-of date) of the step that ended the case;
     - last activity: the latest dated event.
     """
@@ -307,7 +314,12 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     if staged:
         last = max(staged, key=lambda t: (t[1] or date.min, STAGE_ORDER.get(t[0].stage, 0)))
         out["stage"] = last[0].stage
-    statused = [(e, when) for e, when in steps if e.status]
+    # an appellate step that itself shows how the case ended ("the Second Circuit agreed with the dismissal") or that
+    # upheld the decision below ("affirmed": the case stands as that decision left it) decided the appeals before it
+    ended = TERMINAL | {"affirmed"}
+    decided = max((w or date.min for e, w in steps if e.stage == "appeal" and e.status in ended), default=None)
+    statused = [(e, when) for e, when in steps if e.status and e.status != "affirmed" and not (
+        e.status == "on_appeal" and decided is not None and (when or date.min) <= decided)]
     status, terminated, when = "open", None, None
     if statused:
         last, when = max(statused, key=lambda t: (t[1] or date.min, t[0].status in TERMINAL,
@@ -315,9 +327,11 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
         status = last.status
         if status in TERMINAL:
             terminated = when
-    appeals = [w for e, w in steps if e.stage == "appeal"]
+    # an appeal after the judgment puts the suit on appeal (the trial court's case ended, the suit goes on)
+    appeals = [w for e, w in steps if e.stage == "appeal" and e.status not in ended
+               and (decided is None or (w or date.min) > decided)]
     if appeals and (when is None or max((a for a in appeals if a), default=date.max) >= when):
-        status = "on_appeal"  # an appeal after the judgment: the trial court's case ended, the suit goes on
+        status = "on_appeal"
     out["status"] = status
     terminated_fact = [f for f in by_field["date_terminated"] if f.origin == CaseFact.Origin.DOCKET]
     out["date_terminated"] = (date.fromisoformat(_top(terminated_fact)[:10]) if terminated_fact else terminated)
@@ -336,13 +350,14 @@ def _filed_date(filed: list[Event], precision_rank: dict) -> tuple[date, str]:
     told as "August 2024" and as "August 19, 2024" is one event); a document counts for every date its own is
     consistent with (a month supports the days of that month, a year its months and days), so "August 2024" told
     by three reports and "August 19, 2024" told by one give the day, while one report dating another suit's
-    filing loses to the dates that agree. Ties: the most precise, then the earliest."""
+    filing loses to the dates that agree. A source that tells the filing without a date of its own (it retold a
+    dated event) supports no date. Ties: the most precise, then the earliest."""
     told: dict[tuple, set] = defaultdict(set)
     for e in filed:
-        for s in e.sources.all():
-            when, precision = (s.date, s.precision) if s.date else (e.date, e.precision)
-            told[(when, precision or "day")].add(s.document_id or ("event", e.pk))
-        if not e.sources.all():
+        dated = [s for s in e.sources.all() if s.date]
+        for s in dated:
+            told[(s.date, s.precision or "day")].add(s.document_id or ("event", e.pk))
+        if not dated:  # no source dates it itself (an event dated by an editor or a docket): the event's date
             told[(e.date, e.precision or "day")].add(("event", e.pk))
     prefixes = {key: _prefix(*key) for key in told}
 

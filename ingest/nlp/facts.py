@@ -370,8 +370,10 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     found_claims = claims.find(doc, found_cases)
     if litigation or dispute:  # the procedural step and status of each event, its case, each case's fields
         stages.annotate(doc, events, published)
-        events += stages.more_events(doc, events, published) if found_cases else []
+        events += stages.more_events(doc, events, published, found_cases) if found_cases else []
     caselinks.link(doc, found_cases, events, found_claims)
+    if litigation or dispute:
+        stages.other_suits(doc, found_cases, events, {p.name for p in parties.values() if p.is_litigant})
     caselinks.fields(doc, found_cases, found_claims, litigation)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
                       cases=found_cases, claims=found_claims, events=events,

@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
-from ingest.nlp import dates, layout, rules
-from ingest.nlp.types import STAGES, STATUSES, Evidence, EventX
+from ingest.nlp import caselinks, dates, layout, rules
+from ingest.nlp.types import ENDINGS, STAGES, STATUSES, CaseX, Evidence, EventX
 
 CLIMB = {"xcomp", "dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "attr", "acomp", "oprd", "pcomp",
          "agent", "poss", "npadvmod", "auxpass", "aux", "dative", "appos"}
@@ -31,6 +31,8 @@ KIND_OF = {"filed": "filing", "motion_to_dismiss": "filing", "discovery": "other
 KIND_OF_STATUS = {"settled": "settlement", "open": "ruling", "dismissed": "ruling", "dismissed_with_prejudice": "ruling",
                   "dismissed_without_prejudice": "ruling", "voluntarily_dismissed": "filing", "on_appeal": "filing",
                   "judgment_plaintiff": "ruling", "judgment_defendant": "ruling"}
+# a date under one of these prepositions dates the clause it opens, not the step the sentence tells
+OTHER_TIME = {"after", "before", "following", "since", "until", "amid", "during", "prior"}
 RELATIVE = [(re.compile(r"\blast year\b|\ba year ago\b", re.I), "last_year"),
             (re.compile(r"\b(?:earlier )?this year\b", re.I), "this_year"),
             (re.compile(r"\blast month\b|\ba month ago\b", re.I), "last_month")]
@@ -111,7 +113,7 @@ def cues(doc: Doc) -> list[Cue]:
         status = e.get("status") or (role[7:] if role.startswith("status_") else None)
         cue = Cue(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), role,
                   stage if stage in STAGES else None,
-                  status if status in STATUSES or status == "judgment" else None, side=e.get("side"),
+                  status if status in STATUSES or status in ("judgment", "affirmed") else None, side=e.get("side"),
                   leave=bool(e.get("leave_to_amend")))
         if role not in ("trap", "planned"):
             cue.mood = mood(doc, start, end, bool(e.get("modal_ok")))
@@ -160,7 +162,7 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int, roles: Optional[dict] = Non
             return "judgment_defendant" if role == "defendant" else None
         if re.search(r"\bliable\b", after):
             return "judgment_plaintiff" if role == "defendant" else None
-        if re.search(r"\b(?:favou?r of|for|with)\s+(?:the\s+)?$", before):
+        if re.search(r"\b(?:favou?r of|for|with|to)\s+(?:the\s+)?$", before):
             return f"judgment_{role}"
         if re.search(r"\bagainst\s+(?:the\s+)?$", before):
             return f"judgment_{other}"
@@ -190,6 +192,13 @@ def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[s
         after = sorted((m for m in mentions if cue.end_char <= m.start < cue.end_char + 60
                         and roles.get(m.name) in ("plaintiff", "defendant")), key=lambda m: m.start)
         return f"judgment_{roles[after[0].name]}" if after else None
+    if cue.side == "possessor":  # "ruled in Meta's favor", "found in the authors' favor": the party inside the cue
+        words = re.search(r"\b(plaintiffs?|defendants?|authors|artists)\b", full[cue.start_char:cue.end_char].lower())
+        if words:
+            return "judgment_defendant" if words.group(1).startswith("defendant") else "judgment_plaintiff"
+        inside = [m for m in mentions if cue.start_char <= m.start < cue.end_char
+                  and roles.get(m.name) in ("plaintiff", "defendant")]
+        return f"judgment_{roles[inside[0].name]}" if inside else None
     if cue.side == "movant":
         m = re.search(r"\b(defendants?|plaintiffs?)(?:['’]s?|s['’])?\s", full[cue.start_char:cue.end_char].lower())
         if m:
@@ -271,6 +280,11 @@ def annotate(doc: Doc, events: list[EventX], published: Optional[date]) -> None:
             owned.setdefault(owner, []).append(c)
         for k, mine in owned.items():
             e = group[k]
+            if e.date:  # a filing cue whose words the event's date does not date is no filing on that date
+                mine = [c for c in mine if c.stage != "filed" or c.status
+                        or _dates_cue(doc, c, e.evidence[0].start, e.evidence[0].end)] or []
+                if not mine:
+                    continue
             stage, status = _pick(doc, mine, e.evidence[0].start, b, dated=bool(e.date))
             if stage and e.date and published and date.fromisoformat(e.date) > published:
                 stage, status = None, status or "open"  # set for later: not reached, the case goes on
@@ -299,16 +313,21 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
+    if any(t.lower_ in OTHER_TIME and t.pos_ in ("ADP", "SCONJ") for t in doc[cue.end:span.start]):
+        return False  # "sued in October after the death of her son, in February 2024": another event's date
+    root = doc[cue.start:cue.end].root
+    # the verb whose object the cue is ("filed this initiating complaint on May 10": the date is the verb's)
+    verb = root.head.i if root.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and root.head.i != root.i else -1
     tok = span.root
     for _ in range(4):
-        if cue.start <= tok.i < cue.end:
+        if cue.start <= tok.i < cue.end or tok.i == verb:
             return True
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    if cue.start <= tok.i < cue.end:
+    if cue.start <= tok.i < cue.end or tok.i == verb:
         return True
-    tok = doc[cue.start:cue.end].root  # "dates back to October 2024, when Dow Jones filed suit": the filing
+    tok = root  # "dates back to October 2024, when Dow Jones filed suit": the filing
     for _ in range(3):  # describes the date (a clause on it), a step or two up from the cue
         if tok.head.i == tok.i:
             break
@@ -318,17 +337,23 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
     return False
 
 
-def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> list[EventX]:
+def more_events(doc: Doc, events: list[EventX], published: Optional[date],
+                cases: Sequence[CaseX] = ()) -> list[EventX]:
     """Events the dated-event rules leave out: the step a headline or a court paper's title shows (see
     _paper_steps), a filing's month or year ("filed in August 2024", "sued last year"), and a step or status a
-    sentence shows that no event of the text carries yet (one event each)."""
+    sentence shows that no event of the text carries yet (one event each, of each of the text's ``cases``: in a
+    roundup, Zhang v. Google's motion to dismiss is not Andersen v. Stability's, told a line before)."""
     out = _paper_steps(doc, events, published)
     cs = cues(doc)
     if not cs:
         return out
     full = dates.text_of(doc)
     covered = {(e.evidence[0].sent_start, e.evidence[0].sent_end) for e in events if e.evidence}
-    shown = {(e.stage, e.status) for e in events + out}
+
+    def case(e: EventX) -> Optional[int]:
+        ev = e.evidence[0] if e.evidence else None
+        return caselinks.case_of(doc, list(cases), ev.start, ev.sent_start, ev.sent_end) if ev else None
+    shown = {(e.stage, e.status, case(e)) for e in events + out}
     filed = {e.date for e in events if e.stage == "filed" and e.date}
     for sent in layout.sents(doc):
         a, b = sent.start_char, sent.end_char
@@ -360,13 +385,15 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date]) -> li
             continue
         stage, status = _pick(doc, found, found[0].start_char, b, dated=False)
         status = _not_final(cs, status)
-        if not (stage or status) or (stage, status) in shown:
-            continue
-        shown.add((stage, status))
-        kind = KIND_OF_STATUS.get(status) if status and status != "open" else KIND_OF.get(stage, "ruling")
         c = found[0]
-        out.append(EventX(kind=kind or "other", what=what, evidence=[Evidence(c.start_char, c.end_char, a, b)],
-                          stage=stage, status=status))
+        step = EventX(kind="other", what=what, evidence=[Evidence(c.start_char, c.end_char, a, b)], stage=stage,
+                      status=status)
+        if not (stage or status) or (stage, status, case(step)) in shown:
+            continue
+        shown.add((stage, status, case(step)))
+        step.kind = (KIND_OF_STATUS.get(status) if status and status != "open" else KIND_OF.get(stage, "ruling")) \
+            or "other"
+        out.append(step)
     return out
 
 
@@ -411,12 +438,14 @@ def _paper_steps(doc: Doc, events: list[EventX], published: Optional[date]) -> l
         return []  # "Authors sue OpenAI": the text's filing sentence dates it
     if paper is not None:  # the paper is what its title says it is (not what its opening words tell)
         paper.stage, paper.status = stage, status
+        doc.user_data.setdefault("ct_title_steps", set()).add(id(paper))
         return []
     a, b = _opening(doc, tdoc)
     what = " ".join(title.split())[:300]
     kind_of = KIND_OF_STATUS.get(status) if status and status != "open" else KIND_OF.get(stage, "ruling")
-    return [EventX(kind=kind_of or "other", what=what, evidence=[Evidence(a, b, a, b)], stage=stage,
-                   status=status)]
+    step = EventX(kind=kind_of or "other", what=what, evidence=[Evidence(a, b, a, b)], stage=stage, status=status)
+    doc.user_data.setdefault("ct_title_steps", set()).add(id(step))  # the text's own step (other_suits)
+    return [step]
 
 
 def _opening(doc: Doc, tdoc: Doc) -> tuple[int, int]:
@@ -435,3 +464,49 @@ def _opening(doc: Doc, tdoc: Doc) -> tuple[int, int]:
         if len(here) > most:
             best, most = (sent.start_char, sent.end_char), len(here)
     return best or (0, min(len(full), 200))
+
+
+def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigants: set[str]) -> None:
+    """A step told of another suit is no step of the text's cases. A step that would end a case (settled, dismissed,
+    a judgment) or date its filing, whose sentence names a litigant of the text (``litigants``: its parties in a
+    dispute) that is a party of none of its cases, and names none of the defendants of the step's case (nor its
+    caption), tells a suit between others ("Starbuck and Meta settled their dispute in August" in a report on
+    Starbuck v. Google; "the Munich court ruled that OpenAI's ChatGPT infringed GEMA's rights" in one on GEMA v.
+    Suno; "The Court grants Microsoft's motion to dismiss" in one on Intercept v. OpenAI): the event stays on the
+    timeline, without the stage and status it would give the case. A step on the way (a motion to dismiss, claims
+    against a defendant the caption omits) stays, and so does a filing by the case's plaintiff with others. Names only (not a pronoun resolved to a party); the step a title
+    shows is the text's own."""
+    from ingest.nlp.parties import _keys
+
+    mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
+    if not cases or not mentions:
+        return
+    full = dates.text_of(doc)
+    titled = doc.user_data.get("ct_title_steps", set())
+
+    def keys(names) -> set:  # a party's identity, and its first word ("Penguin" is "Penguin Group")
+        out = set()
+        for n in names:
+            n = re.sub(r"['’]s?$", "", n or "").strip()
+            words = [w for w in n.lower().split() if w not in ("the", "a", "an")]
+            if words:
+                out |= _keys(n) | {"w:" + words[0]}
+        return out
+    parties = keys(n for c in cases for n in c.plaintiffs + c.defendants)
+    for e in events:
+        ends = e.status in ENDINGS or e.status == "affirmed" or e.stage == "filed" and e.date
+        if not ends or not e.evidence or id(e) in titled:
+            continue
+        a, b = e.evidence[0].sent_start, e.evidence[0].sent_end
+        mine = [cases[e.case]] if e.case is not None and e.case < len(cases) else list(cases)
+        defendants = keys(n for c in mine for n in c.defendants)
+        if not defendants or any(c.caption and c.caption in full[a:b] for c in mine):
+            continue
+        here = [keys([m.name, m.owner]) for m in mentions if a <= m.start < b and not m.resolved
+                and m.kind in ("company", "person", "agency")]
+        if any(k & defendants for k in here):
+            continue
+        if e.stage == "filed" and not e.status and any(k & keys(n for c in mine for n in c.plaintiffs) for k in here):
+            continue  # the case's plaintiff filed, with others ("The Yomiuri Shimbun ... and The Mainichi also filed")
+        if any(not k & parties and k & keys(litigants) for k in here):
+            e.stage, e.status = None, None

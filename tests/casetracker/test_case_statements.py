@@ -224,3 +224,75 @@ def test_the_filing_date_most_sources_agree_with_wins_and_a_precise_one_consiste
     told("Dow Jones filed the complaint on October 21, 2024.", "2024-10-21", "day")  # agrees: the day wins
     case.refresh_from_db()
     assert (case.date_filed, case.date_filed_precision) == (date(2024, 10, 21), "day")
+
+
+def test_a_source_retelling_a_dated_filing_without_a_date_does_not_vote_for_that_date():
+    def told(text, when, precision):
+        record(text, [nlp.CaseX(caption="Concord v. Anthropic")], events=[
+            nlp.EventX("filing", text, when, precision, [span(text, "sued" if "sued" in text else "filed")],
+                       stage="filed")])
+    told("The publishers initially sued in 2023, claiming infringement of at least 500 songs.", "2023-01-01", "year")
+    told("UMG, Concord and ABKCO sued Anthropic in 2023, one of the earliest music cases.", "2023-01-01", "year")
+    told("On October 18, 2024, Concord Music Group filed a lawsuit against Anthropic in Tennessee.",
+         "2024-10-18", "day")
+    # a report of the same filing that gives no date joins that event, but tells no date of its own
+    told("A group of music publishers led by Concord Music Group filed a lawsuit against Anthropic in Tennessee.",
+         None, None)
+    case = Case.objects.get()
+    assert case.events.filter(stage="filed", date=date(2024, 10, 18)).get().sources.count() == 2
+    assert (case.date_filed, case.date_filed_precision) == (date(2023, 1, 1), "year")
+
+
+def test_an_appellate_step_that_shows_how_the_case_ended_decides_it_and_does_not_leave_it_on_appeal():
+    text = ("US District Judge Louis Stanton dismissed the case in 2023. The 2nd US Circuit Court of Appeals agreed "
+            "with the lower-court judge's dismissal of the lawsuit in November 2024.")
+    cx = nlp.CaseX(caption="Structured Asset Sales v. Sheeran", plaintiffs=["Structured Asset Sales"],
+                   defendants=["Ed Sheeran"])
+    record(text, [cx], events=[
+        nlp.EventX("ruling", "dismissed", "2023-01-01", "year", [span(text, "dismissed the case")],
+                   stage="motion_to_dismiss", status="dismissed"),
+        nlp.EventX("ruling", "appeal decided", "2024-11-01", "month", [span(text, "agreed")], stage="appeal",
+                   status="dismissed")])
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("appeal", "dismissed")
+
+
+def test_a_case_before_an_appellate_court_has_reached_the_appeal():
+    text = "Authors Guild v. Google, No. 13-4829 (2d Cir.), was argued on December 3, 2014."
+    record(text, [nlp.CaseX(caption="Authors Guild v. Google", fields=[field("court", "ca2", text, "2d Cir.")])])
+    case = Case.objects.get()
+    assert (case.court, case.stage) == ("ca2", "appeal")
+
+
+def test_an_affirmed_appeal_leaves_the_case_as_the_decision_below_left_it():
+    text = ("The district court entered summary judgment for the publishers in March 2023. The Internet Archive "
+            "appealed in August 2023. The Second Circuit affirmed in September 2024.")
+    cx = nlp.CaseX(caption="Hachette v. Internet Archive", plaintiffs=["Hachette"], defendants=["Internet Archive"])
+    record(text, [cx], events=[
+        nlp.EventX("ruling", "summary judgment", "2023-03-01", "month", [span(text, "entered summary judgment")],
+                   stage="summary_judgment", status="judgment_plaintiff"),
+        nlp.EventX("filing", "appealed", "2023-08-01", "month", [span(text, "appealed")], stage="appeal",
+                   status="on_appeal"),
+        nlp.EventX("ruling", "affirmed", "2024-09-01", "month", [span(text, "affirmed")], stage="appeal",
+                   status="affirmed")])
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("appeal", "judgment_plaintiff")
+
+
+def test_an_appellate_courts_judgment_stays_the_judgment_stage():
+    text = "The Court of Appeals of Georgia affirmed the judgment against the Macon Telegraph on March 3, 1999."
+    record(text, [nlp.CaseX(caption="Macon Telegraph v. Elliott", fields=[
+        field("court", "gactapp", text, "Court of Appeals of Georgia")])], events=[
+        nlp.EventX("ruling", "judgment", "1999-03-03", "day", [span(text, "affirmed the judgment")],
+                   stage="judgment", status="judgment_plaintiff")])
+    case = Case.objects.get()
+    assert (case.court, case.stage) == ("gactapp", "judgment")
+
+
+def test_an_appellate_record_whose_court_upheld_the_decision_below_is_at_its_judgment():
+    text = "The D.C. Circuit Court of Appeals affirmed the district court's ruling on March 18, 2025."
+    record(text, [nlp.CaseX(caption="Thaler v. Perlmutter", fields=[field("court", "cadc", text, "D.C. Circuit")])],
+           events=[nlp.EventX("ruling", "affirmed", "2025-03-18", "day", [span(text, "affirmed")], stage="appeal",
+                              status="affirmed")])
+    case = Case.objects.get()
+    assert (case.court, case.stage) == ("cadc", "judgment")

@@ -92,7 +92,7 @@ def test_appealed_but_not_a_plan_to_appeal(extract):
 def test_a_verdict_takes_the_side_it_favours(extract):
     steps = _steps(extract, "Authors sued Acme Corp in 2023. In Authors v. Acme Corp, the jury returned a verdict "
                             "in favor of Acme Corp in May 2025.")
-    assert ("judgment", "judgment_defendant") in steps
+    assert ("trial", "judgment_defendant") in steps  # a jury's verdict ends the trial, for the side it favours
 
 
 def test_filing_month_and_relative_year_give_a_filed_event(extract):
@@ -114,7 +114,7 @@ def test_two_cases_each_event_to_its_own_case(extract):
     bartz = next(i for i, c in enumerate(captions) if c.startswith("Bartz"))
     kadrey = next(i for i, c in enumerate(captions) if c.startswith("Kadrey"))
     assert by_stage[(None, "settled")] == bartz
-    assert by_stage[("summary_judgment", None)] == kadrey
+    assert by_stage[("summary_judgment", "judgment_defendant")] == kadrey  # summary judgment granted to Meta
 
 
 def test_an_event_takes_the_case_named_before_it_in_its_paragraph(extract):
@@ -250,3 +250,115 @@ def test_a_tentative_view_and_leave_to_amend_are_no_end(extract):
     steps = _steps(extract, "In Mobley v. Workday, the Court granted Workday's motion to dismiss the complaint, with "
                             "leave for plaintiff to amend the Complaint.")
     assert not any(s and s.startswith("dismissed") for _, s in steps)
+
+
+def test_a_date_in_a_filing_sentence_that_dates_something_else_is_no_filing_date(extract):
+    published = date(2025, 11, 18)
+    text = ("In Starbuck v. Google, Starbuck sued Google last month, claiming its AI chatbots falsely said he "
+            "attended the Jan. 6 Capitol riots. Garcia sued both companies in October after the death of her son, "
+            "Sewell Setzer, in February 2024.")
+    filed = {(e.date, e.precision) for e in _events(extract, text, published) if e.stage == "filed"}
+    assert ("2025-10-01", "month") in filed  # "last month" dates the suit
+    assert not any(d in ("2025-01-06", "2024-02-01") for d, _ in filed)  # the riot, the death
+
+
+def test_a_filing_dated_in_its_sentence_keeps_its_date(extract):
+    text = ("In UMG v. Udio, on October 15, 2025, a group of musicians filed a class action in federal court "
+            "against Uncharted Labs. The lawsuit, filed in 2023, accuses Udio.")
+    filed = {e.date for e in _events(extract, text, date(2025, 11, 1)) if e.stage == "filed"}
+    assert {"2025-10-15", "2023-01-01"} <= filed
+
+
+def test_a_ruling_in_a_partys_favor_and_summary_judgment_entered_for_a_side_say_who_won(extract):
+    assert (None, "judgment_defendant") in _steps(extract, (
+        "On Wednesday, the judge in the landmark AI copyright case Kadrey, et al. v. Meta Platforms Inc. ruled in "
+        "Meta’s favor."))
+    assert ("summary_judgment", "judgment_plaintiff") in _steps(extract, (
+        "In Hachette v. Internet Archive, the district court rejected that defense and entered summary judgment "
+        "for Plaintiffs."))
+    steps = _steps(extract, "In Bartz v. Anthropic, Judge Alsup granted partial summary judgment to Anthropic.")
+    assert ("summary_judgment", None) in steps  # a partial summary judgment decides no side's case
+    assert not any(s and s.startswith("judgment") for _, s in steps)
+
+
+def test_a_whole_case_dismissed_with_a_participle_before_its_noun(extract):
+    steps = _steps(extract, "In J.L. v. Alphabet, Google successfully convinced a federal judge in San Francisco "
+                            "to dismiss a proposed class action accusing the company of misusing data.")
+    assert ("motion_to_dismiss", "dismissed") in steps
+
+
+def test_an_amended_complaint_filed_is_no_filing_of_the_suit(extract):
+    events = _events(extract, "In Dow Jones v. Perplexity, in their amended complaint, filed on December 11, the "
+                              "plaintiffs have asserted copyright infringement claims against Perplexity.",
+                     date(2025, 12, 20))
+    assert not any(e.stage == "filed" for e in events)
+
+
+def test_the_same_step_of_two_cases_of_a_text_is_an_event_of_each(extract):
+    x = extract("In Kadrey v. Meta, Meta’s motion to dismiss is pending before Judge Chhabria.\n\n"
+                "In Bartz v. Anthropic, the authors filed their opposition to Anthropic’s motion to dismiss.")
+    captions = [c.caption for c in x.cases]
+    cases = {captions[e.case] for e in x.events if e.stage == "motion_to_dismiss" and e.case is not None}
+    assert cases == {"Kadrey v. Meta", "Bartz v. Anthropic"}
+
+
+def test_a_step_of_a_suit_between_others_gives_the_case_no_status(extract):
+    steps = _steps(extract, "In Starbuck v. Google, Google on Monday asked a Delaware state court to dismiss Robby "
+                            "Starbuck’s allegations that its AI systems defamed him. Starbuck and Meta settled their "
+                            "dispute in August, after which he advised the company on AI bias.",
+                   date(2025, 11, 20))
+    assert not any(status == "settled" for _, status in steps)  # Meta is no party of Starbuck v. Google
+    assert ("motion_to_dismiss", None) in steps
+    steps = _steps(extract, "GEMA sued Suno in January 2025 in Munich. On Nov. 11, the Munich Regional Court ruled "
+                            "that OpenAI’s ChatGPT software infringed copyrights to compositions represented by GEMA.",
+                   date(2025, 11, 20))
+    assert not any(stage == "judgment" or (status or "").startswith("judgment") for stage, status in steps)
+
+
+def test_a_step_naming_the_cases_defendant_or_caption_stays(extract):
+    assert ("summary_judgment", "judgment_defendant") in _steps(extract, (
+        "In Kadrey v. Meta, Judge Chhabria granted summary judgment to Meta in June 2025. However, Anthropic must "
+        "still face trial for acquiring those books from pirate websites."))
+    assert any(s == "settled" for _, s in _steps(
+        extract, "In Bartz v. Anthropic, the company agreed to settle the lawsuit with the authors in September 2025."))
+
+
+def test_an_appellate_court_upholding_the_decision_below_is_an_affirmed_appeal(extract):
+    x = extract("The district court rejected that defense and entered summary judgment for Plaintiffs.",
+                published="2024-09-04", title="Second Circuit Court of Appeals Affirms District Court Ruling in "
+                                              "Hachette v. Internet Archive")
+    assert ("appeal", "affirmed") in {(e.stage, e.status) for e in x.events}
+    assert ("appeal", "affirmed") in _steps(extract, "In Thaler v. Perlmutter, the D.C. Circuit Court of Appeals "
+                                                     "affirmed the district court's ruling on March 18, 2025.")
+    assert ("appeal", None) in _steps(extract, "In Thaler v. Vidal, the Federal Circuit reversed the ruling.")
+
+
+def test_a_collective_certified_and_a_trial_court_upholding_the_claims(extract):
+    assert ("class_certification", None) in _steps(
+        extract, "In Mobley v. Workday, Mobley’s motion for preliminary certification of the collective is GRANTED.")
+    steps = _steps(extract, "In GEMA v. OpenAI, on 11 November 2025, the Regional Court of Munich I essentially "
+                            "upheld GEMA’s claims for injunctive relief, information, and damages against OpenAI.",
+                   date(2025, 11, 20))
+    assert ("judgment", "judgment_plaintiff") in steps
+    assert not any((s or "").startswith("judgment") for _, s in _steps(
+        extract, "In Kadrey v. Meta, the judge allowed the claims to proceed."))
+
+
+def test_a_step_on_the_way_against_a_defendant_the_caption_omits_stays(extract):
+    assert ("motion_to_dismiss", "open") in _steps(extract, (
+        "In Garcia v. Character Technologies, Judge Anne Conway dismissed claims against Alphabet after hearing "
+        "arguments."), date(2025, 11, 20))
+
+
+def test_a_filing_by_the_cases_plaintiff_with_others_keeps_its_date(extract):
+    text = ("The Mainichi Shimbun sued the city of Gamagori in the Tokyo District Court. On Nov. 6, The Yomiuri "
+            "Shimbun’s three headquarters and The Mainichi Shimbun also filed lawsuits with the Tokyo District Court "
+            "against the city.")
+    filed = {e.date for e in _events(extract, text, date(2025, 11, 21)) if e.stage == "filed"}
+    assert "2025-11-06" in filed
+
+
+def test_a_verdict_and_judgment_is_the_judgment_stage(extract):
+    assert ("judgment", "judgment_plaintiff") in _steps(extract, (
+        "Elliott sued the Macon Telegraph for libel. This is an appeal from a verdict and judgment for "
+        "plaintiff-appellee Elliott in an action against defendant-appellant publishing company for libel."))
