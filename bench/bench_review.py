@@ -21,37 +21,22 @@ import os
 import statistics
 import sys
 import time
-import urllib.parse
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.scratch import scratch_database  # noqa: E402
 QUOTES_PER_DOC, DOCS_PER_CASE = 4, 8  # 46 facts a case: 8 x 4 quotes, 2 allegations, 3 roles, 4 events, 5 fields
 
 
-def scratch_database() -> str:
-    import psycopg
-
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        raise SystemExit("set DATABASE_URL (the bench makes <database>_bench_review beside it)")
-    parts = urllib.parse.urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'casetracker'}_bench_review"[:60]
-    admin = urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/postgres", parts.query, ""))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
-
-
 def setup() -> None:
-    os.environ["DATABASE_URL"] = scratch_database()
+    os.environ["DATABASE_URL"] = scratch_database("bench_review")
     os.environ.update({"DEBUG": "false", "SECRET_KEY": "bench-review-not-secret-" + "x" * 40, "LOG_LEVEL": "WARNING",
                        "SECURE_SSL_REDIRECT": "false", "ALLOWED_HOSTS": "testserver", "CACHE_URL": "locmem://",
                        "API_THROTTLE_ANON": "", "API_THROTTLE_USER": "", "CELERY_TASK_ALWAYS_EAGER": "true",
                        "DJANGO_SETTINGS_MODULE": "casetracker.settings"})
     os.environ.pop("CELERY_BROKER_URL", None)
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()

@@ -35,10 +35,11 @@ import os
 import subprocess
 import sys
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.scratch import scratch_database  # noqa: E402
 PY = sys.executable
 DATA = ROOT / "tests" / "data"
 DEFAULT_SETS = ("batch13", "batch14", "batch16")
@@ -66,22 +67,6 @@ def held_out(sets) -> list[tuple[str, Path, dict]]:
                 g = json.loads(line)
                 out.append((name, DATA / name / g["doc"], g))
     return out
-
-
-def scratch_database() -> str:
-    """A fresh database beside the configured one (never the configured one itself)."""
-    import psycopg
-
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        raise SystemExit("set DATABASE_URL (the experiment makes <database>_teach beside it)")
-    parts = urllib.parse.urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'casetracker'}_teach"[:60]
-    admin = urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/postgres", parts.query, ""))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
 
 
 def run(cmd: list[str], env: dict, quiet: bool = False) -> str:
@@ -117,7 +102,6 @@ def main() -> int:
                         help="retrain once per weight of the editors' examples (train --extra-weight), e.g. 1,10")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
     from ingest.nlp import teach
     from ingest.nlp.train import load_scorer
 
@@ -136,7 +120,7 @@ def main() -> int:
     print("1. baseline models", file=sys.stderr)
     train(env, train_sets, work / "base")
     print("2. ingest the held-out documents with them", file=sys.stderr)
-    db_env = {**env, "DATABASE_URL": scratch_database(), "NLP_MODELS_DIR": str(work / "base")}
+    db_env = {**env, "DATABASE_URL": scratch_database("teach"), "NLP_MODELS_DIR": str(work / "base")}
     manage = [PY, str(ROOT / "manage.py")]
     run(manage + ["migrate", "--noinput", "-v0"], db_env)
     run(manage + ["ingest", "--no-progress", *(str(d[1]) for d in docs)], db_env)
