@@ -74,3 +74,21 @@ def test_the_committed_gold_is_what_the_statements_build(tmp_path):
     assert out.read_text(encoding="utf-8") == caseeval.GOLD.read_text(encoding="utf-8")
     cases = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(cases) > 150 and all(c["docs"] for c in cases)
+
+
+def test_a_set_is_scored_on_its_own_documents_and_statements():
+    """`eval_cases --sets batch16` ingests batch16 alone and scores it against the gold of its own statements."""
+    import pytest
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from ingest.management.commands import eval_cases
+
+    files = eval_cases.corpus_files(["batch16"])
+    assert files and all("/tests/data/batch16/" in f for f in files)
+    assert len(eval_cases.corpus_files()) > len(files)
+    assert any(f.endswith("samples/" + f.rsplit("/", 1)[-1]) for f in eval_cases.corpus_files(["samples"]))
+    gold = eval_cases.gold_of(["batch16"])
+    assert gold and all(all(d.startswith("batch16/") for d in rec["docs"]) for rec in gold)
+    with pytest.raises(CommandError, match="unknown sets: nosuchset"):
+        call_command("eval_cases", sets="nosuchset", pred="/dev/null")

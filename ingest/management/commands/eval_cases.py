@@ -18,11 +18,19 @@ ROOT = Path(settings.BASE_DIR)
 BEFORE = ROOT / "tests" / "data" / "cases_before.json"
 
 
-def corpus_files() -> list[str]:
-    files = sorted(str(p) for p in (ROOT / "samples").glob("*.txt"))
+def corpus_files(sets: list[str] | None = None) -> list[str]:
+    """Every document of the corpus (the seeds and each annotated set), or only those of ``sets``."""
+    files = sorted(str(p) for p in (ROOT / "samples").glob("*.txt")) if not sets or "samples" in sets else []
     for folder in sorted(p for p in (ROOT / "tests" / "data").iterdir() if p.is_dir() and p.name != "cases"):
-        files += sorted(str(p) for p in folder.glob("*.txt"))
+        if not sets or folder.name in sets:
+            files += sorted(str(p) for p in folder.glob("*.txt"))
     return files
+
+
+def gold_of(sets: list[str]) -> list[dict]:
+    """Gold case records built from the statements of ``sets`` alone (a blind batch scored on its own)."""
+    statements = [st for st in caseeval._statements() if st["doc"].split("/", 1)[0] in sets]
+    return caseeval.build(statements)
 
 
 def _scratch_database() -> str:
@@ -50,34 +58,47 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print the figures as JSON")
         parser.add_argument("--write-before", action="store_true",
                             help="record these figures as the start of issue 14 (tests/data/cases_before.json)")
+        parser.add_argument("--sets", help="comma-separated sets (folders of tests/data, or samples): ingest only "
+                                           "their documents and score against the gold of their statements alone")
 
-    def handle(self, *args, pred, save_pred, json: bool, write_before, **opts):
+    def handle(self, *args, pred, save_pred, json: bool, write_before, sets=None, **opts):
         import json as _json
+        from django.core.management.base import CommandError
 
-        gold = caseeval.load(caseeval.GOLD)
+        chosen = [s.strip() for s in sets.split(",") if s.strip()] if sets else None
+        if chosen:
+            unknown = [s for s in chosen if s != "samples" and not (ROOT / "tests" / "data" / s).is_dir()]
+            if unknown or write_before:
+                raise CommandError(f"unknown sets: {', '.join(unknown)}" if unknown else
+                                   "--write-before records the whole corpus, not a part of it")
+            gold = gold_of(chosen)
+            if not gold:
+                raise CommandError(f"no case statements for {', '.join(chosen)} in {caseeval.STATEMENTS}")
+        else:
+            gold = caseeval.load(caseeval.GOLD)
         if pred:
             preds = caseeval.load(Path(pred))
         else:
-            preds = self._build(save_pred)
+            preds = self._build(save_pred, chosen)
         figures = caseeval.score(gold, preds)
         if write_before:
             BEFORE.write_text(_json.dumps(figures, indent=1, sort_keys=True) + "\n")
         if json:
             self.stdout.write(_json.dumps(figures, indent=1))
             return
-        before = _json.loads(BEFORE.read_text()) if BEFORE.exists() and not write_before else None
+        before = _json.loads(BEFORE.read_text()) if BEFORE.exists() and not (write_before or chosen) else None
         self.stdout.write(caseeval.table(figures, before))
         ex = figures["examples"]
         for name in ("duplicates", "not_lawsuits", "missed"):
             if ex[name]:
                 self.stdout.write(f"{name}: {', '.join(ex[name][:12])}{' …' if len(ex[name]) > 12 else ''}")
 
-    def _build(self, save_pred) -> list[dict]:
+    def _build(self, save_pred, sets=None) -> list[dict]:
         url = _scratch_database()
         env = {**os.environ, "DATABASE_URL": url, "CELERY_TASK_ALWAYS_EAGER": "true", "DEBUG": "true"}
         manage = [sys.executable, str(ROOT / "manage.py")]
         out = Path(save_pred) if save_pred else Path(tempfile.mkstemp(suffix=".jsonl")[1])
-        steps = [["migrate", "--noinput", "-v0"], ["ingest", "--no-progress", *corpus_files()],
+        steps = [["migrate", "--noinput", "-v0"], ["ingest", "--no-progress", *corpus_files(sets)],
                  ["export_cases", "--jsonl", str(out)]]
         for step in steps:
             self.stderr.write(f"eval-cases: manage.py {step[0]} …")
