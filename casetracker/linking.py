@@ -358,14 +358,16 @@ def _case_parties_add(items: list[tuple], named: bool = False) -> None:
 # the cost does not grow with the cases a very common party (OpenAI) is in
 _CASES_NAMING_BOTH_SIDES = """
 SELECT DISTINCT p.case_id FROM casetracker_caseparty p
-  JOIN casetracker_caseparty q ON q.case_id = p.case_id AND q.role = 'defendant' AND q.party_id <> p.party_id
- WHERE p.role = 'plaintiff' AND p.party_id = ANY(%s) AND q.party_id = ANY(%s)
+  JOIN casetracker_caseparty q ON q.case_id = p.case_id AND q.role = 'defendant' AND q.named AND q.party_id <> p.party_id
+ WHERE p.role = 'plaintiff' AND p.named AND p.party_id = ANY(%s) AND q.party_id = ANY(%s)
 """
 
 
 def link_by_parties(document: Document) -> list[Case]:
     """Link a litigation document that names both opposing parties of a known case: two different parties,
-    one on each side (a party sources put on both sides is not a pair by itself)."""
+    one on each named side (a party sources put on both sides is not a pair by itself, and a co-party or a
+    counterclaim's side a source gave is not the suit's side: naming OpenAI and Microsoft is not naming
+    Musk v. Altman, whose counterclaims make OpenAI a plaintiff)."""
     from django.db import connection
 
     party_ids = sorted(set(Mention.objects.filter(document=document).values_list("party_id", flat=True)))
@@ -393,8 +395,8 @@ WITH unlinked AS MATERIALIZED (
 named AS MATERIALIZED (
     SELECT DISTINCT m.document_id, m.party_id FROM casetracker_mention m JOIN unlinked u ON u.id = m.document_id)
 SELECT DISTINCT a.document_id FROM named a
-  JOIN casetracker_caseparty p ON p.party_id = a.party_id AND p.role = 'plaintiff'
-  JOIN casetracker_caseparty q ON q.case_id = p.case_id AND q.role = 'defendant' AND q.party_id <> p.party_id
+  JOIN casetracker_caseparty p ON p.party_id = a.party_id AND p.role = 'plaintiff' AND p.named
+  JOIN casetracker_caseparty q ON q.case_id = p.case_id AND q.role = 'defendant' AND q.named AND q.party_id <> p.party_id
   JOIN named b ON b.document_id = a.document_id AND b.party_id = q.party_id
 """
 

@@ -114,7 +114,7 @@ def merge_target(case: Case) -> Optional[Case]:
         strict = not case.caption_inferred  # a printed caption joins another suit only where a court paper lists it
         holds = ((_held(plaintiffs, P, theirs, False, strict) and _held(defendants, D, theirs, named_only=True))
                  or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, False, strict)))
-        if not holds or not _courts_agree(case, other) or CaseRelation.objects.filter(
+        if not holds or not _courts_agree(case, other) or _told_apart(case, other) or CaseRelation.objects.filter(
                 Q(from_case=case, to_case=other) | Q(from_case=other, to_case=case)).exists():
             continue  # (an appeal and the case below are two records, whatever their sides)
         found.append(other)
@@ -132,6 +132,33 @@ def merge_target(case: Case) -> Optional[Case]:
 def _courts_agree(a: Case, b: Case) -> bool:
     ca, cb = stated_courts(a), stated_courts(b)
     return not ca or not cb or bool(ca & cb) or _reported_appeal(a, ca, cb) or _reported_appeal(b, cb, ca)
+
+
+def _judges(case: Case) -> set[str]:
+    """The surnames of the judges sources name for the case."""
+    return {normalize_name(v).split()[-1] for v in CaseFact.objects.filter(case=case, field="judge", rejected=False)
+            .values_list("value", flat=True) if normalize_name(v).split()}
+
+
+def _filed_months(case: Case) -> set[tuple[int, int]]:
+    """(year, month) of each filing its sources date to the month or the day."""
+    return {(d.year, d.month) for d in Event.objects.filter(case=case, stage="filed", rejected=False,
+                                                            precision__in=("day", "month"), date__isnull=False)
+            .values_list("date", flat=True)}
+
+
+def _told_apart(a: Case, b: Case) -> bool:
+    """Sources state what tells two suits between the same parties apart: a document that tells each as a suit
+    of its own, no judge one names for the one is among the other's, or no month one dates the filing to is among the other's ("xAI sued OpenAI" in
+    September 2025 before Judge Lin is not Musk v. Altman, filed in 2024 before Judge Gonzalez Rogers)."""
+    told = CaseDocument.objects.filter(case=a).exclude(reason=CaseDocument.Reason.PARTIES).values("document_id")
+    if CaseDocument.objects.filter(case=b, document_id__in=told).exclude(reason=CaseDocument.Reason.PARTIES).exists():
+        return True  # one document tells both, each as a suit of its own ("xAI has separately sued Apple")
+    ja, jb = _judges(a), _judges(b)
+    if ja and jb and not ja & jb:
+        return True
+    fa, fb = _filed_months(a), _filed_months(b)
+    return bool(fa and fb and not fa & fb)
 
 
 def _reported_appeal(case: Case, mine: set[str], theirs: set[str]) -> bool:

@@ -55,7 +55,9 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
         here = covering(ms, doc, t.i)
         m = _party(here, outlet_ok=here is not None and here.tok == t.i)
         if m is None:
-            for c in t.children:
+            for c in t.children:  # "Musk's lawyers sued": the owner; "Elon Musk's xAI sues": xAI, a name the
+                if c.dep_ == "poss" and t.text != t.lower_:  # tagger missed, is no one's lawyers
+                    continue
                 if c.dep_ in ("compound", "poss") and c.i < t.i and t.lower_ not in SUE_NOUNS:
                     m = _party(covering(ms, doc, c.i))
                     if m:
@@ -66,13 +68,23 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
             elif m not in out:
                 out.append(m)
             continue
+        found, owners = [], []
         for sub in t.subtree:
             if sub.dep_ in ("relcl", "acl") and sub.lemma_.lower() not in NAMING_CLAUSES:
                 continue
             m = _party(covering(ms, doc, sub.i))
-            if m and m not in out and _within(sub, t):
-                out.append(m)
+            if m and m not in out and m not in found and m not in owners and _within(sub, t):
+                (owners if _possessor(doc, m) else found).append(m)
+        # "Elon Musk's artificial intelligence startup, xAI, has filed": the startup, not its owner
+        out.extend(found or owners)
     return out
+
+
+def _possessor(doc: Doc, m: Mention) -> bool:
+    """The mention owns what follows it ("Elon Musk's startup"): its last word takes a possessive 's."""
+    end = doc[m.tok]
+    return any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’") for c in end.children) or (
+        end.i + 1 < len(doc) and doc[end.i + 1].lower_ in ("'s", "’s") and doc[end.i + 1].tag_ == "POS")
 
 
 INTENT = rules.lexicon(_LEX, "intent_verb")
@@ -706,6 +718,8 @@ def headline_suits(tdoc: Doc, tms, halves: Optional[list] = None) -> list[tuple[
             elif m.tok_start >= end and open_between(end, m.tok_start):
                 df.append(m)
         pl = [m for m in pl if m.name not in {d.name for d in df}]
+        # "Elon Musk's xAI Sues ...": the owner of the plaintiff named after it is not a plaintiff
+        pl = [m for m in pl if not (_possessor(tdoc, m) and any(o.tok_start == m.tok_end + 1 for o in pl))]
         if pl and df:
             out.append((pl, df, 0, len(tdoc.text)))
             break

@@ -411,6 +411,8 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
                 exclude = _clause_subject(doc, found, span_end - 1)  # clause is not "the company's" owner
             antecedent = antecedent or _antecedent(doc, found, tok.idx, want, plural, country=country,
                                                    exclude=exclude)
+            if antecedent and span_end == i + 1 and "person" in want and _someone_between(doc, found, antecedent, i):
+                antecedent = None  # "xAI sued a former engineer, accusing him": him is the engineer, not Musk
             if antecedent:
                 sent = layout.sent_of(doc, i)
                 last = doc[span_end - 1]
@@ -455,6 +457,20 @@ def _clause_subject(doc: Doc, found: MentionList, head_i: int) -> Optional[str]:
 def _country(m: Mention) -> Optional[str]:
     entry = gazetteer.load().get(m.eid) if m.eid else None
     return entry.country if entry else None
+
+
+UNNAMED_PEOPLE = PERSON_NOUNS | {"employee", "staffer", "worker", "student", "teenager", "teen", "boy", "girl",
+                                 "child", "user", "programmer", "developer", "contractor", "resident", "musician"}
+
+
+def _someone_between(doc: Doc, found: MentionList, antecedent: Mention, i: int) -> bool:
+    """An unnamed person ("a former engineer", "an employee") comes between a name and a person pronoun: the
+    pronoun is more likely that person than the name before it."""
+    for t in doc[doc[antecedent.tok].i + 1:i]:
+        if t.pos_ == "NOUN" and t.lower_ in UNNAMED_PEOPLE and t.i not in found.by_tok and t.tag_ != "NNS" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            return True
+    return False
 
 
 def _antecedent(doc: Doc, found: MentionList, offset: int, kinds: tuple, plural: bool,
