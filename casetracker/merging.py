@@ -147,13 +147,26 @@ def _filed_months(case: Case) -> set[tuple[int, int]]:
             .values_list("date", flat=True)}
 
 
-def _told_apart(a: Case, b: Case) -> bool:
-    """Sources state what tells two suits between the same parties apart: a document that tells each as a suit
-    of its own, no judge one names for the one is among the other's, or no month one dates the filing to is among the other's ("xAI sued OpenAI" in
-    September 2025 before Judge Lin is not Musk v. Altman, filed in 2024 before Judge Gonzalez Rogers)."""
+def _apart_in_one_document(a: Case, b: Case) -> bool:
+    """A document tells both suits and one of them as another suit ("xAI has separately sued Apple", in a
+    story of xAI's suit against OpenAI): the sentences it names either case's sides in."""
     told = CaseDocument.objects.filter(case=a).exclude(reason=CaseDocument.Reason.PARTIES).values("document_id")
-    if CaseDocument.objects.filter(case=b, document_id__in=told).exclude(reason=CaseDocument.Reason.PARTIES).exists():
-        return True  # one document tells both, each as a suit of its own ("xAI has separately sued Apple")
+    shared = list(CaseDocument.objects.filter(case=b, document_id__in=told).exclude(
+        reason=CaseDocument.Reason.PARTIES).values_list("document_id", flat=True))
+    if not shared:
+        return False
+    sentences = CaseParty.evidence.through.objects.filter(
+        caseparty__case__in=[a, b], caseparty__named=True, evidence__document_id__in=shared).values_list(
+        "evidence__sentence", flat=True)
+    return any(_APART.search(s or "") for s in sentences)
+
+
+def _told_apart(a: Case, b: Case) -> bool:
+    """Sources state what tells two suits between the same parties apart: a document that tells one as
+    another suit than the other, no judge one names for the one is among the other's, or no month one dates the filing to is among the other's ("xAI sued OpenAI" in
+    September 2025 before Judge Lin is not Musk v. Altman, filed in 2024 before Judge Gonzalez Rogers)."""
+    if _apart_in_one_document(a, b):
+        return True
     ja, jb = _judges(a), _judges(b)
     if ja and jb and not ja & jb:
         return True

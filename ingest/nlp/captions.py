@@ -204,12 +204,19 @@ def block_caption(plaintiffs: list[str], defendants: list[str]) -> str:
             f"{defendants[0]}{', et al.' if len(defendants) > 1 else ''}")
 
 
+_TRADE_NAME_BEFORE = re.compile(r"(?:^|[.;:]\s|,\s)((?:[A-Z][\w&'’.-]*,?\s+){0,6}[A-Z][\w&'’-]*\.?),?\s+\(?"
+                                r"(?:d/b/a|d\.b\.a\.|dba|doing business as|a/k/a|f/k/a|formerly known as)\s+$")
+
+
 def explicit(text: str) -> list[tuple[str, str, int, int]]:
     """(left, right, start, end) of printed captions, precedents cited in court papers left out."""
     out = []
     for m in CAPTION.finditer(text):
         left, right = clean_side(m.group("left"), left=True), clean_side(m.group("right"))
         left = re.sub(r"^(?:.*\b(?:v\.|vs\.)\s+)", "", left)
+        legal = _TRADE_NAME_BEFORE.search(text[max(0, m.start("left") - 120):m.start("left")])
+        if legal and left:  # "Kentucky Bourbon Distillers Ltd. d/b/a Willett Distillery v. Shaan Inc.": the
+            left = clean_side(legal.group(1), left=True) or left  # side is the legal name the trade name follows
         if not left or not right or len(left) < 2 or len(right) < 2 or left.lower() == right.lower():
             continue
         if NOT_A_SIDE.search(m.group("left")) or NOT_A_SIDE.search(m.group("right")):

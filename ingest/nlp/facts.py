@@ -357,7 +357,7 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
         p.is_litigant = name in actors and p.kind in ("company", "person", "agency") and name not in not_actors
         if name in roles and p.kind == "company" and name in actors:
             p.is_litigant = True
-    parties = _merge_variants(parties, found_cases, found_allegations, found_quotes)
+    parties = _merge_variants(parties, found_cases, found_allegations, found_quotes, text)
     for p in parties.values():
         if p.is_litigant and not p.evidence:
             p.evidence = _find_evidence(doc, text, [p.name, *p.surface_forms])
@@ -459,9 +459,41 @@ def _alias_ok(m) -> bool:
     return bool(m.text) and not m.resolved and not generic(m.text)
 
 
-def _merge_variants(parties: dict, cases, allegations, quotes) -> dict:
+_TRADE_NAME = r"(?:d/b/a|d\.b\.a\.|dba|doing business as|trading as|a/k/a|also known as|f/k/a|formerly known as|formerly)"
+
+
+def trade_names(text: str, parties: dict) -> list[tuple[str, str]]:
+    """(legal name, other name) pairs of one organisation the text writes as "X d/b/a Y", "X (d/b/a Y)",
+    "X, formerly known as Y" or "X (Y)", where both X and Y are parties the document names: "Kentucky Bourbon
+    Distillers Ltd. d/b/a Willett Distillery", "Advance Magazine Publishers Inc. (Condé Nast)"."""
+    forms: dict[str, str] = {}
+    for name, p in parties.items():
+        if p.kind == "person":
+            continue
+        for f in (name, *p.surface_forms):
+            f = f.strip()
+            if len(f) > 2 and f[:1].isupper():
+                forms.setdefault(f, name)
+    if len(set(forms.values())) < 2:
+        return []
+    by_key = {" ".join(f.split()): name for f, name in forms.items()}
+    alt = "|".join(re.escape(f).replace("\\ ", r"\s+") for f in sorted(by_key, key=len, reverse=True))
+    rx = re.compile(rf"(?<![\w&])({alt})\.?(?:,?\s+\(?\s*{_TRADE_NAME}\s+({alt})|\s*\(\s*(?:{_TRADE_NAME}\s+)?({alt})\s*\))")
+    out = []
+    for m in rx.finditer(text):
+        a = by_key.get(" ".join(m.group(1).split()))
+        b = by_key.get(" ".join((m.group(2) or m.group(3)).split()))
+        if a is None or b is None:
+            continue
+        if a != b and (a, b) not in out:
+            out.append((a, b))
+    return out
+
+
+def _merge_variants(parties: dict, cases, allegations, quotes, text: str = "") -> dict:
     """One party per entity: a caption's 'Openai, Inc.' or 'Tiara N. Johnson' and the text's 'OpenAI' or
-    'N. Johnson' become one, keeping the role and the canonical (gazetteer) or fullest name."""
+    'N. Johnson' become one, keeping the role and the canonical (gazetteer) or fullest name; so do an
+    organisation's legal and trade names the text pairs ("X d/b/a Y", "X (Y)"), keeping the legal name."""
     groups: dict[str, list[str]] = {}
     for name, p in parties.items():
         groups.setdefault(_variant_key(p), []).append(name)
@@ -497,12 +529,20 @@ def _merge_variants(parties: dict, cases, allegations, quotes) -> dict:
             if key_n != key_f and key_n in groups and key_f in groups and len(groups[key_n]) == 1:
                 groups[key_f] += groups.pop(key_n)
                 fullest.add(fuller[0])
+    legal: set[str] = set()
+    for a, b in trade_names(text, parties) if text else ():
+        ka = next((k for k, names in groups.items() if a in names), None)
+        kb = next((k for k, names in groups.items() if b in names), None)
+        if ka is not None and kb is not None and ka != kb:
+            groups[ka] += groups.pop(kb)
+            legal.add(a)
     rename: dict[str, str] = {}
     for key, names in groups.items():
         if len(names) < 2:
             continue
         entry = gazetteer.load().get(key[2:]) if key.startswith("g:") else None
-        keep = next((n for n in names if entry and n == entry.name), None) or max(
+        keep = next((n for n in names if entry and n == entry.name), None) or next(
+            (n for n in names if n in legal), None) or max(
             names, key=lambda n: (parties[n].is_litigant, n in fullest, parties[n].role != "other", len(n)))
         target = parties[keep]
         for n in names:

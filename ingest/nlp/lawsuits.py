@@ -42,6 +42,8 @@ def _party(m: Optional[Mention], outlet_ok: bool = False) -> Optional[Mention]:
     """A possible litigant. An outlet counts where it heads a side of the suit itself (Politico suing, The
     New York Times sued): only reporting makes an outlet no party (not "CDO Magazine Bureau" in a byline
     the parser ran into the subject)."""
+    if m and m.resolved and m.text.lower().split()[-1:] in (["plaintiff"], ["plaintiffs"], ["defendant"], ["defendants"]):
+        return None  # "accuses the defendants of ... an association with the plaintiff": a role, not a side's name
     if m and (m.kind in PARTY_KINDS and m.litigant_ok or outlet_ok and m.kind == "outlet"):
         return m
     return None

@@ -22,6 +22,7 @@ from ingest.nlp.dates import text_of
 if not Doc.has_extension("ct_title_doc"):
     Doc.set_extension("ct_title_doc", default=None)
 
+ORG_HEADS = rules.lexicon("parties_cues", "org_head", key="text")
 _REJECTS = "parties_rejects"  # patterns/parties_rejects.jsonl: what is no party's name, by role
 JUNK = rules.lexicon(_REJECTS, "junk_name", key="text")
 
@@ -173,6 +174,8 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     if ent.label_ == "ORG" and nxt is not None and nxt.tag_ == "NNS" and ent.root.dep_ == "compound":
         return None  # "Frontier AI labs": a modifier, not a name
     kind = "person" if ent.label_ == "PERSON" else "company"
+    if kind == "person" and len(words) > 1 and words[-1].lower() in ORG_HEADS:
+        kind = "company"  # "Willett Distillery", "Mojang Studios": an organisation the tagger took for a person
     if kind == "person" and (len(words) > 4 or any(ch.isdigit() for ch in name)):
         return None
     if ent.label_ == "ORG" and (name.isupper() and len(name) <= 3 or low.startswith(("the ", "a ")) and len(words) == 2
