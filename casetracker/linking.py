@@ -16,6 +16,7 @@ from casetracker.models import (
     Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, Claim, Document, Event, EventSource, Mention,
 )
 from casetracker.text import caption_key, fingerprint, normalize_name, short_name
+from ingest.nlp import courts
 from ingest.nlp import types as nlp
 
 LINK_LOCK = 0x6361736574  # "caset": the advisory lock key for linking
@@ -236,7 +237,8 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
     linked: list[Case] = []
     new_cases: list[Case] = []
     named: list[tuple[nlp.CaseX, Case]] = []
-    for cx in extraction.cases:
+    below = _cases_below(extraction.cases)
+    for n, cx in enumerate(extraction.cases):
         left, right = _split_caption(cx.caption)
         plaintiff = _side_party(cx.plaintiffs, left, extraction, resolve)
         defendant = _side_party(cx.defendants, right, extraction, resolve)
@@ -251,6 +253,8 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
             case = _case_for_sides(side_pl, side_df, court)
         if case is None:
             case = _case_by_caption(cx.caption, court)
+        if case is not None and reason != "docket" and not _may_join(case, cx, n, below, named):
+            case = None
         if case is None:
             case = _case_create(cx.caption, cx.inferred, plaintiff, defendant)
             new_cases.append(case)
@@ -284,6 +288,37 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
     linked = duplicates_merge(linked)
     statements.cases_resolve(linked)
     return linked
+
+
+def _cases_below(cases: list[nlp.CaseX]) -> dict[int, int]:
+    """Index of a trial case a court of appeals' paper tells of -> index of the appeal that is ``appeal_of`` it."""
+    out: dict[int, int] = {}
+    for i, cx in enumerate(cases):
+        for rel in cx.relations:
+            if rel.kind != "appeal_of":
+                continue
+            for j, other in enumerate(cases):
+                if j != i and (rel.other == other.caption or rel.other in (other.docket_numbers or [])):
+                    out.setdefault(j, i)
+    return out
+
+
+def _may_join(case: Case, cx: nlp.CaseX, n: int, below: dict[int, int], named: list) -> bool:
+    """A case found by its caption or sides is this one, unless the court records say otherwise: the case below
+    an appeal is not the appeal ("Sony v. Cox" in the Fourth Circuit's opinion and the trial case it reviews),
+    and an appeal whose own number is printed is not another appeal in that court (Epic v. Apple, No. 21-16506,
+    and Epic v. Apple, No. 25-2935, are two appeals)."""
+    if n in below:
+        appeal = named[below[n]][1] if below[n] < len(named) else None  # named is in the document's order
+        if case == appeal or any(courts.level(c) == "appellate" for c in stated_courts(case)):
+            return False
+    own = {statements.docket_key(d) for d in cx.docket_numbers or []} - {""}
+    mine = {c for c in _courts_of(cx) if courts.level(c) == "appellate"}
+    if own and mine:
+        theirs = set(CaseDocket.objects.filter(case=case, court__in=mine).values_list("core", flat=True))
+        if theirs and not theirs & own:
+            return False
+    return True
 
 
 def _with_legacy_fields(cx: nlp.CaseX) -> nlp.CaseX:

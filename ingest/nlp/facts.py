@@ -493,7 +493,8 @@ def trade_names(text: str, parties: dict) -> list[tuple[str, str]]:
 def _merge_variants(parties: dict, cases, allegations, quotes, text: str = "") -> dict:
     """One party per entity: a caption's 'Openai, Inc.' or 'Tiara N. Johnson' and the text's 'OpenAI' or
     'N. Johnson' become one, keeping the role and the canonical (gazetteer) or fullest name; so do an
-    organisation's legal and trade names the text pairs ("X d/b/a Y", "X (Y)"), keeping the legal name."""
+    organisation's legal and trade names the text pairs ("X d/b/a Y", "X (Y)"), keeping the name the gazetteer
+    knows ("Condé Nast" for "Advance Magazine Publishers Inc. (Condé Nast)"), else the legal name."""
     groups: dict[str, list[str]] = {}
     for name, p in parties.items():
         groups.setdefault(_variant_key(p), []).append(name)
@@ -542,6 +543,7 @@ def _merge_variants(parties: dict, cases, allegations, quotes, text: str = "") -
             continue
         entry = gazetteer.load().get(key[2:]) if key.startswith("g:") else None
         keep = next((n for n in names if entry and n == entry.name), None) or next(
+            (n for n in names if legal & set(names) and parties[n].gazetteer_id), None) or next(
             (n for n in names if n in legal), None) or max(
             names, key=lambda n: (parties[n].is_litigant, n in fullest, parties[n].role != "other", len(n)))
         target = parties[keep]

@@ -154,12 +154,16 @@ def test_linking_by_parties_reads_only_the_cases_the_document_names_both_sides_o
     for n in range(12):  # a very common defendant: its other cases are not read
         case = Case.objects.create(case_name=f"Author {n} v. OpenAI", slug=f"author-{n}-v-openai")
         plaintiff = services.party_get_or_create(name=f"Author Number{n}", kind="person")
-        CaseParty.objects.create(case=case, party=plaintiff, role="plaintiff")
-        CaseParty.objects.create(case=case, party=openai_party, role="defendant")
+        CaseParty.objects.create(case=case, party=plaintiff, role="plaintiff", named=True)
+        CaseParty.objects.create(case=case, party=openai_party, role="defendant", named=True)
     doc = record(BOTH_NAMED, parties=[musk(BOTH_NAMED), openai(BOTH_NAMED)])
     musk_case = Case.objects.create(case_name="Musk v. OpenAI", slug="musk-v-openai")
-    CaseParty.objects.create(case=musk_case, party=services.party_find(name="Elon Musk"), role="plaintiff")
-    CaseParty.objects.create(case=musk_case, party=openai_party, role="defendant")
+    CaseParty.objects.create(case=musk_case, party=services.party_find(name="Elon Musk"), role="plaintiff", named=True)
+    CaseParty.objects.create(case=musk_case, party=openai_party, role="defendant", named=True)
+    # a suit where a source only listed both among co-parties (a counterclaim's side, a co-defendant) is not named
+    other = Case.objects.create(case_name="X Corp. v. Apple", slug="x-corp-v-apple")
+    CaseParty.objects.create(case=other, party=services.party_find(name="Elon Musk"), role="plaintiff")
+    CaseParty.objects.create(case=other, party=openai_party, role="defendant")
     with writes.atomic(), _loaded(Case) as cases:
         linked = linking.link_by_parties(doc)
     assert linked == [musk_case] and CaseDocument.objects.get(document=doc).case == musk_case
