@@ -56,6 +56,13 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
     for t in _coordinated(doc, tok, ms):
         here = covering(ms, doc, t.i)
         m = _party(here, outlet_ok=here is not None and here.tok == t.i)
+        if m is None:  # "Elon Musk's artificial intelligence company, xAI": the company its apposition names
+            for c in t.children:
+                if c.dep_ == "appos" and c.i > t.i:
+                    mc = _party(covering(ms, doc, c.i))
+                    if mc is not None and not _possessor(doc, mc):
+                        m = mc
+                        break
         if m is None:
             for c in t.children:  # "Musk's lawyers sued": the owner; "Elon Musk's xAI sues": xAI, a name the
                 if c.dep_ == "poss" and t.text != t.lower_:  # tagger missed, is no one's lawyers
@@ -720,8 +727,9 @@ def headline_suits(tdoc: Doc, tms, halves: Optional[list] = None) -> list[tuple[
             elif m.tok_start >= end and open_between(end, m.tok_start):
                 df.append(m)
         pl = [m for m in pl if m.name not in {d.name for d in df}]
-        # "Elon Musk's xAI Sues ...": the owner of the plaintiff named after it is not a plaintiff
-        pl = [m for m in pl if not (_possessor(tdoc, m) and any(o.tok_start == m.tok_end + 1 for o in pl))]
+        # "Elon Musk's xAI Sues ...": the owner of the plaintiff named after it is not a plaintiff, and
+        # "Rolling Stone Publisher Penske Media Sues ...": a name right before another describes it
+        pl, df = _describing_dropped(tdoc, pl), _describing_dropped(tdoc, df)
         if pl and df:
             out.append((pl, df, 0, len(tdoc.text)))
             break
@@ -730,6 +738,13 @@ def headline_suits(tdoc: Doc, tms, halves: Optional[list] = None) -> list[tuple[
         elif df and halves is not None:  # "Lawsuit against Dua Lipa dismissed in US": the defendant's half
             halves.append(([], df, 0, len(tdoc.text), False, True))
     return out
+
+
+def _describing_dropped(tdoc: Doc, names: list[Mention]) -> list[Mention]:
+    """A headline's side without the names that only describe the next one: its owner ("Elon Musk's xAI") or
+    a title run into it ("Rolling Stone Publisher Penske Media", "ChatGPT Maker OpenAI")."""
+    return [m for m in names if not any(
+        o.tok_start == m.tok_end or _possessor(tdoc, m) and o.tok_start == m.tok_end + 1 for o in names if o is not m)]
 
 
 class Roles(dict):

@@ -139,6 +139,20 @@ def _entry_mention(entry, base) -> "Mention":
                    litigant_ok=entry.litigant or kind in ("company", "person", "agency"), **base)
 
 
+DESCRIBING = {"publisher", "maker", "owner", "parent", "developer", "creator", "operator", "founder", "distributor"}
+
+
+def _named_after(ent: Span) -> Optional[Span]:
+    """An organisation's span that ends in a describing noun run into the name it describes ("Rolling Stone
+    Publisher Penske Media", "ChatGPT Maker OpenAI" in a headline's capitals): the name that follows."""
+    if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].lower_ not in DESCRIBING:
+        return None
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and end - ent.end < 4 and doc[end].pos_ in ("PROPN", "NOUN") and doc[end].text[:1].isupper():
+        end += 1
+    return Span(doc, ent.end, end, label="ORG") if end > ent.end else None
+
+
 def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     sent = layout.sent_of(ent.doc, ent.start)
     base = dict(start=ent.start_char, end=ent.end_char, tok=ent.root.i, sent_start=sent.start_char,
@@ -150,6 +164,9 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
             return _entry_mention(entry, base)
     if ent.label_ not in ("PERSON", "ORG"):
         return None
+    named = _named_after(ent)
+    if named is not None:  # "Rolling Stone Publisher Penske Media Sues Google": the name the title describes
+        return _from_ent(named, quoted)
     name = _clean(ent.text)
     low = name.lower()
     if not name or low in JUNK or not name[0].isupper() or len(name) < 2 or "\n" in name or TICKER.search(name):
