@@ -83,6 +83,27 @@ def _steps_below(extraction: Extraction, text: str, appeal: int, trial: int) -> 
             ev.case = trial
 
 
+_PARTY_BELOW = re.compile(r"\b(plaintiff|defendant)s?[- ](?:appellee|appellant|respondent|petitioner)s?\s+"
+                          r"((?:[A-Z][\w.&'’-]*\s*){1,4})")
+
+
+def _sides_turned(cx: CaseX, text: str) -> bool:
+    """The appeal's caption leads with the defendant below: the paper calls a party of its second side the
+    plaintiff ("plaintiff-appellee Elliott") or one of its first side the defendant ("defendant-appellant X")."""
+    left, _, right = cx.caption.partition(" v. ")
+    if not right:
+        return False
+    first = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", left)}
+    second = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", right)}
+    for m in _PARTY_BELOW.finditer(text):
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", m.group(2))}
+        if m.group(1).lower() == "plaintiff" and words & second and not words & first:
+            return True
+        if m.group(1).lower() == "defendant" and words & first and not words & second:
+            return True
+    return False
+
+
 def _trial_case(cx: CaseX, text: str) -> Optional[CaseX]:
     court_facts = [f for f in cx.fields if f.field == "court"]
     if not court_facts or any(r.kind == "appeal_of" for r in cx.relations):
@@ -106,6 +127,11 @@ def _trial_case(cx: CaseX, text: str) -> Optional[CaseX]:
                   fields=moved + ([CaseFieldX("jurisdiction", courts.jurisdiction(court.value), court.confidence,
                                               list(court.evidence))] if court is not None else []),
                   is_ai_litigation=cx.is_ai_litigation)
+    if _sides_turned(cx, text):  # "an appeal from a judgment for plaintiff-appellee Elliott": the appellant
+        left, _, right = cx.caption.partition(" v. ")  # leads the appeal, the plaintiff leads the case below
+        if right:
+            trial.caption = f"{right} v. {left}"
+            trial.plaintiffs, trial.defendants = list(cx.defendants), list(cx.plaintiffs)
     trial.court = courts.display(court.value) if court is not None else None
     trial.judge = judges[0].value if judges else None
     gone = {id(f) for f in moved}
@@ -115,5 +141,5 @@ def _trial_case(cx: CaseX, text: str) -> Optional[CaseX]:
         others = [f.value for f in cx.fields if f.field == "judge"]
         cx.judge = others[0] if others else None
     evidence = list(court.evidence) if court is not None else list(cx.evidence[:1])
-    cx.relations.append(RelationX(kind="appeal_of", other=numbers[0] if numbers else cx.caption, evidence=evidence))
+    cx.relations.append(RelationX(kind="appeal_of", other=numbers[0] if numbers else trial.caption, evidence=evidence))
     return trial

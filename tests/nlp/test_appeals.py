@@ -98,3 +98,17 @@ def test_a_story_reporting_an_appeal_makes_no_second_case():
     trial case's step (the gold's rule: an appeal merely reported is no record of its own)."""
     news, opinion = pipeline.extract(OPINION, kind="news").cases, pipeline.extract(OPINION, kind="opinion").cases
     assert len(news) == 1 and len(opinion) == 2, ([c.caption for c in news], [c.caption for c in opinion])
+
+
+def test_the_case_below_leads_with_the_plaintiff_the_appeal_names_second():
+    """An appeal's caption leads with the appellant; "plaintiff-appellee Elliott" says who sued below."""
+    text = ("Macon Telegraph Publishing Company v. Elliott, No. 65201 (Ga. Ct. App. 1983)\n\n"
+            "Court of Appeals of Georgia.\n\nThis is an appeal from a verdict and judgment for plaintiff-appellee "
+            "Elliott in an action against defendant-appellant publishing company for libel in the trial court.")
+    cx = CaseX(caption="Macon Telegraph Publishing Company v. Elliott", plaintiffs=["Macon Telegraph Publishing Company"],
+               defendants=["Elliott"])
+    assert appeals._sides_turned(cx, text)
+    assert not appeals._sides_turned(cx, text.replace("plaintiff-appellee Elliott", "defendant-appellee Elliott"))
+    flipped = CaseX(caption="Elliott v. Macon Telegraph Publishing Company", plaintiffs=["Elliott"],
+                    defendants=["Macon Telegraph Publishing Company"])
+    assert not appeals._sides_turned(flipped, text)
