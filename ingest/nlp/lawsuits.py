@@ -84,8 +84,9 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
             m = _party(covering(ms, doc, sub.i))
             if m and m not in out and m not in found and m not in owners and _within(sub, t):
                 (owners if _possessor(doc, m) else found).append(m)
-        # "Elon Musk's artificial intelligence startup, xAI, has filed": the startup, not its owner
-        out.extend(found or owners)
+        # "Elon Musk's artificial intelligence startup, xAI, has filed": the startup, not its owner (an owner
+        # whose own units sue with others stays: "The Yomiuri Shimbun's three headquarters ... and The Mainichi")
+        out.extend(found + [o for o in owners if not any(0 < f.tok_start - o.tok_end <= 6 for f in found)])
     return out
 
 
@@ -184,12 +185,16 @@ def _np_with_relative(doc, tok, ms) -> list[Mention]:
 
 
 def _subjects(doc, verb, ms) -> list[Mention]:
-    for child in sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)):
-        if True:
-            found = _np_with_relative(doc, child, ms)
-            if not found and child.dep_ == "nsubj" and verb.head.i != verb.i and verb.dep_ == "relcl":
-                return _np_parties(doc, verb.head, ms)
-            return found
+    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
+    for child in subjects:
+        found = _np_with_relative(doc, child, ms)
+        if not found and verb.head.i != verb.i and verb.dep_ == "relcl":
+            return _np_parties(doc, verb.head, ms)
+        if found and len(subjects) > 1:  # "The Yomiuri Shimbun's headquarters ..., and The Mainichi Shimbun also
+            for other in sorted(subjects[1:], key=lambda c: c.i):  # filed": a list the parser left as two subjects
+                found = [m for m in _np_with_relative(doc, other, ms) if m not in found] + found \
+                    if other.i < child.i else found + [m for m in _np_with_relative(doc, other, ms) if m not in found]
+        return found
     if verb.dep_ == "acl" and verb.head.i != verb.i:  # "17 authors suing OpenAI"
         noun = verb.head
         found = _np_parties(doc, noun, ms)
@@ -656,7 +661,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     _half_roles(halves, roles, "half")
     if not out:  # "Three authors, A, B and C, filed the lawsuit last year" in a story about one defendant
         _compose(doc, halves, roles, add_case, text)
-    for c in [c for c in out if origins.get(id(c)) == "printed" and _cited(doc, c, ms, len(out))]:
+    for c in [c for c in out if origins.get(id(c)) == "printed" and _cited(doc, c, ms, out)]:
         out.remove(c)  # "the Supreme Court's ruling in TransUnion LLC v. Ramirez": a precedent, not this case
         for n in (*c.plaintiffs, *c.defendants):
             if set(roles.sources.get(n, {})) <= {"caption"}:
@@ -765,10 +770,18 @@ _CITATION = re.compile(r"^\s*,?\s*(?:\(?\d{4}\)?|\d+\s+(?:F\.|U\.S\.|S\.\s?Ct\.|
                        r"P\.\d)|No\.\s|\d{4}\s+WL)")
 
 
-def _cited(doc: Doc, case: CaseX, ms, n_cases: int) -> bool:
+def _cited(doc: Doc, case: CaseX, ms, out: list[CaseX]) -> bool:
     """A printed caption that cites another case: neither side is named anywhere else in the text, and a
     precedent cue precedes it ("in", "see", "citing", "the ruling in": patterns/captions_cues.jsonl), a
-    citation follows it ("(2021)", "594 U.S. 413"), or the document has another case."""
+    citation follows it ("(2021)", "594 U.S. 413"), or the document has another case, unless that other
+    case shares a side with it ("two separate cases against Tito's Vodka. The cases are: Hofmann v. Fifth
+    Generation, Cabrera v. Fifth Generation": one party's suits, the story's subject)."""
+    n_cases = len(out)
+    mine = captions.split(case.caption)
+    if len(mine) == 2 and any(
+            other is not case and len(theirs := captions.split(other.caption)) == 2
+            and any(_same_side(a, b) for a, b in zip(mine, theirs)) for other in out):
+        n_cases = 1
     ev = case.evidence[0] if case.evidence else None
     if ev is None or ev.end <= ev.start:
         return False

@@ -139,6 +139,8 @@ def _entry_mention(entry, base) -> "Mention":
                    litigant_ok=entry.litigant or kind in ("company", "person", "agency"), **base)
 
 
+GOVERNMENT_WORDS = {"city", "town", "county", "state", "commonwealth", "government", "province", "prefecture",
+                    "municipality", "republic", "kingdom", "village"}
 DESCRIBING = {"publisher", "maker", "owner", "parent", "developer", "creator", "operator", "founder", "distributor"}
 
 
@@ -162,6 +164,12 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
         entry = gazetteer.load().get(ent.ent_id_)
         if entry:
             return _entry_mention(entry, base)
+    if ent.label_ == "GPE" and ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" and \
+            ent.doc[ent.start - 2].lower_ in GOVERNMENT_WORDS and ent.text[:1].isupper():
+        head = ent.doc[ent.start - 2]  # "the city of Gamagori", "the State of Texas": a government that can sue
+        name = f"{head.text[:1].upper()}{head.text[1:].lower()} of {_clean(ent.text)}"  # and be sued
+        return Mention(name=name, kind="agency", litigant_ok=True, **{
+            **base, "start": head.idx, "tok_start": head.i, "text": ent.doc[head.i:ent.end].text})
     if ent.label_ not in ("PERSON", "ORG"):
         return None
     named = _named_after(ent)
