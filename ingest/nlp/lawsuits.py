@@ -57,12 +57,15 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
         here = covering(ms, doc, t.i)
         m = _party(here, outlet_ok=here is not None and here.tok == t.i)
         if m is None:  # "Elon Musk's artificial intelligence company, xAI": the company its apposition names
-            for c in t.children:
-                if c.dep_ == "appos" and c.i > t.i:
-                    mc = _party(covering(ms, doc, c.i))
-                    if mc is not None and not _possessor(doc, mc):
-                        m = mc
-                        break
+            named = [mc for c in t.children if c.dep_ == "appos" and c.i > t.i for x in (c, *c.conjuncts)
+                     for mc in [_party(covering(ms, doc, x.i))] if mc is not None and not _possessor(doc, mc)]
+            owned = any(c.dep_ == "poss" for c in t.children) or any(
+                _possessor(doc, x) for x in (covering(ms, doc, c.i) for c in t.subtree) if x is not None)
+            if named and owned:
+                for x in named:
+                    if x not in out:
+                        out.append(x)
+                continue
         if m is None:
             for c in t.children:  # "Musk's lawyers sued": the owner; "Elon Musk's xAI sues": xAI, a name the
                 if c.dep_ == "poss" and t.text != t.lower_:  # tagger missed, is no one's lawyers
@@ -98,6 +101,13 @@ def _possessor(doc: Doc, m: Mention) -> bool:
 
 
 INTENT = rules.lexicon(_LEX, "intent_verb")
+# who a suit's described subject may be ("an independent country singer", "three newspaper companies")
+UNNAMED_SUBJECTS = {"singer", "artist", "musician", "author", "writer", "songwriter", "photographer", "actor",
+                    "actress", "creator", "developer", "programmer", "engineer", "employee", "user", "company",
+                    "companies", "firm", "firms", "publisher", "publishers", "newspaper", "newspapers", "group",
+                    "groups", "label", "labels", "startup", "studio", "studios", "broadcaster", "broadcasters",
+                    "outlet", "outlets", "organisation", "organization", "man", "woman", "family", "parents",
+                    "mother", "father", "plaintiff", "plaintiffs", "authors", "artists", "writers", "musicians"}
 
 
 def _unrealised(verb) -> bool:
@@ -207,6 +217,50 @@ def _subjects(doc, verb, ms) -> list[Mention]:
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subjects(doc, verb.head, ms)
     return []
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _apart(tok) -> bool:
+    """The suits a plural names were brought one by each plaintiff ("separately filed lawsuits", "each sued")."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    return any(c.lower_ in ("separately", "individually", "each") and c.dep_ in ("advmod", "det", "nsubj", "appos")
+               for c in (*verb.children, *tok.children))
+
+
+def _named_next(doc, verb, sent, ms) -> list[Mention]:
+    """A suit brought by someone described, not named ("An independent country singer has filed ... against
+    Udio and Suno", "Three Japanese newspaper companies separately filed lawsuits ..."), whom the next sentence
+    names as its subjects ("Tony Justice and his label 5th Wheel Records Inc. said ...", "The Asahi Shimbun is
+    seeking ..., while The Nikkei ..."): those names, as many as the description counts."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or covering(ms, doc, subj.i) is not None:
+        return []
+    if subj.lower_ not in UNNAMED_SUBJECTS and subj.lemma_.lower() not in UNNAMED_SUBJECTS:
+        return []
+    count = next((_NUMBER_WORDS.get(c.lower_, int(c.text) if c.text.isdigit() else 0) for c in subj.children
+                  if c.dep_ == "nummod"), 0)
+    if not count and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+        return []
+    if sent.end >= len(doc):
+        return []
+    nxt = layout.sent_of(doc, sent.end)
+    names: list[Mention] = []
+    for t in nxt:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+            found = _np_parties(doc, t, ms)
+            for x in (t, *t.conjuncts):  # a newspaper is a party where it sues ("The Nikkei is seeking ...")
+                m = _party(covering(ms, doc, x.i), outlet_ok=True)
+                if m is not None and m not in found:
+                    found.append(m)
+            names += [m for m in found if m not in names]
+    if names and count > len(names):  # "..., while The Nikkei is seeking ... and The Chunichi Shimbun about ...":
+        for m in ms:  # the counted rest among the sentence's other names (the parser lost the ellipsis)
+            if nxt.start_char <= m.start < nxt.end_char and not m.resolved and m not in names and \
+                    _party(m, outlet_ok=True) is not None and len(names) < count:
+                names.append(m)
+    return names[:count] if count else names
 
 
 def _objects(doc, verb, deps=("dobj", "obj")) -> list:
@@ -322,6 +376,10 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                         sub_df = [m for o in _objects(doc, child) for m in _np_parties(doc, o, ms)]
                         if sub_pl and sub_df and not (set(m.name for m in sub_pl) & set(m.name for m in sub_df)):
                             pl, df = sub_pl, sub_df
+                nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+                if not pl and nxt is not None and nxt.lower_ == "by" and nxt.head.i != tok.i:
+                    # "heard with another lawsuit by songwriters Sandy Linzer and L. Russell Brown": the parser hung
+                    pl = [m for o in nxt.children if o.dep_ == "pobj" for m in _np_parties(doc, o, ms)]  # "by" on the verb
                 if pl and not df and tok.lower_ in SUE_NOUNS:  # "the class action by X ... against Y" misattached
                     for t in doc[tok.i + 1:sent.end]:
                         if t.pos_ in ("VERB", "AUX") or t.is_punct and t.text in ".;:":
@@ -333,11 +391,16 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in STRONG_SUE_NOUNS for o in c.children)
                     for c in tok.children):
                 pl = _subjects(doc, tok, ms)  # "Paul Lehrman and Linnea Sage said in the lawsuit that Lovo ..."
+            if df and not pl and (lemma in SUE_VERBS and tok.pos_ == "VERB" or tok.lower_ in SUE_NOUNS):
+                pl = _named_next(doc, tok if tok.pos_ == "VERB" else tok.head, sent, ms)
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if not df and tok.lower_ in SUE_NOUNS and pl and all(m in named_by for m in pl):
                 pl = []  # "the OpenAI complaint": a suit named by a party, with no other side, may be against it
             if pl and df:
                 plural = tok.lower_ in PLURAL_SUE_NOUNS
+                if plural and len(pl) > 1 and _apart(tok):  # "Three newspapers separately filed lawsuits": one
+                    out.extend(([m], df, sent.start_char, sent.end_char) for m in pl)  # suit each
+                    continue
                 (background if plural and background is not None else out).append(
                     (pl, df, sent.start_char, sent.end_char))
             elif (pl or df) and halves is not None:

@@ -164,7 +164,7 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
         entry = gazetteer.load().get(ent.ent_id_)
         if entry:
             return _entry_mention(entry, base)
-    if ent.label_ == "GPE" and ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" and \
+    if ent.label_ in ("GPE", "PERSON", "ORG", "LOC") and ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" and \
             ent.doc[ent.start - 2].lower_ in GOVERNMENT_WORDS and ent.text[:1].isupper():
         head = ent.doc[ent.start - 2]  # "the city of Gamagori", "the State of Texas": a government that can sue
         name = f"{head.text[:1].upper()}{head.text[1:].lower()} of {_clean(ent.text)}"  # and be sued
@@ -424,6 +424,9 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
                 hl = head.lower_
                 if hl in ORG_NOUNS and head.tag_ != "NNS":
                     want, span_end = ("company", "agency"), head.i + 1
+                elif hl in GOVERNMENT_WORDS and head.tag_ != "NNS" and not any(
+                        c.dep_ == "prep" and c.lower_ == "of" for c in head.children):  # "the city": a government
+                    want, span_end = ("agency",), head.i + 1  # named before ("the city of Gamagori")
                 elif hl in PLURAL_ORG_NOUNS:
                     want, span_end, plural = ("company", "agency", "person"), head.i + 1, True
                 elif hl in PERSON_NOUNS and not any(c.dep_ == "poss" for c in head.children):
