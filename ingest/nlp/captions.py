@@ -16,7 +16,8 @@ _SUFFIX = r"(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|PBC|L\.P|LP|N\.A|GmbH|plc|PLC|LLP|S\.
 _WORD = r"(?:[A-Z][\w&.'’+-]*|[a-z]?[A-Z][\w.'’-]*|\d+)"
 _NAME = (rf"{_WORD}(?: (?:{_WORD}|of|the|and|&|for|de|del|la|du|von)|,? (?:et al\.?|{_SUFFIX})){{0,7}}"
          rf"(?:,? (?:et al\.?|{_SUFFIX}))*")
-_ABBREV = {"st.", "u.s.", "jr.", "sr.", "mr.", "ms.", "dr.", "l.p.", "n.a.", "e.v.", "s.a.", "co.,", "u.k."}
+_ABBREV = {"st.", "u.s.", "jr.", "sr.", "mr.", "ms.", "dr.", "l.p.", "n.a.", "e.v.", "s.a.", "co.,", "u.k."} | set(
+    rules.lexicon("captions_cues", "name_abbrev", key="text"))
 CAPTION = re.compile(rf"(?<![\w.])(?P<left>{_NAME}),?\s+(?:v\.|vs\.|v(?=\s+[A-Z]))\s+(?P<right>{_NAME})")
 IN_RE = re.compile(r"\b(?:In [Rr]e:?\s+(?P<name>(?:[A-Z][\w.&’'-]*,?\s+){1,8}?(?:Litigation|Litig\.|Cases?))|"
                    r"IN RE:?[\s`|]+(?P<upper>(?:[A-Z][A-Z0-9.&’'-]*,?[\s`|]+){1,8}?(?:LITIGATION|LITIG\.|CASES?)))"
@@ -124,6 +125,12 @@ def _cut_left(side: str) -> str:
     return side
 
 
+def _written_out(side: str) -> str:
+    """"Thomson Reuters Enter. Centre GmbH" -> "Thomson Reuters Enterprise Centre GmbH" (patterns: name_abbrev)."""
+    full = rules.mapping("captions_cues", "name_abbrev", key="text", value="full")
+    return " ".join(full.get(w.lower(), w) if w[:1].isupper() else w for w in side.split(" "))
+
+
 def clean_side(side: str, left: bool = False) -> str:
     side = side.strip()
     if left and side.count('"') % 2 == 1:  # 'The German consumer organisation "Verbraucherzentrale NRW v. Meta"':
@@ -131,7 +138,7 @@ def clean_side(side: str, left: bool = False) -> str:
     side = _cut(LEADING.sub("", _cut_left(side) if left else side))
     side = re.sub(r",?\s+et al\.?,?", "", side)
     side = side.strip(" ,.;'’\"")
-    return titlecase(side)
+    return _written_out(titlecase(side))
 
 
 _LAW_FIRM = re.compile(r"\b(?:LLP|L\.L\.P\.?|PLLC|P\.L\.L\.C\.?|Law (?:Firm|Group|Offices?|Center)|Attorneys at Law|"

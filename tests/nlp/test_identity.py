@@ -53,3 +53,28 @@ def test_trade_names_are_read_only_between_two_parties():
     text = "The suit was filed by Advance Magazine Publishers Inc. (Condé\nNast) and others against Cohere (Toronto)."
     assert facts.trade_names(text, parties) == [("Advance Magazine Publishers Inc", "Condé Nast")]
     assert facts.trade_names("Cohere (Condé Nast's rival) said", parties) == []
+
+
+def test_a_caption_writes_out_a_legal_name_abbreviated_as_the_bluebook_does():
+    from ingest.nlp import captions
+
+    assert captions.explicit("Thomson Reuters Enter. Centre GmbH et al v. ROSS Intelligence Inc.")[0][:2] == (
+        "Thomson Reuters Enterprise Centre GmbH", "ROSS Intelligence Inc")
+    assert captions.explicit("The case ended. Nat'l Ass'n of Broadcasters v. Acme Tech. Corp. settled.")[0][:2] == (
+        "National Association of Broadcasters", "Acme Technology Corp")
+
+
+def test_three_companies_that_sued_separately_brought_three_suits(extract):
+    x = extract("Three Japanese newspaper companies separately filed lawsuits with the Tokyo District Court against "
+                "the city of Gamagori, alleging the city infringed on their copyrights. In the lawsuits filed on "
+                "Thursday, The Asahi Shimbun is seeking damages of about ¥146 million, while The Nikkei is seeking "
+                "about ¥140 million.")
+    assert {(c.plaintiffs[0], c.defendants[0]) for c in x.cases} >= {
+        ("The Asahi Shimbun", "City of Gamagori"), ("Nikkei", "City of Gamagori")}, _sides(x)
+    assert all(len(c.plaintiffs) == 1 for c in x.cases), _sides(x)
+
+
+def test_two_printed_captions_against_one_party_are_the_story_not_precedents(extract):
+    x = extract("Judge Jeffrey Miller issued two very similar Orders in two separate cases against Tito's Vodka. "
+                "The cases are:\n   – Hofmann v. Fifth Generation\n   – Cabrera v. Fifth Generation\n\nWords matter.")
+    assert {c.caption for c in x.cases} >= {"Hofmann v. Fifth Generation", "Cabrera v. Fifth Generation"}, _sides(x)
