@@ -128,7 +128,11 @@ def _cut_left(side: str) -> str:
 def _written_out(side: str) -> str:
     """"Thomson Reuters Enter. Centre GmbH" -> "Thomson Reuters Enterprise Centre GmbH" (patterns: name_abbrev)."""
     full = rules.mapping("captions_cues", "name_abbrev", key="text", value="full")
-    return " ".join(full.get(w.lower(), w) if w[:1].isupper() else w for w in side.split(" "))
+    def one(w: str) -> str:
+        bare = w.rstrip(",")
+        return full.get(bare.lower(), bare) + w[len(bare):] if w[:1].isupper() else w
+
+    return " ".join(one(w) for w in side.split(" "))
 
 
 def clean_side(side: str, left: bool = False) -> str:

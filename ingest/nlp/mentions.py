@@ -83,7 +83,7 @@ COUNTRY_WORDS = [
     (re.compile(r"\b(?:French|France|Paris)\b"), "FR"),
     (re.compile(r"\b(?:Canadian|Canada|Toronto)\b"), "CA"),
 ]
-HONORIFIC = re.compile(r"^(?:(?:the hon|hon|honorable|the honorable|mr|mrs|ms|dr|judge|justice|sir|dame|prof|plaintiff|defendant|pro se plaintiff|"
+HONORIFIC = re.compile(r"^(?:(?:the hon|hon|honorable|the honorable|mr|mrs|ms|dr|judge|justice|sir|dame|prof|plaintiffs?|defendants?|pro se plaintiff|petitioners?|respondents?|appellants?|appellees?|"
                        r"chief judge|u\.s\. district judge|district judge|magistrate judge)\.?\s+)+", re.I)
 
 
@@ -141,6 +141,8 @@ def _entry_mention(entry, base) -> "Mention":
 
 GOVERNMENT_WORDS = {"city", "town", "county", "state", "commonwealth", "government", "province", "prefecture",
                     "municipality", "republic", "kingdom", "village"}
+_MODIFYING = r"owned|based|backed|led|linked|funded|founded|run|controlled|affiliated|supported|created|made|built|" \
+             r"operated|headed|helmed"
 DESCRIBING = {"publisher", "maker", "owner", "parent", "developer", "creator", "operator", "founder", "distributor"}
 
 
@@ -160,6 +162,9 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     base = dict(start=ent.start_char, end=ent.end_char, tok=ent.root.i, sent_start=sent.start_char,
                 sent_end=sent.end_char, text=ent.text, tok_start=ent.start, tok_end=ent.end,
                 in_quote=ent.start in quoted)
+    after = ent.doc[ent.end:ent.end + 2]
+    if len(after) == 2 and after[0].text in "-–" and re.fullmatch(_MODIFYING, after[1].lower_):
+        return None  # "the Sam Altman-founded company": a name describing a company, not a party
     if ent.ent_id_:
         entry = gazetteer.load().get(ent.ent_id_)
         if entry:
@@ -179,8 +184,9 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     low = name.lower()
     if not name or low in JUNK or not name[0].isupper() or len(name) < 2 or "\n" in name or TICKER.search(name):
         return None
-    if re.search(r"-(?:owned|based|backed|led|linked|funded)$|^(?:I|II|III|IV|V)\.\s", name) or name.endswith("’s"):
+    if re.search(rf"-(?:{_MODIFYING})$|^(?:I|II|III|IV|V)\.\s", name) or name.endswith("’s"):
         return None
+
     entry = gazetteer.lookup(name)
     if entry:
         return _entry_mention(entry, base)

@@ -78,3 +78,16 @@ def test_two_printed_captions_against_one_party_are_the_story_not_precedents(ext
     x = extract("Judge Jeffrey Miller issued two very similar Orders in two separate cases against Tito's Vodka. "
                 "The cases are:\n   – Hofmann v. Fifth Generation\n   – Cabrera v. Fifth Generation\n\nWords matter.")
     assert {c.caption for c in x.cases} >= {"Hofmann v. Fifth Generation", "Cabrera v. Fifth Generation"}, _sides(x)
+
+
+def test_a_citation_of_the_story_s_own_case_names_its_sides(extract):
+    x = extract("The court stated that it need only review insurance documents. Est. of Lokken v. UnitedHealth Grp., "
+                "Inc., et al., No. 23-3514 (JRT/DJF), 2025 U.S. Dist. LEXIS 27262, at *2 (D. Minn. Feb. 13, 2025). "
+                "Defendants UnitedHealth Group, Inc. moved to dismiss.")
+    assert [(c.plaintiffs, c.defendants) for c in x.cases] == [(["Estate of Lokken"], ["UnitedHealth Group, Inc"])], \
+        _sides(x)
+
+
+def test_a_name_that_describes_a_company_is_no_party(extract):
+    x = extract("Last month, the New York Times sued the Sam Altman-founded company for unlawful use of its articles.")
+    assert all("Sam Altman" not in c.defendants for c in x.cases), _sides(x)
