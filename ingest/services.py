@@ -180,7 +180,8 @@ def process(raw_input_ids: list[int]) -> list[Outcome]:
             continue
         stored[data.sha256] = None
         ready.append((ri, doc, data))
-    items = [(data.text, {"published": data.published_at, "title": data.title}) for _, _, data in ready]
+    items = [(data.text, {"published": data.published_at, "title": data.title, "kind": data.kind})
+             for _, _, data in ready]  # the kind of paper as make eval reads it (a complaint's own filing date)
     extractions = extract_many(items, batch_size=EXTRACT_BATCH) if items else iter(())
     for (ri, doc, data), extraction in zip(ready, _ahead(_safe(extractions, len(ready)))):
         outcomes[ri.pk] = _write(ri, doc, data, extraction)
@@ -305,7 +306,7 @@ def reextract(documents) -> int:
     from casetracker import history
 
     documents = list(documents)
-    items = [(d.text, {"published": d.published_at, "title": d.title}) for d in documents]
+    items = [(d.text, {"published": d.published_at, "title": d.title, "kind": d.kind}) for d in documents]
     n = 0
     for document, extraction in zip(documents, extract_many(items)):
         with history.acting(source="extraction", extractor_version=extraction.extractor_version):

@@ -197,6 +197,8 @@ def initials(name: str) -> tuple[str, str]:
     """(first name's initial, surname's initials) of a full name: "William Alsup" -> ("W", "A"),
     "Araceli Martínez-Olguín" -> ("A", "MO"), "Yvonne Gonzalez Rogers" -> ("Y", "R")."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
+    while len(words) > 2 and _GENERATION.fullmatch(words[-1]):
+        words.pop()  # "Rodolfo A. Ruiz II" -> ("R", "R"): the suffix is no surname
     if len(words) < 2:
         return "", ""
     parts = [p for p in words[-1].split("-") if p]
@@ -212,6 +214,7 @@ def matches_suffix(name: str, suffix: str) -> bool:
     return suffix[0] == first and (suffix.endswith(last) or suffix[-1] == last[-1:])
 
 
+_GENERATION = re.compile(r"(?i)(?:Jr|Sr)\.?|I{2,3}|IV")
 _SURNAME_FIRST = re.compile(r"^(?P<last>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?),\s+(?P<first>[A-Z][\w’'-]*\.?(?:\s+[A-Z][\w’'-]*\.?){0,2})$")
 
 
@@ -240,8 +243,8 @@ def _full_name(raw: str, known: dict[str, str], surname: bool = False) -> Option
     if not words:
         return None
     name = " ".join(words)
-    if name.isupper():
-        name = name.title()
+    if name.isupper():  # "RODOLFO A. RUIZ II" -> "Rodolfo A. Ruiz II"
+        name = " ".join(w if re.fullmatch(r"I{2,3}|IV", w) else w.title() for w in name.split())
     entry = gazetteer.lookup(name) or (gazetteer.lookup(words[-1]) if len(words) == 1 else None)
     if entry is not None:
         return entry.name if entry.role == "judge" else None  # "Judge Rips Musk's": Musk is no judge

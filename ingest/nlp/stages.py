@@ -322,8 +322,10 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
     for _ in range(4):
         if cue.start <= tok.i < cue.end or tok.i == verb:
             return True
-        if tok.head.i == tok.i:
-            break
+        if tok.head.i == tok.i or tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.i > cue.end and any(
+                t.text == "," for t in doc[cue.end:tok.i]):
+            break  # "sued Google last month, claiming ..., attended the Jan. 6 riots": a verb conjoined after a
+            # clause between dates its own act (not "filed suit and sought damages in December")
         tok = tok.head
     if cue.start <= tok.i < cue.end or tok.i == verb:
         return True
