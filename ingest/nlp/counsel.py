@@ -363,7 +363,7 @@ def _run_ending(doc: Doc, k: int, start: int) -> Optional[tuple[int, int]]:
 
 # --------------------------------------------------------------------------- signature blocks of court papers
 _BLOCK_NOISE = re.compile(r"\((?:State )?Bar No\.?[^)]*\)|\S+@\S+|\b(?:Telephone|Tel\.|Facsimile|Fax|Email|E-mail)"
-                          r"\s*:|\(\d{3}\)\s*\d{3}-\d{4}|\d{3}[-.]\d{3}[-.]\d{4}|#?\d+|\[[^\]]*\]")
+                          r"\s*:|\(\d{3}\)\s*\d{3}-\d{4}|\d{3}[-.]\d{3}[-.]\d{4}|\d+(?:st|nd|rd|th)\b|#?\d+|\[[^\]]*\]")
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*|(?<=[A-Za-z]{2})\.\s+|\s{2,}|\n")
 _ITEM_HEAD = re.compile(r"^\s*(?:(?:Counsel|Attorneys?|Appearances|Attorneys and Law Firms)\b(?!\s+at\s+Law):?\s*|[A-Z]{2}(?=[A-Z][a-z]))")
 _SOLO = re.compile(r"^Attorneys? at Law$", re.I)

@@ -22,8 +22,8 @@ def field(name, value, text, needle, confidence=1.0):
     return nlp.CaseFieldX(name, value, confidence, [span(text, needle)])
 
 
-def record(text, cases, *, events=(), parties=(), kind="news", published=None):
-    doc = DocumentFactory(text=text, kind=kind, published_at=published)
+def record(text, cases, *, events=(), parties=(), kind="news", published=None, title=None):
+    doc = DocumentFactory(text=text, kind=kind, published_at=published, **({"title": title} if title else {}))
     services.extraction_record(document=doc, extraction=nlp.Extraction(
         parties=list(parties), cases=list(cases), events=list(events), is_ai_litigation=True, extractor_version="t"))
     return doc
@@ -296,3 +296,18 @@ def test_an_appellate_record_whose_court_upheld_the_decision_below_is_at_its_jud
                               status="affirmed")])
     case = Case.objects.get()
     assert (case.court, case.stage) == ("cadc", "judgment")
+
+
+@pytest.mark.parametrize("title, stage", [
+    ("Tommy Williams v. The Nashville Network, 132 F.3d 1123 (6th Cir. 1998)", "judgment"),
+    ("Epic Games Inc. v. Apple Inc. — Ninth Circuit Order granting Apple's Motion to Stay the Mandate (July 17, 2023)",
+     "appeal"),
+])
+def test_an_appellate_courts_reported_decision_is_the_appeals_judgment(title, stage):
+    text = "US Court of Appeals for the Sixth Circuit. He appeals from the judgment entered following a jury verdict."
+    record(text, [nlp.CaseX(caption="Williams v. Nashville Network", fields=[
+        field("court", "ca6", text, "Sixth Circuit")])], kind="opinion", title=title,
+        events=[nlp.EventX("filing", "He appeals", None, None, [span(text, "appeals")], stage="appeal",
+                           status="on_appeal")])
+    case = Case.objects.get()
+    assert (case.court, case.stage) == ("ca6", stage)

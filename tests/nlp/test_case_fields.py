@@ -224,3 +224,13 @@ def test_a_number_after_this_document_relates_to_is_the_member_cases_not_the_in_
     by_caption = {c.caption.lower()[:5]: c for c in x.cases}
     assert by_caption["in re"].docket_numbers == ["25-md-3143"], "the MDL keeps its own number, not its member's"
     assert by_caption["new y"].docket_numbers == ["23-cv-11195"]
+
+
+def test_a_judges_generational_suffix_is_no_surname():
+    text = "Benessere v. Swider\n24-CV-21104-RAR\nORDER GRANTING IN PART DEFENDANTS' MOTION TO DISMISS\n" \
+           "RODOLFO A. RUIZ II UNITED STATES DISTRICT JUDGE.\nTHIS CAUSE comes before the Court."
+    case = _case("Benessere v. Swider", text)
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    assert case.judge == "Rodolfo A. Ruiz II"  # its initials fit the docket's -RAR
+    assert case_fields.initials("Rodolfo A. Ruiz II") == ("R", "R")
+    assert case_fields.matches_suffix("Rodolfo A. Ruiz II", "RAR")

@@ -362,3 +362,23 @@ def test_a_verdict_and_judgment_is_the_judgment_stage(extract):
     assert ("judgment", "judgment_plaintiff") in _steps(extract, (
         "Elliott sued the Macon Telegraph for libel. This is an appeal from a verdict and judgment for "
         "plaintiff-appellee Elliott in an action against defendant-appellant publishing company for libel."))
+
+
+def test_a_citations_filed_date_and_a_caption_pages_date_filed_date_the_filing(extract):
+    events = _events(extract, "Bartz v. Anthropic, 24-cv-05417 (N.D. Cal., filed Aug. 19, 2024). The judge approved "
+                              "the settlement.")
+    assert ("2024-08-19", "filed") in {(e.date, e.stage) for e in events}
+    events = _events(extract, "Judge: Hon. Vince Chhabria\n\nDate Filed: March 8, 2022\nTrial Date: Not Yet Set")
+    assert ("2022-03-08", "filed") in {(e.date, e.stage) for e in events}
+    events = _events(extract, "OpenAI's motion to dismiss, filed on May 3, 2024, was denied in Kadrey v. Meta.")
+    assert not [e for e in events if e.stage == "filed"]  # a motion's filing date is no suit's
+
+
+def test_a_verb_conjoined_after_a_clause_dates_its_own_act(extract):
+    events = _events(extract, 'Starbuck sued Google last month, claiming its AI chatbots generated and published '
+                              '"outrageously false" information about him, including that he committed spousal abuse, '
+                              'attended the Jan. 6 Capitol riots and appeared in the Jeffrey Epstein files.',
+                     published=date(2025, 11, 18))
+    assert {(e.date, e.precision) for e in events if e.stage == "filed"} == {("2025-10-01", "month")}
+    events = _events(extract, "The Times filed suit and sought damages in December 2023.")
+    assert ("2023-12-01", "filed") in {(e.date, e.stage) for e in events}
