@@ -165,14 +165,29 @@ def _heading_pairs(text: str, dockets: list[tuple[str, int, int]], anchors: "_An
     return out, (min(heads) if heads else -1)
 
 
-def _rank_first(case: CaseX, field: str) -> None:
+_APPEAL_FROM = re.compile(r"(?i)\b(?:appeal(?:ed)?|appeals?|petition|review)\s+from\s+(?:the\s+)?$")
+
+
+def _heading(text: str, f: CaseFieldX) -> bool:
+    """A court paper's heading names the court: "IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF DELAWARE"
+    (capitals and the word COURT), not "ON APPEAL FROM THE UNITED STATES DISTRICT COURT ..."."""
+    for e in f.evidence:
+        words = text[e.start:e.end]
+        if words.isupper() and "COURT" in words and not _APPEAL_FROM.search(text[max(0, e.start - 40):e.start]):
+            return True
+    return False
+
+
+def _rank_first(case: CaseX, field: str, text: str = "") -> None:
     """Where a document gives one case several values of a field at one confidence (the heading's court, then the
-    state court of a parallel suit or the court appealed from), the first printed is the case's: the others keep
-    a lower confidence, so the document's vote goes to the first."""
+    state court of a parallel suit or the court appealed from), the heading's court, else the first printed, is
+    the case's ("MOTION to Transfer Case to Northern District of California" printed above the heading of the
+    District of Delaware): the others keep a lower confidence, so the document's vote goes to the first."""
     values = [f for f in case.fields if f.field == field and f.evidence]
     if len(values) < 2:
         return
-    first = min(values, key=lambda f: (-f.confidence, min(e.start for e in f.evidence)))
+    heading = {id(f): field in ("court", "jurisdiction") and bool(text) and _heading(text, f) for f in values}
+    first = min(values, key=lambda f: (-f.confidence, not heading[id(f)], min(e.start for e in f.evidence)))
     for f in values:
         if f is not first and f.confidence >= first.confidence:
             f.confidence = round(first.confidence * LATER, 3)
@@ -387,8 +402,8 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
             _add(cases[k], "court", cid, conf, _evidence(start, end, sent))
             _add(cases[k], "jurisdiction", courts.jurisdiction(cid), conf, _evidence(start, end, sent))
     for c in cases:
-        _rank_first(c, "court")
-        _rank_first(c, "jurisdiction")
+        _rank_first(c, "court", text)
+        _rank_first(c, "jurisdiction", text)
     hits = _judge_hits(text, ms)
     for name, start, end, magistrate in hits:
         if magistrate or any(matches_suffix(name, s) for s in magistrate_suffixes):

@@ -234,3 +234,18 @@ def test_a_judges_generational_suffix_is_no_surname():
     assert case.judge == "Rodolfo A. Ruiz II"  # its initials fit the docket's -RAR
     assert case_fields.initials("Rodolfo A. Ruiz II") == ("R", "R")
     assert case_fields.matches_suffix("Rodolfo A. Ruiz II", "RAR")
+
+
+def test_a_court_papers_heading_names_its_court_before_a_court_its_first_lines_name():
+    text = ("Getty Images v. Stability AI\nMOTION to Transfer Case to Northern District of California - filed by "
+            "Stability AI.\nIN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF DELAWARE\nGETTY IMAGES (US), "
+            "INC., Plaintiff, v. STABILITY AI, LTD., Defendants.")
+    case = _case("Getty Images v. Stability AI", text)
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    assert case_fields._best(case, "court") == "ded"
+    text = ("Thaler v. Perlmutter\nON APPEAL FROM THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF COLUMBIA\n"
+            "Before the D.C. Circuit.")
+    case = _case("Thaler v. Perlmutter", text)
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    assert case_fields._best(case, "court") == "dcd"  # the first printed: the court appealed from is no heading
+    assert not any(case_fields._heading(text, f) for f in case.fields if f.field == "court")
