@@ -325,10 +325,11 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
     for _ in range(4):
         if cue.start <= tok.i < cue.end or tok.i == verb:
             return True
-        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in _FILING_VERBS and any(
-                t.text == "," for t in doc[min(cue.end, tok.i):max(cue.start, tok.i)]):
-            break  # "sued Google last month, claiming ..., attended the Jan. 6 riots": a verb of its own, a comma
-            # away from the cue, dates its own act (not "filed suit and sought damages in December")
+        if tok.head.i == tok.i or tok.pos_ == "VERB" and tok.dep_ in ("conj", "advcl") and tok.i > cue.end and \
+                tok.lemma_.lower() not in _FILING_VERBS and any(c.dep_ == "dobj" for c in tok.children) and \
+                any(t.text == "," for t in doc[cue.end:tok.i]):
+            break  # "sued Google last month, claiming ..., attended the Jan. 6 riots": a verb of its own with its own
+            # object, a clause after the cue, dates its own act (not "filed suit and sought damages in December")
         tok = tok.head
     if cue.start <= tok.i < cue.end or tok.i == verb:
         return True

@@ -382,3 +382,13 @@ def test_a_verb_conjoined_after_a_clause_dates_its_own_act(extract):
     assert {(e.date, e.precision) for e in events if e.stage == "filed"} == {("2025-10-01", "month")}
     events = _events(extract, "The Times filed suit and sought damages in December 2023.")
     assert ("2023-12-01", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_a_filing_on_a_date_the_sentence_opens_with_or_a_citation_gives_keeps_it(extract):
+    events = _events(extract, "What Happened\nOn May 10, 2026, Vandana Joshi, as personal representative of the estate "
+                              "of Tiru Chabba, filed this initiating complaint in the Northern District of Florida "
+                              "against OpenAI Foundation.", published=date(2026, 5, 20))
+    assert ("2026-05-10", "filed") in {(e.date, e.stage) for e in events}
+    events = _events(extract, "The plaintiff in the case, Chris Woodfield, filed a workplace discrimination and breach "
+                              "of contract lawsuit on July 18th in Delaware.", published=date(2023, 8, 1))
+    assert ("2023-07-18", "filed") in {(e.date, e.stage) for e in events}
