@@ -165,6 +165,9 @@ def _heading_pairs(text: str, dockets: list[tuple[str, int, int]], anchors: "_An
     return out, (min(heads) if heads else -1)
 
 
+# a court a motion asks to move the case to ("to transfer this action to") is not yet its court
+_TRANSFER_TO = re.compile(r"(?i)\btransfer\b[^.;]{0,60}?\bto\s+(?:the\s+)?$")  # not "was transferred to": done
+TRANSFER = 0.5
 _APPEAL_FROM = re.compile(r"(?i)\b(?:appeal(?:ed)?|appeals?|petition|review)\s+from\s+(?:the\s+)?$")
 
 
@@ -397,6 +400,8 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         i, conf, sent = anchors.owner(start, end)
         if i is None:
             continue
+        if _TRANSFER_TO.search(text[max(0, start - 80):start]):
+            conf = round(conf * TRANSFER, 3)  # "to transfer this action to the Northern District of California"
         listed = heading_cases if 0 <= start < heading else anchors.listed(sent)  # a consolidated heading's court
         for k in listed or [i]:  # "The cases — A, B and C — are filed in ...": each of them
             _add(cases[k], "court", cid, conf, _evidence(start, end, sent))

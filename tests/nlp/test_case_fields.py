@@ -249,3 +249,15 @@ def test_a_court_papers_heading_names_its_court_before_a_court_its_first_lines_n
     case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
     assert case_fields._best(case, "court") == "dcd"  # the first printed: the court appealed from is no heading
     assert not any(case_fields._heading(text, f) for f in case.fields if f.field == "court")
+
+
+def test_a_court_a_motion_asks_to_transfer_the_case_to_is_not_yet_its_court():
+    text = ("In Dow Jones v. Perplexity, Perplexity asked to dismiss or, in the alternative, to transfer this action to "
+            "the Northern District of California. The U.S. District Court for the Southern District of New York denied it.")
+    case = _case("Dow Jones v. Perplexity", text)
+    case_fields.fill(text, [case], [], _sents(text), [])
+    assert case_fields._best(case, "court") == "nysd"
+    done = "Concord v. Anthropic was later transferred to the Northern District of California."
+    case = _case("Concord v. Anthropic", done)
+    case_fields.fill(done, [case], [], _sents(done), [])
+    assert case_fields._best(case, "court") == "cand"
