@@ -173,10 +173,14 @@ _APPEAL_FROM = re.compile(r"(?i)\b(?:appeal(?:ed)?|appeals?|petition|review)\s+f
 
 def _heading(text: str, f: CaseFieldX) -> bool:
     """A court paper's heading names the court: "IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF DELAWARE"
-    (capitals and the word COURT), not "ON APPEAL FROM THE UNITED STATES DISTRICT COURT ..."."""
+    (capitals and the word COURT, or a line of capitals of its own: "SOUTHERN DISTRICT OF NEW YORK"), not "ON
+    APPEAL FROM THE UNITED STATES DISTRICT COURT ..."."""
     for e in f.evidence:
         words = text[e.start:e.end]
-        if words.isupper() and "COURT" in words and not _APPEAL_FROM.search(text[max(0, e.start - 40):e.start]):
+        line_start, line_end = text.rfind("\n", 0, e.start) + 1, text.find("\n", e.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if words.isupper() and ("COURT" in words or line.isupper()) \
+                and not _APPEAL_FROM.search(text[max(0, e.start - 40):e.start]):
             return True
     return False
 
@@ -406,6 +410,12 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         for k in listed or [i]:  # "The cases — A, B and C — are filed in ...": each of them
             _add(cases[k], "court", cid, conf, _evidence(start, end, sent))
             _add(cases[k], "jurisdiction", courts.jurisdiction(cid), conf, _evidence(start, end, sent))
+    headed = [f for c in cases for f in c.fields if f.field == "court" and _heading(text, f)]
+    for c in cases:  # an "In re" case a court paper's heading serves is in that court (its member's, printed)
+        if c.caption.lower().startswith("in re") and headed and not any(f.field == "court" for f in c.fields):
+            for f in headed[:1]:
+                _add(c, "court", f.value, round(f.confidence * LATER, 3), list(f.evidence))
+                _add(c, "jurisdiction", courts.jurisdiction(f.value), round(f.confidence * LATER, 3), list(f.evidence))
     for c in cases:
         _rank_first(c, "court", text)
         _rank_first(c, "jurisdiction", text)

@@ -261,3 +261,18 @@ def test_a_court_a_motion_asks_to_transfer_the_case_to_is_not_yet_its_court():
     case = _case("Concord v. Anthropic", done)
     case_fields.fill(done, [case], [], _sents(done), [])
     assert case_fields._best(case, "court") == "cand"
+
+
+def test_an_in_re_case_is_in_the_court_of_the_heading_that_serves_it():
+    text = ("SOUTHERN DISTRICT OF NEW YORK\nIN RE: OPENAI, INC., COPYRIGHT INFRINGEMENT LITIGATION\n"
+            "This Document Relates To: 23-cv-11195\nIn re OpenAI, Inc., Copyright Infringement Litigation goes on. "
+            "New York Times Company v. Microsoft Corporation is a member case.")
+    inre = _case("In re OpenAI, Inc., Copyright Infringement Litigation", text)
+    member = _case("New York Times Company v. Microsoft Corporation", text)
+    case_fields.fill(text, [inre, member], [], _sents(text), captions.dockets(text))
+    assert values(inre, "court") == ["nysd"]
+    news = "In re OpenAI, Inc., Copyright Infringement Litigation goes on. The Times sued in the Southern District of New York."
+    inre = _case("In re OpenAI, Inc., Copyright Infringement Litigation", news)
+    other = CaseX(caption="New York Times v. Microsoft", evidence=[Evidence(news.index("The Times"), news.index(" sued"), 0, 0)])
+    case_fields.fill(news, [inre, other], [], _sents(news), [])
+    assert values(inre, "court") == []  # a court named in a story's sentence is no heading
