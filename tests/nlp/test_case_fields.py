@@ -264,13 +264,12 @@ def test_a_court_a_motion_asks_to_transfer_the_case_to_is_not_yet_its_court():
 
 
 def test_an_in_re_case_is_in_the_court_of_the_heading_that_serves_it():
-    text = ("SOUTHERN DISTRICT OF NEW YORK\nIN RE: OPENAI, INC., COPYRIGHT INFRINGEMENT LITIGATION\n"
-            "This Document Relates To: 23-cv-11195\nIn re OpenAI, Inc., Copyright Infringement Litigation goes on. "
-            "New York Times Company v. Microsoft Corporation is a member case.")
+    text = ("SOUTHERN DISTRICT OF NEW YORK\nNew York Times Company v. Microsoft Corporation is a member case. "
+            "The order is entered in In re OpenAI, Inc., Copyright Infringement Litigation today.")
     inre = _case("In re OpenAI, Inc., Copyright Infringement Litigation", text)
     member = _case("New York Times Company v. Microsoft Corporation", text)
-    case_fields.fill(text, [inre, member], [], _sents(text), captions.dockets(text))
-    assert values(inre, "court") == ["nysd"]
+    case_fields.fill(text, [inre, member], [], _sents(text), [])
+    assert values(member, "court") == ["nysd"] and values(inre, "court") == ["nysd"]
     news = "In re OpenAI, Inc., Copyright Infringement Litigation goes on. The Times sued in the Southern District of New York."
     inre = _case("In re OpenAI, Inc., Copyright Infringement Litigation", news)
     other = CaseX(caption="New York Times v. Microsoft", evidence=[Evidence(news.index("The Times"), news.index(" sued"), 0, 0)])
