@@ -392,3 +392,18 @@ def test_a_filing_on_a_date_the_sentence_opens_with_or_a_citation_gives_keeps_it
     events = _events(extract, "The plaintiff in the case, Chris Woodfield, filed a workplace discrimination and breach "
                               "of contract lawsuit on July 18th in Delaware.", published=date(2023, 8, 1))
     assert ("2023-07-18", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_a_date_inside_what_the_suit_alleges_or_the_source_of_a_report_is_no_filing_date(extract):
+    events = _events(extract, "Conservative activist Robby Starbuck is suing Meta, claiming its artificial intelligence "
+                              "chatbot defamed him by falsely claiming that he was arrested on Jan. 6, 2021, during the "
+                              "Capitol Hill protest.", published=date(2025, 4, 30))
+    assert not [e for e in events if e.stage == "filed" and e.date]
+    events = _events(extract, "Google and startup Character.AI have settled lawsuits filed by families accusing "
+                              "chatbots of harming minors, according to court filings Wednesday.",
+                     published=date(2026, 1, 8))
+    assert not [e for e in events if e.stage == "filed" and e.date]
+    events = _events(extract, "Reddit sued Perplexity in the Southern District of New York in Reddit, Inc. v. SerpApi "
+                              "LLC et al., No. 1:25-cv-08736 (S.D.N.Y., Oct. 22, 2025), claiming that Perplexity "
+                              "scraped its results.", published=date(2025, 10, 30))
+    assert ("2025-10-22", "filed") in {(e.date, e.stage) for e in events}
