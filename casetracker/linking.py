@@ -454,8 +454,9 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
         same_kind = list(same_kind)
         if when:
             event = next((e for e in same_kind if e.date and _same_date(e.date, when, e.precision, precision)), None)
-            if event is None:
-                event = next((e for e in same_kind if e.date is None and _same_story(e.title, title)), None)
+            if event is None:  # (not a step it does not show: its date is no date of that step)
+                event = next((e for e in same_kind if e.date is None and _same_story(e.title, title)
+                              and not (e.stage and not stage or e.status and not status)), None)
                 if event is not None:  # a dated source dates an undated event it retells
                     event.date, event.precision = when, precision
                     event.save(update_fields=["date", "precision"])
