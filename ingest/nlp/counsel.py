@@ -228,8 +228,11 @@ def _sentence_counsel(doc: Doc, ms, skip: set) -> list[tuple]:
                         after = run[1]
                         if after + 1 < s1 and doc[after].lower_ in CLIENT_PREPS - {"to"}:
                             client = _client_at(doc, ms, after + 1, s1)
-                elif low in FIRM_MEMBERS:
-                    continue  # "partner" names counsel only with a firm after it
+                elif low in FIRM_MEMBERS:  # "partner" names counsel only with a firm after it, or before it:
+                    run = _run_ending(doc, t.i, s0) if t.i > s0 and doc[t.i - 1].text[:1].isupper() else None
+                    if not (run and run[1] == t.i and is_firm(_name(doc, run)) and _person_at(ms, doc, t.i + 1)):
+                        continue
+                    firm = run  # "Susman Godfrey LLP partner Justin A. Nelson, who represents the class"
                 if client.name is None and client.side is None:  # "OpenAI attorney X", "the authors' lawyers"
                     k = t.i - 1
                     while k >= s0 and doc[k].lower_ in ("’", "'", "’s", "'s", "lead", "outside", "trial"):

@@ -180,3 +180,11 @@ def test_a_partner_for_a_firm(extract):
     x = extract("OpenAI sued Guy Ravine in OpenAI v. Open Artificial Intelligence. Greg Gilchrist, a partner for "
                 "Verso Law Group LLP in San Francisco who represents Ravine, criticized the ruling.")
     assert "Verso Law Group LLP" in {firm for _, firm, _ in _counsel(x, "OpenAI v. Open")}
+
+
+def test_a_firms_partner_named_after_the_firm(extract):
+    x = extract("Bartz v. Anthropic settled. He praised the deal, as did Susman Godfrey LLP partner Justin A. Nelson, "
+                "who represents the class.")
+    assert {(firm, lawyer) for _, firm, lawyer in _counsel(x)} == {("Susman Godfrey LLP", "Justin A. Nelson")}
+    x = extract("Bartz v. Anthropic settled. A partner said the deal was fair.")
+    assert _counsel(x) == set()
