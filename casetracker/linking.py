@@ -463,7 +463,9 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
         else:  # an undated source joins the case's undated event of that kind (its one testimony, told by many),
             # or a dated one only when it retells it: never a dated event it merely shares a kind with
             undated = [e for e in same_kind if e.date is None]
-            event = next((e for e in same_kind if _same_story(e.title, title)), undated[0] if undated else None)
+            event = next((e for e in same_kind if _same_story(e.title, title) and not (
+                e.date and (stage and not e.stage or status and not e.status))), undated[0] if undated else None)
+            # (a dated event that does not show the step this source shows keeps its date to itself)
     if event is not None and merge and (stage and event.stage != stage or status and event.status != status):
         if event.stage and stage and event.stage != stage or event.status and status and event.status != status:
             event = None  # another step on the same day is its own event

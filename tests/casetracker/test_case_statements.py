@@ -325,3 +325,17 @@ def test_a_dated_source_that_shows_no_filing_does_not_date_the_filing_it_retells
     case = Case.objects.get()
     assert case.date_filed is None  # the riot's date, not the suit's
     assert case.events.filter(stage="filed", date__isnull=True).exists()
+
+
+def test_an_undated_filing_told_beside_a_dated_event_that_shows_no_filing_does_not_date_the_suit():
+    dated = "Robby Starbuck is suing Meta, claiming its chatbot defamed him over the Capitol riot of Jan. 6, 2021."
+    record(dated, [nlp.CaseX(caption="Starbuck v. Meta", evidence=[span(dated, "Robby Starbuck is suing Meta")])],
+           events=[nlp.EventX("filing", dated, "2021-01-06", "day", [span(dated, "Jan. 6, 2021")], case=0)],
+           published=datetime(2025, 5, 1, tzinfo=timezone.utc))
+    told = "Robby Starbuck is suing Meta, claiming its chatbot defamed him over the Capitol riot."
+    record(told, [nlp.CaseX(caption="Starbuck v. Meta", evidence=[span(told, "Robby Starbuck is suing Meta")])],
+           events=[nlp.EventX("filing", told, None, None, [span(told, "is suing")], stage="filed", case=0)],
+           published=datetime(2025, 4, 30, tzinfo=timezone.utc))
+    case = Case.objects.get()
+    assert case.date_filed is None
+    assert not case.events.filter(stage="filed", date__isnull=False).exists()
