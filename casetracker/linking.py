@@ -491,15 +491,18 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
         same_kind = list(same_kind)
         if when:
             event = next((e for e in same_kind if e.date and _same_date(e.date, when, e.precision, precision)), None)
-            if event is None:
-                event = next((e for e in same_kind if e.date is None and _same_story(e.title, title)), None)
+            if event is None:  # (not a step it does not show: its date is no date of that step)
+                event = next((e for e in same_kind if e.date is None and _same_story(e.title, title)
+                              and not (e.stage and not stage or e.status and not status)), None)
                 if event is not None:  # a dated source dates an undated event it retells
                     event.date, event.precision = when, precision
                     event.save(update_fields=["date", "precision"])
         else:  # an undated source joins the case's undated event of that kind (its one testimony, told by many),
             # or a dated one only when it retells it: never a dated event it merely shares a kind with
             undated = [e for e in same_kind if e.date is None]
-            event = next((e for e in same_kind if _same_story(e.title, title)), undated[0] if undated else None)
+            event = next((e for e in same_kind if _same_story(e.title, title) and not (
+                e.date and (stage and not e.stage or status and not e.status))), undated[0] if undated else None)
+            # (a dated event that does not show the step this source shows keeps its date to itself)
     if event is not None and merge and (stage and event.stage != stage or status and event.status != status):
         if event.stage and stage and event.stage != stage or event.status and status and event.status != status:
             event = None  # another step on the same day is its own event

@@ -225,7 +225,8 @@ def case_resolve(case: Case) -> Case:
     published = document_dates(doc_ids)
     values.update(_from_steps(events, published, by_field))
     if courts.level(values["court"]) == "appellate":  # a case before an appellate court has reached the appeal;
-        decided = any(e.stage == "appeal" and e.status in TERMINAL | {"affirmed"} for e in events)
+        decided = any(e.stage == "appeal" and e.status in TERMINAL | {"affirmed"} for e in events) or \
+            _reported_decision(case, values["court"])
         if decided and values["stage"] == "appeal":
             values["stage"] = "judgment"  # the appellate court decided it: that decision is this record's judgment
         elif STAGE_ORDER.get(values["stage"], 0) < STAGE_ORDER["judgment"]:
@@ -252,6 +253,19 @@ def case_resolve(case: Case) -> Case:
 
         case_changed(case, caption="case_name" in changed)
     return case
+
+
+# a reported decision's title: a citation that closes with the court and the year ("Thaler v. Perlmutter, No. 23-5233
+# (D.C. Cir. 2025)", "132 F.3d 1123 (6th Cir. 1998)", "165 Ga. App. 719 (Ga. Ct. App. 1983)"), or "opinion filed <date>"
+_REPORTED = re.compile(r"\([^()]*\b(?:Cir|App|Ct|Fed)\.[^()]*\b(?:1[89]|20)\d\d\)\s*$|\bopinion filed\b", re.I)
+
+
+def _reported_decision(case: Case, court: str) -> bool:
+    """The appellate court's own decision is among the case's sources: an opinion whose title cites it as decided,
+    from which this court was read (an order staying the mandate is no decision of the appeal)."""
+    docs = CaseFact.objects.filter(case=case, field="court", value=court, rejected=False,
+                                   document__kind="opinion").values_list("document__title", flat=True)
+    return any(_REPORTED.search(title or "") for title in docs)
 
 
 # fields an editor's CaseFact sets outright (issue 15; court, judge and docket go through _outranking)

@@ -180,7 +180,8 @@ def process(raw_input_ids: list[int]) -> list[Outcome]:
             continue
         stored[data.sha256] = None
         ready.append((ri, doc, data))
-    items = [(data.text, {"published": data.published_at, "title": data.title, "kind": data.kind}) for _, _, data in ready]
+    items = [(data.text, {"published": data.published_at, "title": data.title, "kind": data.kind})
+             for _, _, data in ready]  # the kind of paper as make eval reads it (a complaint's own filing date)
     extractions = extract_many(items, batch_size=EXTRACT_BATCH) if items else iter(())
     for (ri, doc, data), extraction in zip(ready, _ahead(_safe(extractions, len(ready)))):
         outcomes[ri.pk] = _write(ri, doc, data, extraction)

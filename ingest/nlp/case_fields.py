@@ -165,14 +165,36 @@ def _heading_pairs(text: str, dockets: list[tuple[str, int, int]], anchors: "_An
     return out, (min(heads) if heads else -1)
 
 
-def _rank_first(case: CaseX, field: str) -> None:
+# a court a motion asks to move the case to ("to transfer this action to") is not yet its court
+_TRANSFER_TO = re.compile(r"(?i)\btransfer\b[^.;]{0,60}?\bto\s+(?:the\s+)?$")  # not "was transferred to": done
+TRANSFER = 0.5
+_APPEAL_FROM = re.compile(r"(?i)\b(?:appeal(?:ed)?|appeals?|petition|review)\s+from\s+(?:the\s+)?$")
+
+
+def _heading(text: str, f: CaseFieldX) -> bool:
+    """A court paper's heading names the court: "IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF DELAWARE"
+    (capitals and the word COURT, or a line of capitals of its own: "SOUTHERN DISTRICT OF NEW YORK"), not "ON
+    APPEAL FROM THE UNITED STATES DISTRICT COURT ..."."""
+    for e in f.evidence:
+        words = text[e.start:e.end]
+        line_start, line_end = text.rfind("\n", 0, e.start) + 1, text.find("\n", e.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if words.isupper() and ("COURT" in words or line.isupper()) \
+                and not _APPEAL_FROM.search(text[max(0, e.start - 40):e.start]):
+            return True
+    return False
+
+
+def _rank_first(case: CaseX, field: str, text: str = "") -> None:
     """Where a document gives one case several values of a field at one confidence (the heading's court, then the
-    state court of a parallel suit or the court appealed from), the first printed is the case's: the others keep
-    a lower confidence, so the document's vote goes to the first."""
+    state court of a parallel suit or the court appealed from), the heading's court, else the first printed, is
+    the case's ("MOTION to Transfer Case to Northern District of California" printed above the heading of the
+    District of Delaware): the others keep a lower confidence, so the document's vote goes to the first."""
     values = [f for f in case.fields if f.field == field and f.evidence]
     if len(values) < 2:
         return
-    first = min(values, key=lambda f: (-f.confidence, min(e.start for e in f.evidence)))
+    heading = {id(f): field in ("court", "jurisdiction") and bool(text) and _heading(text, f) for f in values}
+    first = min(values, key=lambda f: (-f.confidence, not heading[id(f)], min(e.start for e in f.evidence)))
     for f in values:
         if f is not first and f.confidence >= first.confidence:
             f.confidence = round(first.confidence * LATER, 3)
@@ -197,6 +219,8 @@ def initials(name: str) -> tuple[str, str]:
     """(first name's initial, surname's initials) of a full name: "William Alsup" -> ("W", "A"),
     "Araceli Martínez-Olguín" -> ("A", "MO"), "Yvonne Gonzalez Rogers" -> ("Y", "R")."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
+    while len(words) > 2 and _GENERATION.fullmatch(words[-1]):
+        words.pop()  # "Rodolfo A. Ruiz II" -> ("R", "R"): the suffix is no surname
     if len(words) < 2:
         return "", ""
     parts = [p for p in words[-1].split("-") if p]
@@ -212,6 +236,7 @@ def matches_suffix(name: str, suffix: str) -> bool:
     return suffix[0] == first and (suffix.endswith(last) or suffix[-1] == last[-1:])
 
 
+_GENERATION = re.compile(r"(?i)(?:Jr|Sr)\.?|I{2,3}|IV")
 _SURNAME_FIRST = re.compile(r"^(?P<last>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?),\s+(?P<first>[A-Z][\w’'-]*\.?(?:\s+[A-Z][\w’'-]*\.?){0,2})$")
 
 
@@ -240,8 +265,8 @@ def _full_name(raw: str, known: dict[str, str], surname: bool = False) -> Option
     if not words:
         return None
     name = " ".join(words)
-    if name.isupper():
-        name = name.title()
+    if name.isupper():  # "RODOLFO A. RUIZ II" -> "Rodolfo A. Ruiz II"
+        name = " ".join(w if re.fullmatch(r"I{2,3}|IV", w) else w.title() for w in name.split())
     entry = gazetteer.lookup(name) or (gazetteer.lookup(words[-1]) if len(words) == 1 else None)
     if entry is not None:
         return entry.name if entry.role == "judge" else None  # "Judge Rips Musk's": Musk is no judge
@@ -379,13 +404,21 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         i, conf, sent = anchors.owner(start, end)
         if i is None:
             continue
+        if _TRANSFER_TO.search(text[max(0, start - 80):start]):
+            conf = round(conf * TRANSFER, 3)  # "to transfer this action to the Northern District of California"
         listed = heading_cases if 0 <= start < heading else anchors.listed(sent)  # a consolidated heading's court
         for k in listed or [i]:  # "The cases — A, B and C — are filed in ...": each of them
             _add(cases[k], "court", cid, conf, _evidence(start, end, sent))
             _add(cases[k], "jurisdiction", courts.jurisdiction(cid), conf, _evidence(start, end, sent))
+    headed = [f for c in cases for f in c.fields if f.field == "court" and _heading(text, f)]
+    for c in cases:  # an "In re" case a court paper's heading serves is in that court (its member's, printed)
+        if c.caption.lower().startswith("in re") and headed and not any(f.field == "court" for f in c.fields):
+            for f in headed[:1]:
+                _add(c, "court", f.value, round(f.confidence * LATER, 3), list(f.evidence))
+                _add(c, "jurisdiction", courts.jurisdiction(f.value), round(f.confidence * LATER, 3), list(f.evidence))
     for c in cases:
-        _rank_first(c, "court")
-        _rank_first(c, "jurisdiction")
+        _rank_first(c, "court", text)
+        _rank_first(c, "jurisdiction", text)
     hits = _judge_hits(text, ms)
     for name, start, end, magistrate in hits:
         if magistrate or any(matches_suffix(name, s) for s in magistrate_suffixes):

@@ -220,15 +220,19 @@ def _sentence_counsel(doc: Doc, ms, skip: set) -> list[tuple]:
                 if nxt is not None and nxt.lower_ in CLIENT_PREPS and low in COUNSEL_NOUNS:
                     client = _client_at(doc, ms, t.i + 2, s1)
                     after = max(after, client.end)
-                elif nxt is not None and nxt.lower_ in FIRM_PREPS and doc[t.i + 2:t.i + 3].text != "Law":
+                elif nxt is not None and (nxt.lower_ in FIRM_PREPS or low in FIRM_MEMBERS and nxt.lower_ == "for") \
+                        and doc[t.i + 2:t.i + 3].text != "Law":  # "attorneys at X", "a partner for X LLP"
                     run = _run(doc, t.i + 2, s1)
                     if run and (is_firm(_name(doc, run)) or not _person_at(ms, doc, run[0])):
                         firm = run
                         after = run[1]
                         if after + 1 < s1 and doc[after].lower_ in CLIENT_PREPS - {"to"}:
                             client = _client_at(doc, ms, after + 1, s1)
-                elif low in FIRM_MEMBERS:
-                    continue  # "partner" names counsel only with a firm after it
+                elif low in FIRM_MEMBERS:  # "partner" names counsel only with a firm after it, or before it:
+                    run = _run_ending(doc, t.i, s0) if t.i > s0 and doc[t.i - 1].text[:1].isupper() else None
+                    if not (run and run[1] == t.i and is_firm(_name(doc, run)) and _person_at(ms, doc, t.i + 1)):
+                        continue
+                    firm = run  # "Susman Godfrey LLP partner Justin A. Nelson, who represents the class"
                 if client.name is None and client.side is None:  # "OpenAI attorney X", "the authors' lawyers"
                     k = t.i - 1
                     while k >= s0 and doc[k].lower_ in ("’", "'", "’s", "'s", "lead", "outside", "trial"):
@@ -271,6 +275,10 @@ def _sentence_counsel(doc: Doc, ms, skip: set) -> list[tuple]:
                             run = _run_ending(doc, k, s0)
                             if run and firm_like(_name(doc, run)):
                                 firm = run
+                    elif t.i - 1 >= s0 and doc[t.i - 1].text[:1].isupper() and low in COUNSEL_NOUNS:
+                        run = _run_ending(doc, t.i, s0)  # "Susman Godfrey attorneys representing Penske Media"
+                        if run and run[1] == t.i and is_firm(_name(doc, run)):
+                            firm = run
                 if lawyer is not None and firm is None:
                     firm = _of_firm(doc, lawyer[1], s1)
                 if lawyer is None and firm is None:
@@ -358,7 +366,7 @@ def _run_ending(doc: Doc, k: int, start: int) -> Optional[tuple[int, int]]:
 
 # --------------------------------------------------------------------------- signature blocks of court papers
 _BLOCK_NOISE = re.compile(r"\((?:State )?Bar No\.?[^)]*\)|\S+@\S+|\b(?:Telephone|Tel\.|Facsimile|Fax|Email|E-mail)"
-                          r"\s*:|\(\d{3}\)\s*\d{3}-\d{4}|\d{3}[-.]\d{3}[-.]\d{4}|#?\d+|\[[^\]]*\]")
+                          r"\s*:|\(\d{3}\)\s*\d{3}-\d{4}|\d{3}[-.]\d{3}[-.]\d{4}|\d+(?:st|nd|rd|th)\b|#?\d+|\[[^\]]*\]")
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*|(?<=[A-Za-z]{2})\.\s+|\s{2,}|\n")
 _ITEM_HEAD = re.compile(r"^\s*(?:(?:Counsel|Attorneys?|Appearances|Attorneys and Law Firms)\b(?!\s+at\s+Law):?\s*|[A-Z]{2}(?=[A-Z][a-z]))")
 _SOLO = re.compile(r"^Attorneys? at Law$", re.I)
@@ -372,9 +380,10 @@ def _items(chunk: str) -> list[tuple[str, int, int]]:
         head = _ITEM_HEAD.match(piece)  # "Counsel Joseph R. Saveri", "NYMadeline E. Hills" (a column glued on)
         if head:
             piece = " " * head.end() + piece[head.end():]
-        stripped = piece.strip(" .")
-        if stripped:
-            lead = len(piece) - len(piece.lstrip(" ."))
+        stripped = piece.strip(" .`")  # "`KEKER, VAN NEST & PETERS LLP": a backtick is a column's mark
+        stripped = re.sub(r"\s*-\s*#?$", "", stripped)  # "BENJAMIN BERKOWITZ - # 244441" (the number gone)
+        if stripped and re.search(r"[A-Za-z]", stripped):
+            lead = len(piece) - len(piece.lstrip(" .`"))
             out.append((stripped, pos + lead, pos + lead + len(stripped)))
         pos = m.end()
     return out
@@ -385,6 +394,33 @@ def _prose(item: str) -> bool:
     lower = [w for w in words if w[:1].islower() and w not in ("and", "of", "de", "van", "von", "at", "hac")]
     return len(words) > 7 or bool(lower) or bool(re.search(r"\b(?:Plaintiffs?|Defendants?|PLAINTIFFS?|DEFENDANTS?)\b",
                                                             item))
+
+
+def _same_case(word: str, firm: str) -> bool:
+    """A word printed before a firm's name is part of it only when written as the name is: "FRIED, FRANK, ...
+    & JACOBSON LLP", not "May" (a date's month) or "Filed" (a page header) before "MORRIS, NICHOLS ... LLP"."""
+    if not word[:1].isalpha() or not word[:1].isupper():
+        return word.startswith("&")
+    letters = re.sub(r"\b(?:LLP|L\.L\.P\.|P\.C\.|PLLC|PLLP|LLC)\b", "", firm)
+    return not (letters.upper() == letters and any(c.isalpha() for c in letters)) or word.upper() == word
+
+
+def clean_firm(name: Optional[str]) -> Optional[str]:
+    """A firm's name as read -> the name: it ends at its legal form ("Fried Frank ... LLP One New York Plaza": an
+    address line run on), and words before it that are not written as it is are no part of it ("Filed, /, Page,
+    KEKER, VAN NEST & PETERS LLP")."""
+    if not name:
+        return name
+    name = name.replace("`", "").strip(" ,")
+    ends = [m.end() for m in _suffix_rx().finditer(name)]
+    if ends and name[ends[-1]:].strip(" ,.") and not _suffix_rx().search(name[ends[-1]:]):
+        name = name[:ends[-1]]
+    parts = [p for p in re.split(r"\s*,\s*", name) if p]
+    words = [p for p in parts if re.search(r"[A-Za-z]{3}", _suffix_rx().sub("", p))]
+    model = words[-1] if words else name
+    while len(parts) > 1 and not _same_case(parts[0], model):
+        parts.pop(0)
+    return ", ".join(parts).strip(" ,") or name
 
 
 def _block(text: str, start: int, end: int) -> list[tuple[Optional[str], Optional[str], int, int]]:
@@ -428,7 +464,8 @@ def _block(text: str, start: int, end: int) -> list[tuple[Optional[str], Optiona
             if kinds[n] == "suffix" and n > 0 and kinds[n - 1] in ("firm", "amp", "word", "person", "other"):
                 a = n - 1
             while a > 0 and kinds[a - 1] in ("word", "amp") and (kinds[a] in ("amp", "word") or kinds[a - 1] == "amp" or
-                                                               kinds[n] == "suffix" or "&" in keep[a][0]):
+                                                               kinds[n] == "suffix" or "&" in keep[a][0]) and \
+                    _same_case(keep[a - 1][0], keep[n][0]):
                 a -= 1
             b = n
             while b + 1 < len(kinds) and kinds[b + 1] == "suffix":  # "Joseph Saveri Law Firm, LLP"
@@ -454,6 +491,13 @@ def _block(text: str, start: int, end: int) -> list[tuple[Optional[str], Optiona
             name = captions.titlecase(name)
             out += [(name, lawyer, a0, b0) for lawyer, a0, b0 in pending] or [(name, None, first[1], b)]
             pending = []
+    if pending and firms and kinds.index("in_firm") < kinds.index("person"):
+        # the block prints each firm before its lawyers ("KEKER, VAN NEST & PETERS LLP / BENJAMIN BERKOWITZ ..."):
+        # the lawyers after the last firm are its own
+        a, b = firms[-1]
+        name = captions.titlecase(", ".join(x[0] for x in keep[a:b + 1]))
+        out += [(name, lawyer, a0, b0) for lawyer, a0, b0 in pending]
+        pending = []
     out += [(None, name, a0, b0) for name, a0, b0 in pending]
     seen, unique = set(), []
     for firm, lawyer, a, b in out:
@@ -554,7 +598,7 @@ def find(doc: Doc, ms, cases: list[CaseX], roles: Optional[dict] = None) -> None
     for client, firm, lawyer, a, b in blocks:
         side, index = _side_and_case(client, cases, roles, a)
         if index is not None:
-            _add(cases[index], CounselX(side=side, firm=firm, lawyer=lawyer, evidence=[_evidence(doc, a, b)]))
+            _add(cases[index], CounselX(side=side, firm=clean_firm(firm), lawyer=lawyer, evidence=[_evidence(doc, a, b)]))
     for client, firm, lawyer, t0, t1 in _sentence_counsel(doc, ms, skip):
         spans = [s for s in (firm, lawyer[:2] if lawyer else None) if s]
         a = min(doc[s[0]].idx for s in spans)
@@ -562,7 +606,7 @@ def find(doc: Doc, ms, cases: list[CaseX], roles: Optional[dict] = None) -> None
         side, index = _side_and_case(client, cases, roles, a)
         if index is None:
             continue
-        _add(cases[index], CounselX(side=side, firm=_name(doc, firm) if firm else None,
+        _add(cases[index], CounselX(side=side, firm=clean_firm(_name(doc, firm)) if firm else None,
                                     lawyer=lawyer[2] if lawyer else None, evidence=[_evidence(doc, a, b)]))
 
 

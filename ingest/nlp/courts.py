@@ -128,6 +128,35 @@ def _state_courts(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_COUNTY_COURT = re.compile(r"\b(?:[A-Z][a-z]+[ ]){1,3}County[ ](?:(?:Superior|Circuit|District|Chancery|Probate|State)[ ])?"
+                           r"Court\b")
+
+
+@lru_cache(maxsize=1)
+def _county_names() -> dict[str, str]:
+    """courts-db's county courts by name, its state's abbreviation left off ("gwinnett county superior court" ->
+    "gasuperctgwin"); a name two courts share is left out."""
+    out: dict[str, Optional[str]] = {}
+    for cid, court in _db().items():
+        name = re.sub(r",[^,]*$", "", str(court.get("name") or "")).strip().lower()
+        if " county " in f" {name} " and name.endswith("court"):
+            out[name] = None if name in out and out[name] != cid else cid
+    return {k: v for k, v in out.items() if v}
+
+
+def _county_courts(text: str) -> list[tuple[str, int, int]]:
+    """A county's court by the name courts-db gives it ("Judge Tracie Cason of Gwinnett County Superior Court")."""
+    out = []
+    for m in _COUNTY_COURT.finditer(text):
+        words = m.group(0).split()
+        for k in range(len(words) - 3, -1, -1):  # "In Gwinnett County Superior Court": the shortest name known
+            cid = _county_names().get(" ".join(words[k:]).lower())
+            if cid:
+                out.append((cid, m.start() + len(" ".join(words[:k])) + (1 if k else 0), m.end()))
+                break
+    return out
+
+
 @lru_cache(maxsize=1)
 def _court_patterns() -> tuple[tuple[str, re.Pattern, Optional[re.Pattern], Optional[re.Pattern]], ...]:
     """(id, regex, requires, unless) of each court line."""
@@ -147,6 +176,7 @@ def find(text: str) -> list[tuple[str, int, int]]:
         if requires is not None and not requires.search(text) or unless is not None and unless.search(text):
             continue
         found += [(cid, m.start(), m.end()) for m in pattern.finditer(text)]
+    found += _county_courts(text)  # last: a pattern line's reading of the same words wins
     kept: list[tuple[str, int, int]] = []
     for c in sorted(found, key=lambda c: (-(c[2] - c[1]), c[1])):
         if not any(c[1] < k[2] and k[1] < c[2] for k in kept):

@@ -32,6 +32,8 @@ KIND_OF_STATUS = {"settled": "settlement", "open": "ruling", "dismissed": "rulin
                   "dismissed_without_prejudice": "ruling", "voluntarily_dismissed": "filing", "on_appeal": "filing",
                   "judgment_plaintiff": "ruling", "judgment_defendant": "ruling"}
 # a date under one of these prepositions dates the clause it opens, not the step the sentence tells
+_SAYING = {"claim", "allege", "accuse", "assert", "say", "contend", "argue", "state"}  # a suit's allegations follow
+_FILING_VERBS = {"file", "sue", "countersue", "bring", "launch", "lodge", "initiate", "commence", "refile"}
 OTHER_TIME = {"after", "before", "following", "since", "until", "amid", "during", "prior"}
 RELATIVE = [(re.compile(r"\blast year\b|\ba year ago\b", re.I), "last_year"),
             (re.compile(r"\b(?:earlier )?this year\b", re.I), "this_year"),
@@ -313,8 +315,12 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
+    if 0 <= start - cue.end_char <= 6 and re.fullmatch(r"[\s:]*(?:on\s+)?", dates.text_of(doc)[cue.end_char:start]):
+        return True  # "Date Filed: March 8, 2022", "(N.D. Cal., filed Aug. 19, 2024)": the date right after the cue
     if any(t.lower_ in OTHER_TIME and t.pos_ in ("ADP", "SCONJ") for t in doc[cue.end:span.start]):
         return False  # "sued in October after the death of her son, in February 2024": another event's date
+    if any(t.lower_ == "according" and doc[t.i + 1:t.i + 2].text.lower() == "to" for t in doc[cue.end:span.start]):
+        return False  # "lawsuits filed by families ..., according to court filings Wednesday": the source's date
     root = doc[cue.start:cue.end].root
     # the verb whose object the cue is ("filed this initiating complaint on May 10": the date is the verb's)
     verb = root.head.i if root.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and root.head.i != root.i else -1
@@ -322,8 +328,14 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
     for _ in range(4):
         if cue.start <= tok.i < cue.end or tok.i == verb:
             return True
-        if tok.head.i == tok.i:
-            break
+        if tok.head.i == tok.i or tok.pos_ == "VERB" and tok.dep_ in ("conj", "advcl") and tok.i > cue.end and \
+                tok.lemma_.lower() not in _FILING_VERBS and any(c.dep_ == "dobj" for c in tok.children) and \
+                any(t.text == "," for t in doc[cue.end:tok.i]):
+            break  # "sued Google last month, claiming ..., attended the Jan. 6 riots": a verb of its own with its own
+            # object, a clause after the cue, dates its own act (not "filed suit and sought damages in December")
+        if tok.lemma_.lower() in _SAYING and tok.pos_ == "VERB" and cue.end <= tok.i < span.start:
+            return False  # "is suing Meta, claiming its chatbot defamed him ... the Jan. 6 riot": what the suit
+            # alleges, dated
         tok = tok.head
     if cue.start <= tok.i < cue.end or tok.i == verb:
         return True

@@ -22,8 +22,8 @@ def field(name, value, text, needle, confidence=1.0):
     return nlp.CaseFieldX(name, value, confidence, [span(text, needle)])
 
 
-def record(text, cases, *, events=(), parties=(), kind="news", published=None):
-    doc = DocumentFactory(text=text, kind=kind, published_at=published)
+def record(text, cases, *, events=(), parties=(), kind="news", published=None, title=None):
+    doc = DocumentFactory(text=text, kind=kind, published_at=published, **({"title": title} if title else {}))
     services.extraction_record(document=doc, extraction=nlp.Extraction(
         parties=list(parties), cases=list(cases), events=list(events), is_ai_litigation=True, extractor_version="t"))
     return doc
@@ -296,3 +296,46 @@ def test_an_appellate_record_whose_court_upheld_the_decision_below_is_at_its_jud
                               status="affirmed")])
     case = Case.objects.get()
     assert (case.court, case.stage) == ("cadc", "judgment")
+
+
+@pytest.mark.parametrize("title, stage", [
+    ("Tommy Williams v. The Nashville Network, 132 F.3d 1123 (6th Cir. 1998)", "judgment"),
+    ("Epic Games Inc. v. Apple Inc. — Ninth Circuit Order granting Apple's Motion to Stay the Mandate (July 17, 2023)",
+     "appeal"),
+])
+def test_an_appellate_courts_reported_decision_is_the_appeals_judgment(title, stage):
+    text = "US Court of Appeals for the Sixth Circuit. He appeals from the judgment entered following a jury verdict."
+    record(text, [nlp.CaseX(caption="Williams v. Nashville Network", fields=[
+        field("court", "ca6", text, "Sixth Circuit")])], kind="opinion", title=title,
+        events=[nlp.EventX("filing", "He appeals", None, None, [span(text, "appeals")], stage="appeal",
+                           status="on_appeal")])
+    case = Case.objects.get()
+    assert (case.court, case.stage) == ("ca6", stage)
+
+
+def test_a_dated_source_that_shows_no_filing_does_not_date_the_filing_it_retells():
+    told = "Robby Starbuck is suing Meta, claiming its chatbot defamed him over the Capitol riot."
+    record(told, [nlp.CaseX(caption="Starbuck v. Meta", evidence=[span(told, "Robby Starbuck is suing Meta")])],
+           events=[nlp.EventX("filing", told, None, None, [span(told, "is suing")], stage="filed", case=0)],
+           published=datetime(2025, 4, 30, tzinfo=timezone.utc))
+    dated = "Robby Starbuck is suing Meta, claiming its chatbot defamed him over the Capitol riot of Jan. 6, 2021."
+    record(dated, [nlp.CaseX(caption="Starbuck v. Meta", evidence=[span(dated, "Robby Starbuck is suing Meta")])],
+           events=[nlp.EventX("filing", dated, "2021-01-06", "day", [span(dated, "Jan. 6, 2021")], case=0)],
+           published=datetime(2025, 5, 1, tzinfo=timezone.utc))
+    case = Case.objects.get()
+    assert case.date_filed is None  # the riot's date, not the suit's
+    assert case.events.filter(stage="filed", date__isnull=True).exists()
+
+
+def test_an_undated_filing_told_beside_a_dated_event_that_shows_no_filing_does_not_date_the_suit():
+    dated = "Robby Starbuck is suing Meta, claiming its chatbot defamed him over the Capitol riot of Jan. 6, 2021."
+    record(dated, [nlp.CaseX(caption="Starbuck v. Meta", evidence=[span(dated, "Robby Starbuck is suing Meta")])],
+           events=[nlp.EventX("filing", dated, "2021-01-06", "day", [span(dated, "Jan. 6, 2021")], case=0)],
+           published=datetime(2025, 5, 1, tzinfo=timezone.utc))
+    told = "Robby Starbuck is suing Meta, claiming its chatbot defamed him over the Capitol riot."
+    record(told, [nlp.CaseX(caption="Starbuck v. Meta", evidence=[span(told, "Robby Starbuck is suing Meta")])],
+           events=[nlp.EventX("filing", told, None, None, [span(told, "is suing")], stage="filed", case=0)],
+           published=datetime(2025, 4, 30, tzinfo=timezone.utc))
+    case = Case.objects.get()
+    assert case.date_filed is None
+    assert not case.events.filter(stage="filed", date__isnull=False).exists()

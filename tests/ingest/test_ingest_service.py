@@ -137,3 +137,33 @@ def test_extraction_runs_ahead_in_its_own_thread_and_its_errors_reach_the_writer
     with pytest.raises(RuntimeError, match="the extractor broke"):  # anything else is raised in the writer
         next(results)
     assert threads and threads[0] is not threading.current_thread()
+
+
+COMPLAINT = """title: Acme Music Inc. v. Tunebot Labs, Inc. — Complaint (S.D.N.Y., Case No. 1:24-cv-04777, filed June 24, 2024)
+published: 2024-06-24
+kind: filing
+
+UNITED STATES DISTRICT COURT
+SOUTHERN DISTRICT OF NEW YORK
+
+ACME MUSIC INC., Plaintiff,
+v.
+TUNEBOT LABS, INC., Defendant.
+
+Case No. 1:24-cv-04777
+
+COMPLAINT
+
+Plaintiff Acme Music Inc., by its counsel, files this Complaint against Tunebot Labs, Inc. and alleges as follows:
+1. Tunebot copied thousands of recordings by Acme Music to train its AI music model without a license.
+"""
+
+
+def test_a_complaints_own_date_is_its_cases_filing_date_as_make_eval_reads_it(tmp_path):
+    from casetracker.models import Case
+
+    (tmp_path / "complaint.txt").write_text(COMPLAINT, encoding="utf-8")
+    _ingest(tmp_path / "complaint.txt")
+    assert Document.objects.get().kind == "filing"
+    case = Case.objects.get()
+    assert (str(case.date_filed), case.stage) == ("2024-06-24", "filed")  # the paper's kind reached the extraction

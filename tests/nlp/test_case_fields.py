@@ -224,3 +224,54 @@ def test_a_number_after_this_document_relates_to_is_the_member_cases_not_the_in_
     by_caption = {c.caption.lower()[:5]: c for c in x.cases}
     assert by_caption["in re"].docket_numbers == ["25-md-3143"], "the MDL keeps its own number, not its member's"
     assert by_caption["new y"].docket_numbers == ["23-cv-11195"]
+
+
+def test_a_judges_generational_suffix_is_no_surname():
+    text = "Benessere v. Swider\n24-CV-21104-RAR\nORDER GRANTING IN PART DEFENDANTS' MOTION TO DISMISS\n" \
+           "RODOLFO A. RUIZ II UNITED STATES DISTRICT JUDGE.\nTHIS CAUSE comes before the Court."
+    case = _case("Benessere v. Swider", text)
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    assert case.judge == "Rodolfo A. Ruiz II"  # its initials fit the docket's -RAR
+    assert case_fields.initials("Rodolfo A. Ruiz II") == ("R", "R")
+    assert case_fields.matches_suffix("Rodolfo A. Ruiz II", "RAR")
+
+
+def test_a_court_papers_heading_names_its_court_before_a_court_its_first_lines_name():
+    text = ("Getty Images v. Stability AI\nMOTION to Transfer Case to Northern District of California - filed by "
+            "Stability AI.\nIN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF DELAWARE\nGETTY IMAGES (US), "
+            "INC., Plaintiff, v. STABILITY AI, LTD., Defendants.")
+    case = _case("Getty Images v. Stability AI", text)
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    assert case_fields._best(case, "court") == "ded"
+    text = ("Thaler v. Perlmutter\nON APPEAL FROM THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF COLUMBIA\n"
+            "Before the D.C. Circuit.")
+    case = _case("Thaler v. Perlmutter", text)
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    assert case_fields._best(case, "court") == "dcd"  # the first printed: the court appealed from is no heading
+    assert not any(case_fields._heading(text, f) for f in case.fields if f.field == "court")
+
+
+def test_a_court_a_motion_asks_to_transfer_the_case_to_is_not_yet_its_court():
+    text = ("In Dow Jones v. Perplexity, Perplexity asked to dismiss or, in the alternative, to transfer this action to "
+            "the Northern District of California. The U.S. District Court for the Southern District of New York denied it.")
+    case = _case("Dow Jones v. Perplexity", text)
+    case_fields.fill(text, [case], [], _sents(text), [])
+    assert case_fields._best(case, "court") == "nysd"
+    done = "Concord v. Anthropic was later transferred to the Northern District of California."
+    case = _case("Concord v. Anthropic", done)
+    case_fields.fill(done, [case], [], _sents(done), [])
+    assert case_fields._best(case, "court") == "cand"
+
+
+def test_an_in_re_case_is_in_the_court_of_the_heading_that_serves_it():
+    text = ("SOUTHERN DISTRICT OF NEW YORK\nNew York Times Company v. Microsoft Corporation is a member case. "
+            "The order is entered in In re OpenAI, Inc., Copyright Infringement Litigation today.")
+    inre = _case("In re OpenAI, Inc., Copyright Infringement Litigation", text)
+    member = _case("New York Times Company v. Microsoft Corporation", text)
+    case_fields.fill(text, [inre, member], [], _sents(text), [])
+    assert values(member, "court") == ["nysd"] and values(inre, "court") == ["nysd"]
+    news = "In re OpenAI, Inc., Copyright Infringement Litigation goes on. The Times sued in the Southern District of New York."
+    inre = _case("In re OpenAI, Inc., Copyright Infringement Litigation", news)
+    other = CaseX(caption="New York Times v. Microsoft", evidence=[Evidence(news.index("The Times"), news.index(" sued"), 0, 0)])
+    case_fields.fill(news, [inre, other], [], _sents(news), [])
+    assert values(inre, "court") == []  # a court named in a story's sentence is no heading

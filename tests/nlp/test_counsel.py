@@ -1,7 +1,7 @@
 """Counsel of a case (ingest/nlp/counsel.py, patterns/counsel.jsonl): lawyers and firms per side, never parties."""
 import pytest
 
-from ingest.nlp.counsel import is_firm
+from ingest.nlp.counsel import _block, clean_firm, is_firm
 
 
 def _counsel(x, caption_start=""):
@@ -138,3 +138,53 @@ def test_represented_by_lawyers_of_two_firms_and_not_a_collecting_society(extrac
 def test_a_known_firms_words_must_lead_the_name():
     assert not is_firm("Kai Bird")  # "Bird & Bird" is a firm; the author Kai Bird is not
     assert is_firm("Boies Schiller Flexner")
+
+
+@pytest.mark.parametrize("read, firm", [
+    ("Filed, /, /, Page, of, `, `, `KEKER, VAN NEST & PETERS LLP", "KEKER, VAN NEST & PETERS LLP"),  # a page header
+    ("FRANK, HARRIS, SHRIVER & JACOBSON LLP One New York Plaza New York", "FRANK, HARRIS, SHRIVER & JACOBSON LLP"),
+    ("May, MORRIS, NICHOLS, ARSHT & TUNNELL LLP", "MORRIS, NICHOLS, ARSHT & TUNNELL LLP"),  # a date's month before it
+    ("Rothwell, Figg, Ernst & Manbeck, P.C.", "Rothwell, Figg, Ernst & Manbeck, P.C."),
+    ("Joseph Saveri Law Firm, LLP", "Joseph Saveri Law Firm, LLP"), ("Morgan & Morgan, P.A.", "Morgan & Morgan, P.A."),
+])
+def test_a_firms_name_ends_at_its_legal_form_and_takes_no_words_written_otherwise(read, firm):
+    assert clean_firm(read) == firm
+
+
+def test_lawyers_printed_after_the_firm_that_heads_a_block_are_its_own():
+    text = ("Case 3:22-cv-01462-VC Document 44 Filed 08/15/22 Page 1 of 31\n`\n`KEKER, VAN NEST & PETERS LLP\n"
+            "`BENJAMIN BERKOWITZ - # 244441\n`bberkowitz@keker.com\n`MICHELLE YBARRA - # 260697\n`633 Battery Street\n"
+            "`San Francisco, CA 94111-1809\n`Attorneys for Defendant")
+    found = {(firm, lawyer) for firm, lawyer, _, _ in _block(text, 0, text.index("Attorneys for"))}
+    assert found == {("Keker, Van Nest & Peters LLP", None), ("Keker, Van Nest & Peters LLP", "Benjamin Berkowitz"),
+                     ("Keker, Van Nest & Peters LLP", "Michelle Ybarra")}
+
+
+def test_lawyers_printed_before_their_firm_stay_its_own():
+    text = ("OF COUNSEL:\nNicole M. Jantzi\nPaul M. Schoenhard\nFRIED, FRANK, HARRIS, SHRIVER\n& JACOBSON LLP\n"
+            "801 17th Street, NW\nWashington, DC 20006\nMay 2, 2023\nMORRIS, NICHOLS, ARSHT & TUNNELL LLP\n"
+            "Attorneys for Defendants")
+    found = {(firm, lawyer) for firm, lawyer, _, _ in _block(text, 0, text.index("Attorneys for"))}
+    assert found == {("Fried, Frank, Harris, Shriver, & Jacobson LLP", "Nicole M. Jantzi"),
+                     ("Fried, Frank, Harris, Shriver, & Jacobson LLP", "Paul M. Schoenhard"),
+                     ("Morris, Nichols, Arsht & Tunnell LLP", None)}
+
+
+def test_a_firms_attorneys_representing_a_party(extract):
+    x = extract("Penske Media sued Google in Penske Media v. Google. The memorandum was filed by Susman Godfrey "
+                "attorneys representing Penske Media.")
+    assert {firm for _, firm, _ in _counsel(x)} == {"Susman Godfrey"}
+
+
+def test_a_partner_for_a_firm(extract):
+    x = extract("OpenAI sued Guy Ravine in OpenAI v. Open Artificial Intelligence. Greg Gilchrist, a partner for "
+                "Verso Law Group LLP in San Francisco who represents Ravine, criticized the ruling.")
+    assert "Verso Law Group LLP" in {firm for _, firm, _ in _counsel(x, "OpenAI v. Open")}
+
+
+def test_a_firms_partner_named_after_the_firm(extract):
+    x = extract("Bartz v. Anthropic settled. He praised the deal, as did Susman Godfrey LLP partner Justin A. Nelson, "
+                "who represents the class.")
+    assert {(firm, lawyer) for _, firm, lawyer in _counsel(x)} == {("Susman Godfrey LLP", "Justin A. Nelson")}
+    x = extract("Bartz v. Anthropic settled. A partner said the deal was fair.")
+    assert _counsel(x) == set()

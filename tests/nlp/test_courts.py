@@ -95,3 +95,10 @@ def test_find_gives_every_court_with_its_offsets_longest_reading_first():
 ])
 def test_docket_core_as_courtlistener(number, core):
     assert courts.docket_core(number) == core
+
+
+def test_a_county_court_by_the_name_courts_db_gives_it():
+    text = "Judge Tracie Cason of Gwinnett County Superior Court ruled for OpenAI."
+    assert courts.find(text) == [("gasuperctgwin", text.index("Gwinnett"), text.index(" ruled"))]
+    assert courts.find("filed in San Francisco County Superior Court")[0][0] == "calsuperct"  # the pattern line's
+    assert courts.find("The Springfield County Superior Court") == []  # no such court in courts-db

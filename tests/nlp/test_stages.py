@@ -362,3 +362,48 @@ def test_a_verdict_and_judgment_is_the_judgment_stage(extract):
     assert ("judgment", "judgment_plaintiff") in _steps(extract, (
         "Elliott sued the Macon Telegraph for libel. This is an appeal from a verdict and judgment for "
         "plaintiff-appellee Elliott in an action against defendant-appellant publishing company for libel."))
+
+
+def test_a_citations_filed_date_and_a_caption_pages_date_filed_date_the_filing(extract):
+    events = _events(extract, "Bartz v. Anthropic, 24-cv-05417 (N.D. Cal., filed Aug. 19, 2024). The judge approved "
+                              "the settlement.")
+    assert ("2024-08-19", "filed") in {(e.date, e.stage) for e in events}
+    events = _events(extract, "Judge: Hon. Vince Chhabria\n\nDate Filed: March 8, 2022\nTrial Date: Not Yet Set")
+    assert ("2022-03-08", "filed") in {(e.date, e.stage) for e in events}
+    events = _events(extract, "OpenAI's motion to dismiss, filed on May 3, 2024, was denied in Kadrey v. Meta.")
+    assert not [e for e in events if e.stage == "filed"]  # a motion's filing date is no suit's
+
+
+def test_a_verb_conjoined_after_a_clause_dates_its_own_act(extract):
+    events = _events(extract, 'Starbuck sued Google last month, claiming its AI chatbots generated and published '
+                              '"outrageously false" information about him, including that he committed spousal abuse, '
+                              'attended the Jan. 6 Capitol riots and appeared in the Jeffrey Epstein files.',
+                     published=date(2025, 11, 18))
+    assert {(e.date, e.precision) for e in events if e.stage == "filed"} == {("2025-10-01", "month")}
+    events = _events(extract, "The Times filed suit and sought damages in December 2023.")
+    assert ("2023-12-01", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_a_filing_on_a_date_the_sentence_opens_with_or_a_citation_gives_keeps_it(extract):
+    events = _events(extract, "What Happened\nOn May 10, 2026, Vandana Joshi, as personal representative of the estate "
+                              "of Tiru Chabba, filed this initiating complaint in the Northern District of Florida "
+                              "against OpenAI Foundation.", published=date(2026, 5, 20))
+    assert ("2026-05-10", "filed") in {(e.date, e.stage) for e in events}
+    events = _events(extract, "The plaintiff in the case, Chris Woodfield, filed a workplace discrimination and breach "
+                              "of contract lawsuit on July 18th in Delaware.", published=date(2023, 8, 1))
+    assert ("2023-07-18", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_a_date_inside_what_the_suit_alleges_or_the_source_of_a_report_is_no_filing_date(extract):
+    events = _events(extract, "Conservative activist Robby Starbuck is suing Meta, claiming its artificial intelligence "
+                              "chatbot defamed him by falsely claiming that he was arrested on Jan. 6, 2021, during the "
+                              "Capitol Hill protest.", published=date(2025, 4, 30))
+    assert not [e for e in events if e.stage == "filed" and e.date]
+    events = _events(extract, "Google and startup Character.AI have settled lawsuits filed by families accusing "
+                              "chatbots of harming minors, according to court filings Wednesday.",
+                     published=date(2026, 1, 8))
+    assert not [e for e in events if e.stage == "filed" and e.date]
+    events = _events(extract, "Reddit sued Perplexity in the Southern District of New York in Reddit, Inc. v. SerpApi "
+                              "LLC et al., No. 1:25-cv-08736 (S.D.N.Y., Oct. 22, 2025), claiming that Perplexity "
+                              "scraped its results.", published=date(2025, 10, 30))
+    assert ("2025-10-22", "filed") in {(e.date, e.stage) for e in events}
