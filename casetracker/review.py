@@ -283,8 +283,7 @@ def _caseparty_apply(cp: CaseParty, action: str, new: dict, now) -> list[tuple]:
         cp.party, cp.role, cp.review, cp.reviewed_at = party, role, review, now
         cp.save()
     cp.review, cp.reviewed_at = review, now
-    writes.pending().mark("party_cases", [party.pk])
-    writes.pending().mark("cases", [cp.case_id])
+    writes.pending().mark("cases", [cp.case_id])  # its search vector holds its parties' names (no other case's)
     return changed
 
 
@@ -303,20 +302,23 @@ def case_of(kind: str, fact) -> Optional[int]:
 
 def _after(kind: str, fact, case_id: Optional[int]) -> None:
     """What a decision makes stale: search vectors, the case's fields (a rejected or re-dated step), the review
-    queue's rows of the cases the fact's copies are in."""
+    queue's rows. A decision that is its own transaction rewrites the rows it changes itself (``_queue_after``);
+    one nested in a larger write marks the cases of the fact's copies stale, as other writers do."""
     from casetracker import review_queue
     from casetracker.models import CaseDocument
 
     pending = writes.pending()
-    documents = {getattr(r, "document_id", None) for r in rows_of(kind, fact)} - {None}
-    review_queue.mark_stale({case_id, *CaseDocument.objects.filter(document_id__in=sorted(documents))
-                            .values_list("case_id", flat=True)})
+    copies = rows_of(kind, fact)
+    if pending.nested:
+        documents = {getattr(r, "document_id", None) for r in copies} - {None}
+        review_queue.mark_stale({case_id, *CaseDocument.objects.filter(document_id__in=sorted(documents))
+                                .values_list("case_id", flat=True)})
     if kind == "quote":
-        pending.mark("quotes", [r.pk for r in rows_of(kind, fact)])
+        pending.mark("quotes", [r.pk for r in copies])
     elif kind == "allegation":
-        pending.mark("allegations", [r.pk for r in rows_of(kind, fact)])
+        pending.mark("allegations", [r.pk for r in copies])
     elif kind == "mention":
-        pending.mark("documents", [r.document_id for r in rows_of(kind, fact)])
+        pending.mark("documents", [r.document_id for r in copies])
     if kind in ("event", "caseparty", "claim") and case_id:
         from casetracker import statements
 
@@ -324,6 +326,22 @@ def _after(kind: str, fact, case_id: Optional[int]) -> None:
         if case is not None:
             with history.acting(source="editor"):
                 statements.case_resolve(case)
+    if not pending.nested:
+        _queue_after(kind, copies, case_id)
+
+
+def _queue_after(kind: str, copies: list, case_id: Optional[int]) -> None:
+    """The review queue after a decision (its own transaction): only the rows it changes are written — the decided
+    fact's row (in each case that lists it), and for a decision on a case's own facts the case's field, role and
+    event rows whose values or priority moved (a case field resolved again, the header's recency). Nothing is
+    marked stale, so the next read rebuilds nothing for it (bench/bench_review.py, "decision")."""
+    from casetracker import review_queue
+
+    writes.pending().queue_synced = True
+    if kind in review_queue.FACT_KINDS:
+        review_queue.sync_fact(kind, copies)
+    if kind in ("event", "caseparty", "claim") and case_id:
+        review_queue.sync_case(case_id)
 
 
 # --------------------------------------------------------------------------- case fields
@@ -396,7 +414,11 @@ def case_field_review(*, case: Case, name: str, action: str, value: str = "", us
         case = statements.case_resolve(case)
     from casetracker import review_queue
 
-    review_queue.mark_stale([case.pk])
+    if writes.pending().nested:
+        review_queue.mark_stale([case.pk])
+    else:  # only the case's rows that changed (its fields, and the header's recency), nothing marked stale
+        writes.pending().queue_synced = True
+        review_queue.sync_case(case.pk)
     history.record(case_id=case.pk, fact_type="casefield", fact_id=None, key=key, subject=case.case_name,
                    field=name, before=before_shown, after=case_field_value(case, name), before_raw=before_raw,
                    after_raw=after_raw, action=action, user=user, reason=reason)

@@ -429,3 +429,74 @@ def test_claims_and_a_partys_side_in_a_document_are_in_the_queue_and_corrections
     assert {m.review for m in musk_mentions} == {"corrected"}
     assert not review_queue.queue(case=case, kind="claim")[0]  # checked: out of the unchecked queue
     assert review_queue.queue(case=case, kind="claim", state="checked")[0][0].review == "corrected"
+
+
+def _expected_rows() -> dict:
+    """(case, kind, key) -> what a rebuild from scratch would store (computed, nothing written)."""
+    from casetracker.models import Alert
+
+    out = {}
+    for case in review_queue.cases_qs():
+        followers = Alert.objects.filter(case=case, paused=False).count()
+        for i in review_queue.case_items(case, followers):
+            row = review_queue._row(case, i)
+            out[(case.pk, i.kind, i.id)] = (row.priority, row.certainty, row.review, row.listed, row.data)
+    return out
+
+
+def _stored_rows() -> dict:
+    """(case, kind, key) -> (row id, what it stores)."""
+    from casetracker.models import ReviewItem
+
+    return {(r.case_id, r.kind, r.key): (r.pk, (r.priority, r.certainty, r.review, r.listed, r.data))
+            for r in ReviewItem.objects.all()}
+
+
+def test_a_decision_rewrites_only_the_queue_rows_it_changes(editor_client, musk_case):
+    """An editor's decision writes the rows it changes itself (nothing is marked stale for a rebuild): after each
+    kind of decision the stored queue is what a rebuild from scratch would store, the rows it did not change keep
+    their ids (the cursors of the pages stay valid) and their contents. A decision nested in a larger write marks
+    its case stale, as other writers do."""
+    from casetracker import writes
+    from casetracker.models import Mention, ReviewStale
+
+    case, docs = musk_case
+    review_queue.queue(case=case, state="all")  # built
+    assert not ReviewStale.objects.exists()
+    quote, event = Quote.objects.get(), Event.objects.get()
+    allegation = Allegation.objects.order_by("id").first()
+    plaintiff = CaseParty.objects.filter(case=case, role="plaintiff").first()
+    mention = Mention.objects.filter(document=docs[1], role__in=("plaintiff", "defendant")).first()
+    decisions = [  # (url, form, the rows it must change)
+        (f"/review/quote/{quote.pk}/", {"action": "confirm"}, {("quote", str(quote.pk))}),
+        (f"/review/quote/{quote.pk}/", {"action": "correct", "speaker": "OpenAI"}, {("quote", str(quote.pk))}),
+        (f"/review/allegation/{allegation.pk}/", {"action": "confirm"}, {("allegation", str(allegation.pk))}),
+        (f"/review/event/{event.pk}/", {"action": "correct", "date": "2024-03-01"}, {("event", str(event.pk))}),
+        (f"/review/caseparty/{plaintiff.pk}/", {"action": "confirm"}, {("caseparty", str(plaintiff.pk))}),
+        (f"/review/case/{case.slug}/status/", {"action": "correct", "status": "settled"}, {("casefield", "status")}),
+        (f"/review/mention/{mention.pk}/", {"action": "reject"}, {("mention", str(mention.pk))}),
+        (f"/review/quote/{quote.pk}/", {"action": "reject"}, {("quote", str(quote.pk))}),
+    ]
+    for url, form, must in decisions:
+        before = _stored_rows()
+        assert editor_client.post(url, form).status_code == 302, url
+        assert not ReviewStale.objects.exists(), url
+        after = _stored_rows()
+        assert {k: v for k, (_pk, v) in after.items()} == _expected_rows(), url
+        changed = {(kind, key) for (c, kind, key) in set(before) | set(after)
+                   if (before.get((c, kind, key)) or (None, None))[1] != (after.get((c, kind, key)) or (None, None))[1]}
+        assert must <= changed, url
+        header = {("casefield", name) for name in review.CASE_FIELDS} | {
+            ("caseparty", str(pk)) for pk in CaseParty.objects.filter(case=case).values_list("pk", flat=True)}
+        # an extracted fact's decision changes its own row; a case's own fact may move the case's fields and, with
+        # its last activity, the recency of its header and roles
+        assert not changed - must - (header if url.startswith(("/review/event", "/review/case")) else set()), \
+            (url, changed)
+        assert all(after[k][0] == before[k][0] for k in after if k in before), url  # updated in place
+    assert ("quote", str(quote.pk)) not in {(k[1], k[2]) for k in _stored_rows()}  # rejected: out of the queue
+
+    with writes.atomic():  # a decision inside a larger write: its case waits for a rebuild, as other writes do
+        review.fact_review(kind="allegation", fact=allegation, action="reject")
+    assert ReviewStale.objects.filter(case_id=case.pk).exists()
+    review_queue.refresh_stale()
+    assert {k: v for k, (_pk, v) in _stored_rows().items()} == _expected_rows()
