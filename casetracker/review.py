@@ -6,7 +6,8 @@ A decision is a ``Correction`` keyed by what identifies the fact where it is wri
 - a quote, allegation, claim or mention: its fingerprint as extracted (a corrected quote keeps the fingerprint
   it was extracted with, so the next extraction of the same sentence finds the correction);
 - a party's role in a case (``caseparty``): the case, the party and the role as extracted;
-- an event (``event``): each of its sources, by case, kind, the date the source gives and the document;
+- an event (``event``): each of its sources, by case, kind, the date the source gives and the document, and each
+  dated step it was told as (case, kind, date: a new document reporting it meets the decision);
 - a case field (``casefield``): the case and the field; the value is an editor's ``CaseFact``, which outranks
   every source (statements.AUTHORITY) and has no document, so re-extraction never removes it.
 
@@ -75,6 +76,12 @@ def event_key(case_id, kind, when, document_id) -> str:
     return fingerprint("event", "source", case_id, kind, when.isoformat() if when else "", document_id)
 
 
+def event_step_key(case_id, kind, when) -> str:
+    """A dated step of a case as its sources told it (kind and date), whichever document tells it: a new document
+    reporting the step an editor corrected meets the decision too (attach_event merges sources by kind and date)."""
+    return fingerprint("event", "step", case_id, kind, when.isoformat())
+
+
 def casefield_key(case_id, field) -> str:
     return fingerprint("casefield", case_id, field)
 
@@ -84,7 +91,9 @@ def keys_of(kind: str, fact) -> list[str]:
     if kind == "caseparty":
         return [caseparty_key(fact.case_id, fact.party_id, fact.role)]
     if kind == "event":
-        return [event_key(fact.case_id, fact.kind, s.date, s.document_id) for s in fact.sources.all()]
+        sources = list(fact.sources.all())
+        steps = {event_step_key(fact.case_id, fact.kind, s.date) for s in sources if s.date}
+        return [event_key(fact.case_id, fact.kind, s.date, s.document_id) for s in sources] + sorted(steps)
     return [fact.fingerprint]
 
 
@@ -494,8 +503,10 @@ def caseparty_decided(correction: Correction, party: Party, role: str) -> tuple[
 def event_decision(case_id, kind, when, precision, document_id, stage, status) -> tuple[dict, Optional[Correction]]:
     """An event source's fields with the editor's decision on it applied."""
     fields = {"kind": kind, "date": when, "precision": precision, "stage": stage, "status": status}
-    correction = Correction.objects.filter(fact_type="event", fingerprint=event_key(case_id, kind, when, document_id),
-                                           document__isnull=True).first()
+    keys = [event_key(case_id, kind, when, document_id)] + ([event_step_key(case_id, kind, when)] if when else [])
+    found = {c.fingerprint: c for c in Correction.objects.filter(fact_type="event", fingerprint__in=keys,
+                                                                 document__isnull=True)}
+    correction = next((found[k] for k in keys if k in found), None)  # this source's own decision first
     if correction is None:
         return fields, None
     applied = apply("event", fields, correction)

@@ -365,7 +365,12 @@ def sync_fact(kind: str, copies: list) -> int:
     written where they changed. Returns how many rows were written."""
     keys = [str(c.pk) for c in copies]
     fingerprints = {c.fingerprint for c in copies}
-    case_ids = set(ReviewItem.objects.filter(kind=kind, key__in=keys).values_list("case_id", flat=True))
+    # a fact is listed only in a case of its documents or its own case: its rows are found through the
+    # (case, kind, key) index, never by a scan of every row
+    linked = set(CaseDocument.objects.filter(document_id__in=sorted({c.document_id for c in copies}))
+                 .values_list("case_id", flat=True)) | {c.case_id for c in copies if getattr(c, "case_id", None)}
+    case_ids = set(ReviewItem.objects.filter(case_id__in=sorted(linked), kind=kind, key__in=keys)
+                   .values_list("case_id", flat=True))
     case_ids |= {c.case_id for c in copies if getattr(c, "case_id", None)}
     case_ids |= set(_home_cases({c.document_id for c in copies}).values())
     written = 0

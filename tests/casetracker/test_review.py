@@ -500,3 +500,87 @@ def test_a_decision_rewrites_only_the_queue_rows_it_changes(editor_client, musk_
     assert ReviewStale.objects.filter(case_id=case.pk).exists()
     review_queue.refresh_stale()
     assert {k: v for k, (_pk, v) in _stored_rows().items()} == _expected_rows()
+
+
+def test_a_corrected_event_date_and_kind_stay_when_a_new_document_reports_the_same_event(editor_client, musk_case):
+    """A new document that reports a step an editor corrected (the same kind and date as its sources said) joins
+    the corrected event: it takes the corrected date and kind, and no event with the old values comes back."""
+    from casetracker import services
+    from tests.casetracker.conftest import musk_extraction
+    from tests.casetracker.factories import DocumentFactory, span
+    from ingest.nlp import types as nlp
+
+    case, _ = musk_case
+
+    def report(text):
+        x = musk_extraction(text, with_quote=False)
+        x.events = [nlp.EventX(kind="hearing", what="A hearing in Musk v. OpenAI", date="2026-04-28",
+                               precision="day", evidence=[span(text, "hearing")])]
+        services.extraction_record(document=DocumentFactory(text=text), extraction=x)
+
+    report("Elon Musk sued OpenAI. Musk testified that xAI used OpenAI models. A hearing was held on April 28, 2026. "
+           "Anthropic accused DeepSeek.")
+    event = Event.objects.get(case=case, kind="hearing")
+    answer = editor_client.post(f"/review/event/{event.pk}/", {"action": "correct", "date": "2026-04-30",
+                                                              "kind": "testimony"})
+    assert answer.status_code == 302
+    report("Elon Musk sued OpenAI. Musk testified that xAI used OpenAI models. The hearing took place on April 28, "
+           "2026, a later story says. Anthropic accused DeepSeek.")
+    steps = list(Event.objects.filter(case=case, rejected=False, date__isnull=False))
+    assert [(e.kind, e.date.isoformat(), e.review) for e in steps] == [("testimony", "2026-04-30", "corrected")]
+    assert steps[0].sources.count() == 2
+
+
+def test_each_role_reaches_what_it_may_and_nothing_more(client, musk_case, member, editor):
+    """Anonymous readers, members (an API token, no reviewing) and editors, on every editor's page and action:
+    the queue, deciding, merging and splitting parties and cases (their previews too), reverting, and the
+    queue's API; readers all see the changes page. Nothing changes for those who may not."""
+    from rest_framework.authtoken.models import Token
+
+    case, docs = musk_case
+    quote = Quote.objects.get()
+    other = Case.objects.create(case_name="OpenAI v. Musk", slug="openai-v-musk")
+    gets = ["/review/", f"/review/?case={case.slug}", "/review/merge/parties/?source=xAI&target=OpenAI",
+            f"/review/merge/cases/?source={other.slug}&target={case.slug}", f"/cases/{case.slug}/split/"]
+    posts = [(f"/review/quote/{quote.pk}/", {"action": "confirm"}),
+             (f"/review/case/{case.slug}/status/", {"action": "correct", "status": "settled"}),
+             ("/review/merge/parties/", {"source": "xAI", "target": "OpenAI"}),
+             ("/review/merge/cases/", {"source": other.slug, "target": case.slug}),
+             (f"/cases/{case.slug}/split/", {"document": [docs[1].pk], "caption": "Anthropic v. DeepSeek"}),
+             (f"/review/split/parties/{Party.objects.get(name='xAI').slug}/", {})]
+
+    revisions = Revision.objects.count()  # the extraction's own
+
+    def unchanged():
+        assert Quote.objects.get().review == "" and not Correction.objects.exists()
+        assert Revision.objects.count() == revisions
+        assert Party.objects.get(name="xAI").merged_into is None and Case.objects.filter(slug=other.slug).exists()
+        assert not Case.objects.filter(case_name="Anthropic v. DeepSeek").exists()
+
+    api = {"kind": "quote", "id": quote.pk, "action": "confirm"}
+    for who in ("anonymous", "member"):
+        if who == "member":
+            client.force_login(member)
+        for url in gets:
+            answer = client.get(url)
+            assert (answer.status_code == 302 and answer["Location"].startswith("/accounts/login/")
+                    if who == "anonymous" else answer.status_code == 403), (who, url)
+        for url, form in posts:
+            answer = client.post(url, form)
+            assert answer.status_code == (302 if who == "anonymous" else 403), (who, url)
+            if who == "anonymous":
+                assert answer["Location"].startswith("/accounts/login/"), url
+        assert client.get(f"/cases/{case.slug}/changes/").status_code == 200
+        auth = {"HTTP_AUTHORIZATION": f"Token {Token.objects.get_or_create(user=member)[0].key}"} if who == "member" else {}
+        client.logout()  # the API by its token alone
+        assert client.get("/api/v1/reviews/", **auth).status_code in ((401, 403) if who == "anonymous" else (403,))
+        assert client.post("/api/v1/reviews/", api, content_type="application/json", **auth).status_code in (
+            (401, 403) if who == "anonymous" else (403,))
+        unchanged()
+    client.force_login(editor)
+    for url in gets:
+        assert client.get(url).status_code == 200, url
+    token = Token.objects.get_or_create(user=editor)[0].key
+    client.logout()
+    answer = client.post("/api/v1/reviews/", api, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token}")
+    assert answer.status_code == 200 and Quote.objects.get().review == "confirmed"
