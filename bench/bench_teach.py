@@ -22,6 +22,11 @@ the same kind, which no model sees (the real question: does it generalise?).
    (ingest.nlp.teach.decisions, the same rules as step 3) are checked against each extraction: a corrected fact
    counts when the extraction now has the corrected value, a rejected one when it is gone, a confirmed one when
    it is kept. The scorer's field F1 (../shared/eval/score.py) is printed beside.
+7. Why, per kind of decision ("why, quote correct (speaker): outranked 10, never a candidate 9, right 4"): each
+   decision the retrained extraction still misses is given its first cause (ingest.nlp.teach.why) — the export does
+   not carry it, the fact is not extracted, the corrected value was never among the rules' candidates, it was one
+   and the learned decision chose another, a rule decided (a party's side read from the words), the model keeps a
+   rejected fact — from the decisions that extraction made with the retrained models' answers (learn.observing).
 
 Deterministic (training is, and so are the split and the extraction); about 15 minutes on 2 cores. The committed
 models are never touched.
