@@ -9,8 +9,9 @@ run) is filled with synthetic cases — parties' roles, dated events, case field
 with quotes and distillation allegations, in the proportions of the corpus — first to --small facts, then to
 --facts. At each size the bench asks, as a signed-in editor through Django's test client (DEBUG off): the queue
 (``/review/``), one kind (``?kind=quote``), one case (``?case=``), the next page (its ``after`` link), the
-queue's API (``/api/v1/reviews/``) and its next page, and prints the median of --runs requests and the number
-of SQL queries each made. The fill is synthetic text (made-up names: "Plaintiff 12 v. Defendant 12"), never
+queue's API (``/api/v1/reviews/``) and its next page, and an editor's decision from the queue (confirming a
+quote; confirming a case's status), and prints the median of --runs requests and the number of SQL queries each
+made. The fill is synthetic text (made-up names: "Plaintiff 12 v. Defendant 12"), never
 presented as real data.
 """
 from __future__ import annotations
@@ -174,6 +175,38 @@ def measure(runs: int) -> dict[str, tuple[float, int]]:
                 break
             queries = len(ctx.captured_queries)
         out[label] = (statistics.median(times), queries)
+    out.update(decide(client, runs))
+    return out
+
+
+def decide(client, runs: int) -> dict[str, tuple[float, int]]:
+    """An editor's decisions as the queue makes them (htmx, ``mode=queue``: the answer is the item as it stands
+    now), each on a fact not yet decided: "decision" confirms a quote (the queue's ``c`` key), "case decision"
+    confirms a case's status (its fields are resolved again). label -> (median milliseconds, queries)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from casetracker.models import Case, Quote
+
+    cases = list(Case.objects.order_by("-id")[:runs + 1])  # the first of each is a warm-up, not timed
+    quotes = list(Quote.objects.filter(document__case_links__case=cases[0], review="").order_by("id")[:runs + 1])
+    asks = {"decision": [(f"/review/quote/{q.pk}/", f"q-quote-{q.pk}") for q in quotes],
+            "case decision": [(f"/review/case/{c.slug}/status/", "q-casefield-status") for c in cases]}
+    out = {}
+    for label, posts in asks.items():
+        times, queries = [], 0
+        for url, dom in posts:
+            with CaptureQueriesContext(connection) as ctx:
+                started = time.perf_counter()
+                answer = client.post(url, {"action": "confirm", "mode": "queue", "dom": dom, "next": "/review/"},
+                                     HTTP_HX_REQUEST="true")
+                times.append((time.perf_counter() - started) * 1000)
+            if answer.status_code != 200 or b"data-done" not in answer.content:
+                print(f"{url}: {answer.status_code}", file=sys.stderr)
+                times = [float("nan")]
+                break
+            queries = len(ctx.captured_queries)
+        out[label] = (statistics.median(times[1:] or times), queries)
     return out
 
 

@@ -22,6 +22,11 @@ the same kind, which no model sees (the real question: does it generalise?).
    (ingest.nlp.teach.decisions, the same rules as step 3) are checked against each extraction: a corrected fact
    counts when the extraction now has the corrected value, a rejected one when it is gone, a confirmed one when
    it is kept. The scorer's field F1 (../shared/eval/score.py) is printed beside.
+7. Why, per kind of decision ("why, quote correct (speaker): outranked 10, never a candidate 9, right 4"): each
+   decision the retrained extraction still misses is given its first cause (ingest.nlp.teach.why) — the export does
+   not carry it, the fact is not extracted, the corrected value was never among the rules' candidates, it was one
+   and the learned decision chose another, a rule decided (a party's side read from the words), the model keeps a
+   rejected fact — from the decisions that extraction made with the retrained models' answers (learn.observing).
 
 Deterministic (training is, and so are the split and the extraction); about 15 minutes on 2 cores. The committed
 models are never touched.
@@ -86,12 +91,44 @@ def train(env: dict, sets: list[str], out: Path, extra: Path | None = None, weig
     run(cmd, env)
 
 
-def extract(env: dict, models: Path, files: list[Path]) -> dict[str, dict]:
-    """file name -> the extraction (scorer format) with these models, no database."""
-    code = ("import json, sys\nfrom ingest.nlp.evaljson import extract_files\n"
-            "for line in extract_files(sys.argv[1:]):\n    print(json.dumps(line))\n")
+OBSERVED = ("quote_speaker", "is_quote", "party", "party_role")
+
+
+def extract(env: dict, models: Path, files: list[Path], observed: dict | None = None) -> dict[str, dict]:
+    """file name -> the extraction (scorer format) with these models, no database. With ``observed`` (a dict), it
+    gets file name -> the learned decisions each document's extraction made, with the models' answers
+    (learn.observing: the candidates each quote's speaker was chosen from, each party's side)."""
+    code = ("import json, sys\nfrom ingest.nlp import learn\nfrom ingest.nlp.evaljson import extract_files\n"
+            "for path in sys.argv[1:]:\n    seen = []\n    with learn.observing(seen):\n"
+            "        (line,) = extract_files([path])\n"
+            f"    line['_observed'] = [o for o in seen if o['decision'] in {OBSERVED!r}]\n"
+            "    print(json.dumps(line))\n")
     out = run([PY, "-c", code, *map(str, files)], {**env, "NLP_MODELS_DIR": str(models)})
-    return {line["doc"]: line for line in map(json.loads, out.splitlines())}
+    lines = {line["doc"]: line for line in map(json.loads, out.splitlines())}
+    for name, line in lines.items():
+        seen = line.pop("_observed")
+        if observed is not None:
+            observed[name] = seen
+    return lines
+
+
+def exported_lines(folder: Path, docs) -> dict[str, dict]:
+    """held-out file name -> its line in the editors' export (export_reviews names files by id: matched by text)."""
+    from ingest.nlp.evaljson import read
+
+    def plain(text: str) -> str:  # ingestion tidies whitespace
+        return " ".join(text.split())
+
+    by_text = {plain(read(path)[1]): g["doc"] for _, path, g in docs}
+    out = {}
+    gold = folder / "gold.jsonl"
+    for line in (gold.read_text(encoding="utf-8").splitlines() if gold.exists() else []):
+        if line.strip():
+            e = json.loads(line)
+            name = by_text.get(plain(read(folder / e["doc"])[1]))
+            if name:
+                out[name] = e
+    return out
 
 
 def main() -> int:
@@ -135,12 +172,14 @@ def main() -> int:
     before = extract(env, work / "base", files)
     scorer = load_scorer(None)
     figures = {"sets": held, "train_sets": train_sets, "review": review_counts, "export": exported, "runs": {}}
+    lines = exported_lines(work / "reviews", docs)
     for weight in [float(w) for w in args.weights.split(",") if w.strip()]:
         print(f"6. retrain with the export (each editor's example weighs {weight:g}), extract again", file=sys.stderr)
         models = work / f"taught-w{weight:g}"
         train(env, train_sets, models, extra=work / "reviews", weight=weight)
-        after = extract(env, models, files)
-        figures["runs"][f"{weight:g}"] = {g: _group(teach, scorer, members, before, after)
+        observed: dict = {}
+        after = extract(env, models, files, observed)
+        figures["runs"][f"{weight:g}"] = {g: _group(teach, scorer, members, before, after, observed, lines)
                                           for g, members in groups.items()}
     print(report(figures))
     if args.json:
@@ -149,12 +188,23 @@ def main() -> int:
     return 0
 
 
-def _group(teach, scorer, members, before: dict, after: dict) -> dict:
-    """One group's figures: the editor's decisions on the baseline's facts, held by each extraction."""
+def _group(teach, scorer, members, before: dict, after: dict, observed: dict, lines: dict) -> dict:
+    """One group's figures: the editor's decisions on the baseline's facts, held by each extraction; and why the
+    retrained extraction misses those it misses, by kind of decision (teach.why; for the unseen documents the
+    export is the one their own decisions would have made, had an editor checked them: the question is then
+    whether the mechanism could learn them, not whether it saw them)."""
     decided = [(d, gold["doc"]) for _, _, gold in members for d in teach.decisions(gold, before[gold["doc"]])]
     row = {"documents": len(members),
            "before": teach.tally([(d, before[name]) for d, name in decided]),
-           "after": teach.tally([(d, after[name]) for d, name in decided]), "by_kind": {}}
+           "after": teach.tally([(d, after[name]) for d, name in decided]), "by_kind": {}, "why": {}}
+    for d, name in decided:
+        if d["action"] == "confirm":
+            continue
+        what = f"{d['kind']} {d['action']}" + (f" ({d['field']})" if d.get("field") else "")
+        line = lines.get(name) if name in lines else (None if group_of(name) == "taught" else _as_gold(members, name))
+        reason = teach.why(d, after[name], observed.get(name, []), line)
+        row["why"].setdefault(what, {}).setdefault(reason, 0)
+        row["why"][what][reason] += 1
     for kind in ("quote", "allegation", "party"):
         mine = [(d, n) for d, n in decided if d["kind"] == kind]
         row["by_kind"][kind] = {"before": teach.tally([(d, before[n]) for d, n in mine]),
@@ -164,6 +214,11 @@ def _group(teach, scorer, members, before: dict, after: dict) -> dict:
         row["f1"] = {when: {f: _figure(scorer.score(gold, {n: p[n] for n in gold}).get(f, {})) for f in FIELDS}
                      for when, p in (("before", before), ("after", after))}
     return row
+
+
+def _as_gold(members, name: str) -> dict:
+    """An unseen document's annotation: what an export of its decisions would carry (nobody checked it)."""
+    return next(g for _, _, g in members if g["doc"] == name)
 
 
 def _figure(r: dict):
@@ -195,6 +250,9 @@ def _table(groups: dict) -> str:
             lines.append(f"  {g} {kind:10s} corrected right {b['right']} → {a['right']} of {a['corrections']}; "
                          f"rejected gone {b['gone']} → {a['gone']} of {a['rejections']}; "
                          f"confirmed kept {b['kept']} → {a['kept']} of {a['confirmed']}")
+        for what, reasons in sorted(row.get("why", {}).items()):
+            lines.append(f"  {g} why, {what}: " + ", ".join(
+                f"{reason} {n}" for reason, n in sorted(reasons.items(), key=lambda x: -x[1])))
         if "f1" in row:
             lines.append(f"  {g} scorer: " + ", ".join(
                 f"{f} {row['f1']['before'][f]} → {row['f1']['after'][f]}" for f in FIELDS))

@@ -6,7 +6,8 @@ A decision is a ``Correction`` keyed by what identifies the fact where it is wri
 - a quote, allegation, claim or mention: its fingerprint as extracted (a corrected quote keeps the fingerprint
   it was extracted with, so the next extraction of the same sentence finds the correction);
 - a party's role in a case (``caseparty``): the case, the party and the role as extracted;
-- an event (``event``): each of its sources, by case, kind, the date the source gives and the document;
+- an event (``event``): each of its sources, by case, kind, the date the source gives and the document, and each
+  dated step it was told as (case, kind, date: a new document reporting it meets the decision);
 - a case field (``casefield``): the case and the field; the value is an editor's ``CaseFact``, which outranks
   every source (statements.AUTHORITY) and has no document, so re-extraction never removes it.
 
@@ -75,6 +76,12 @@ def event_key(case_id, kind, when, document_id) -> str:
     return fingerprint("event", "source", case_id, kind, when.isoformat() if when else "", document_id)
 
 
+def event_step_key(case_id, kind, when) -> str:
+    """A dated step of a case as its sources told it (kind and date), whichever document tells it: a new document
+    reporting the step an editor corrected meets the decision too (attach_event merges sources by kind and date)."""
+    return fingerprint("event", "step", case_id, kind, when.isoformat())
+
+
 def casefield_key(case_id, field) -> str:
     return fingerprint("casefield", case_id, field)
 
@@ -84,7 +91,9 @@ def keys_of(kind: str, fact) -> list[str]:
     if kind == "caseparty":
         return [caseparty_key(fact.case_id, fact.party_id, fact.role)]
     if kind == "event":
-        return [event_key(fact.case_id, fact.kind, s.date, s.document_id) for s in fact.sources.all()]
+        sources = list(fact.sources.all())
+        steps = {event_step_key(fact.case_id, fact.kind, s.date) for s in sources if s.date}
+        return [event_key(fact.case_id, fact.kind, s.date, s.document_id) for s in sources] + sorted(steps)
     return [fact.fingerprint]
 
 
@@ -283,8 +292,7 @@ def _caseparty_apply(cp: CaseParty, action: str, new: dict, now) -> list[tuple]:
         cp.party, cp.role, cp.review, cp.reviewed_at = party, role, review, now
         cp.save()
     cp.review, cp.reviewed_at = review, now
-    writes.pending().mark("party_cases", [party.pk])
-    writes.pending().mark("cases", [cp.case_id])
+    writes.pending().mark("cases", [cp.case_id])  # its search vector holds its parties' names (no other case's)
     return changed
 
 
@@ -303,20 +311,23 @@ def case_of(kind: str, fact) -> Optional[int]:
 
 def _after(kind: str, fact, case_id: Optional[int]) -> None:
     """What a decision makes stale: search vectors, the case's fields (a rejected or re-dated step), the review
-    queue's rows of the cases the fact's copies are in."""
+    queue's rows. A decision that is its own transaction rewrites the rows it changes itself (``_queue_after``);
+    one nested in a larger write marks the cases of the fact's copies stale, as other writers do."""
     from casetracker import review_queue
     from casetracker.models import CaseDocument
 
     pending = writes.pending()
-    documents = {getattr(r, "document_id", None) for r in rows_of(kind, fact)} - {None}
-    review_queue.mark_stale({case_id, *CaseDocument.objects.filter(document_id__in=sorted(documents))
-                            .values_list("case_id", flat=True)})
+    copies = rows_of(kind, fact)
+    if pending.nested:
+        documents = {getattr(r, "document_id", None) for r in copies} - {None}
+        review_queue.mark_stale({case_id, *CaseDocument.objects.filter(document_id__in=sorted(documents))
+                                .values_list("case_id", flat=True)})
     if kind == "quote":
-        pending.mark("quotes", [r.pk for r in rows_of(kind, fact)])
+        pending.mark("quotes", [r.pk for r in copies])
     elif kind == "allegation":
-        pending.mark("allegations", [r.pk for r in rows_of(kind, fact)])
+        pending.mark("allegations", [r.pk for r in copies])
     elif kind == "mention":
-        pending.mark("documents", [r.document_id for r in rows_of(kind, fact)])
+        pending.mark("documents", [r.document_id for r in copies])
     if kind in ("event", "caseparty", "claim") and case_id:
         from casetracker import statements
 
@@ -324,6 +335,22 @@ def _after(kind: str, fact, case_id: Optional[int]) -> None:
         if case is not None:
             with history.acting(source="editor"):
                 statements.case_resolve(case)
+    if not pending.nested:
+        _queue_after(kind, copies, case_id)
+
+
+def _queue_after(kind: str, copies: list, case_id: Optional[int]) -> None:
+    """The review queue after a decision (its own transaction): only the rows it changes are written — the decided
+    fact's row (in each case that lists it), and for a decision on a case's own facts the case's field, role and
+    event rows whose values or priority moved (a case field resolved again, the header's recency). Nothing is
+    marked stale, so the next read rebuilds nothing for it (bench/bench_review.py, "decision")."""
+    from casetracker import review_queue
+
+    writes.pending().queue_synced = True
+    if kind in review_queue.FACT_KINDS:
+        review_queue.sync_fact(kind, copies)
+    if kind in ("event", "caseparty", "claim") and case_id:
+        review_queue.sync_case(case_id)
 
 
 # --------------------------------------------------------------------------- case fields
@@ -396,7 +423,11 @@ def case_field_review(*, case: Case, name: str, action: str, value: str = "", us
         case = statements.case_resolve(case)
     from casetracker import review_queue
 
-    review_queue.mark_stale([case.pk])
+    if writes.pending().nested:
+        review_queue.mark_stale([case.pk])
+    else:  # only the case's rows that changed (its fields, and the header's recency), nothing marked stale
+        writes.pending().queue_synced = True
+        review_queue.sync_case(case.pk)
     history.record(case_id=case.pk, fact_type="casefield", fact_id=None, key=key, subject=case.case_name,
                    field=name, before=before_shown, after=case_field_value(case, name), before_raw=before_raw,
                    after_raw=after_raw, action=action, user=user, reason=reason)
@@ -472,8 +503,10 @@ def caseparty_decided(correction: Correction, party: Party, role: str) -> tuple[
 def event_decision(case_id, kind, when, precision, document_id, stage, status) -> tuple[dict, Optional[Correction]]:
     """An event source's fields with the editor's decision on it applied."""
     fields = {"kind": kind, "date": when, "precision": precision, "stage": stage, "status": status}
-    correction = Correction.objects.filter(fact_type="event", fingerprint=event_key(case_id, kind, when, document_id),
-                                           document__isnull=True).first()
+    keys = [event_key(case_id, kind, when, document_id)] + ([event_step_key(case_id, kind, when)] if when else [])
+    found = {c.fingerprint: c for c in Correction.objects.filter(fact_type="event", fingerprint__in=keys,
+                                                                 document__isnull=True)}
+    correction = next((found[k] for k in keys if k in found), None)  # this source's own decision first
     if correction is None:
         return fields, None
     applied = apply("event", fields, correction)

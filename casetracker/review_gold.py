@@ -1,5 +1,6 @@
 """An editor who follows the corpus's human annotations: reviews every quote, distillation allegation and party role
-extracted from annotated documents, as a person checking them against the text would (ingest.nlp.teach has the
+extracted from annotated documents, and each side a document puts a party on, as a person checking them against
+the text would (ingest.nlp.teach has the
 rules: a fact the annotation holds is confirmed or corrected to its values, one it does not hold is rejected).
 
 It is the editor of the learning experiment (bench/bench_teach.py, ``manage.py review_from_gold``): its decisions go
@@ -13,7 +14,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from casetracker import review
-from casetracker.models import Allegation, CaseParty, Document, Quote, RawInput
+from casetracker.models import Allegation, CaseParty, Document, Mention, Quote, RawInput
 from ingest.nlp import goldmatch
 from ingest.nlp.teach import ALLEGATION_FIELDS, _allegation_match, _gold_quote, _same_name
 
@@ -74,7 +75,26 @@ def review_documents(gold_lines: dict[str, dict], *, user=None) -> Counter:
                 _decide(counts, "caseparty", cp, "correct", user, {"role": found.get("role") or "other"})
             else:
                 _decide(counts, "caseparty", cp, "confirm", user)
+        _mentions(counts, document, gold, user)
     return counts
+
+
+def _mentions(counts: Counter, document: Document, gold: dict, user) -> None:
+    """The sides this document puts parties on (the queue's "a party's role in a document"): a side the annotation
+    gives the party is confirmed, another side corrected to the annotation's role, a party it does not list
+    rejected. (A party's role in a case is one for all the case's documents; a document's own side is what its
+    annotation, and an export of it, state.)"""
+    for m in Mention.objects.filter(document=document, rejected=False, review="", role__in=("plaintiff", "defendant")) \
+            .select_related("party").order_by("evidence__start", "id"):
+        if not Mention.objects.filter(pk=m.pk, review="").exists():
+            continue  # decided with a copy of it
+        found = goldmatch.gold_party(gold, m.party.name)
+        if found is None:
+            _decide(counts, "mention", m, "reject", user)
+        elif (found.get("role") or "other") != m.role:
+            _decide(counts, "mention", m, "correct", user, {"role": found.get("role") or "other"})
+        else:
+            _decide(counts, "mention", m, "confirm", user)
 
 
 def _allegation(counts: Counter, a: Allegation, gold: dict, user) -> None:

@@ -234,15 +234,29 @@ def _home_cases(doc_ids) -> dict[int, int]:
 def case_items(case: Case, followers: int) -> list[Item]:
     """Every fact of a case an editor can check, whatever its state; a quote or allegation several cases share is
     the item of the case its document belongs to best (so it is in the queue once)."""
-    items = _case_items(case, followers)
+    return _case_items(case, followers) + _owned_fact_items(case, followers)
+
+
+FACT_KINDS = {"quote": "quotes", "allegation": "allegations", "claim": "claims", "mention": "mentions"}
+CASE_KINDS = ("casefield", "caseparty", "event")  # the items _case_items makes
+
+
+def _owned_fact_items(case: Case, followers: int, only: Optional[tuple[str, str]] = None) -> list[Item]:
+    """The items of the extracted facts this case owns; ``only`` = (kind, fingerprint): that fact's copies alone
+    (the same groups, certainty and owner as the whole case's, computed from the copies of that one fact)."""
     facts = selectors.case_facts(case)
     doc_ids = [cd.document_id for cd in case.case_documents.all()]
-    facts = {"quotes": list(facts["quotes"]), "allegations": list(facts["allegations"]),
-             "claims": list(facts["claims"]), "mentions": list(
-                 Mention.objects.filter(document_id__in=doc_ids, rejected=False, role__in=SIDES)
-                 .select_related("party", "evidence__document", "document").defer(*selectors._light("document"))
-                 .order_by("document_id", "evidence__start", "id"))}
+    facts = {"quotes": facts["quotes"], "allegations": facts["allegations"], "claims": facts["claims"],
+             "mentions": Mention.objects.filter(document_id__in=doc_ids, rejected=False, role__in=SIDES)
+             .select_related("party", "evidence__document", "document").defer(*selectors._light("document"))
+             .order_by("document_id", "evidence__start", "id")}
+    if only is not None:
+        kind, fingerprint = only
+        facts = {name: (qs.filter(fingerprint=fingerprint) if name == FACT_KINDS[kind] else qs.none())
+                 for name, qs in facts.items()}
+    facts = {name: list(qs) for name, qs in facts.items()}
     home = _home_cases({f.document_id for group in facts.values() for f in group})
+    items = []
     for item, group in _fact_items(case, facts, followers):
         first = group[0]
         owner = first.case_id if getattr(first, "case_id", None) else home.get(first.document_id, case.pk)
@@ -268,16 +282,103 @@ def refresh(case_ids) -> int:
         started = timezone.now()
         with transaction.atomic():
             rows = []
-            for case in selectors.case_detail_qs().filter(pk__in=chunk):
-                for i in case_items(case, followers.get(case.pk, 0)):
-                    rows.append(ReviewItem(
-                        kind=i.kind, key=i.id, case=case, priority=i.priority, certainty=i.certainty,
-                        visibility=i.visibility, review=i.review or "", reviewed_at=i.reviewed_at,
-                        listed=case.is_ai_litigation, data={name: getattr(i, name) for name in ITEM_DATA}))
+            for case in cases_qs().filter(pk__in=chunk):
+                rows += [_row(case, i) for i in case_items(case, followers.get(case.pk, 0))]
             ReviewItem.objects.filter(case_id__in=chunk).delete()
             ReviewItem.objects.bulk_create(rows, batch_size=1000)
             ReviewStale.objects.filter(case_id__in=chunk, marked_at__lte=started).delete()
         written += len(rows)
+    return written
+
+
+def _row(case: Case, i: Item) -> ReviewItem:
+    return ReviewItem(kind=i.kind, key=i.id, case=case, priority=i.priority, certainty=i.certainty,
+                      visibility=i.visibility, review=i.review or "", reviewed_at=i.reviewed_at,
+                      listed=case.is_ai_litigation, data=_stored({name: getattr(i, name) for name in ITEM_DATA}))
+
+
+def _stored(data: dict) -> dict:
+    """Data as the JSON column gives it back (tuples as lists), so a stored row and a fresh one compare equal."""
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+SYNCED = ("priority", "certainty", "visibility", "review", "reviewed_at", "listed", "data")
+
+
+def _sync(case: Case, items: list[Item], stored) -> int:
+    """Make the stored rows ``stored`` (a queryset of this case's rows) what ``items`` say: a row that changed is
+    updated in place (its id, hence the keyset cursors of the pages, stays), a new fact's row is inserted, a row
+    whose fact is gone is deleted, a row that did not change is not written. Returns how many rows were written."""
+    fresh = {(i.kind, i.id): _row(case, i) for i in items}
+    old = {(r.kind, r.key): r for r in stored}
+    changed = []
+    for key, row in fresh.items():
+        was = old.get(key)
+        if was is not None and any(getattr(was, f) != getattr(row, f) for f in SYNCED):
+            for f in SYNCED:
+                setattr(was, f, getattr(row, f))
+            changed.append(was)
+    gone = [r.pk for key, r in old.items() if key not in fresh]
+    new = [row for key, row in fresh.items() if key not in old]
+    if gone:
+        ReviewItem.objects.filter(pk__in=gone).delete()
+    if changed:
+        ReviewItem.objects.bulk_update(changed, SYNCED)
+    if new:
+        ReviewItem.objects.bulk_create(new)
+    return len(gone) + len(changed) + len(new)
+
+
+def cases_qs():
+    """Cases with what their queue items read, each relation in one query (a case page's ``case_detail_qs`` less
+    what the queue never shows: family, counsel, followed dockets, the documents' rows)."""
+    from django.db.models import Prefetch
+
+    detail = {p.prefetch_to: p for p in selectors.case_detail_qs()._prefetch_related_lookups
+              if isinstance(p, Prefetch)}
+    return selectors._case_activity(Case.objects.all()).prefetch_related(
+        detail["dockets"], detail["case_parties"], detail["events"], detail["facts"], "case_documents")
+
+
+def sync_case(case_id: int) -> int:
+    """After an editor's decision on a case's own facts (a case field, a party's role, an event; a claim, whose
+    causes of action the case's fields follow): its case fields', roles' and events' rows again, written only where
+    they changed (a decision changes its fact's row; the case's fields it resolves again, and the recency of its
+    header when the last activity moves). The extracted facts' rows (quotes, allegations, ...) do not depend on
+    these and are not read. Returns how many rows were written."""
+    case = cases_qs().filter(pk=case_id).first()
+    if case is None:
+        return 0
+    followers = Alert.objects.filter(case_id=case_id, paused=False).count()
+    written = _sync(case, _case_items(case, followers), ReviewItem.objects.filter(case=case, kind__in=CASE_KINDS))
+    return written + ReviewItem.objects.filter(case=case).exclude(listed=case.is_ai_litigation).update(
+        listed=case.is_ai_litigation)
+
+
+def sync_fact(kind: str, copies: list) -> int:
+    """After an editor's decision on an extracted fact (``copies``: its rows, one per document that states it): the
+    rows that stand for it, in the cases that hold one or own it now, computed again from its copies alone and
+    written where they changed. Returns how many rows were written."""
+    keys = [str(c.pk) for c in copies]
+    fingerprints = {c.fingerprint for c in copies}
+    # a fact is listed only in a case of its documents or its own case: its rows are found through the
+    # (case, kind, key) index, never by a scan of every row
+    linked = set(CaseDocument.objects.filter(document_id__in=sorted({c.document_id for c in copies}))
+                 .values_list("case_id", flat=True)) | {c.case_id for c in copies if getattr(c, "case_id", None)}
+    case_ids = set(ReviewItem.objects.filter(case_id__in=sorted(linked), kind=kind, key__in=keys)
+                   .values_list("case_id", flat=True))
+    case_ids |= {c.case_id for c in copies if getattr(c, "case_id", None)}
+    case_ids |= set(_home_cases({c.document_id for c in copies}).values())
+    written = 0
+    for case in selectors._case_activity(Case.objects.filter(pk__in=sorted(case_ids))).prefetch_related(
+            "case_documents"):
+        followers = Alert.objects.filter(case_id=case.pk, paused=False).count()
+        items = [i for fp in sorted(fingerprints) for i in _owned_fact_items(case, followers, only=(kind, fp))]
+        written += _sync(case, items, ReviewItem.objects.filter(case=case, kind=kind, key__in=keys))
     return written
 
 

@@ -40,6 +40,14 @@ class Pending:
         self._savepoints: list[dict[str, int]] = []
         self._changes: list[dict] = []  # what followers are told (casetracker.changes), in order
         self.flushes = 0
+        # the writer rewrote the review queue's rows its change touches itself (an editor's decision, its own
+        # transaction: review_queue.sync_case / sync_fact), so no case is marked stale for a rebuild
+        self.queue_synced = False
+
+    @property
+    def nested(self) -> bool:
+        """Whether the writer running now is nested in a larger write (its own savepoint)."""
+        return bool(self._savepoints)
 
     def change(self, **fields) -> None:
         """Record a change for followers (casetracker.changes builds these); written when the block ends."""
@@ -89,7 +97,7 @@ class Pending:
                 if ids:
                     touched.get(kind, set()).update(ids)
                     refresh[kind](sorted(ids))  # one order everywhere: concurrent writers lock rows alike
-        if touched["cases"] or touched["documents"]:  # their review queue rows are stale
+        if (touched["cases"] or touched["documents"]) and not self.queue_synced:  # their queue rows are stale
             from casetracker import review_queue
             from casetracker.models import CaseDocument
 

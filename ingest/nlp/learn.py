@@ -130,13 +130,23 @@ def _record(kind: str, name: str, features: dict, default, meta: Optional[dict],
                      "labels": list(labels) if labels is not None else None})
 
 
+def _observe(name: str, default, meta: Optional[dict], answer) -> None:
+    observer = getattr(_state, "observer", None)
+    if observer is not None:
+        observer.append({"decision": name, "doc": getattr(_state, "doc", None), "default": default,
+                         "meta": meta or {}, "answer": answer})
+
+
 def decide(name: str, features: dict[str, Value], default: float, meta: Optional[dict] = None) -> float:
     """The probability that the candidate is a yes (the rules' default when no model is in use)."""
     _record("binary", name, features, default, meta)
     m = model(name)
     if m is None or getattr(_state, "recorder", None) is not None:
-        return float(default)
-    return m.proba(features)
+        p = float(default)
+    else:
+        p = m.proba(features)
+    _observe(name, default, meta, p)
+    return p
 
 
 def accept(name: str, features: dict[str, Value], default: bool, meta: Optional[dict] = None) -> bool:
@@ -153,9 +163,12 @@ def choose(name: str, features: dict[str, Value], default, labels: Iterable, met
     _record("multi", name, features, default, meta, labels)
     m = model(name)
     if m is None or getattr(_state, "recorder", None) is not None:
-        return default
-    best = m.best(features, allowed=labels)
-    return default if best is None else best
+        best = None
+    else:
+        best = m.best(features, allowed=labels)
+    answer = default if best is None else best
+    _observe(name, default, meta, answer)
+    return answer
 
 
 def rank(name: str, candidates: list[tuple[object, dict[str, Value], float]], meta: Optional[dict] = None):
@@ -184,6 +197,12 @@ def _swapped(attr: str, value, default=None):
 def recording(recorder: list):
     """Record every decision into `recorder` (and answer with the rules' defaults meanwhile)."""
     return _swapped("recorder", recorder)
+
+
+def observing(observer: list):
+    """Append every decision made in the block, with the answer the models in use gave (unlike ``recording``, the
+    models decide as usual): what bench/bench_teach.py reads to say why a correction was not learned."""
+    return _swapped("observer", observer)
 
 
 def document(name: Optional[str]):

@@ -138,3 +138,76 @@ def tally(items: list[tuple[dict, dict]]) -> dict:
             out["confirmed"] += 1
             out["kept"] += ok
     return out
+
+
+# --------------------------------------------------------------------------- why a decision was not learned
+WHY = ("right", "fact not found", "not exported", "never a candidate", "outranked", "side read by a rule",
+       "model chose another", "model keeps it", "other")
+
+
+def exported(decision: dict, line: Optional[dict]) -> bool:
+    """Whether the editors' export (``export_reviews``: the line of the document, or None when it was not
+    exported) carries the decided value, so that training can learn it."""
+    if line is None:
+        return False
+    kind, action = decision["kind"], decision["action"]
+    if kind == "quote":
+        found = [q for q in line.get("quotes", []) if goldmatch.quote_match(q.get("text_start"), decision["text"])
+                 or goldmatch.quote_match(decision["text"], q.get("text_start", ""))]
+        if action == "reject":
+            return not found
+        speaker = decision.get("value") if action == "correct" else decision.get("speaker")
+        return any(_same_name(q.get("speaker"), speaker) for q in found)
+    if kind == "party":
+        found = [p for p in line.get("parties", []) if goldmatch.name_match(p.get("name"), decision["name"])]
+        if action == "reject":
+            return not found
+        role = decision.get("value") if action == "correct" else decision.get("role")
+        return bool(found) and all((p.get("role") or "other") == role for p in found)
+    found = [a for a in line.get("distillation_allegations", []) if goldmatch.name_match(a.get("accused"),
+                                                                                         decision["accused"])]
+    if action == "reject":
+        return not found
+    field = decision.get("field")
+    return bool(found) and (not field or any(
+        (a.get(field) == decision.get("value")) if field == "status" else _same_name(a.get(field), decision.get("value"))
+        for a in found))
+
+
+def why(decision: dict, pred: dict, observed: list[dict], line: Optional[dict]) -> str:
+    """Why an extraction does (``right``) or does not get a decided fact right on its own, in the order a cause
+    rules the later ones out: the editors' export does not carry the decision (a trainer never sees it); the fact
+    is not extracted at all; the value is never among the rules' candidates the learned decision chooses from
+    (a quote's speaker); a rule decides, not the learned model (a party's side read from the words); the learned
+    decision saw the value and chose another (its features do not tell them apart). ``observed``: the document's
+    decisions with the answers the models gave (learn.observing)."""
+    if holds(decision, pred):
+        return "right"
+    kind, action = decision["kind"], decision["action"]
+    if not exported(decision, line):
+        return "not exported"
+    if kind == "quote":
+        mine = [o for o in observed if o["decision"] == "quote_speaker"
+                and goldmatch.quote_match(decision["text"], o["meta"].get("text", ""))]
+        if not mine:
+            return "fact not found" if action != "reject" else "model keeps it"
+        if action == "reject":
+            return "model keeps it"
+        speaker = decision.get("value") if action == "correct" else decision.get("speaker")
+        names = [o["meta"].get("candidate") for o in mine]
+        if not any((n == "None" and not speaker) or (n != "None" and _same_name(n, speaker)) for n in names):
+            return "never a candidate"
+        return "outranked"
+    if kind == "party":
+        mine = [o for o in observed if o["decision"] in ("party", "party_role")
+                and goldmatch.name_match(o["meta"].get("name"), decision["name"])]
+        if action == "reject":
+            return "model keeps it" if mine else "other"
+        if not mine:
+            return "fact not found"
+        role = decision.get("value") if action == "correct" else decision.get("role")
+        chosen = [o for o in mine if o["decision"] == "party_role"]
+        if any(o["default"] in ("plaintiff", "defendant") and o["default"] != role for o in chosen):
+            return "side read by a rule"
+        return "model chose another"
+    return "other"

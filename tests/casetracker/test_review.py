@@ -429,3 +429,158 @@ def test_claims_and_a_partys_side_in_a_document_are_in_the_queue_and_corrections
     assert {m.review for m in musk_mentions} == {"corrected"}
     assert not review_queue.queue(case=case, kind="claim")[0]  # checked: out of the unchecked queue
     assert review_queue.queue(case=case, kind="claim", state="checked")[0][0].review == "corrected"
+
+
+def _expected_rows() -> dict:
+    """(case, kind, key) -> what a rebuild from scratch would store (computed, nothing written)."""
+    from casetracker.models import Alert
+
+    out = {}
+    for case in review_queue.cases_qs():
+        followers = Alert.objects.filter(case=case, paused=False).count()
+        for i in review_queue.case_items(case, followers):
+            row = review_queue._row(case, i)
+            out[(case.pk, i.kind, i.id)] = (row.priority, row.certainty, row.review, row.listed, row.data)
+    return out
+
+
+def _stored_rows() -> dict:
+    """(case, kind, key) -> (row id, what it stores)."""
+    from casetracker.models import ReviewItem
+
+    return {(r.case_id, r.kind, r.key): (r.pk, (r.priority, r.certainty, r.review, r.listed, r.data))
+            for r in ReviewItem.objects.all()}
+
+
+def test_a_decision_rewrites_only_the_queue_rows_it_changes(editor_client, musk_case):
+    """An editor's decision writes the rows it changes itself (nothing is marked stale for a rebuild): after each
+    kind of decision the stored queue is what a rebuild from scratch would store, the rows it did not change keep
+    their ids (the cursors of the pages stay valid) and their contents. A decision nested in a larger write marks
+    its case stale, as other writers do."""
+    from casetracker import writes
+    from casetracker.models import Mention, ReviewStale
+
+    case, docs = musk_case
+    review_queue.queue(case=case, state="all")  # built
+    assert not ReviewStale.objects.exists()
+    quote, event = Quote.objects.get(), Event.objects.get()
+    allegation = Allegation.objects.order_by("id").first()
+    plaintiff = CaseParty.objects.filter(case=case, role="plaintiff").first()
+    mention = Mention.objects.filter(document=docs[1], role__in=("plaintiff", "defendant")).first()
+    decisions = [  # (url, form, the rows it must change)
+        (f"/review/quote/{quote.pk}/", {"action": "confirm"}, {("quote", str(quote.pk))}),
+        (f"/review/quote/{quote.pk}/", {"action": "correct", "speaker": "OpenAI"}, {("quote", str(quote.pk))}),
+        (f"/review/allegation/{allegation.pk}/", {"action": "confirm"}, {("allegation", str(allegation.pk))}),
+        (f"/review/event/{event.pk}/", {"action": "correct", "date": "2024-03-01"}, {("event", str(event.pk))}),
+        (f"/review/caseparty/{plaintiff.pk}/", {"action": "confirm"}, {("caseparty", str(plaintiff.pk))}),
+        (f"/review/case/{case.slug}/status/", {"action": "correct", "status": "settled"}, {("casefield", "status")}),
+        (f"/review/mention/{mention.pk}/", {"action": "reject"}, {("mention", str(mention.pk))}),
+        (f"/review/quote/{quote.pk}/", {"action": "reject"}, {("quote", str(quote.pk))}),
+    ]
+    for url, form, must in decisions:
+        before = _stored_rows()
+        assert editor_client.post(url, form).status_code == 302, url
+        assert not ReviewStale.objects.exists(), url
+        after = _stored_rows()
+        assert {k: v for k, (_pk, v) in after.items()} == _expected_rows(), url
+        changed = {(kind, key) for (c, kind, key) in set(before) | set(after)
+                   if (before.get((c, kind, key)) or (None, None))[1] != (after.get((c, kind, key)) or (None, None))[1]}
+        assert must <= changed, url
+        header = {("casefield", name) for name in review.CASE_FIELDS} | {
+            ("caseparty", str(pk)) for pk in CaseParty.objects.filter(case=case).values_list("pk", flat=True)}
+        # an extracted fact's decision changes its own row; a case's own fact may move the case's fields and, with
+        # its last activity, the recency of its header and roles
+        assert not changed - must - (header if url.startswith(("/review/event", "/review/case")) else set()), \
+            (url, changed)
+        assert all(after[k][0] == before[k][0] for k in after if k in before), url  # updated in place
+    assert ("quote", str(quote.pk)) not in {(k[1], k[2]) for k in _stored_rows()}  # rejected: out of the queue
+
+    with writes.atomic():  # a decision inside a larger write: its case waits for a rebuild, as other writes do
+        review.fact_review(kind="allegation", fact=allegation, action="reject")
+    assert ReviewStale.objects.filter(case_id=case.pk).exists()
+    review_queue.refresh_stale()
+    assert {k: v for k, (_pk, v) in _stored_rows().items()} == _expected_rows()
+
+
+def test_a_corrected_event_date_and_kind_stay_when_a_new_document_reports_the_same_event(editor_client, musk_case):
+    """A new document that reports a step an editor corrected (the same kind and date as its sources said) joins
+    the corrected event: it takes the corrected date and kind, and no event with the old values comes back."""
+    from casetracker import services
+    from tests.casetracker.conftest import musk_extraction
+    from tests.casetracker.factories import DocumentFactory, span
+    from ingest.nlp import types as nlp
+
+    case, _ = musk_case
+
+    def report(text):
+        x = musk_extraction(text, with_quote=False)
+        x.events = [nlp.EventX(kind="hearing", what="A hearing in Musk v. OpenAI", date="2026-04-28",
+                               precision="day", evidence=[span(text, "hearing")])]
+        services.extraction_record(document=DocumentFactory(text=text), extraction=x)
+
+    report("Elon Musk sued OpenAI. Musk testified that xAI used OpenAI models. A hearing was held on April 28, 2026. "
+           "Anthropic accused DeepSeek.")
+    event = Event.objects.get(case=case, kind="hearing")
+    answer = editor_client.post(f"/review/event/{event.pk}/", {"action": "correct", "date": "2026-04-30",
+                                                              "kind": "testimony"})
+    assert answer.status_code == 302
+    report("Elon Musk sued OpenAI. Musk testified that xAI used OpenAI models. The hearing took place on April 28, "
+           "2026, a later story says. Anthropic accused DeepSeek.")
+    steps = list(Event.objects.filter(case=case, rejected=False, date__isnull=False))
+    assert [(e.kind, e.date.isoformat(), e.review) for e in steps] == [("testimony", "2026-04-30", "corrected")]
+    assert steps[0].sources.count() == 2
+
+
+def test_each_role_reaches_what_it_may_and_nothing_more(client, musk_case, member, editor):
+    """Anonymous readers, members (an API token, no reviewing) and editors, on every editor's page and action:
+    the queue, deciding, merging and splitting parties and cases (their previews too), reverting, and the
+    queue's API; readers all see the changes page. Nothing changes for those who may not."""
+    from rest_framework.authtoken.models import Token
+
+    case, docs = musk_case
+    quote = Quote.objects.get()
+    other = Case.objects.create(case_name="OpenAI v. Musk", slug="openai-v-musk")
+    gets = ["/review/", f"/review/?case={case.slug}", "/review/merge/parties/?source=xAI&target=OpenAI",
+            f"/review/merge/cases/?source={other.slug}&target={case.slug}", f"/cases/{case.slug}/split/"]
+    posts = [(f"/review/quote/{quote.pk}/", {"action": "confirm"}),
+             (f"/review/case/{case.slug}/status/", {"action": "correct", "status": "settled"}),
+             ("/review/merge/parties/", {"source": "xAI", "target": "OpenAI"}),
+             ("/review/merge/cases/", {"source": other.slug, "target": case.slug}),
+             (f"/cases/{case.slug}/split/", {"document": [docs[1].pk], "caption": "Anthropic v. DeepSeek"}),
+             (f"/review/split/parties/{Party.objects.get(name='xAI').slug}/", {})]
+
+    revisions = Revision.objects.count()  # the extraction's own
+
+    def unchanged():
+        assert Quote.objects.get().review == "" and not Correction.objects.exists()
+        assert Revision.objects.count() == revisions
+        assert Party.objects.get(name="xAI").merged_into is None and Case.objects.filter(slug=other.slug).exists()
+        assert not Case.objects.filter(case_name="Anthropic v. DeepSeek").exists()
+
+    api = {"kind": "quote", "id": quote.pk, "action": "confirm"}
+    for who in ("anonymous", "member"):
+        if who == "member":
+            client.force_login(member)
+        for url in gets:
+            answer = client.get(url)
+            assert (answer.status_code == 302 and answer["Location"].startswith("/accounts/login/")
+                    if who == "anonymous" else answer.status_code == 403), (who, url)
+        for url, form in posts:
+            answer = client.post(url, form)
+            assert answer.status_code == (302 if who == "anonymous" else 403), (who, url)
+            if who == "anonymous":
+                assert answer["Location"].startswith("/accounts/login/"), url
+        assert client.get(f"/cases/{case.slug}/changes/").status_code == 200
+        auth = {"HTTP_AUTHORIZATION": f"Token {Token.objects.get_or_create(user=member)[0].key}"} if who == "member" else {}
+        client.logout()  # the API by its token alone
+        assert client.get("/api/v1/reviews/", **auth).status_code in ((401, 403) if who == "anonymous" else (403,))
+        assert client.post("/api/v1/reviews/", api, content_type="application/json", **auth).status_code in (
+            (401, 403) if who == "anonymous" else (403,))
+        unchanged()
+    client.force_login(editor)
+    for url in gets:
+        assert client.get(url).status_code == 200, url
+    token = Token.objects.get_or_create(user=editor)[0].key
+    client.logout()
+    answer = client.post("/api/v1/reviews/", api, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token}")
+    assert answer.status_code == 200 and Quote.objects.get().review == "confirmed"

@@ -98,3 +98,47 @@ def test_train_keeps_the_committed_models_out_of_an_experiment():
 
     with pytest.raises(SystemExit):
         train.main(["--extra", "/nonexistent", "--no-cv", "--dry-run"])
+
+
+def test_each_exported_document_keeps_the_sides_its_own_annotation_gives(annotated, tmp_path):
+    """The two documents of one case disagree on the sides (as annotated): a party's role in the case is one for
+    both, so the export takes each document's own sides from the decisions on its mentions (review_from_gold
+    decides them), and the experiment's check finds every role decision in the export (teach.exported)."""
+    case, docs, gold = annotated
+    call_command("review_from_gold", str(gold))
+    from casetracker.models import Mention
+
+    assert Mention.objects.filter(document=docs[0], role__in=("plaintiff", "defendant")).exclude(review="").exists()
+    out = tmp_path / "reviews"
+    call_command("export_reviews", str(out))
+    lines = [json.loads(line) for line in (out / "gold.jsonl").read_text().splitlines()]
+    by_doc = {line["doc"]: line for line in lines}
+    for doc, annotation in zip(docs, GOLD):
+        line = by_doc[f"{doc.pk:05d}_{doc.sha256[:12]}.txt"]
+        sides = {(p["name"], p["role"]) for p in line["parties"] if p["name"] in ("OpenAI", "Elon Musk")}
+        assert sides == {(p["name"], p["role"]) for p in annotation["parties"]}, annotation["doc"]
+        for p in annotation["parties"]:
+            decision = {"kind": "party", "action": "confirm", "name": p["name"], "role": p["role"]}
+            assert teach.exported(decision, line)
+            wrong = {**decision, "role": "other"}
+            assert not teach.exported(wrong, line)
+            assert teach.why(wrong, {"parties": []}, [], line) == "not exported"
+
+
+def test_why_a_correction_is_not_learned():
+    """teach.why names the first cause: the export lacks it, the speaker was never a candidate, or it was one
+    and the learned ranker chose another."""
+    line = {"quotes": [{"speaker": "Rita Lin", "text_start": "futile"}], "parties": [], "distillation_allegations": []}
+    decision = {"kind": "quote", "action": "correct", "text": "futile", "field": "speaker", "value": "Rita Lin"}
+    pred = {"quotes": [{"speaker": "xAI", "text": "futile"}]}
+    seen = [{"decision": "quote_speaker", "meta": {"text": "futile", "candidate": "xAI"}, "answer": 0.9, "default": 0.9}]
+    assert teach.why(decision, pred, seen, line) == "never a candidate"
+    seen.append({"decision": "quote_speaker", "meta": {"text": "futile", "candidate": "Rita Lin"}, "answer": 0.5,
+                 "default": 0.4})
+    assert teach.why(decision, pred, seen, line) == "outranked"
+    assert teach.why(decision, pred, seen, None) == "not exported"
+    assert teach.why(decision, {"quotes": [{"speaker": "Rita Lin", "text": "futile"}]}, seen, line) == "right"
+    role = {"kind": "party", "action": "correct", "name": "OpenAI", "field": "role", "value": "defendant"}
+    rule = [{"decision": "party_role", "meta": {"name": "OpenAI"}, "answer": "plaintiff", "default": "plaintiff"}]
+    assert teach.why(role, {"parties": [{"name": "OpenAI", "role": "plaintiff"}]}, rule,
+                     {"parties": [{"name": "OpenAI", "role": "defendant"}]}) == "side read by a rule"

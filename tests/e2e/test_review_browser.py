@@ -1,5 +1,6 @@
 """Issue 15 in Chromium, on the real sample corpus: an editor checks every fact of Musk v. OpenAI from the review
-queue with the keyboard (the time it takes is measured and printed: the issue asks for under five minutes),
+queue with the keyboard (the time it takes is printed, never asserted: the issue asks for under five minutes;
+speed is measured by bench/bench_review.py),
 corrects a quote's speaker and the case's status in place on the case page, sees them on the page and in the API,
 re-extracts with the real pipeline, and finds both corrections kept."""
 from __future__ import annotations
@@ -114,7 +115,6 @@ def test_an_editor_checks_every_fact_of_musk_v_openai_from_the_queue_with_the_ke
           f"keyboard in {elapsed:.1f} s")
     assert undone == 0
     assert review_queue.queue(case=Case.objects.get(pk=case.pk), state="unchecked")[1] == 0
-    assert elapsed < 300  # the issue's bar: under five minutes (a generous bound, not a timing test)
     page.goto(f"{site}/review/?case={case.slug}")
     assert "Nothing to check here." in page.inner_text("#queue")
 

@@ -5,8 +5,9 @@ its header block, so ``make train`` (ingest/nlp/train.py reads tests/data/*/gold
 A document is exported when editors decided on every quote, allegation and party role it holds (a role is held by
 the documents that name the party in its case) (``--partial``: on at least one; its unchecked facts are then taken
 as extracted). Rejected facts are left out, corrected ones carry their corrected values; parties are the parties of
-its cases with their roles (plaintiff, defendant, other; a role an editor rejected is gone), captions its cases',
-events the steps it reports.
+its cases with their roles (plaintiff, defendant, other; a role an editor rejected is gone), each with the side an
+editor decided this document gives it where there is one (its mentions: a party's role in a case is one for all
+the case's documents, a document's annotation is its own), captions its cases', events the steps it reports.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
-from casetracker.models import Allegation, CaseDocument, CaseParty, Document, EventSource, Quote
+from casetracker.models import Allegation, CaseDocument, CaseParty, Document, EventSource, Mention, Party, Quote
 
 
 def _header(document: Document) -> str:
@@ -32,6 +33,20 @@ def _header(document: Document) -> str:
     return "\n".join(lines) + "\n\n" if lines else ""
 
 
+def document_sides(document: Document) -> dict:
+    """party id -> the role an editor decided this document gives it (its mentions on a side, confirmed or
+    corrected; None when every decided mention of it was rejected): a document's own annotation, where the role
+    of a party in a case (one for all the case's documents) may differ."""
+    decided: dict[int, list] = {}
+    for m in Mention.objects.filter(document=document).exclude(review="").select_related("party").order_by("id"):
+        decided.setdefault(m.party.resolved().pk, []).append(None if m.rejected else m.role)
+    out = {}
+    for pk, roles in decided.items():
+        kept = [r for r in roles if r is not None]
+        out[pk] = max(kept, key=kept.count) if kept else None
+    return out
+
+
 def annotation(document: Document, name: str) -> dict:
     quotes = Quote.objects.filter(document=document, rejected=False).select_related("speaker", "evidence") \
         .order_by("evidence__start")
@@ -39,12 +54,17 @@ def annotation(document: Document, name: str) -> dict:
         "accuser", "accused", "teacher", "student").order_by("evidence__start")
     links = CaseDocument.objects.filter(document=document).select_related("case").order_by("-confidence", "id")
     case_ids = [link.case_id for link in links]
+    sides = document_sides(document)
     parties = []
     for cp in CaseParty.objects.filter(case_id__in=case_ids).filter(
             Q(evidence__document=document) | Q(named=True)).select_related("party").distinct().order_by("id"):
-        entry = {"name": cp.party.name, "role": cp.role}
-        if entry not in parties:
-            parties.append(entry)
+        party = cp.party.resolved()
+        role = sides.pop(party.pk) if party.pk in sides else cp.role
+        if role is not None and all(p["name"] != party.name for p in parties):  # one role a party, as annotated
+            parties.append({"name": party.name, "role": role})
+    for party in Party.objects.filter(pk__in=sorted(sides)).order_by("id"):  # a side given outside its cases
+        if sides[party.pk] is not None and all(p["name"] != party.name for p in parties):
+            parties.append({"name": party.name, "role": sides[party.pk]})
     events = []
     for s in EventSource.objects.filter(document=document, event__rejected=False).select_related("event"):
         day = s.event.date if s.event.precision in ("day", "") else None
