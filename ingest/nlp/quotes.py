@@ -584,6 +584,16 @@ def _prev_class(prev) -> str:
     return prev.pos_
 
 
+def _introduced(doc: Doc, text: str, q0: int) -> bool:
+    """A quote right after a colon, a comma or a verb ('Musk answered “partly.”', 'replied briefly: “partially.”'),
+    not a word mentioned inside a clause ('whether this meant “yes,”')."""
+    if text[max(0, q0 - 6):q0].rstrip(" “\"‘'").endswith((":", ",")):
+        return True
+    before = doc.char_span(max(0, q0 - 40), q0, alignment_mode="contract")
+    words = [t for t in before or () if not (t.is_quote or t.is_space or t.is_punct)]
+    return bool(words) and words[-1].pos_ in ("VERB", "AUX") and words[-1].lemma_.lower() not in ("mean", "be", "call")
+
+
 def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents, reason, verbs, speaker, according,
                        standalone, speech_above, rules_quoted, keep) -> dict:
     words = content.split()
@@ -683,6 +693,8 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         # what the quote's own frame says (the features do not depend on the quotes before it, so a text read
         # in pieces decides as the whole does)
         framed = speaker is not None or unnamed
+        # one word no one says right before it ('whether this meant "yes,"', not 'Musk replied briefly: "partially."')
+        one_word_unsaid = len(words) < 2 and not _introduced(doc, text, q0)
         own_keep = keep and (speaker is not None or has_cue or standalone) and (speaker is not None or len(words) >= 4 or has_cue)
         if speaker is None and not unnamed and last and (
                 (has_cue or standalone) and q0 - last[1] < 1200 or not short and q0 - last[1] < 600):
@@ -701,6 +713,8 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         speaker, _ = learn.rank("quote_speaker", cands, meta={"text": content[:200], "at": q0})
         if rules_quoted or reason in HARD_TERMS or reason == "title" and not features["in_heading"]:
             continue  # statute or rule text, a defined term, a rule cited: never speech (the conventions)
+        if one_word_unsaid:
+            continue  # one word quoted with no colon or comma introducing it is a word mentioned, not speech
         if not learn.accept("is_quote", features, default=keep, meta={"text": content[:200], "at": q0}):
             continue
         if speaker:

@@ -99,3 +99,8 @@ def test_the_publishers_are_the_group_that_sued_not_the_group_named_last(extract
                 "overshadowed by larger litigation filed by all three major music companies against Suno and Udio.\n"
                 "“To be clear, this case is not a referendum on AI technology,” lawyers for the music companies write.")
     assert x.quotes and x.quotes[0].speaker not in ("Suno", "Udio")
+
+
+def test_a_word_mentioned_inside_a_clause_is_no_quote_even_beside_a_speaker(extract):
+    got = _quotes(extract, "Asked whether the deal meant “surrender,” Altman replied: “No.” He added nothing.")
+    assert [t for _, t in got if t.lower().startswith("surrender")] == [], got
