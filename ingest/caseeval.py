@@ -54,7 +54,7 @@ def norm(text: Optional[str]) -> str:
 
 def docket_core(number: Optional[str]) -> str:
     """"3:23-cv-03417-VC", "23-cv-3417" and "1:23-CV-03417" share a core: year, type, number without zeros."""
-    s = (number or "").strip().lower()
+    s = re.sub(r"\s*\([^)]*\)\s*$", "", (number or "").strip().lower())  # "23-3514 (JRT/DJF)": judges' initials
     m = re.search(r"(\d{2})[-\s]?([a-z]{1,4})[-\s]?0*(\d{1,6})", s)
     if m:
         return f"{m.group(1)}-{m.group(2)}-{int(m.group(3)):05d}"

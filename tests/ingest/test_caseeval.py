@@ -11,6 +11,7 @@ def statement(doc, case, published="", **fields):
 
 
 def test_docket_cores_are_courtlisteners():
+    assert caseeval.docket_core("23-3514 (JRT/DJF)") == caseeval.docket_core("23-3514")
     assert caseeval.docket_core("3:24-cv-05417-WHA") == caseeval.docket_core("24-cv-5417") == "24-cv-05417"
     assert caseeval.docket_core("1:23-CV-11195") == "23-cv-11195"
     assert caseeval.docket_core("IL-2023-000007") != caseeval.docket_core("24-cv-5417")
