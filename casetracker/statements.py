@@ -200,7 +200,9 @@ def case_resolve(case: Case) -> Case:
         by_field[f.field].append(f)
     values: dict = {}
     values["court"] = _top(by_field["court"])
-    values["jurisdiction"] = courts.jurisdiction(values["court"]) or _top(by_field["jurisdiction"])
+    # a court's jurisdiction, else what sources state ("a federal judge"), else none ("other" is a named country
+    # casetracker does not list, never "unknown")
+    values["jurisdiction"] = courts.jurisdiction(values["court"]) if values["court"] else _top(by_field["jurisdiction"])
     values["judge"] = _top(by_field["judge"])
     full = _top(by_field["caption_full"])
     values["case_name_full"] = full[:1000]

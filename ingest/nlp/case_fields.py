@@ -166,6 +166,8 @@ def _heading_pairs(text: str, dockets: list[tuple[str, int, int]], anchors: "_An
 
 
 # a court a motion asks to move the case to ("to transfer this action to") is not yet its court
+_FEDERAL = re.compile(r"\b(?:[Ff]ederal (?:court|judge|district court|lawsuit|suit|complaint|jury)|U\.S\. District "
+                      r"(?:Judge|Court)|United States District (?:Judge|Court))\b")
 _TRANSFER_TO = re.compile(r"(?i)\btransfer\b[^.;]{0,60}?\bto\s+(?:the\s+)?$")  # not "was transferred to": done
 TRANSFER = 0.5
 _APPEAL_FROM = re.compile(r"(?i)\b(?:appeal(?:ed)?|appeals?|petition|review)\s+from\s+(?:the\s+)?$")
@@ -410,6 +412,10 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         for k in listed or [i]:  # "The cases — A, B and C — are filed in ...": each of them
             _add(cases[k], "court", cid, conf, _evidence(start, end, sent))
             _add(cases[k], "jurisdiction", courts.jurisdiction(cid), conf, _evidence(start, end, sent))
+    for m in _FEDERAL.finditer(text):  # "a federal judge in San Francisco", "sued in federal court": a US federal
+        i, conf, sent = anchors.owner(m.start(), m.end())  # suit even where no court is named
+        if i is not None:
+            _add(cases[i], "jurisdiction", "us-federal", round(conf * LATER, 3), _evidence(m.start(), m.end(), sent))
     headed = [f for c in cases for f in c.fields if f.field == "court" and _heading(text, f)]
     for c in cases:  # an "In re" case a court paper's heading serves is in that court (its member's, printed)
         if c.caption.lower().startswith("in re") and headed and not any(f.field == "court" for f in c.fields):

@@ -275,3 +275,15 @@ def test_an_in_re_case_is_in_the_court_of_the_heading_that_serves_it():
     other = CaseX(caption="New York Times v. Microsoft", evidence=[Evidence(news.index("The Times"), news.index(" sued"), 0, 0)])
     case_fields.fill(news, [inre, other], [], _sents(news), [])
     assert values(inre, "court") == []  # a court named in a story's sentence is no heading
+
+
+def test_a_federal_suit_with_no_court_named_is_us_federal():
+    from ingest.nlp import pipeline
+
+    x = pipeline.extract("A Minnesota solar company, Wolf River Electric, is suing Google for defamation in federal "
+                         "court, claiming its AI Overview lied about it.")
+    assert [(f.field, f.value) for c in x.cases for f in c.fields if f.field == "jurisdiction"] == [
+        ("jurisdiction", "us-federal")]
+    y = pipeline.extract("A Minnesota solar company, Wolf River Electric, is suing Google for defamation, claiming "
+                         "its AI Overview lied about it.")
+    assert not [f for c in y.cases for f in c.fields if f.field == "jurisdiction"]
