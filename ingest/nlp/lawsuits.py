@@ -229,7 +229,7 @@ def _apart(tok) -> bool:
                for c in (*verb.children, *tok.children))
 
 
-def _named_next(doc, verb, sent, ms) -> list[Mention]:
+def _named_next(doc, verb, sent, ms, against=()) -> list[Mention]:
     """A suit brought by someone described, not named ("An independent country singer has filed ... against
     Udio and Suno", "Three Japanese newspaper companies separately filed lawsuits ..."), whom the next sentence
     names as its subjects ("Tony Justice and his label 5th Wheel Records Inc. said ...", "The Asahi Shimbun is
@@ -247,14 +247,18 @@ def _named_next(doc, verb, sent, ms) -> list[Mention]:
         return []
     nxt = layout.sent_of(doc, sent.end)
     names: list[Mention] = []
-    for t in nxt:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+    for t in nxt:  # the subjects of the sentence's own verbs (not of a clause it reports: "the newspapers allege
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and (  # that Microsoft ... used")
+                t.head.dep_ in ("ROOT", "conj", "advcl") or t.head.i == nxt.root.i):
             found = _np_parties(doc, t, ms)
             for x in (t, *t.conjuncts):  # a newspaper is a party where it sues ("The Nikkei is seeking ...")
                 m = _party(covering(ms, doc, x.i), outlet_ok=True)
                 if m is not None and m not in found:
                     found.append(m)
             names += [m for m in found if m not in names]
+    sued = {m.name for m in against}
+    if any(m.name in sued for m in names):
+        return []  # the next sentence speaks of those sued, not of who sued
     if names and count > len(names):  # "..., while The Nikkei is seeking ... and The Chunichi Shimbun about ...":
         for m in ms:  # the counted rest among the sentence's other names (the parser lost the ellipsis)
             if nxt.start_char <= m.start < nxt.end_char and not m.resolved and m not in names and \
@@ -392,7 +396,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     for c in tok.children):
                 pl = _subjects(doc, tok, ms)  # "Paul Lehrman and Linnea Sage said in the lawsuit that Lovo ..."
             if df and not pl and (lemma in SUE_VERBS and tok.pos_ == "VERB" or tok.lower_ in SUE_NOUNS):
-                pl = _named_next(doc, tok if tok.pos_ == "VERB" else tok.head, sent, ms)
+                pl = _named_next(doc, tok if tok.pos_ == "VERB" else tok.head, sent, ms, df)
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if not df and tok.lower_ in SUE_NOUNS and pl and all(m in named_by for m in pl):
                 pl = []  # "the OpenAI complaint": a suit named by a party, with no other side, may be against it

@@ -584,14 +584,15 @@ def _prev_class(prev) -> str:
     return prev.pos_
 
 
-def _introduced(doc: Doc, text: str, q0: int) -> bool:
-    """A quote right after a colon, a comma or a verb ('Musk answered “partly.”', 'replied briefly: “partially.”'),
-    not a word mentioned inside a clause ('whether this meant “yes,”')."""
-    if text[max(0, q0 - 6):q0].rstrip(" “\"‘'").endswith((":", ",")):
-        return True
-    before = doc.char_span(max(0, q0 - 40), q0, alignment_mode="contract")
-    words = [t for t in before or () if not (t.is_quote or t.is_space or t.is_punct)]
-    return bool(words) and words[-1].pos_ in ("VERB", "AUX") and words[-1].lemma_.lower() not in ("mean", "be", "call")
+_MENTIONING = {"meant", "means", "mean", "meaning", "called", "calls", "termed", "dubbed", "labeled", "labelled",
+               "word", "words", "term", "phrase", "as"}
+
+
+def _mentioned(text: str, q0: int) -> bool:
+    """A word quoted as a word ('whether this meant “yes,”', 'the term “fair use”'), not said by anyone; a word
+    someone says ('Musk answered “partly.”', 'used OpenAI's models “partly”') is speech."""
+    before = re.findall(r"[A-Za-z]+", text[max(0, q0 - 30):q0])
+    return bool(before) and before[-1].lower() in _MENTIONING
 
 
 def _is_quote_features(doc: Doc, text, q0, q1, content, opening, closing, sents, reason, verbs, speaker, according,
@@ -694,7 +695,7 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         # in pieces decides as the whole does)
         framed = speaker is not None or unnamed
         # one word no one says right before it ('whether this meant "yes,"', not 'Musk replied briefly: "partially."')
-        one_word_unsaid = len(words) < 2 and not _introduced(doc, text, q0)
+        one_word_unsaid = len(words) < 2 and _mentioned(text, q0)
         own_keep = keep and (speaker is not None or has_cue or standalone) and (speaker is not None or len(words) >= 4 or has_cue)
         if speaker is None and not unnamed and last and (
                 (has_cue or standalone) and q0 - last[1] < 1200 or not short and q0 - last[1] < 600):
