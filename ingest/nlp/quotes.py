@@ -714,8 +714,9 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         speaker, _ = learn.rank("quote_speaker", cands, meta={"text": content[:200], "at": q0})
         if rules_quoted or reason in HARD_TERMS or reason == "title" and not features["in_heading"]:
             continue  # statute or rule text, a defined term, a rule cited: never speech (the conventions)
-        if one_word_unsaid:
-            continue  # one word quoted with no colon or comma introducing it is a word mentioned, not speech
+        if one_word_unsaid or len(words) < 2 and not (features["cue"] or features["speaker"] or features["standalone"]):
+            continue  # one word quoted as a word ("meant", "the term"), or with no one saying it in its own sentence
+            # (third parties “distilling” their models), is a word mentioned, not speech
         if not learn.accept("is_quote", features, default=keep, meta={"text": content[:200], "at": q0}):
             continue
         if speaker:

@@ -104,3 +104,10 @@ def test_the_publishers_are_the_group_that_sued_not_the_group_named_last(extract
 def test_a_word_mentioned_inside_a_clause_is_no_quote_even_beside_a_speaker(extract):
     got = _quotes(extract, "Asked whether the deal meant “surrender,” Altman replied: “No.” He added nothing.")
     assert [t for _, t in got if t.lower().startswith("surrender")] == [], got
+
+
+def test_a_word_no_one_says_in_its_sentence_is_a_term_not_a_quote(extract):
+    got = _quotes(extract, "Frontier labs have grown concerned about third parties “distilling” their models. "
+                           "Musk testified that xAI had “partly” done so.")
+    assert [t for _, t in got if t.startswith("distilling")] == [], got
+    assert [s for s, t in got if t.startswith("partly")] == ["Elon Musk"], got
