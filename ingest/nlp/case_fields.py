@@ -360,6 +360,17 @@ def _suffixes(text: str, number: str, end: int) -> tuple[Optional[str], Optional
     return m.group(1), m.group(2) or paren
 
 
+_OTHER_MATTER = re.compile(r"\bthe ((?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*?)(?:['’]s)?\s+(?:matter|case|suit|lawsuit|"
+                           r"action|complaint)\s*\(\s*(?:Case\s+)?(?:No\.?\s*)?$")
+
+
+def _names_case(name: str, case: CaseX) -> bool:
+    """A name ("Disney", "the Warner Bros.") is one of the case's sides (a word of its caption or of a party)."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", name)} - {"the", "inc", "llc", "corp"}
+    sides = {w.lower() for n in (case.caption, *case.plaintiffs, *case.defendants) for w in re.findall(r"[A-Za-z]{3,}", n)}
+    return bool(words) and words <= sides
+
+
 def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], dockets: list[tuple[str, int, int]],
          full_captions: Optional[dict[int, str]] = None) -> None:
     """Fill each case's fields (and court, judge, docket_numbers) from what the text prints."""
@@ -375,6 +386,14 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         i, conf, sent = paired[number] if number in paired else anchors.owner(start, end)
         if i is None or len(cases) > 1 and conf < SENTENCE and _RECORD_CITE.match(text, end):
             continue  # "(See 23-cv-8292, ECF 327)": the record of a case the sentence does not name
+        named = _OTHER_MATTER.search(text[max(0, start - 80):start])
+        if named and not _names_case(named.group(1), cases[i]):
+            # "a document under the Disney matter (Case 2:25-cv-05275)" in a story of Warner Bros.' suit: the number
+            # is the case the words name, or no case of this document's
+            k = next((n for n, c in enumerate(cases) if _names_case(named.group(1), c)), None)
+            if k is None:
+                continue
+            i = k
         if cases[i].caption.lower().startswith("in re") and _RELATES_TO.search(text[max(0, start - 80):start]):
             members = [n for n, c in enumerate(cases) if not c.caption.lower().startswith("in re")]
             if len(members) != 1:

@@ -287,3 +287,13 @@ def test_a_federal_suit_with_no_court_named_is_us_federal():
     y = pipeline.extract("A Minnesota solar company, Wolf River Electric, is suing Google for defamation, claiming "
                          "its AI Overview lied about it.")
     assert not [f for c in y.cases for f in c.fields if f.field == "jurisdiction"]
+
+
+def test_a_number_printed_for_another_suit_named_in_words_is_not_this_case_s():
+    from ingest.nlp import pipeline
+
+    x = pipeline.extract("Warner Bros. Discovery sued Midjourney in September. On September 5, the court filed a "
+                         "document under the Disney matter (Case 2:25-cv-05275) saying that this action is related to "
+                         "Warner Bros. Discovery's suit, Case No. 2:25-cv-08376.")
+    numbers = [n for c in x.cases for n in c.docket_numbers]
+    assert "2:25-cv-08376" in numbers and "2:25-cv-05275" not in numbers, [(c.caption, c.docket_numbers) for c in x.cases]
