@@ -136,8 +136,8 @@ def _courts_agree(a: Case, b: Case) -> bool:
 
 def _judges(case: Case) -> set[str]:
     """The surnames of the judges sources name for the case."""
-    return {normalize_name(v).split()[-1] for v in CaseFact.objects.filter(case=case, field="judge", rejected=False)
-            .values_list("value", flat=True) if normalize_name(v).split()}
+    values = CaseFact.objects.filter(case=case, field="judge", rejected=False).values_list("value", flat=True)
+    return {words[-1] for words in (normalize_name(v).split() for v in values) if words}
 
 
 def _filed_months(case: Case) -> set[tuple[int, int]]:
@@ -163,8 +163,9 @@ def _apart_in_one_document(a: Case, b: Case) -> bool:
 
 def _told_apart(a: Case, b: Case) -> bool:
     """Sources state what tells two suits between the same parties apart: a document that tells one as
-    another suit than the other, no judge one names for the one is among the other's, or no month one dates the filing to is among the other's ("xAI sued OpenAI" in
-    September 2025 before Judge Lin is not Musk v. Altman, filed in 2024 before Judge Gonzalez Rogers)."""
+    another suit than the other, no judge one names for the one is among the other's, or no month one dates
+    the filing to is among the other's ("xAI sued OpenAI" in September 2025 before Judge Lin is not Musk v.
+    Altman, filed in 2024 before Judge Gonzalez Rogers)."""
     if _apart_in_one_document(a, b):
         return True
     ja, jb = _judges(a), _judges(b)

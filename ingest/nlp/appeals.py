@@ -93,13 +93,15 @@ def _sides_turned(cx: CaseX, text: str) -> bool:
     left, _, right = cx.caption.partition(" v. ")
     if not right:
         return False
-    first = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", left)}
-    second = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", right)}
+    def words(name: str) -> set[str]:  # a name's words of three letters or more ("of" names no side)
+        return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", name)}
+
+    first, second = words(left), words(right)
     for m in _PARTY_BELOW.finditer(text):
-        words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", m.group(2))}
-        if m.group(1).lower() == "plaintiff" and words & second and not words & first:
+        said = words(m.group(2))
+        if m.group(1).lower() == "plaintiff" and said & second and not said & first:
             return True
-        if m.group(1).lower() == "defendant" and words & first and not words & second:
+        if m.group(1).lower() == "defendant" and said & first and not said & second:
             return True
     return False
 

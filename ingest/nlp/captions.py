@@ -215,8 +215,11 @@ def block_caption(plaintiffs: list[str], defendants: list[str]) -> str:
             f"{defendants[0]}{', et al.' if len(defendants) > 1 else ''}")
 
 
+# the words between an organisation's legal name and another name it trades under ("X d/b/a Y", "X, formerly Y")
+TRADE_NAME = (r"(?:d/b/a|d\.b\.a\.|dba|doing business as|trading as|a/k/a|also known as|f/k/a|formerly known as|"
+              r"formerly)")
 _TRADE_NAME_BEFORE = re.compile(r"(?:^|[.;:]\s|,\s)((?:[A-Z][\w&'’.-]*,?\s+){0,6}[A-Z][\w&'’-]*\.?),?\s+\(?"
-                                r"(?:d/b/a|d\.b\.a\.|dba|doing business as|a/k/a|f/k/a|formerly known as)\s+$")
+                                rf"{TRADE_NAME}\s+$")
 
 
 def explicit(text: str) -> list[tuple[str, str, int, int]]:

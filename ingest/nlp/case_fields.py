@@ -366,9 +366,9 @@ _OTHER_MATTER = re.compile(r"\bthe ((?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-
 
 def _names_case(name: str, case: CaseX) -> bool:
     """A name ("Disney", "the Warner Bros.") is one of the case's sides (a word of its caption or of a party)."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", name)} - {"the", "inc", "llc", "corp"}
-    sides = {w.lower() for n in (case.caption, *case.plaintiffs, *case.defendants) for w in re.findall(r"[A-Za-z]{3,}", n)}
-    return bool(words) and words <= sides
+    words = set(captions.bare_words(name))
+    return bool(words) and words <= {w for n in (case.caption, *case.plaintiffs, *case.defendants)
+                                     for w in captions.bare_words(n)}
 
 
 def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], dockets: list[tuple[str, int, int]],

@@ -459,9 +459,6 @@ def _alias_ok(m) -> bool:
     return bool(m.text) and not m.resolved and not generic(m.text)
 
 
-_TRADE_NAME = r"(?:d/b/a|d\.b\.a\.|dba|doing business as|trading as|a/k/a|also known as|f/k/a|formerly known as|formerly)"
-
-
 def trade_names(text: str, parties: dict) -> list[tuple[str, str]]:
     """(legal name, other name) pairs of one organisation the text writes as "X d/b/a Y", "X (d/b/a Y)",
     "X, formerly known as Y" or "X (Y)", where both X and Y are parties the document names: "Kentucky Bourbon
@@ -478,7 +475,8 @@ def trade_names(text: str, parties: dict) -> list[tuple[str, str]]:
         return []
     by_key = {" ".join(f.split()): name for f, name in forms.items()}
     alt = "|".join(re.escape(f).replace("\\ ", r"\s+") for f in sorted(by_key, key=len, reverse=True))
-    rx = re.compile(rf"(?<![\w&])({alt})\.?(?:,?\s+\(?\s*{_TRADE_NAME}\s+({alt})|\s*\(\s*(?:{_TRADE_NAME}\s+)?({alt})\s*\))")
+    trade = captions.TRADE_NAME
+    rx = re.compile(rf"(?<![\w&])({alt})\.?(?:,?\s+\(?\s*{trade}\s+({alt})|\s*\(\s*(?:{trade}\s+)?({alt})\s*\))")
     out = []
     for m in rx.finditer(text):
         a = by_key.get(" ".join(m.group(1).split()))

@@ -42,7 +42,8 @@ def _party(m: Optional[Mention], outlet_ok: bool = False) -> Optional[Mention]:
     """A possible litigant. An outlet counts where it heads a side of the suit itself (Politico suing, The
     New York Times sued): only reporting makes an outlet no party (not "CDO Magazine Bureau" in a byline
     the parser ran into the subject)."""
-    if m and m.resolved and m.text.lower().split()[-1:] in (["plaintiff"], ["plaintiffs"], ["defendant"], ["defendants"]):
+    if m and m.resolved and m.text.lower().split()[-1:] in (["plaintiff"], ["plaintiffs"], ["defendant"],
+                                                             ["defendants"]):
         return None  # "accuses the defendants of ... an association with the plaintiff": a role, not a side's name
     if m and (m.kind in PARTY_KINDS and m.litigant_ok or outlet_ok and m.kind == "outlet"):
         return m
@@ -102,12 +103,7 @@ def _possessor(doc: Doc, m: Mention) -> bool:
 
 INTENT = rules.lexicon(_LEX, "intent_verb")
 # who a suit's described subject may be ("an independent country singer", "three newspaper companies")
-UNNAMED_SUBJECTS = {"singer", "artist", "musician", "author", "writer", "songwriter", "photographer", "actor",
-                    "actress", "creator", "developer", "programmer", "engineer", "employee", "user", "company",
-                    "companies", "firm", "firms", "publisher", "publishers", "newspaper", "newspapers", "group",
-                    "groups", "label", "labels", "startup", "studio", "studios", "broadcaster", "broadcasters",
-                    "outlet", "outlets", "organisation", "organization", "man", "woman", "family", "parents",
-                    "mother", "father", "plaintiff", "plaintiffs", "authors", "artists", "writers", "musicians"}
+UNNAMED_SUBJECTS = rules.lexicon(_LEX, "unnamed_subject", key="text")
 
 
 def _unrealised(verb) -> bool:
@@ -201,9 +197,11 @@ def _subjects(doc, verb, ms) -> list[Mention]:
         if not found and verb.head.i != verb.i and verb.dep_ == "relcl":
             return _np_parties(doc, verb.head, ms)
         if found and len(subjects) > 1:  # "The Yomiuri Shimbun's headquarters ..., and The Mainichi Shimbun also
-            for other in sorted(subjects[1:], key=lambda c: c.i):  # filed": a list the parser left as two subjects
-                found = [m for m in _np_with_relative(doc, other, ms) if m not in found] + found \
-                    if other.i < child.i else found + [m for m in _np_with_relative(doc, other, ms) if m not in found]
+            ordered: list[Mention] = []  # filed": a list the parser left as two subjects, in the text's order
+            for subject in sorted(subjects, key=lambda c: c.i):
+                ordered += [m for m in (found if subject is child else _np_with_relative(doc, subject, ms))
+                            if m not in ordered]
+            found = ordered
         return found
     if verb.dep_ == "acl" and verb.head.i != verb.i:  # "17 authors suing OpenAI"
         noun = verb.head

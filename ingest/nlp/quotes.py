@@ -694,8 +694,6 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         # what the quote's own frame says (the features do not depend on the quotes before it, so a text read
         # in pieces decides as the whole does)
         framed = speaker is not None or unnamed
-        # one word no one says right before it ('whether this meant "yes,"', not 'Musk replied briefly: "partially."')
-        one_word_unsaid = len(words) < 2 and _mentioned(text, q0)
         own_keep = keep and (speaker is not None or has_cue or standalone) and (speaker is not None or len(words) >= 4 or has_cue)
         if speaker is None and not unnamed and last and (
                 (has_cue or standalone) and q0 - last[1] < 1200 or not short and q0 - last[1] < 600):
@@ -714,7 +712,8 @@ def find(doc: Doc, mentions: list[Mention]) -> list[QuoteX]:
         speaker, _ = learn.rank("quote_speaker", cands, meta={"text": content[:200], "at": q0})
         if rules_quoted or reason in HARD_TERMS or reason == "title" and not features["in_heading"]:
             continue  # statute or rule text, a defined term, a rule cited: never speech (the conventions)
-        if one_word_unsaid or len(words) < 2 and not (features["cue"] or features["speaker"] or features["standalone"]):
+        if len(words) < 2 and (_mentioned(text, q0) or not (features["cue"] or features["speaker"]
+                                                            or features["standalone"])):
             continue  # one word quoted as a word ("meant", "the term"), or with no one saying it in its own sentence
             # (third parties “distilling” their models), is a word mentioned, not speech
         if not learn.accept("is_quote", features, default=keep, meta={"text": content[:200], "at": q0}):
