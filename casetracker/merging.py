@@ -9,7 +9,8 @@ merged (``duplicates_merge``):
   ("Ortiz v. Stability AI"), which joins only where a court paper lists its named party in the other suit;
 - the case it joins holds both of its named sides: its named plaintiff among the other's plaintiffs and its named
   defendant among the other's named defendants, or the other way round (the lead pair of the other case on one
-  side, a co-party a source gave on the other);
+  side, a co-party a source gave on the other), or its named defendant among the other's and the other's named
+  plaintiff among its own co-plaintiffs ("Grisham, Picoult ... and the Authors Guild sued OpenAI");
 - the courts sources state for the two do not differ (suits in two courts are never one record), but for an
   appeal a story tells of (only a court of appeals, no docket number, no court paper), which is the trial
   case's step; two cases a relation joins (an appeal and the case below) stay two;
@@ -112,8 +113,12 @@ def merge_target(case: Case) -> Optional[Case]:
     for other in Case.objects.filter(pk__in=[c for c in others if c in sides]).order_by("id"):
         theirs = sides[other.pk]
         strict = not case.caption_inferred  # a printed caption joins another suit only where a court paper lists it
+        their_plaintiffs = [s for s in theirs if s[2] == P and s[3]]
         holds = ((_held(plaintiffs, P, theirs, False, strict) and _held(defendants, D, theirs, named_only=True))
-                 or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, False, strict)))
+                 or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, False, strict))
+                 # or the other way: the known case's named plaintiff is among this story's co-plaintiffs ("John
+                 # Grisham, Jodi Picoult ... and the Authors Guild sued OpenAI": Authors Guild v. OpenAI)
+                 or (_held(their_plaintiffs, P, mine, False, strict) and _held(defendants, D, theirs, named_only=True)))
         if not holds or not _courts_agree(case, other) or _told_apart(case, other) or CaseRelation.objects.filter(
                 Q(from_case=case, to_case=other) | Q(from_case=other, to_case=case)).exists():
             continue  # (an appeal and the case below are two records, whatever their sides)

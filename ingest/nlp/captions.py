@@ -18,7 +18,8 @@ _NAME = (rf"{_WORD}(?: (?:{_WORD}|of|the|and|&|for|de|del|la|du|von)|,? (?:et al
          rf"(?:,? (?:et al\.?|{_SUFFIX}))*")
 _ABBREV = {"st.", "u.s.", "jr.", "sr.", "mr.", "ms.", "dr.", "l.p.", "n.a.", "e.v.", "s.a.", "co.,", "u.k."} | set(
     rules.lexicon("captions_cues", "name_abbrev", key="text"))
-CAPTION = re.compile(rf"(?<![\w.])(?P<left>{_NAME}),?\s+(?:v\.|vs\.|v(?=\s+[A-Z]))\s+(?P<right>{_NAME})")
+CAPTION = re.compile(rf"(?<![\w.])(?P<left>{_NAME})(?:,\s*(?:[Pp]laintiffs?|[Pp]etitioners?)[-–][Aa]ppell(?:ant|ee)s?)?"
+                     rf",?\s+(?:v\.|vs\.|v(?=\s+[A-Z]))\s+(?P<right>(?:the )?{_NAME})")
 IN_RE = re.compile(r"\b(?:In [Rr]e:?\s+(?P<name>(?:[A-Z][\w.&’'-]*,?\s+){1,8}?(?:Litigation|Litig\.|Cases?))|"
                    r"IN RE:?[\s`|]+(?P<upper>(?:[A-Z][A-Z0-9.&’'-]*,?[\s`|]+){1,8}?(?:LITIGATION|LITIG\.|CASES?)))"
                    r"(?![\w])")  # a court paper's heading may run over lines (and a PDF's column marks)
@@ -84,8 +85,8 @@ def _spellings() -> dict[str, str]:
 
 def titlecase(name: str) -> str:
     """'OPENAI GP, L.L.C.' -> 'OpenAI GP, L.L.C.' (short capitals and suffixes kept, known spellings used)."""
-    if not name.isupper():
-        return name
+    if not name.isupper() or re.fullmatch(r"[A-Z]{2,4}", name) and not re.fullmatch(_SUFFIX, name, re.I):
+        return name  # a side of one short word in capitals is an acronym: "SEC v. Westbrook"
     out = []
     for w in name.split():
         bare = w.strip(",.;")
@@ -139,7 +140,7 @@ def clean_side(side: str, left: bool = False) -> str:
     side = side.strip()
     if left and side.count('"') % 2 == 1:  # 'The German consumer organisation "Verbraucherzentrale NRW v. Meta"':
         side = side[side.rindex('"') + 1:]  # the caption begins at its opening quote
-    side = _cut(LEADING.sub("", _cut_left(side) if left else side))
+    side = _cut(LEADING.sub("", _cut_left(side) if left else re.sub(r"^the\s+", "", side)))  # "v. the Nashville Network"
     side = re.sub(r",?\s+et al\.?,?", "", side)
     side = side.strip(" ,.;'’\"")
     return _written_out(titlecase(side))
@@ -165,7 +166,8 @@ def party_side(side: str) -> Optional[str]:
     ("Disney v. MiniMax-M1" is Disney v. MiniMax; "OpenAI v. Northern District of California" is no case)."""
     s = re.split(r"\s+and the\s+(?=[A-Z])", (side or "").strip(" ,;:"), maxsplit=1)[0]  # "Jain and the AI Talent
     words = s.split()  # War": a headline's words run on after the side
-    if not words or len(re.sub(r"[^A-Za-z]", "", s)) < 2 or not re.search(r"[A-Z0-9]", words[0]):  # "xAI", "J.L."
+    if not words or len(re.sub(r"[^A-Za-z]", "", s)) < 2 and not re.fullmatch(r"[A-Z]\.", s) or \
+            not re.search(r"[A-Z0-9]", words[0]):  # "xAI", "J.L.", "T." (a minor known by an initial)
         return None
     if _COURT_NAME.search(s) or courts.find(s):
         return None
@@ -185,8 +187,9 @@ def party_side(side: str) -> Optional[str]:
         return None  # "U Nited S Tates D Istrict": a PDF's spaced capitals
     entry = gazetteer.lookup(s) or gazetteer.lookup(TRAILING.sub("", s))
     if entry is not None:
-        if entry.kind == "model":
-            return entry.owner or None
+        if entry.kind == "model" or entry.role == "outlet" and entry.owner:
+            return entry.owner or None  # "Disney v. MiniMax-M1", "The Wall Street Journal v. Perplexity": the maker,
+            # the publisher
         if entry.kind == "court" or entry.role in ("judge", "lawyer"):
             return None
         return s
@@ -222,8 +225,26 @@ _TRADE_NAME_BEFORE = re.compile(r"(?:^|[.;:]\s|,\s)((?:[A-Z][\w&'’.-]*,?\s+){0
                                 rf"{TRADE_NAME}\s+$")
 
 
-def explicit(text: str) -> list[tuple[str, str, int, int]]:
-    """(left, right, start, end) of printed captions, precedents cited in court papers left out."""
+def opening(text: str, start: int, title: str = "") -> bool:
+    """The offset lies in the body's first sentence (after a first line that repeats the title): where a text
+    names the case it is about ("Park v. Kim, 91 F.4th 610 was decided by the Second Circuit ...")."""
+    before = text[:start].lstrip()
+    if title and before.startswith(title.strip()):
+        before = before[len(title.strip()):]
+    return len(before) < 200 and not re.search(r"[.!?][\"”’)]?\s|\n\s*\n", before.strip())
+
+
+def subject_side(text: str, word: Optional[str], start: int, end: int) -> bool:
+    """The side's distinctive word, capitalised, outside the caption [start, end): a case the text goes on to
+    tell, not a precedent it only cites."""
+    return bool(word) and any(not start <= m.start() < end
+                              for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+
+
+def explicit(text: str, title: str = "", distinctive=None) -> list[tuple[str, str, int, int]]:
+    """(left, right, start, end) of printed captions, precedents cited in court papers left out (a citation
+    after a caption that opens the body and whose side the text names again is the document's own case;
+    ``distinctive``: side -> the word it would be named by again)."""
     out = []
     for m in CAPTION.finditer(text):
         left, right = clean_side(m.group("left"), left=True), clean_side(m.group("right"))
@@ -231,10 +252,12 @@ def explicit(text: str) -> list[tuple[str, str, int, int]]:
         legal = _TRADE_NAME_BEFORE.search(text[max(0, m.start("left") - 120):m.start("left")])
         if legal and left:  # "Kentucky Bourbon Distillers Ltd. d/b/a Willett Distillery v. Shaan Inc.": the
             left = clean_side(legal.group(1), left=True) or left  # side is the legal name the trade name follows
+        if re.fullmatch(r"[A-Z]", left) and re.match(r"[A-Z]\.,? et al\b", _cut_left(m.group("left")).strip()):
+            left += "."  # a plaintiff known by an initial leads a class: "T. et al v. OpenAI LP et al"
         if not left or not right or len(left) < 2 or len(right) < 2 or left.lower() == right.lower():
             continue
-        if NOT_A_SIDE.search(m.group("left")) or NOT_A_SIDE.search(m.group("right")):
-            continue
+        if NOT_A_SIDE.search(_cut_left(m.group("left"))) or NOT_A_SIDE.search(_cut(m.group("right"))):
+            continue  # (as far as each side reaches: "SEC v. Westbrook. Civil Action No. ..." is a caption)
         if re.fullmatch(_SUFFIX, left) or re.fullmatch(_SUFFIX, right):
             continue  # "(US), INC., Plaintiff, v. STABILITY AI": a suffix is no side
         if re.search(r"\b(?:[Ss]ee(?: also| generally)?|[Cc]f\.|[Aa]ccord|[Cc]iting|[Qq]uoting)[\s,]*$",
@@ -242,7 +265,11 @@ def explicit(text: str) -> list[tuple[str, str, int, int]]:
             continue  # "see also Lenz v. Universal Music Corp.": a precedent cited
         if m.start() and text[m.start() - 1] in "-:/":
             continue  # "No. 1:20-cv-613-SB v. ROSS": a judge's initials ending a docket number
-        if re.fullmatch(r"[A-Z]", left) or re.search(r"\d{2}", left + right) or PRECEDENT.match(text[m.end():m.end() + 40]):
+        if re.fullmatch(r"[A-Z]", left) or re.search(r"\d{2}", left + right):
+            continue
+        if PRECEDENT.match(text[m.end():m.end() + 40]) and not (
+                distinctive and opening(text, m.start(), title) and
+                any(subject_side(text, distinctive(side), m.start(), m.end()) for side in (left, right))):
             continue
         if len(left.split()) == 1 and left.lower() in ("the", "a", "an", "and", "or"):
             continue

@@ -6,7 +6,8 @@
     role          optional: judge | lawyer | outlet | journalist (found, but never a litigant)
     aliases       matched case-sensitively ("Musk", "Mr. Musk"); capitalised variants are added
     lower_aliases matched case-insensitively ("the ChatGPT maker")
-    owner         for models and products: the company that makes them ("Grok" -> "xAI")
+    owner         for models and products: the company that makes them ("Grok" -> "xAI"); for an outlet that is
+                  no legal person, its publisher, the party of its suits ("The Wall Street Journal" -> "Dow Jones")
     litigant      false for entities that are never parties (judges, courts, outlets)
     ai            true for AI developers (OpenAI, Stability AI): a suit they are party to is AI litigation
     country       a company's home country (ISO code), for descriptions such as "the Chinese startup"

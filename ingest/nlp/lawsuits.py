@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ingest.nlp import captions, case_fields, gazetteer, layout, parties, rules
 from ingest.nlp.dates import text_of
-from ingest.nlp.mentions import Mention, covering
+from ingest.nlp.mentions import ORG_NOUNS, PERSON_NOUNS, Mention, covering
 from ingest.nlp.types import CaseX, Evidence
 
 _LEX = "parties_suits"  # patterns/parties_suits.jsonl: the lexicons of suits described in words, by role
@@ -28,6 +28,7 @@ PLURAL_SUE_NOUNS = rules.lexicon(_LEX, "plural_suit_noun", key="text")
 SUIT_SPEECH_VERBS = rules.lexicon(_LEX, "suit_speech_verb")
 FILE_VERBS = rules.lexicon(_LEX, "file_verb")
 FACE_VERBS = rules.lexicon(_LEX, "face_verb")
+HIT_VERBS = rules.lexicon(_LEX, "hit_verb")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
 TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
 MODALS = rules.lexicon(_LEX, "modal", key="text")
@@ -112,6 +113,21 @@ def _unrealised(verb) -> bool:
         return True
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_.lower() in INTENT
+
+
+FALSE_REPORT = rules.lexicon(_LEX, "false_report", key="text")
+
+
+def _falsely_told(tok) -> bool:
+    """'Google's AI Overview falsely stated that the company faced a lawsuit from the Attorney General': a suit
+    inside what someone said falsely was never brought."""
+    for _ in range(6):
+        if any(c.dep_ == "advmod" and c.lower_ in FALSE_REPORT for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _coordinated(doc: Doc, tok, ms) -> list:
@@ -217,6 +233,8 @@ def _subjects(doc, verb, ms) -> list[Mention]:
     return []
 
 
+_PERSON_DESCRIPTIONS = {"singer", "musician", "songwriter", "photographer", "actor", "actress", "programmer", "employee",
+                        "mother", "father", "parent", "user"}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -227,12 +245,13 @@ def _apart(tok) -> bool:
                for c in (*verb.children, *tok.children))
 
 
-def _named_next(doc, verb, sent, ms, against=()) -> list[Mention]:
+def _named_next(doc, verb, sent, ms, against=(), subj=None) -> list[Mention]:
     """A suit brought by someone described, not named ("An independent country singer has filed ... against
     Udio and Suno", "Three Japanese newspaper companies separately filed lawsuits ..."), whom the next sentence
     names as its subjects ("Tony Justice and his label 5th Wheel Records Inc. said ...", "The Asahi Shimbun is
     seeking ..., while The Nikkei ..."): those names, as many as the description counts."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:  # (or ``subj``: the describing noun where it is no subject: "hit with a lawsuit by two authors")
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ != "NOUN" or covering(ms, doc, subj.i) is not None:
         return []
     if subj.lower_ not in UNNAMED_SUBJECTS and subj.lemma_.lower() not in UNNAMED_SUBJECTS:
@@ -257,12 +276,34 @@ def _named_next(doc, verb, sent, ms, against=()) -> list[Mention]:
     sued = {m.name for m in against}
     if any(m.name in sued for m in names):
         return []  # the next sentence speaks of those sued, not of who sued
+    lemma = subj.lemma_.lower()
+    if lemma in ORG_NOUNS:  # "A Minnesota solar company is suing Google ... Ellison did sue four companies": a
+        names = [m for m in names if m.kind != "person"]  # company the description names is no person
+    elif lemma in PERSON_NOUNS | _PERSON_DESCRIPTIONS:
+        names = [m for m in names if m.kind == "person"]
     if names and count > len(names):  # "..., while The Nikkei is seeking ... and The Chunichi Shimbun about ...":
         for m in ms:  # the counted rest among the sentence's other names (the parser lost the ellipsis)
             if nxt.start_char <= m.start < nxt.end_char and not m.resolved and m not in names and \
                     _party(m, outlet_ok=True) is not None and len(names) < count:
                 names.append(m)
     return names[:count] if count else names
+
+
+_BY_WORDS = {"by", "behalf", "from", "filed", "brought", "plaintiff", "plaintiffs"}
+
+
+def _against_list(doc, pl: list, df: list) -> tuple[list, list]:
+    """'... on behalf of A, B and a class of artists against Stability AI Ltd.; Stability AI, Inc.; DeviantArt,
+    Inc.; and Midjourney, Inc.': names the parser hung on the plaintiffs' list that come after the first
+    defendant, with no "by" or "on behalf of" between, continue the defendants' list."""
+    if not pl or not df:
+        return pl, df
+    first = min(df, key=lambda m: m.start)
+    moved = [m for m in pl if m.start > first.end and m.sent_start == first.sent_start and not any(
+        t.lower_ in _BY_WORDS for t in doc[first.tok_end:m.tok_start])]
+    if not moved or len(moved) == len(pl):
+        return pl, df
+    return [m for m in pl if m not in moved], df + [m for m in moved if m not in df]
 
 
 def _objects(doc, verb, deps=("dobj", "obj")) -> list:
@@ -313,6 +354,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
             pl: list[Mention] = []
             df: list[Mention] = []
             named_by: list[Mention] = []
+            if (lemma in SUE_VERBS or tok.lower_ in SUE_NOUNS) and _falsely_told(tok):
+                continue
             if lemma in SUE_VERBS and tok.pos_ == "VERB" and not _unrealised(tok):
                 if any(c.dep_ == "auxpass" for c in tok.children):  # "Y was sued by X"
                     df = [m for c in tok.children if c.dep_ == "nsubjpass" for m in _np_with_relative(doc, c, ms)]
@@ -359,6 +402,17 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     for c in head.children:
                         if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TARGET_VERBS:
                             df += [m for o in _objects(doc, c) for m in _np_parties(doc, o, ms) if m not in df]
+                elif tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in HIT_VERBS:
+                    hit = head.head  # "Salesforce was hit with a class action lawsuit by two authors"
+                    passive = any(c.dep_ == "auxpass" for c in hit.children)
+                    df += [m for c in hit.children if c.dep_ == ("nsubjpass" if passive else "dobj")
+                           for m in _np_parties(doc, c, ms) if m not in df]
+                    by = [o for c in (*hit.children, *tok.children) if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                          for o in c.children if o.dep_ == "pobj"]
+                    pl += [m for m in (_subjects(doc, hit, ms) if not passive else []) +
+                           [m for o in by for m in _np_parties(doc, o, ms)] if m not in pl]
+                    if df and not pl and by:
+                        pl = _named_next(doc, hit, sent, ms, df, subj=by[0])
                 elif tok.dep_ == "nsubj" and head.lemma_.lower() == "come":  # "The complaint ... comes from X"
                     pl += [m for m in _prep_objs(doc, head, ("from",), ms) if m not in pl]
                 elif tok.dep_ == "dobj" and head.lemma_.lower() in FACE_VERBS:  # "Perplexity is facing lawsuits
@@ -395,14 +449,15 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                 pl = _subjects(doc, tok, ms)  # "Paul Lehrman and Linnea Sage said in the lawsuit that Lovo ..."
             if df and not pl and (lemma in SUE_VERBS and tok.pos_ == "VERB" or tok.lower_ in SUE_NOUNS):
                 pl = _named_next(doc, tok if tok.pos_ == "VERB" else tok.head, sent, ms, df)
+            pl, df = _against_list(doc, pl, df)
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if not df and tok.lower_ in SUE_NOUNS and pl and all(m in named_by for m in pl):
                 pl = []  # "the OpenAI complaint": a suit named by a party, with no other side, may be against it
             if pl and df:
                 plural = tok.lower_ in PLURAL_SUE_NOUNS
-                if plural and len(pl) > 1 and _apart(tok):  # "Three newspapers separately filed lawsuits": one
-                    out.extend(([m], df, sent.start_char, sent.end_char) for m in pl)  # suit each
-                    continue
+                if plural and len(pl) > 1 and (_apart(tok) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in FILE_VERBS):
+                    out.extend(([m], df, sent.start_char, sent.end_char) for m in pl)  # "Three newspapers
+                    continue  # separately filed lawsuits", "X and Y also filed lawsuits against Z": one suit each
                 (background if plural and background is not None else out).append(
                     (pl, df, sent.start_char, sent.end_char))
             elif (pl or df) and halves is not None:
@@ -561,9 +616,11 @@ def _employer(doc: Doc, m: Mention, ms) -> Optional[Mention]:
 
 
 def _party_name(name: str) -> str:
-    """A model or product named as a party -> the company that makes it (a caption names parties)."""
+    """A model or product named as a party -> the company that makes it; an outlet that is no legal person -> its
+    publisher (a caption names parties)."""
     entry = gazetteer.lookup(name)
-    return entry.owner if entry is not None and entry.kind == "model" and entry.owner else name
+    return entry.owner if entry is not None and (entry.kind == "model" or entry.role == "outlet") and entry.owner \
+        else name
 
 
 def _resolve_side(side: str, ms) -> Optional[Mention]:
@@ -631,7 +688,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             roles.propose(n, "plaintiff", "caption_block")
         for n in defendants:
             roles.propose(n, "defendant", "caption_block")
-    printed = captions.explicit(text)
+    printed = captions.explicit(text, doc._.ct_title or "", _distinctive)
     for plaintiffs, defendants, start, end in block_list:  # "J. DOE 1 ..., Plaintiffs, v. GITHUB, INC., ..."
         if not any(_same_side(plaintiffs[0], left) or right and _same_side(defendants[0], right)
                    for left, right, _, _ in printed):
@@ -761,7 +818,8 @@ def _compose_from_roles(ms, roles, add_case) -> None:
     text never prints is composed from the named plaintiffs and defendants")."""
     sources = getattr(roles, "sources", {})
     # a plaintiff only a plural of several suits names ("facing lawsuits from A, B and C") leads no one caption
-    pl = [n for n, r in roles.items() if r == "plaintiff" and set(sources.get(n, {})) - {"background"}]
+    # (nor one only the party model named: a caption needs words that say who sued)
+    pl = [n for n, r in roles.items() if r == "plaintiff" and set(sources.get(n, {})) - {"background", "model"}]
     df = [n for n, r in roles.items() if r == "defendant"]
     if not pl or not df:
         return
@@ -854,9 +912,31 @@ def _cited(doc: Doc, case: CaseX, ms, out: list[CaseX]) -> bool:
     if any(m.name in sides and not m.resolved and not ev.start <= m.start < ev.end for m in ms):
         return False
     text = text_of(doc)
+    if len(mine) == 2 and (_in_title(doc._.ct_title or "", mine) or captions.opening(text, ev.start, doc._.ct_title) and any(
+            captions.subject_side(text, _distinctive(side), ev.start, ev.end) for side in mine)):
+        return False  # the title's case, or the case the body opens with and names again ("In Jones, ...")
     before = {w.strip(",.;:()’'").lower() for w in text[max(0, ev.start - 40):ev.start].split()[-3:]}
     cue = bool(before & rules.lexicon("captions_cues", "precedent_cue", key="text"))
     return cue or bool(_CITATION.match(text[ev.end:ev.end + 40])) or n_cases > 1
+
+
+_GENERIC_SIDE = re.compile(r"(?i)^(?:united|states?|people|doe|roe|city|county|commission|department|"
+                          r"commissioner|secretary|attorney|general|america|government|republic|inc|re)$")
+
+
+def _distinctive(side: str) -> Optional[str]:
+    """The word a text would name a printed side by again: a person's surname, a company's first word."""
+    words = [w for w in re.findall(r"[A-Z][\w'’-]{2,}", captions.TRAILING.sub("", side)) if not _GENERIC_SIDE.match(w)]
+    if not words:
+        return None
+    return words[-1] if len(words) <= 2 and not re.search(r"(?i)\b(?:inc|llc|corp|ltd|co|company)\b", side) else words[0]
+
+
+def _in_title(title: str, sides: list[str]) -> bool:
+    """The title names both sides of the caption: the document's own case ("Supreme Court decision: Nitro-Lift
+    Technologies v. Howard")."""
+    words = [_distinctive(s) for s in sides]
+    return all(w and re.search(rf"\b{re.escape(w)}\b", title) for w in words)
 
 
 def _compose(doc: Doc, halves: list, roles, add_case, text: str) -> None:

@@ -42,16 +42,31 @@ def join_lines(text: str) -> str:
     return "".join(out)
 
 
+# "TOKYO, Aug 8 — ", "SEOUL, Jan. 14 (Korea Bizwire) — ", "SAN FRANCISCO (Reuters) - ": a dateline opens a line
+# in capitals; the sentence starts after its dash (parsed with it, the city becomes the sentence's subject)
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]{1,14}(?: \d{1,2})?(?:, \d{4})?)?"
+                      r"(?: ?\([^()\n]{2,40}\))? ?[—–-]{1,2} |"
+                      r"By (?:[A-Z][\w.'’-]+ ){1,3}\([^()\n]{2,40}\) ?[—–-]{1,2} ?)(?=[A-Z“\"‘'])")  # "By Blake Brittain (Reuters) -"
+
+
 @Language.component("casetracker_lines")
 def line_starts(doc: Doc) -> Doc:
-    """A token after a line break starts a sentence (the next few tokens do not)."""
-    for t in doc[1:]:
-        prev = doc[t.i - 1]
-        if "\n" in prev.text_with_ws and not t.is_space and t.is_sent_start is None:
+    """A token after a line break starts a sentence (the next few tokens do not); so does the first token after
+    a dateline."""
+    text = doc._.ct_text if doc.has_extension("ct_text") and doc._.ct_text else doc.text
+    for t in doc:
+        first = t.i == 0 or "\n" in doc[t.i - 1].text_with_ws
+        if t.i and first and not t.is_space and t.is_sent_start is None:
             t.is_sent_start = True
             for k in range(t.i + 1, min(len(doc), t.i + 4)):
                 if not doc[k].is_space and doc[k].is_sent_start is None and "\n" not in doc[k - 1].text_with_ws:
                     doc[k].is_sent_start = False
+        if first and not t.is_space and (m := DATELINE.match(text, t.idx)):
+            after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if after is not None and after.start > t.i:
+                for k in range(t.i + 1, after.start):
+                    doc[k].is_sent_start = False
+                doc[after.start].is_sent_start = True
     return doc
 
 

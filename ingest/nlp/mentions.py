@@ -129,6 +129,8 @@ class MentionList(list):
 
 def _clean(text: str) -> str:
     text = re.sub(r"['’]s?$", "", text.strip())
+    if text.count('"') == 1 or text.count("“") > text.count("”"):  # 'The German Consumer Rights Organisation
+        text = re.split(r'["“]', text)[-1]  # "Verbraucherzentrale NRW': the name is what the open quote begins
     text = text.strip(" ,.;:\"“”'‘’()[]&")
     return HONORIFIC.sub("", text).strip()
 
@@ -255,6 +257,8 @@ def find(doc: Doc) -> MentionList:
     _firm_names(text_of(doc), found)
     _datelines(text_of(doc), found)
     found += _list_members(doc, found, quoted)
+    found += _legal_names(doc, found, quoted)
+    found += _named_again(doc, found, quoted)
     found += _defined_short_names(doc, found)
     _join_surnames(found)
     _groups(doc, found)
@@ -303,6 +307,58 @@ def _list_members(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
             out.append(Mention(start=span.start_char, end=span.end_char, tok=t.i, sent_start=sent.start_char,
                                sent_end=sent.end_char, name=name, kind=m.kind, text=span.text,
                                tok_start=span.start, tok_end=span.end))
+            covered.update(range(span.start, span.end))
+    return out
+
+
+def _span_mention(doc: Doc, span: Span, name: str, kind: str, quoted: set, like: Optional[Mention] = None) -> Mention:
+    sent = layout.sent_of(doc, span.start)
+    extra = dict(eid=like.eid, owner=like.owner, litigant_ok=like.litigant_ok) if like is not None else {}
+    return Mention(start=span.start_char, end=span.end_char, tok=span.root.i, sent_start=sent.start_char,
+                   sent_end=sent.end_char, name=name, kind=kind, text=span.text, tok_start=span.start,
+                   tok_end=span.end, in_quote=span.start in quoted, **extra)
+
+
+# a company's legal form ends its name: "O’Malley Ireland Spirits Trading Ltd", "Nonto DAC" (law firms' "LLP" and
+# "P.C." are counsel's, left to the tagger)
+_LEGAL_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'&.-]*\s+){1,5}?(?:Ltd|Limited|LLC|L\.L\.C|Inc|DAC|GmbH|AG|"
+                         r"PLC|plc|Corp|Corporation|S\.A|S\.p\.A|B\.V|N\.V|Pty|K\.K)\.?)(?![\w-])")
+
+
+def _legal_names(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
+    """A capitalised name ending in a company's legal form that the tagger left out or took for a place: a
+    company."""
+    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for hit in _LEGAL_NAME.finditer(text_of(doc)):
+        span = doc.char_span(hit.start(1), hit.end(1), alignment_mode="contract")
+        if span is None or len(span) < 2 or any(i in covered for i in range(span.start, span.end)):
+            continue
+        name = _clean(span.text)
+        if len(name.split()) < 2 or name.lower() in JUNK or reject_role(name) or \
+                name.split()[0].lower() in STOP_WORDS:
+            continue
+        out.append(_span_mention(doc, span, name, "company", quoted))
+        covered.update(range(span.start, span.end))
+    return out
+
+
+def _named_again(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
+    """'..., while The Nikkei is seeking ... and The Chunichi Shimbun about ¥150 million': a name of two words or
+    more that the tagger found somewhere, where it recurs untagged, names the same party."""
+    text = text_of(doc)
+    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out, seen = [], set()
+    for m in list(found):
+        if m.kind not in ("company", "person", "agency", "outlet") or m.resolved or not m.text[:1].isupper() or \
+                len(m.text.split()) < 2 or m.text in seen or "\n" in m.text:
+            continue
+        seen.add(m.text)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(m.text)}(?![\w-])", text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or any(i in covered for i in range(span.start, span.end)):
+                continue
+            out.append(_span_mention(doc, span, m.name, m.kind, quoted, like=m))
             covered.update(range(span.start, span.end))
     return out
 

@@ -197,3 +197,28 @@ def test_an_appeal_a_story_tells_of_is_the_trial_case_but_an_appeal_court_paper_
            [party(appeal, "Thomson Reuters", role="plaintiff"), party(appeal, "Ross Intelligence", role="defendant")],
            kind="opinion")
     assert sorted(Case.objects.values_list("court", flat=True)) == ["ca3", "ded"]
+
+
+@pytest.mark.parametrize("order", ["story first", "court paper first"])
+def test_a_story_that_lists_the_known_suit_s_plaintiff_among_its_own_is_that_suit(order):
+    """'John Grisham, Jodi Picoult and the Authors Guild sued OpenAI': the story leads with Grisham, the court's
+    caption with the Authors Guild."""
+    story = "John Grisham, Jodi Picoult and the Authors Guild sued OpenAI in federal court in Manhattan."
+    paper = "Authors Guild v. OpenAI Inc., No. 1:23-cv-08292. Plaintiff Authors Guild brings this action."
+
+    def tell():
+        return record(story, [told(story, "Grisham v. OpenAI", ["John Grisham"], ["OpenAI"], courts=["nysd"])],
+                      [party(story, "John Grisham", "person", role="plaintiff"),
+                       party(story, "Jodi Picoult", "person", role="plaintiff"),
+                       party(story, "Authors Guild", role="plaintiff"), party(story, "OpenAI", role="defendant")])
+
+    def court():
+        return record(paper, [printed(paper, "Authors Guild v. OpenAI Inc.", ["Authors Guild"], ["OpenAI"],
+                                      docket="1:23-cv-08292", court="nysd")],
+                      [party(paper, "Authors Guild", role="plaintiff"), party(paper, "OpenAI", role="defendant")],
+                      kind="filing")
+
+    first, second = (tell, court) if order == "story first" else (court, tell)
+    first(), second()
+    assert list(Case.objects.values_list("case_name", flat=True)) == ["Authors Guild v. OpenAI Inc."]
+    assert CaseParty.objects.filter(party__name="John Grisham", role="plaintiff").exists()

@@ -32,10 +32,11 @@ def test_this_document_relates_to_lists_the_members_of_the_mdl(extract):
 
 
 def test_appeal_from_the_district_court_names_the_trial_docket(extract):
+    # the appellate caption as printed (its roles "Plaintiffs-Appellants" are no part of a side)
     x = extract("RICHARD KADREY, et al., Plaintiffs-Appellants, v. META PLATFORMS, INC., Defendant-Appellee. No. "
                 "25-1234. Appeal from the United States District Court for the Northern District of California, Vince "
                 "Chhabria, District Judge, Presiding. D.C. No. 3:23-cv-03417-VC. Kadrey and other authors sued Meta.")
-    assert _relations(x) == {("Kadrey v. Meta", "appeal_of", "3:23-cv-03417-VC")}
+    assert _relations(x) == {("Richard Kadrey v. Meta Platforms", "appeal_of", "3:23-cv-03417-VC")}
 
 
 def test_refiled_reads_earlier_refiled_as_later(extract):
@@ -53,7 +54,7 @@ def test_a_new_lawsuit_after_the_first_was_dismissed(extract):
 def test_a_similar_suit_the_same_day_is_a_companion(extract):
     x = extract("Concord v. Anthropic was filed in Tennessee. The publishers filed a similar lawsuit the same day, "
                 "UMG v. Anthropic, in California.")
-    assert [(r.kind, r.other) for c in x.cases for r in c.relations] == [("companion_of", "Umg v. Anthropic")]
+    assert [(r.kind, r.other) for c in x.cases for r in c.relations] == [("companion_of", "UMG v. Anthropic")]
     assert x.cases[0].caption == "Concord v. Anthropic"
 
 

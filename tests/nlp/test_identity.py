@@ -91,3 +91,115 @@ def test_a_citation_of_the_story_s_own_case_names_its_sides(extract):
 def test_a_name_that_describes_a_company_is_no_party(extract):
     x = extract("Last month, the New York Times sued the Sam Altman-founded company for unlawful use of its articles.")
     assert all("Sam Altman" not in c.defendants for c in x.cases), _sides(x)
+
+
+def test_a_name_the_tagger_found_once_is_the_same_name_where_it_recurs(extract):
+    x = extract("Three Japanese newspaper companies separately filed lawsuits with the Tokyo District Court against "
+                "the city of Gamagori. In the lawsuits filed on Thursday, The Asahi Shimbun is seeking damages of "
+                "about ¥146 million, while The Nikkei is seeking about ¥140 million and The Chunichi Shimbun about "
+                "¥150 million. The Chunichi Shimbun said, “Organized violations cannot be allowed.”")
+    assert "The Chunichi Shimbun" in {c.plaintiffs[0] for c in x.cases}, _sides(x)
+
+
+def test_names_who_also_filed_lawsuits_brought_one_suit_each(extract):
+    x = extract("On Nov. 6, The Yomiuri Shimbun’s three headquarters in Tokyo, Osaka and Fukuoka, and The Mainichi "
+                "Shimbun also filed lawsuits with the Tokyo District Court against the city of Gamagori, seeking "
+                "compensation for damages.")
+    assert {c.plaintiffs[0] for c in x.cases} >= {"The Yomiuri Shimbun", "The Mainichi Shimbun"}, _sides(x)
+    assert all(len(c.plaintiffs) == 1 for c in x.cases), _sides(x)
+
+
+def test_a_name_ending_in_a_legal_form_is_a_company_that_can_sue(extract):
+    x = extract("Dundalk-based wholesaler O’Malley Ireland Spirits Trading Ltd and its related distributor Nonto DAC "
+                "have brought proceedings against Great Northern Distillery Ltd (GND) which operates a distillery.")
+    assert [(c.plaintiffs[:1], c.defendants[:1]) for c in x.cases] == [
+        (["O’Malley Ireland Spirits Trading Ltd"], ["Great Northern Distillery Ltd"])], _sides(x)
+
+
+def test_legal_action_started_against_a_company_is_a_suit(extract):
+    x = extract("Diageo North America has settled a trademark lawsuit with a US-based spirits distributor. Allied "
+                "Lomar started legal action against Diageo in 2015, arguing that the group’s brand breached "
+                "trademark law.")
+    assert any("Diageo" in " ".join(c.defendants) and "Lomar" in " ".join(c.plaintiffs) for c in x.cases), _sides(x)
+
+
+@pytest.mark.parametrize("text, title, caption", [
+    ("Park v. Kim, 91 F.4th 610 was decided by the Second Circuit earlier this year. The district court dismissed "
+     "the case because Park violated court orders.", "Rule 37 Sanctions Affirmed", "Park v. Kim"),
+    ("Duane Morris Takeaways: On July 5, 2024, in Jones, et al. v. Peloton Interactive, Inc., No. 23-CV-1082, 2024 WL "
+     "3315989 (S.D. Cal. July 5, 2024), Judge M. James Lorenz denied a motion to dismiss. In Jones, Plaintiffs "
+     "brought suit against an exercise equipment company.", "Court Refuses To Dismiss Wiretapping Class Action",
+     "Jones v. Peloton Interactive, Inc"),
+    ("Nitro-Lift Technologies v. Howard, No. 11-1377: Respondents quit their employment with petitioner.",
+     "Supreme Court decision: Nitro-Lift Technologies v. Howard", "Nitro-Lift Technologies v. Howard"),
+])
+def test_the_case_a_text_opens_with_or_its_title_names_is_no_precedent(extract, text, title, caption):
+    x = extract(text, title=title)
+    assert caption in [c.caption for c in x.cases], _sides(x)
+
+
+def test_a_precedent_cited_in_the_middle_of_a_story_is_still_no_case(extract):
+    x = extract("Authors sued Meta last year. The judge relied on the reasoning of Campbell v. Acuff-Rose Music, Inc., "
+                "510 U.S. 569 (1994), in finding the use transformative.", title="Meta wins fair use ruling")
+    assert "Campbell v. Acuff-Rose Music, Inc" not in [c.caption for c in x.cases], _sides(x)
+
+
+def test_a_caption_ends_at_the_full_stop_after_its_side(extract):
+    x = extract("Hack-to-trade: SEC v. Westbrook. Civil Action No. 2:24-cv-09497 (D. N.J. filed Sept. 27, 2024) is an "
+                "action which names as defendant Robert Westbrook, a U.K. citizen.")
+    assert "SEC v. Westbrook" in [c.caption for c in x.cases], _sides(x)
+
+
+def test_bluebook_abbreviations_of_a_fund_s_name_are_written_out(extract):
+    x = extract("A magistrate judge recommended sanctions. Mid Cent. Operating Eng’rs Health & Welfare Fund v. "
+                "HoosierVac LLC, No. 2:24-cv-00326, 2025 WL 574234 (S.D. Ind. Feb. 21, 2025).",
+                title="Sanctions Rulings — Mid Central Operating Engineers v. HoosierVac")
+    assert [c.caption for c in x.cases] == ["Mid Central Operating Engineers Health & Welfare Fund v. HoosierVac LLC"], \
+        _sides(x)
+
+
+@pytest.mark.parametrize("text, plaintiff, defendant", [
+    ("TOKYO, Aug 8 — Japan’s Yomiuri Shimbun newspaper, one of the world’s biggest by circulation, is suing US-based "
+     "AI firm Perplexity for allegedly “free-riding” on its content.", "Yomiuri Shimbun", "Perplexity"),
+    ("SAN FRANCISCO (Reuters) - The New York Times sued OpenAI and Microsoft on Wednesday.", "The New York Times",
+     "OpenAI"),
+])
+def test_a_dateline_is_not_the_subject_of_the_first_sentence(extract, text, plaintiff, defendant):
+    x = extract(text)
+    assert any(c.plaintiffs[:1] == [plaintiff] and defendant in c.defendants for c in x.cases), _sides(x)
+
+
+def test_an_outlet_that_is_no_legal_person_sues_through_its_publisher(extract):
+    x = extract("The Wall Street Journal and the New York Post sued Perplexity last year.")
+    assert [(c.caption, c.plaintiffs[0]) for c in x.cases] == [("Dow Jones v. Perplexity", "Dow Jones")], _sides(x)
+
+
+def test_hit_with_a_lawsuit_by_authors_the_next_sentence_names(extract):
+    x = extract("By Blake Brittain (Reuters) -Cloud-computing firm Salesforce was hit with a proposed class action "
+                "lawsuit by two authors who alleged the company used thousands of books without permission. Novelists "
+                "Molly Tanzer and Jennifer Gilmore said in the complaint filed on Wednesday that Salesforce infringed "
+                "copyrights. Anthropic agreed to a landmark $1.5 billion settlement with a separate group of authors "
+                "suing it for copyright infringement in August.")
+    assert [(c.plaintiffs, c.defendants) for c in x.cases] == [(["Molly Tanzer", "Jennifer Gilmore"], ["Salesforce"])], \
+        _sides(x)
+
+
+def test_a_plaintiff_known_by_an_initial_leads_a_printed_caption(extract):
+    x = extract("T. et al v. OpenAI LP et al, 3:23-cv-04557, No. 59 (N.D.Cal. Mar. 7, 2024)\n\nPlaintiffs oppose the "
+                "motion to dismiss.")
+    assert [c.caption for c in x.cases] == ["T. v. OpenAI LP"], _sides(x)
+
+
+def test_a_suit_someone_falsely_said_was_brought_is_no_case(extract):
+    x = extract("A Minnesota solar company is suing Google for defamation, claiming the tech company’s “AI Overview” "
+                "falsely stated that the company faced a lawsuit from the Minnesota Attorney General Keith Ellison. "
+                "Ellison did sue four solar-lending companies last year. However, Isanti-based Wolf River Electric was "
+                "not a defendant in that suit. Wolf River filed its lawsuit against Google in March in state court.")
+    assert [c.caption for c in x.cases] == ["Wolf River Electric v. Google"], _sides(x)
+
+
+def test_an_appellate_caption_with_the_sides_roles(extract):
+    x = extract("Tommy Williams, Plaintiff-appellant, v. the Nashville Network and Gaylord Entertainment Company,"
+                "defendants-appellees, 132 F.3d 1123 (6th Cir. 1998)\n\nUS Court of Appeals for the Sixth Circuit.",
+                title="Tommy Williams v. The Nashville Network and Gaylord Entertainment Company, 132 F.3d 1123")
+    assert any(c.plaintiffs == ["Tommy Williams"] and "Nashville Network" in c.defendants[0] for c in x.cases), _sides(x)
