@@ -21,6 +21,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ingest.nlp import captions, courts, gazetteer, rules
 from ingest.nlp.types import CaseFieldX, CaseX, Evidence
 
@@ -261,6 +263,8 @@ def _full_name(raw: str, known: dict[str, str], surname: bool = False) -> Option
             continue
         if words and not words[0].isupper() and w.isupper() and len(w) > 2:
             break  # "Beryl A. Howell SHIRA PERLMUTTER": a name in capitals follows
+        if words and w.lower() in STOP_WORDS:
+            break  # "Judge Miller Not Too Impressed With ...": a headline's words run on after the name
         words.append(w.strip(","))
     if words and words[-1].endswith(".") and not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", words[-1]):
         words[-1] = words[-1].rstrip(".")  # "Vince Chhabria." ends a sentence

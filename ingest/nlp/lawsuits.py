@@ -463,7 +463,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
             elif (pl or df) and halves is not None:
                 definite = tok.lower_ in SUE_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.children)
                 strong = lemma in SUE_VERBS | SUIT_SPEECH_VERBS or tok.lower_ in STRONG_SUE_NOUNS - PLURAL_SUE_NOUNS or \
-                    tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in FILE_VERBS  # "GEMA, which filed the case"
+                    tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in FILE_VERBS or (  # "GEMA, which filed
+                        tok.lower_ in SUE_NOUNS and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children))
+                # the case"; "Getty Images' legal action against an AI firm": a suit against someone
                 halves.append((pl, df, sent.start_char, sent.end_char, definite, strong))
     return out
 
@@ -637,6 +639,15 @@ def _resolve_side(side: str, ms) -> Optional[Mention]:
     return None
 
 
+def _near_side(a: str, b: str) -> bool:
+    """The same side as printed twice, a typo apart: each word equal, or a long word two letters off."""
+    from difflib import SequenceMatcher
+
+    wa, wb = captions.bare_words(a), captions.bare_words(b)
+    return bool(wa) and len(wa) == len(wb) and all(
+        x == y or min(len(x), len(y)) >= 6 and SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(wa, wb))
+
+
 def _same_side(a: str, b: str) -> bool:
     """'J. Doe 1' and 'Doe', 'Thomson Reuters Enterprise Centre Gmbh' and 'Thomson Reuters Enterprise Centre GmbH'."""
     wa, wb = set(captions.bare_words(a)), set(captions.bare_words(b))
@@ -694,11 +705,14 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                    for left, right, _, _ in printed):
             printed.append((plaintiffs[0], defendants[0], start, end))
     from_blocks = {(b[0][0], b[1][0], b[2], b[3]): b for b in block_list}
-    for left, right, start, end in printed:
+    for n, (left, right, start, end) in enumerate(printed):
         lp, rp = _resolve_side(left, ms), _resolve_side(right, ms) if right else None
         key = ((lp.name if lp else left.lower()), (rp.name if rp else right.lower()))
         if key in pairs or (key[1], key[0]) in pairs:
             continue
+        if right and any(o_right and _near_side(left, o_left) and _same_side(right, o_right)
+                         for o_left, o_right, _, _ in printed[:n]):
+            continue  # "Byteweavr, LLC v. Databricks, Inc." after "Btyeweavr LLC v. Databricks Inc.": a typo
         block = from_blocks.get((left, right, start, end))
         if not add_case(f"{left} v. {right}" if right else left, [lp.name if lp else left],
                         [rp.name if rp else right] if right else [], start, end, key=key,
@@ -1002,7 +1016,8 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
     title = doc._.ct_title or tdoc.text
 
     def known(side: str) -> bool:
-        return any(_same_side(side, n) for c in out for n in (*c.plaintiffs, *c.defendants, *captions.split(c.caption)))
+        return any(_same_side(side, n) or _near_side(side, n)  # (a typo apart: "Btyeweavr" and "Byteweavr")
+                   for c in out for n in (*c.plaintiffs, *c.defendants, *captions.split(c.caption)))
 
     for left, right, _, _ in captions.explicit(title):
         if not right or captions.party_side(left) is None or captions.party_side(right) is None:

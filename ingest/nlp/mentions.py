@@ -287,8 +287,8 @@ def _list_members(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     out = []
     for m in found:
-        if m.kind != "company" or m.tok >= len(doc):  # people in lists are too often characters, not parties
-            continue
+        if m.kind not in ("company", "outlet") or m.tok >= len(doc):  # people in lists are too often characters,
+            continue  # not parties
         for t in doc[m.tok].conjuncts:
             if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in quoted:
                 continue
@@ -297,8 +297,10 @@ def _list_members(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
                     doc[left.i - 1].text[:1].isupper() and left.i - 1 not in covered:
                 left = doc[left.i - 1]
             span = doc[left.i:t.i + 1]
+            head_of_list = doc[m.tok].dep_ == "conj" and doc[m.tok].head.i == t.i and t.dep_ in ("nsubj", "nsubjpass") \
+                and all(x.ent_type_ in ("", "ORG", "PERSON") for x in span)  # "Asahi Shimbun and Nikkei filed"
             if any(x.ent_type_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LAW", "LOC")
-                   for x in span) or left.i == 0 or doc[left.i - 1].lower_ not in (",", "and", "&", "or"):
+                   for x in span) or not head_of_list and (left.i == 0 or doc[left.i - 1].lower_ not in (",", "and", "&", "or")):
                 continue  # "studios in Hollywood, Disney and ...", "Warner Bros Discovery" (the rest of a name)
             name = _clean(span.text)
             if len(name) < 3 or reject_role(name) or name.lower() in JUNK or gazetteer.lookup(name) is not None:

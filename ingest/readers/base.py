@@ -64,10 +64,19 @@ def http_url(url) -> str:
     return url if parts.scheme.lower() in ("http", "https") and parts.hostname else ""
 
 
+# a PDF's small capitals come out with the larger first letter apart: "U NITED S TATES D ISTRICT C OURT M IDDLE
+# D ISTRICT O F F LORIDA"; a line with three or more such words is joined back ("UNITED STATES DISTRICT COURT")
+_SMALL_CAPS = re.compile(r"(?<![\w.])([A-Z]) ([A-Z]+)(?![\w.])")
+
+
+def _small_caps(line: str) -> str:
+    return _SMALL_CAPS.sub(r"\1\2", line) if len(_SMALL_CAPS.findall(line)) >= 3 else line
+
+
 def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = strip_controls(text)
-    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    text = "\n".join(_small_caps(line.rstrip()) for line in text.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
 

@@ -132,3 +132,13 @@ def test_urls_and_hashes_normalise():
     assert normalise_url("HTTPS://Example.COM:443/a?utm_source=x&b=2&a=1#top") == "https://example.com/a?a=1&b=2"
     assert normalise_url("http://example.com/a?fbclid=1") == normalise_url("http://example.com:80/a")
     assert text_sha256("Hello\r\nworld  ") == text_sha256("Hello\nworld")
+
+
+def test_a_pdf_s_small_capitals_are_joined_back_into_words():
+    from ingest.readers.base import normalise_text
+
+    text = normalise_text("*1 U NITED S TATES D ISTRICT C OURT\nM IDDLE D ISTRICT O F F LORIDA O RLANDO D IVISION MEGAN "
+                          "GARCIA, Plaintiff,\nI AM A B student")
+    assert text.split("\n") == ["*1 UNITED STATES DISTRICT COURT",
+                                "MIDDLE DISTRICT OF FLORIDA ORLANDO DIVISION MEGAN GARCIA, Plaintiff,",
+                                "I AM A B student"]  # (two such words on a line are left as they are)

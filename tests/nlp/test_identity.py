@@ -203,3 +203,26 @@ def test_an_appellate_caption_with_the_sides_roles(extract):
                 "defendants-appellees, 132 F.3d 1123 (6th Cir. 1998)\n\nUS Court of Appeals for the Sixth Circuit.",
                 title="Tommy Williams v. The Nashville Network and Gaylord Entertainment Company, 132 F.3d 1123")
     assert any(c.plaintiffs == ["Tommy Williams"] and "Nashville Network" in c.defendants[0] for c in x.cases), _sides(x)
+
+
+def test_the_first_of_a_list_of_newspapers_that_sued_is_a_party_too(extract):
+    x = extract("Overview\n- Asahi Shimbun and Nikkei filed a joint lawsuit in Tokyo District Court on August 26 seeking "
+                "¥4.4 billion in damages plus a court order to stop unlicensed use of their articles.\n- They allege "
+                "Perplexity copied, saved, and reproduced their content without permission since at least June 2024.\n"
+                "- Yomiuri Shimbun lodged a separate suit on August 7 seeking about ¥2.1 billion.",
+                title="Asahi and Nikkei sue Perplexity in Tokyo, seek ¥4.4 billion and an injunction")
+    assert any(c.plaintiffs == ["Asahi Shimbun", "Nikkei"] for c in x.cases), _sides(x)
+
+
+def test_a_typo_in_a_printed_caption_is_the_same_case():
+    from ingest.nlp.lawsuits import _near_side
+
+    assert _near_side("Btyeweavr LLC", "Byteweavr, LLC") and not _near_side("Meta", "Beta")
+    assert not _near_side("Andersen", "Anderson Smith")
+
+
+def test_a_headline_s_words_after_a_judge_s_name_are_no_part_of_it(extract):
+    x = extract("Judge Jeffrey Miller issued two very similar Orders in two separate cases against Tito's Vodka. The "
+                "cases are:\n   – Hofmann v. Fifth Generation\n   – Cabrera v. Fifth Generation\n",
+                title="Judge Miller Not Too Impressed With TTB System or Tito Approvals")
+    assert {c.judge for c in x.cases} <= {"Jeffrey Miller", None}, [(c.caption, c.judge) for c in x.cases]
