@@ -29,6 +29,7 @@ SUIT_SPEECH_VERBS = rules.lexicon(_LEX, "suit_speech_verb")
 FILE_VERBS = rules.lexicon(_LEX, "file_verb")
 FACE_VERBS = rules.lexicon(_LEX, "face_verb")
 HIT_VERBS = rules.lexicon(_LEX, "hit_verb")
+QUANTITY_NOUNS = rules.lexicon(_LEX, "quantity_noun", key="text")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
 TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
 MODALS = rules.lexicon(_LEX, "modal", key="text")
@@ -260,9 +261,13 @@ def _named_next(doc, verb, sent, ms, against=(), subj=None) -> list[Mention]:
                   if c.dep_ == "nummod"), 0)
     if not count and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
         return []
-    if sent.end >= len(doc):
+    nxt = sent
+    while nxt.end < len(doc):  # (a closing quote or a blank line may stand as a sentence of its own)
+        nxt = layout.sent_of(doc, nxt.end)
+        if any(t.is_alpha for t in nxt):
+            break
+    if nxt is sent or not any(t.is_alpha for t in nxt):
         return []
-    nxt = layout.sent_of(doc, sent.end)
     names: list[Mention] = []
     for t in nxt:  # the subjects of the sentence's own verbs (not of a clause it reports: "the newspapers allege
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and (  # that Microsoft ... used")
@@ -356,6 +361,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
             named_by: list[Mention] = []
             if (lemma in SUE_VERBS or tok.lower_ in SUE_NOUNS) and _falsely_told(tok):
                 continue
+            carrier = tok  # "filed a pair of class actions against ...": the quantity carries the suits' place
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in QUANTITY_NOUNS:
+                carrier = tok.head.head
             if lemma in SUE_VERBS and tok.pos_ == "VERB" and not _unrealised(tok):
                 if any(c.dep_ == "auxpass" for c in tok.children):  # "Y was sued by X"
                     df = [m for c in tok.children if c.dep_ == "nsubjpass" for m in _np_with_relative(doc, c, ms)]
@@ -386,9 +394,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     elif child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in ACCUSE_VERBS | \
                             TARGET_VERBS:  # "Musk filed a lawsuit accusing OpenAI of ...": the accused
                         df += [m for o in _objects(doc, child) for m in _np_parties(doc, o, ms) if m not in df]
-                head = tok.head
-                if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in FILE_VERBS:
-                    if tok.dep_ == "dobj":
+                head = carrier.head
+                if carrier.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in FILE_VERBS:
+                    if carrier.dep_ == "dobj":
                         pl += [m for m in _subjects(doc, head, ms) if m not in pl]
                     else:
                         pl += [m for m in _prep_objs(doc, head, ("by",), ms) if m not in pl]
@@ -448,7 +456,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     for c in tok.children):
                 pl = _subjects(doc, tok, ms)  # "Paul Lehrman and Linnea Sage said in the lawsuit that Lovo ..."
             if df and not pl and (lemma in SUE_VERBS and tok.pos_ == "VERB" or tok.lower_ in SUE_NOUNS):
-                pl = _named_next(doc, tok if tok.pos_ == "VERB" else tok.head, sent, ms, df)
+                pl = _named_next(doc, tok if tok.pos_ == "VERB" else carrier.head, sent, ms, df)
             pl, df = _against_list(doc, pl, df)
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if not df and tok.lower_ in SUE_NOUNS and pl and all(m in named_by for m in pl):
@@ -458,6 +466,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                 if plural and len(pl) > 1 and (_apart(tok) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in FILE_VERBS):
                     out.extend(([m], df, sent.start_char, sent.end_char) for m in pl)  # "Three newspapers
                     continue  # separately filed lawsuits", "X and Y also filed lawsuits against Z": one suit each
+                if plural and len(df) > 1 and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in FILE_VERBS:
+                    out.extend((pl, [m], sent.start_char, sent.end_char) for m in df)  # "has filed a pair of
+                    continue  # class actions against Udio and Suno": one suit against each
                 (background if plural and background is not None else out).append(
                     (pl, df, sent.start_char, sent.end_char))
             elif (pl or df) and halves is not None:
@@ -675,7 +686,9 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     def add_case(caption, plaintiffs, defendants, start, end, inferred=False, key=None, origin="described"):
         sides = captions.split(caption)
         if len(sides) == 2:
-            named = [captions.party_side(s) for s in sides]
+            named = [captions.party_side(s) or (  # (a person's surname that is a legal word: "Tony Justice")
+                s if inferred and any(len(n.split()) > 1 and n.split()[-1] == s for n in names) else None)
+                for s, names in zip(sides, (plaintiffs, defendants))]
             if None in named:
                 return False  # a side that is no party: a court, a heading, a law firm, a fragment
             if named != sides:  # "Disney v. MiniMax-M1": the model's maker is the party

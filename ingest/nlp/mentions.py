@@ -160,6 +160,15 @@ def _named_after(ent: Span) -> Optional[Span]:
 
 
 def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.label_ == "PERSON" and len(ent) == 1 and nxt is not None and nxt.pos_ == "PROPN" and not nxt.ent_type_ and \
+            nxt.text.istitle() and nxt.lower_ not in STOP_WORDS and ent.text.istitle() and (
+                not reject_role(f"{ent.text} {nxt.text}") or re.search(
+                    rf"\b{re.escape(nxt.text)} (?:said|says|noted|added|told|argued|claimed|wrote)\b", text_of(ent.doc))):
+        extended = ent = Span(ent.doc, ent.start, ent.end + 1, label="PERSON")  # "Tony Justice": the tagger cut the
+        # surname off (a legal word too where the text goes on to call the person by it: "Justice said")
+    else:
+        extended = None
     sent = layout.sent_of(ent.doc, ent.start)
     base = dict(start=ent.start_char, end=ent.end_char, tok=ent.root.i, sent_start=sent.start_char,
                 sent_end=sent.end_char, text=ent.text, tok_start=ent.start, tok_end=ent.end,
@@ -194,7 +203,7 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
         return _entry_mention(entry, base)
     if len(ent) == 1 and ent.root.pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET", "PRON"):
         return None  # "Similar case filed against ...": a capitalised word, not a name
-    if reject_role(name):
+    if reject_role(name) and not (extended is not None and reject_role(name) == "legal_word"):
         return None  # a heading, an address, a law firm, a court paper's words
     words = name.split()
     if len(words) > 1 and words[-1].islower():

@@ -226,3 +226,14 @@ def test_a_headline_s_words_after_a_judge_s_name_are_no_part_of_it(extract):
                 "cases are:\n   – Hofmann v. Fifth Generation\n   – Cabrera v. Fifth Generation\n",
                 title="Judge Miller Not Too Impressed With TTB System or Tito Approvals")
     assert {c.judge for c in x.cases} <= {"Jeffrey Miller", None}, [(c.caption, c.judge) for c in x.cases]
+
+
+def test_a_pair_of_class_actions_against_two_companies_is_one_suit_against_each(extract):
+    x = extract("(June 16, 2025, 9:05 PM EDT) -- An independent country singer has filed a pair of proposed copyright "
+                "infringement class actions against artificial intelligence-generated music companies Udio and Suno, "
+                "claiming that independent artists are the ones whose \"rights have been trampled the most.\"\n\n"
+                "Tony Justice and his label 5th Wheel Records Inc. said the suits are needed. \"Independent artists "
+                "are left without a seat at the table,\" Justice said in the complaints.")
+    assert sorted((c.caption, tuple(c.defendants)) for c in x.cases) == [
+        ("Justice v. Suno", ("Suno",)), ("Justice v. Udio", ("Udio",))], _sides(x)
+    assert all(c.plaintiffs[0] == "Tony Justice" for c in x.cases), _sides(x)
