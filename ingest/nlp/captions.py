@@ -158,6 +158,7 @@ _FRAGMENT = {"it", "its", "he", "she", "they", "them", "his", "her", "their", "w
 _SIDE_END = rules.lexicon("captions_cues", "side_end_word", key="text")  # headings run into a caption's side
 _NOT_PARTY_WORDS = rules.lexicon("captions_cues", "side_not_party_word", key="text")  # "A David v. Goliath Battle"
 _GROUP_END = rules.lexicon("captions_cues", "side_group_word", key="text")  # "Independent Musicians vs. Udio"
+_SOVEREIGN = rules.lexicon("captions_cues", "sovereign_party", key="text")  # "United States v. Google"
 
 
 def party_side(side: str) -> Optional[str]:
@@ -195,8 +196,8 @@ def party_side(side: str) -> Optional[str]:
         return s
     if _NOT_A_PARTY_WORD.search(s) or courts.find(s) or _LAW_FIRM.search(s):
         return None
-    if all(w.strip(",.").upper() in _JUNK for w in words):
-        return None  # "ORDER GRANTING", "MOTION": a heading
+    if all(w.strip(",.").upper() in _JUNK for w in words) and s.lower() not in _SOVEREIGN:
+        return None  # "ORDER GRANTING", "MOTION": a heading (not "United States", whose words head court papers)
     return s
 
 

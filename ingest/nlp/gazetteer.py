@@ -11,6 +11,8 @@
     litigant      false for entities that are never parties (judges, courts, outlets)
     ai            true for AI developers (OpenAI, Stability AI): a suit they are party to is AI litigation
     country       a company's home country (ISO code), for descriptions such as "the Chinese startup"
+    caption_name  the name a court's caption gives it, where that is another ("Department of Justice" sues as
+                  "United States": United States v. Google)
     sources       where the facts come from (a public URL, "seed article 000")
 """
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Entry:
     role: Optional[str] = None
     ai: bool = False  # an AI developer (its lawsuits are AI litigation)
     country: Optional[str] = None  # ISO code of a company's home country ("the US company", "the Chinese lab")
+    caption_name: Optional[str] = None  # the name captions give it ("Department of Justice" -> "United States")
     sources: tuple = field(default=(), compare=False)
 
 
@@ -51,7 +54,8 @@ def parse(raw: dict, where: str = "") -> Entry:
     return Entry(id=raw["id"], name=raw["name"], kind=raw["kind"], aliases=tuple(raw.get("aliases", ())),
                  lower_aliases=tuple(raw.get("lower_aliases", ())), owner=raw.get("owner"),
                  litigant=raw.get("litigant", role is None and raw["kind"] not in ("court",)), role=role,
-                 ai=bool(raw.get("ai", False)), country=raw.get("country"), sources=tuple(raw.get("sources", ())))
+                 ai=bool(raw.get("ai", False)), country=raw.get("country"), caption_name=raw.get("caption_name"),
+                 sources=tuple(raw.get("sources", ())))
 
 
 @lru_cache(maxsize=4)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ingest.nlp import captions, case_fields, gazetteer, layout, parties, rules
 from ingest.nlp.dates import text_of
 from ingest.nlp.mentions import ORG_NOUNS, PERSON_NOUNS, Mention, covering
-from ingest.nlp.types import CaseX, Evidence
+from ingest.nlp.types import CaseX, Evidence, RelationX
 
 _LEX = "parties_suits"  # patterns/parties_suits.jsonl: the lexicons of suits described in words, by role
 SUE_NOUNS = rules.lexicon(_LEX, "suit_noun", key="text")
@@ -344,14 +344,16 @@ def _prep_objs(doc, head, preps, ms) -> list[Mention]:
     return out
 
 
-def described(doc: Doc, ms, halves: Optional[list] = None,
-              background: Optional[list] = None) -> list[tuple[list[Mention], list[Mention], int, int]]:
+def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[list] = None,
+              apart: Optional[list] = None) -> list[tuple[list[Mention], list[Mention], int, int]]:
     """(plaintiffs, defendants, sentence start, sentence end) of suits described in words. Suits with one
     side only ("eight newspapers sued OpenAI"; "the lawsuit was filed by the New York Daily News, ...") go
     to ``halves`` when given, as (plaintiffs, defendants, start, end, the suit was named with "the", the words
     name a suit for certain: "sue" or "lawsuit", not "claim"); several
     suits named by a plural ("Perplexity is facing lawsuits from News Corp, Dow Jones and the New York Post")
-    go to ``background`` when given: they give roles, not one caption."""
+    go to ``background`` when given: they give roles, not one caption. The suits one plural names one by one
+    ("separately filed lawsuits", "a pair of class actions against Udio and Suno") go to ``apart`` as the list
+    of their places in the result: companion suits."""
     out = []
     for sent in layout.sents(doc):
         for tok in sent:
@@ -446,8 +448,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
                     pl = [m for o in nxt.children if o.dep_ == "pobj" for m in _np_parties(doc, o, ms)]  # "by" on the verb
                 if pl and not df and tok.lower_ in SUE_NOUNS:  # "the class action by X ... against Y" misattached
                     for t in doc[tok.i + 1:sent.end]:
-                        if t.pos_ in ("VERB", "AUX") or t.is_punct and t.text in ".;:":
-                            break
+                        if t.pos_ in ("VERB", "AUX") and not (t.dep_ == "acl" and t.head.i == tok.i) or \
+                                t.is_punct and t.text in ".;:":
+                            break  # (but "a lawsuit brought by X's company, xAI, against OpenAI" reads on)
                         if t.lower_ == "against" and t.dep_ == "prep":
                             df = [m for o in t.children if o.dep_ == "pobj" for m in _np_parties(doc, o, ms)]
                             break
@@ -464,9 +467,13 @@ def described(doc: Doc, ms, halves: Optional[list] = None,
             if pl and df:
                 plural = tok.lower_ in PLURAL_SUE_NOUNS
                 if plural and len(pl) > 1 and (_apart(tok) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in FILE_VERBS):
+                    if apart is not None:
+                        apart.append(list(range(len(out), len(out) + len(pl))))
                     out.extend(([m], df, sent.start_char, sent.end_char) for m in pl)  # "Three newspapers
                     continue  # separately filed lawsuits", "X and Y also filed lawsuits against Z": one suit each
                 if plural and len(df) > 1 and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in FILE_VERBS:
+                    if apart is not None:
+                        apart.append(list(range(len(out), len(out) + len(df))))
                     out.extend((pl, [m], sent.start_char, sent.end_char) for m in df)  # "has filed a pair of
                     continue  # class actions against Udio and Suno": one suit against each
                 (background if plural and background is not None else out).append(
@@ -612,7 +619,7 @@ def short(m: Mention, doc: Optional[Doc] = None) -> str:
             n -= 1
         return " ".join(words[n:])
     entry = gazetteer.by_name(m.name)
-    return entry.name if entry else m.name
+    return (entry.caption_name or entry.name) if entry else m.name
 
 
 def _employer(doc: Doc, m: Mention, ms) -> Optional[Mention]:
@@ -744,11 +751,13 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     printed_defendants = {k[1]: s for k, s in pairs.items()}
     halves: list = []
     background: list = []
-    found = described(doc, ms, halves, background)
+    apart: list[list[int]] = []
+    found = described(doc, ms, halves, background, apart)
     _pair_halves(found, halves)
     litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
     described_sents = {s0 for _, _, s0, _ in found}
     extra = [a for a in accusations(doc, ms) if a[2] not in described_sents] if litigation else []
+    made: dict[int, CaseX] = {}  # place in found -> the case it made
     for n, (pl, df, s0, s1) in enumerate(found + extra):
         from_accusation = n >= len(found)
         employers = [e for e in (_employer(doc, m, ms) for m in df) if e and e not in df]
@@ -769,8 +778,14 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             continue  # the suit a caption printed earlier already names
         if from_accusation and any(k[1] == d.name or k[0] == p.name for k in pairs):
             continue
-        add_case(f"{short(p)} v. {short(d)}", [m.name for m in pl], [m.name for m in df], s0, s1,
-                 inferred=True, key=key, origin="accusation" if from_accusation else "described")
+        if add_case(f"{short(p)} v. {short(d)}", [m.name for m in pl], [m.name for m in df], s0, s1,
+                    inferred=True, key=key, origin="accusation" if from_accusation else "described"):
+            made[n] = out[-1]
+    for group in apart:  # suits one plural names one by one are companions, each of each
+        siblings = [made[i] for i in group if i in made]
+        for c in siblings:
+            c.relations += [RelationX("companion_of", o.caption, c.evidence[:1]) for o in siblings
+                            if o is not c and o.caption != c.caption]
     if found or pairs or litigation:
         for pl, df, s0, s1 in dismissals(doc, ms):
             for m in df:
@@ -845,11 +860,14 @@ def _compose_from_roles(ms, roles, add_case) -> None:
     text never prints is composed from the named plaintiffs and defendants")."""
     sources = getattr(roles, "sources", {})
     # a plaintiff only a plural of several suits names ("facing lawsuits from A, B and C") leads no one caption
-    # (nor one only the party model named: a caption needs words that say who sued)
-    pl = [n for n, r in roles.items() if r == "plaintiff" and set(sources.get(n, {})) - {"background", "model"}]
+    pl = [n for n, r in roles.items() if r == "plaintiff" and set(sources.get(n, {})) - {"background"}]
     df = [n for n, r in roles.items() if r == "defendant"]
-    if not pl or not df:
-        return
+    lead_pl = [n for n in pl if set(sources.get(n, {})) - {"model"}] if sources else pl
+    lead_df = [n for n in df if set(sources.get(n, {})) - {"model"}] if sources else df
+    if not lead_pl or not lead_df:
+        return  # (the sides it leads with are named by words, not by the model alone)
+    pl = lead_pl[:1] + [n for n in pl if n != lead_pl[0]]
+    df = lead_df[:1] + [n for n in df if n != lead_df[0]]
     first = {}
     for m in ms:
         if m.name in (pl[0], df[0]) and not m.resolved:
@@ -984,7 +1002,7 @@ def short_name(name: str) -> str:
     """The short form of a name that has no mention here (a person's surname, a company's gazetteer name)."""
     entry = gazetteer.lookup(name)
     if entry:
-        return entry.name if entry.kind != "person" else entry.name.split()[-1]
+        return (entry.caption_name or entry.name) if entry.kind != "person" else entry.name.split()[-1]
     return name
 
 

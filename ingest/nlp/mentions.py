@@ -332,7 +332,7 @@ def _span_mention(doc: Doc, span: Span, name: str, kind: str, quoted: set, like:
 
 # a company's legal form ends its name: "O’Malley Ireland Spirits Trading Ltd", "Nonto DAC" (law firms' "LLP" and
 # "P.C." are counsel's, left to the tagger)
-_LEGAL_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'&.-]*\s+){1,5}?(?:Ltd|Limited|LLC|L\.L\.C|Inc|DAC|GmbH|AG|"
+_LEGAL_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'&.-]*[ \t]+){1,5}?(?:Ltd|Limited|LLC|L\.L\.C|Inc|DAC|GmbH|AG|"
                          r"PLC|plc|Corp|Corporation|S\.A|S\.p\.A|B\.V|N\.V|Pty|K\.K)\.?)(?![\w-])")
 
 
@@ -349,6 +349,8 @@ def _legal_names(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
         if len(name.split()) < 2 or name.lower() in JUNK or reject_role(name) or \
                 name.split()[0].lower() in STOP_WORDS:
             continue
+        if name.isupper():
+            name = name.title()  # "ACME MUSIC INC." in a caption block: "Acme Music Inc"
         out.append(_span_mention(doc, span, name, "company", quoted))
         covered.update(range(span.start, span.end))
     return out

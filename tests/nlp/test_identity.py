@@ -237,3 +237,49 @@ def test_a_pair_of_class_actions_against_two_companies_is_one_suit_against_each(
     assert sorted((c.caption, tuple(c.defendants)) for c in x.cases) == [
         ("Justice v. Suno", ("Suno",)), ("Justice v. Udio", ("Udio",))], _sides(x)
     assert all(c.plaintiffs[0] == "Tony Justice" for c in x.cases), _sides(x)
+    assert sorted((c.caption, r.kind, r.other) for c in x.cases for r in c.relations) == [
+        ("Justice v. Suno", "companion_of", "Justice v. Udio"), ("Justice v. Udio", "companion_of", "Justice v. Suno")]
+
+
+def test_a_caption_composed_from_roles_leads_with_sides_words_named():
+    from ingest.nlp.lawsuits import Roles, _compose_from_roles
+
+    class M:  # (mentions as stubs: only their names and places count)
+        def __init__(self, name, start):
+            self.name, self.kind, self.resolved, self.start, self.end = name, "company", False, start, start + 5
+
+    def composed(model_defendant_only):
+        roles, made = Roles(), []
+        roles.propose("Penske Media", "plaintiff", "half")
+        if model_defendant_only:
+            roles["Chegg"] = "defendant"
+            roles.sources.setdefault("Chegg", {})["model"] = "defendant"
+        else:
+            roles.propose("Google", "defendant", "title_half")
+            roles["Chegg"] = "defendant"
+            roles.sources.setdefault("Chegg", {})["model"] = "defendant"
+        _compose_from_roles([M("Penske Media", 0), M("Chegg", 20), M("Google", 40)], roles,
+                            lambda caption, pl, df, *a, **k: made.append((caption, pl, df)))
+        return made
+
+    assert composed(True) == []  # "a different antitrust action levied by Chegg": the model's defendant leads none
+    assert composed(False) == [("Penske Media v. Google", ["Penske Media"], ["Google", "Chegg"])]
+
+
+def test_the_justice_department_sues_as_the_united_states(extract):
+    x = extract("The SEC charged Jon Montroll. In a parallel criminal case, the U.S. Attorney's Office for the Southern "
+                "District of New York filed a complaint against Montroll for perjury and obstruction of justice.")
+    assert any(c.caption == "United States v. Montroll" for c in x.cases), _sides(x)
+
+
+def test_a_statute_s_abbreviated_state_is_no_party(extract):
+    x = extract("Greenspan v. Qazi, No. 20-cv-03426-JD. The Qazi defendants also ask to strike Greenspan's state-law "
+                "claims under California's anti-SLAPP statute, Cal. Civ. Proc. Code § 425.16.", kind="opinion")
+    assert all("Cal" not in c.defendants for c in x.cases), _sides(x)
+
+
+def test_a_legal_form_name_does_not_run_across_lines(extract):
+    x = extract("COMPLAINT\n\nPlaintiff Acme Music Inc., by its counsel, files this Complaint against Tunebot Labs, Inc. "
+                "and alleges as follows.", kind="filing")
+    names = {p.name for p in x.parties}
+    assert not any("COMPLAINT" in n or "\n" in n for n in names), names
