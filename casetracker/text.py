@@ -28,10 +28,14 @@ def fingerprint(*parts: object) -> str:
 
 
 def short_name(name: str, kind: str) -> str:
-    """The name a caption uses: a person's surname, a company's name."""
+    """The name a caption uses: a person's surname, a company's name (an agency's as courts caption it: the
+    Department of Justice sues as the United States)."""
     if kind == "person":
         return surname(name)
-    return name
+    from ingest.nlp import gazetteer
+
+    entry = gazetteer.by_name(name)
+    return entry.caption_name if entry is not None and entry.caption_name else name
 
 
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "st.", "mac", "al", "el",

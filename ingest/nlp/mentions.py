@@ -162,11 +162,11 @@ def _named_after(ent: Span) -> Optional[Span]:
 def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if ent.label_ == "PERSON" and len(ent) == 1 and nxt is not None and nxt.pos_ == "PROPN" and not nxt.ent_type_ and \
-            nxt.text.istitle() and nxt.lower_ not in STOP_WORDS and ent.text.istitle() and (
-                not reject_role(f"{ent.text} {nxt.text}") or re.search(
-                    rf"\b{re.escape(nxt.text)} (?:said|says|noted|added|told|argued|claimed|wrote)\b", text_of(ent.doc))):
+            nxt.text.istitle() and nxt.lower_ not in STOP_WORDS and ent.text.istitle() and re.search(
+                rf"(?:\b(?:Mr|Ms|Mrs|Dr)\.? {re.escape(nxt.text)}\b|\b{re.escape(nxt.text)},? (?:said|says|noted|added|"
+                rf"told|argued|claimed|wrote|alleged|alleges)\b)", text_of(ent.doc)):
         extended = ent = Span(ent.doc, ent.start, ent.end + 1, label="PERSON")  # "Tony Justice": the tagger cut the
-        # surname off (a legal word too where the text goes on to call the person by it: "Justice said")
+        # surname off, which the text goes on to call the person by ("Justice said"; not "Musk Testifies")
     else:
         extended = None
     sent = layout.sent_of(ent.doc, ent.start)
@@ -268,6 +268,7 @@ def find(doc: Doc) -> MentionList:
     found += _list_members(doc, found, quoted)
     found += _legal_names(doc, found, quoted)
     found += _named_again(doc, found, quoted)
+    found += _families(doc, found, quoted)
     found += _defined_short_names(doc, found)
     _join_surnames(found)
     _groups(doc, found)
@@ -373,6 +374,30 @@ def _named_again(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
                 continue
             out.append(_span_mention(doc, span, m.name, m.kind, quoted, like=m))
             covered.update(range(span.start, span.end))
+    return out
+
+
+def _families(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
+    """'filed suit against the Smalleys': a family named by its surname is the people of that surname the text
+    names ("Ken and Kathy Smalley"), the first of them standing for the group."""
+    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    people: dict[str, list[str]] = {}
+    for m in found:
+        if m.kind == "person" and not m.resolved and len(m.name.split()) > 1:
+            people.setdefault(m.name.split()[-1], [])
+            if m.name not in people[m.name.split()[-1]]:
+                people[m.name.split()[-1]].append(m.name)
+    out = []
+    for t in doc[1:]:
+        if t.i in covered or doc[t.i - 1].lower_ != "the" or not re.fullmatch(r"[A-Z][a-z]+(?:e?s)", t.text):
+            continue
+        names = people.get(t.text[:-1]) or people.get(t.text[:-2]) if t.text.endswith("es") else people.get(t.text[:-1])
+        if not names:
+            continue
+        span = doc[t.i - 1:t.i + 1]
+        m = _span_mention(doc, span, names[0], "person", quoted)
+        m.resolved, m.group = True, list(names)
+        out.append(m)
     return out
 
 

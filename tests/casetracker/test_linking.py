@@ -266,3 +266,10 @@ def test_named_sides_match_by_name_and_either_document_may_list_the_co_defendant
            parties=[party(full, "Thomson Reuters Enterprise Centre GmbH", role="plaintiff"),
                     party(full, "Ross Intelligence Inc.", role="defendant")])
     assert Case.objects.count() == 2
+
+
+def test_a_caption_names_the_justice_department_as_the_united_states():
+    from casetracker.text import short_name
+
+    assert short_name("Department of Justice", "agency") == "United States"
+    assert short_name("OpenAI", "company") == "OpenAI" and short_name("Sam Altman", "person") == "Altman"

@@ -283,3 +283,16 @@ def test_a_legal_form_name_does_not_run_across_lines(extract):
                 "and alleges as follows.", kind="filing")
     names = {p.name for p in x.parties}
     assert not any("COMPLAINT" in n or "\n" in n for n in names), names
+
+
+def test_a_family_named_by_its_surname_is_its_people(extract):
+    x = extract("The news comes on the heels of a jury's ruling Friday in favor of Ken and Kathy Smalley, who run "
+                "Dixie Doodle Llama Farm. Vicki Lynn Moses of Washington filed suit against the Smalleys after the "
+                "babies of two llamas she bought from them were born with a birth defect.")
+    assert any(c.caption == "Moses v. Smalley" for c in x.cases), _sides(x)
+
+
+def test_a_headline_verb_after_a_surname_is_no_part_of_the_name(extract):
+    x = extract("Under oath in his lawsuit against OpenAI, Elon Musk acknowledged xAI 'partly' used distillation.",
+                title="Musk Testifies xAI 'Partly' Used Distillation on OpenAI Models to Train Grok")
+    assert not any("Testifies" in n for c in x.cases for n in c.plaintiffs), _sides(x)
