@@ -770,8 +770,10 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 roles.propose(m.name, "defendant", "accusation" if from_accusation else "described")
         p, d = pl[0], df[0]
         key = (p.name, d.name)
-        if not from_accusation and _lead_unknown(text, s0, s1, p):
-            continue  # "X and Y are among 17 authors suing OpenAI": roles, but the lead plaintiff is unknown
+        if not from_accusation and _lead_unknown(text, s0, s1, p) and (pairs or any(
+                set(c.defendants) & {m.name for m in df} for c in out)):
+            continue  # "X and Y are among 17 authors suing OpenAI": roles, but the lead plaintiff is unknown (where
+            # the text has the suit's caption; else the caption leads with the first it names, as people compose it)
         if key in pairs or (d.name, p.name) in pairs:
             continue
         if d.name in printed_defendants and printed_defendants[d.name] < s0:

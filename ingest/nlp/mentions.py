@@ -627,10 +627,21 @@ def _antecedent(doc: Doc, found: MentionList, offset: int, kinds: tuple, plural:
     same = [m for m in cands if m.sent_start == last.sent_start]
     if offset < last.sent_end:  # same sentence
         return last
+    sued = [m for m in same if _sued(doc[m.tok])]
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if sued and span is not None and len(span):  # "The Times sued the Sam Altman-founded company. More than a
+        ref = span[0].head if span[0].dep_ == "det" else span[0]  # dozen authors ... sued the company": the one
+        if _sued(ref):  # sued again is the one sued before, not who sued it
+            return sued[0]
     subjects = [m for m in same if doc[m.tok].dep_ in ("nsubj", "nsubjpass") and not m.resolved]
     if subjects:
         return subjects[0]
     return same[0]
+
+
+def _sued(tok) -> bool:
+    """The token is the object of 'sue' ("sued the company")."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("sue", "countersue")
 
 
 def at_token(mentions: list[Mention], i: int) -> Optional[Mention]:

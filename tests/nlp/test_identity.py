@@ -296,3 +296,26 @@ def test_a_headline_verb_after_a_surname_is_no_part_of_the_name(extract):
     x = extract("Under oath in his lawsuit against OpenAI, Elon Musk acknowledged xAI 'partly' used distillation.",
                 title="Musk Testifies xAI 'Partly' Used Distillation on OpenAI Models to Train Grok")
     assert not any("Testifies" in n for c in x.cases for n in c.plaintiffs), _sides(x)
+
+
+def test_the_company_sued_again_is_the_one_sued_before_not_who_sued_it(extract):
+    x = extract("Last month, the New York Times sued the Sam Altman-founded company for \"unlawful use\" of its output. "
+                "More than a dozen authors, including \"Game of Thrones\" creator George RR Martin, sued the company in "
+                "September 2024, accusing it of \"systematic theft on a mass scale.\"")
+    assert {(c.plaintiffs[0], c.defendants[0]) for c in x.cases} == {
+        ("The New York Times", "OpenAI"), ("George RR Martin", "OpenAI")}, _sides(x)
+
+
+def test_a_group_that_sued_whose_lead_is_unknown_leads_with_the_first_it_names(extract):
+    x = extract("On October 15, 2025, a group of musicians including David Woulard, Hamza Jilani and Michael Mell "
+                "filed a class action in federal court against Uncharted Labs, Inc. (d/b/a Udio).")
+    assert [c.plaintiffs[0] for c in x.cases] == ["David Woulard"], _sides(x)  # (Uncharted Labs is Udio)
+    y = extract("Kadrey v. Meta Platforms, No. 3:23-cv-03417. Authors including Sarah Silverman and Richard Kadrey "
+                "sued Meta in 2023.")
+    assert [c.caption for c in y.cases] == ["Kadrey v. Meta Platforms"], _sides(y)  # the printed caption leads
+
+
+def test_korean_broadcasters_suing_naver(extract):
+    x = extract("SEOUL, Jan. 14 (Korea Bizwire) — South Korea’s three major terrestrial broadcasters—KBS, MBC, and "
+                "SBS—have filed a lawsuit against tech giant Naver for unauthorized use of their news articles.")
+    assert [(c.plaintiffs, c.defendants) for c in x.cases] == [(["KBS", "MBC", "SBS"], ["Naver"])], _sides(x)
