@@ -34,6 +34,9 @@ KIND_OF_STATUS = {"settled": "settlement", "open": "ruling", "dismissed": "rulin
 # a date under one of these prepositions dates the clause it opens, not the step the sentence tells
 _SAYING = {"claim", "allege", "accuse", "assert", "say", "contend", "argue", "state"}  # a suit's allegations follow
 _FILING_VERBS = {"file", "sue", "countersue", "bring", "launch", "lodge", "initiate", "commence", "refile"}
+# steps named by a noun that, the subject of a modal ("summary judgment will be bigger", "a trial could take
+# weeks"), are foreseen, not reached (not "the settlement would pay": a settlement told is one reached)
+_FORESEEN = {"trial", "judgment", "verdict"}
 OTHER_TIME = {"after", "before", "following", "since", "until", "amid", "during", "prior"}
 RELATIVE = [(re.compile(r"\blast year\b|\ba year ago\b", re.I), "last_year"),
             (re.compile(r"\b(?:earlier )?this year\b", re.I), "this_year"),
@@ -72,6 +75,9 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
     and markers, and at the governing verbs."""
     tok = doc[start:end].root
     inside = range(start, end)
+    if not modal_ok and tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in _FORESEEN and any(
+            ch.dep_ in ("aux", "auxpass") and ch.lemma_.lower() in _lex("modal") for ch in tok.head.children):
+        return "hypothetical"  # "but summary judgment will be bigger": a step the subject of a modal is foreseen
     for _ in range(5):
         for ch in tok.children:
             if ch.i in inside:

@@ -112,3 +112,10 @@ def test_the_case_below_leads_with_the_plaintiff_the_appeal_names_second():
     flipped = CaseX(caption="Elliott v. Macon Telegraph Publishing Company", plaintiffs=["Elliott"],
                     defendants=["Macon Telegraph Publishing Company"])
     assert not appeals._sides_turned(flipped, text)
+
+
+def test_the_case_below_reaches_the_appeal_the_paper_is_of():
+    ex = pipeline.extract(OPINION.replace("affirmed the judgment of the district court", "heard argument"),
+                          kind="opinion")
+    trial = next(n for n, c in enumerate(ex.cases) if c.court == "D.D.C.")
+    assert ("appeal", "on_appeal") in {(e.stage, e.status) for e in ex.events if e.case == trial}

@@ -407,3 +407,17 @@ def test_a_date_inside_what_the_suit_alleges_or_the_source_of_a_report_is_no_fil
                               "LLC et al., No. 1:25-cv-08736 (S.D.N.Y., Oct. 22, 2025), claiming that Perplexity "
                               "scraped its results.", published=date(2025, 10, 30))
     assert ("2025-10-22", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_leave_to_amend_across_pleading_line_numbers_and_an_amended_pleading_to_come_leave_the_case_open(extract):
+    steps = _steps(extract, "In Song Fi v. Google, the Court grants the motion to dismiss, with leave to 19 20 21 amend.")
+    assert not any(s and s.startswith("dismissed") for _, s in steps) and any(s == "open" for _, s in steps)
+    steps = _steps(extract, "In J.L. v. Alphabet, the judge dismissed the lawsuit. She emphasized that the amended "
+                            "lawsuit should be more succinct.")
+    assert not any(s and s.startswith("dismissed") for _, s in steps) and any(s == "open" for _, s in steps)
+
+
+def test_a_step_that_is_the_subject_of_a_modal_is_foreseen_not_reached(extract):
+    steps = _steps(extract, "In NYT v. OpenAI, OpenAI defeated parts of the lawsuit; but summary judgment will be bigger.")
+    assert not any(stage == "summary_judgment" for stage, _ in steps)
+    assert (None, "settled") in _steps(extract, "In Bartz v. Anthropic, the settlement would pay authors $3,000 per work.")
