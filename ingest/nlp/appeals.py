@@ -18,8 +18,8 @@ appeals below the supreme courts) speaks of the court below ("the district court
 A trial court named only as where a visiting judge comes from ("sitting by designation") is not the court below.
 The new case goes after the document's cases, so the indices events and claims hold stay right; a step the paper
 tells of the court below ("the district court granted summary judgment") moves to it. The paper itself is the trial
-case's step "appeal" (the suit is before the court of appeals as of the paper's date: on appeal, or as the decision
-below left it when the paper tells the court of appeals upheld it, "affirmed").
+case's step "appeal" (the suit is before the court of appeals as of the paper's date: on appeal; open when the paper
+remands it; as the decision below left it when the paper tells the court of appeals upheld it, "affirmed").
 """
 from __future__ import annotations
 
@@ -76,12 +76,17 @@ def split(extraction: Extraction, text: str) -> Extraction:
 
 def _appealed(extraction: Extraction, text: str, appeal: int, trial: int) -> None:
     """The court of appeals' paper shows the trial case reached the appeal: an undated step (as of the paper's date)
-    of stage appeal, on appeal unless a step of the appeal in the paper upheld the decision below ("affirmed")."""
+    of stage appeal, on appeal unless the paper sends the case back ("remanded the case": open) or its steps of the
+    appeal only upheld the decision below ("affirmed")."""
     if any(ev.case == trial and ev.stage == "appeal" for ev in extraction.events):
         return
     mine = [ev for ev in extraction.events if ev.case in (None, appeal)]
-    status = "affirmed" if any(ev.status == "affirmed" for ev in mine) and not any(
-        ev.status in ("on_appeal", "open") for ev in mine) else "on_appeal"
+    if any(ev.stage == "appeal" and ev.status == "open" for ev in mine):
+        status = "open"  # "remanded the case for a new trial": back before the court below
+    elif any(ev.status == "affirmed" for ev in mine) and not any(ev.status in ("on_appeal", "open") for ev in mine):
+        status = "affirmed"
+    else:
+        status = "on_appeal"
     cx = extraction.cases[appeal]
     relation = next((r for r in cx.relations if r.kind == "appeal_of"), None)
     ev = (relation.evidence if relation and relation.evidence else cx.evidence)[:1]

@@ -261,7 +261,7 @@ def test_a_case_before_an_appellate_court_has_reached_the_appeal():
     text = "Authors Guild v. Google, No. 13-4829 (2d Cir.), was argued on December 3, 2014."
     record(text, [nlp.CaseX(caption="Authors Guild v. Google", fields=[field("court", "ca2", text, "2d Cir.")])])
     case = Case.objects.get()
-    assert (case.court, case.stage) == ("ca2", "appeal")
+    assert (case.court, case.stage, case.status) == ("ca2", "appeal", "on_appeal")  # undecided: pending
 
 
 def test_an_affirmed_appeal_leaves_the_case_as_the_decision_below_left_it():
@@ -277,6 +277,21 @@ def test_an_affirmed_appeal_leaves_the_case_as_the_decision_below_left_it():
                    status="affirmed")])
     case = Case.objects.get()
     assert (case.stage, case.status) == ("appeal", "judgment_plaintiff")
+
+
+def test_an_appeal_that_remands_the_case_leaves_it_open_not_on_appeal():
+    text = ("A jury found Cox liable in December 2019. Cox appealed in 2021. The Fourth Circuit remanded the case for "
+            "a new trial on damages in February 2024.")
+    cx = nlp.CaseX(caption="Sony Music v. Cox", plaintiffs=["Sony Music"], defendants=["Cox"])
+    record(text, [cx], events=[
+        nlp.EventX("ruling", "verdict", "2019-12-01", "month", [span(text, "found Cox liable")], stage="trial",
+                   status="judgment_plaintiff"),
+        nlp.EventX("filing", "appealed", "2021-01-01", "year", [span(text, "appealed")], stage="appeal",
+                   status="on_appeal"),
+        nlp.EventX("ruling", "remanded", "2024-02-01", "month", [span(text, "remanded the case")], stage="appeal",
+                   status="open")])
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("appeal", "open")
 
 
 def test_an_appellate_courts_judgment_stays_the_judgment_stage():

@@ -119,3 +119,10 @@ def test_the_case_below_reaches_the_appeal_the_paper_is_of():
                           kind="opinion")
     trial = next(n for n, c in enumerate(ex.cases) if c.court == "D.D.C.")
     assert ("appeal", "on_appeal") in {(e.stage, e.status) for e in ex.events if e.case == trial}
+
+
+def test_a_paper_that_remands_leaves_the_case_below_open():
+    ex = pipeline.extract(OPINION.replace("affirmed the judgment of the district court",
+                                          "vacated the judgment and remanded the case for a new trial"), kind="opinion")
+    trial = next(n for n, c in enumerate(ex.cases) if c.court == "D.D.C.")
+    assert ("appeal", "open") in {(e.stage, e.status) for e in ex.events if e.case == trial}
