@@ -229,12 +229,10 @@ def case_resolve(case: Case) -> Case:
     if courts.level(values["court"]) == "appellate":  # a case before an appellate court has reached the appeal;
         decided = any(e.stage == "appeal" and e.status in TERMINAL | {"affirmed"} for e in events) or \
             _reported_decision(case, values["court"])
-        if decided and values["stage"] == "appeal":
-            values["stage"] = "judgment"  # the appellate court decided it: that decision is this record's judgment
+        if decided:  # the appellate court decided it: that decision is this record's judgment (also when the
+            values["stage"] = "judgment"  # paper's steps all went to the case below)
         elif STAGE_ORDER.get(values["stage"], 0) < STAGE_ORDER["judgment"]:
             values["stage"] = "appeal"
-            if not decided and values["status"] == "open":
-                values["status"] = "on_appeal"  # undecided before the court of appeals: the appeal is pending
     ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
         case_links__reason=CaseDocument.Reason.PARTIES).values_list("is_ai_litigation", flat=True))
     stated = [f.value == "true" for f in by_field["is_ai_litigation"]]

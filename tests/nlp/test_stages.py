@@ -421,3 +421,15 @@ def test_a_step_that_is_the_subject_of_a_modal_is_foreseen_not_reached(extract):
     steps = _steps(extract, "In NYT v. OpenAI, OpenAI defeated parts of the lawsuit; but summary judgment will be bigger.")
     assert not any(stage == "summary_judgment" for stage, _ in steps)
     assert (None, "settled") in _steps(extract, "In Bartz v. Anthropic, the settlement would pay authors $3,000 per work.")
+
+
+def test_a_movants_summary_judgment_motion_granted_in_the_passive_gives_the_movant_the_judgment(extract):
+    steps = _steps(extract, "In Thaler v. Perlmutter, plaintiff’s pending motion for summary judgment is denied and "
+                            "defendants’ pending cross-motion for summary judgment is granted.")
+    assert ("summary_judgment", "judgment_defendant") in steps
+
+
+def test_an_appeals_court_that_affirmed_the_district_courts_decision_decided_the_appeal(extract):
+    steps = _steps(extract, "In Thaler v. Perlmutter, the United States Court of Appeals for the District of Columbia "
+                            "Circuit reviewed the case and affirmed the district court's decision.")
+    assert ("appeal", "affirmed") in steps
