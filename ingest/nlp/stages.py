@@ -155,12 +155,15 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int, roles: Optional[dict] = Non
     if roles is None:
         roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
     mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
-    ms = [m for m in mentions if cue.end_char <= m.start < sent_end]
     full = dates.text_of(doc)
     if cue.side:
         return _side_of(doc, cue, mentions, roles, full)
+    end = cue.end_char  # a cue that ends with its preposition ("entered judgment for"): the words from it on
+    if doc[cue.end - 1].lower_ in ("for", "against", "of", "with", "to"):
+        end = doc[cue.end - 1].idx
+    ms = [m for m in mentions if end <= m.start < sent_end]
     for m in ms:
-        before = full[max(cue.end_char, m.start - 40):m.start].lower()
+        before = full[max(end, m.start - 40):m.start].lower()
         role = roles.get(m.name)
         if role not in ("plaintiff", "defendant"):
             continue
@@ -174,7 +177,7 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int, roles: Optional[dict] = Non
             return f"judgment_{role}"
         if re.search(r"\bagainst\s+(?:the\s+)?$", before):
             return f"judgment_{other}"
-    tail = full[cue.end_char:sent_end].lower()
+    tail = full[end:sent_end].lower()
     m = re.search(r"\b(?:favou?r of|for|against)\s+(?:the\s+)?(plaintiffs?|defendants?|authors|artists)\b", tail)
     if m:
         side = "defendant" if m.group(1).startswith("defendant") else "plaintiff"

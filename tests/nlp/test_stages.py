@@ -433,3 +433,13 @@ def test_an_appeals_court_that_affirmed_the_district_courts_decision_decided_the
     steps = _steps(extract, "In Thaler v. Perlmutter, the United States Court of Appeals for the District of Columbia "
                             "Circuit reviewed the case and affirmed the district court's decision.")
     assert ("appeal", "affirmed") in steps
+
+
+def test_a_judgment_given_or_entered_for_a_side_names_that_side(extract):
+    assert ("judgment", "judgment_defendant") in _steps(
+        extract, "In Thomson Reuters v. Ross, the court entered judgment for Ross.")
+    assert ("judgment", "judgment_plaintiff") in _steps(
+        extract, "In Thomson Reuters v. Ross, the court entered judgment for the plaintiffs.")
+    assert ("judgment", "judgment_plaintiff") in _steps(
+        extract, "In Scotch Whisky Association v. Glen Kella, Mr Justice Rattee so ruled in the Chancery Division, "
+                 "giving judgment for the plaintiffs.")
