@@ -24,9 +24,22 @@ from ingest.nlp.types import AI_AREAS, CaseFieldX, CaseX, ClaimX, Evidence, Even
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
+_NOT_INITIAL = {"of", "for", "the", "and", "on", "in", "to", "&"}
+
+
+def _initials(name: str) -> Optional[str]:
+    """A name of three or more capitalised words as its initials ("Center for Countering Digital Hate": "CCDH"),
+    None for a shorter one."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name or "") if w.lower() not in _NOT_INITIAL]
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
 def anchors(doc: Doc, cases: list[CaseX]) -> list[tuple[int, int]]:
     """(character offset, case index) of every place the text names one of the cases, in text order: its
-    caption's evidence and the caption printed again, its docket numbers, and its own parties' mentions."""
+    caption's evidence and the caption printed again, its docket numbers, and its own parties' mentions and
+    initials ("the CCDH case")."""
     key = tuple(c.caption for c in cases)
     cached = doc.user_data.get("ct_case_anchors")
     if cached is not None and cached[0] == key:
@@ -47,6 +60,10 @@ def anchors(doc: Doc, cases: list[CaseX]) -> list[tuple[int, int]]:
     for m in ms or []:
         if m.name in own and not m.resolved:
             out.add((m.start, own[m.name]))
+    for n, i in own.items():  # "the CCDH case": an own party's initials (Center for Countering Digital Hate)
+        initials = _initials(n)
+        if initials:
+            out.update((m.start(), i) for m in re.finditer(rf"\b{initials}\b", text))
     found = sorted(out)
     doc.user_data["ct_case_anchors"] = (key, found)
     return found

@@ -443,3 +443,17 @@ def test_a_judgment_given_or_entered_for_a_side_names_that_side(extract):
     assert ("judgment", "judgment_plaintiff") in _steps(
         extract, "In Scotch Whisky Association v. Glen Kella, Mr Justice Rattee so ruled in the Chancery Division, "
                  "giving judgment for the plaintiffs.")
+
+
+def test_leave_granted_with_a_dismissal_cut_by_pleading_line_numbers_leaves_the_case_open(extract):
+    steps = _steps(extract, "In Song Fi v. Google, the Court grants the motion to dismiss, with leave to 19 20 21 "
+                            "BACKGROUND I. Google removed the video.")
+    assert not any(s and s.startswith("dismissed") for _, s in steps) and any(s == "open" for _, s in steps)
+
+
+def test_a_party_named_by_its_initials_names_its_case(extract):
+    x = extract("X Corp. v. Center for Countering Digital Hate was dismissed in March 2024. X Corp. v. Bright Data was "
+                "dismissed in May 2024. He is appealing the CCDH case to the Ninth Circuit.", published=PUBLISHED)
+    captions = [c.caption for c in x.cases]
+    appealed = next(e for e in x.events if e.stage == "appeal")
+    assert "Digital Hate" in captions[appealed.case], (captions, appealed.case)
