@@ -2,7 +2,8 @@
 
 A document that names several cases (an article on two suits, an opinion citing others) has each event and
 each claim belong to one of them: the case whose caption, docket number or own party (one no other case of
-the document has) the fact's sentence names (the one named nearest to the fact when several are), else the
+the document has) the fact's sentence names (when several are, the one named in the fact's own clause, not in
+an apposition or a relative clause beside it, then the one nearest to the fact), else the
 case named last before it in its paragraph, else none (the document's main case). A document with one case
 links nothing (None: the document's case).
 
@@ -78,13 +79,34 @@ def case_of(doc: Doc, cases: list[CaseX], at: int, sent_start: int, sent_end: in
     offsets = [p for p, _ in found]
     inside = found[bisect.bisect_left(offsets, sent_start):bisect.bisect_left(offsets, sent_end)]
     if inside:
-        return min(inside, key=lambda x: (abs(x[0] - at), x[0] > at))[1]
+        here = _clause(doc, at)
+        return min(inside, key=lambda x: (here is not None and _clause(doc, x[0]) != here, abs(x[0] - at),
+                                          x[0] > at))[1]
     text = text_of(doc)
     para = 0
     for m in _BLANK_LINE.finditer(text, 0, sent_start):
         para = m.end()
     before = found[bisect.bisect_left(offsets, para):bisect.bisect_left(offsets, sent_start)]
     return before[-1][1] if before else None
+
+
+_CLAUSE = {"relcl", "acl", "appos", "advcl", "ccomp", "parataxis"}
+
+
+def _clause(doc: Doc, at: int) -> Optional[int]:
+    """The head of the clause the word at character ``at`` is in (a relative clause, an apposition, an adverbial
+    clause, else the sentence's root): "The Intercept Media, a news publisher represented by the firm of the Raw
+    Story Media litigation, filed suit on February 28th, 2024": the date is the main clause's, with The Intercept,
+    not the apposition's Raw Story."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    for _ in range(30):
+        if tok.dep_ in _CLAUSE or tok.head.i == tok.i:
+            return tok.i
+        tok = tok.head
+    return None
 
 
 def link(doc: Doc, cases: list[CaseX], events: list[EventX], claims: list[ClaimX]) -> None:

@@ -457,3 +457,13 @@ def test_a_party_named_by_its_initials_names_its_case(extract):
     captions = [c.caption for c in x.cases]
     appealed = next(e for e in x.events if e.stage == "appeal")
     assert "Digital Hate" in captions[appealed.case], (captions, appealed.case)
+
+
+def test_a_case_named_in_an_apposition_beside_the_fact_does_not_take_it(extract):
+    x = extract("In Intercept Media v. OpenAI, the publisher claims DMCA violations. In Raw Story Media v. OpenAI, the "
+                "publishers claim the same.\n\nThe Intercept Media, a news publisher represented by the same firm that represents the plaintiffs in "
+                "the Raw Story Media litigation, filed suit against OpenAI on February 28th, 2024.",
+                published=PUBLISHED)
+    captions = [c.caption for c in x.cases]
+    filed = next(e for e in x.events if e.stage == "filed" and e.date == "2024-02-28")
+    assert "Intercept" in captions[filed.case], (captions, filed.case)
