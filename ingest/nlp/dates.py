@@ -188,7 +188,7 @@ def _rule_events(doc: Doc, published: Optional[date], litigation: bool, kind: Op
             cues = [(h.start(), h.end(), "report") for h in REPORT.finditer(text)]
         if not cues:
             continue
-        dated = [d for d in _also_days(text, dates_in(text, published)) if not _dateline(text, d[2], d[3])]
+        dated = [d for d in _also_days(text, dates_in(text, published)) if not dateline(text, d[2], d[3])]
         what = " ".join(text.split())[:300]
         if not dated:
             if HYPOTHETICAL.search(text):
@@ -224,7 +224,7 @@ _DATELINE_BEFORE = re.compile(r"\b(?:updated|published|posted|modified)\b[^\n]{0
 _DATELINE_AFTER = re.compile(r"\s*(?:[-–—|,]|at)?\s*\d{1,2}:\d{2}")  # "Jun 27, 2025 - 20:15"
 
 
-def _dateline(text: str, start: int, end: int) -> bool:
+def dateline(text: str, start: int, end: int) -> bool:
     """The date at [start, end) is a page's dateline ('Updated 3:16 PM UTC, Mon July 7, 2025', 'Jun 27, 2025 -
     20:15'): when the page was published or updated, not an event (nor a filing the next words tell)."""
     return bool(_DATELINE_BEFORE.search(text, max(0, start - 40), start) or _DATELINE_AFTER.match(text, end))
@@ -255,7 +255,7 @@ def _candidates(full: str, published: Optional[date]) -> list[tuple[date, str, i
                 resolved = _noyear(m, published, full, years)
             if not resolved or resolved[1] != "day":
                 continue
-            if kind == "day" and _dateline(full, m.start(), m.end()):
+            if kind == "day" and dateline(full, m.start(), m.end()):
                 continue  # a page's dateline: when it was published, not an event
             out.append((resolved[0], FORMS[kind], m.start(), m.end(), kind))
     extra = _also_days(full, [(d, "day", s, e) for d, _, s, e, _ in out])[len(out):]

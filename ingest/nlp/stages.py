@@ -386,16 +386,20 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
         for c in found:
             if c.stage != "filed" or c.mood != "taken":
                 continue
+            undated = next((e for e in events if e.stage == "filed" and not e.date and e.evidence
+                            and (e.evidence[0].sent_start, e.evidence[0].sent_end) == (a, b)), None)
+            # a day the dated-event rules gave another sentence's filing (two suits filed the same day: one event
+            # per kind and date) still dates this sentence's filing when it has no dated event of its own
+            own = undated is not None or (a, b) not in covered
             near = [d for d in dates.coarse_dates_in(text, published) + _relative(text, published)
-                    if d[1] != "day" and _dates_cue(doc, c, a + d[2], a + d[3])]
+                    if (d[1] != "day" or own and not dates.dateline(text, d[2], d[3]))
+                    and _dates_cue(doc, c, a + d[2], a + d[3])]
             if not near:
                 continue
             when, precision, ds, de = min(near, key=lambda d: abs(d[2] - (c.start_char - a)))
-            if when.isoformat() in filed or published and when > published:
+            if when.isoformat() in filed and not own or published and when > published:
                 continue
             filed.add(when.isoformat())
-            undated = next((e for e in events if e.stage == "filed" and not e.date and e.evidence
-                            and (e.evidence[0].sent_start, e.evidence[0].sent_end) == (a, b)), None)
             if undated is not None:  # the sentence's filing event takes its date
                 undated.date, undated.precision = when.isoformat(), precision
                 continue

@@ -467,3 +467,14 @@ def test_a_case_named_in_an_apposition_beside_the_fact_does_not_take_it(extract)
     captions = [c.caption for c in x.cases]
     filed = next(e for e in x.events if e.stage == "filed" and e.date == "2024-02-28")
     assert "Intercept" in captions[filed.case], (captions, filed.case)
+
+
+def test_two_suits_filed_the_same_day_each_take_the_date(extract):
+    x = extract("In Intercept Media v. OpenAI, the publisher claims DMCA violations. In Raw Story Media v. OpenAI, the "
+                "publishers claim the same.\n\nThe Intercept Media filed suit against OpenAI on February 28th, 2024.\n\n"
+                "News publishers Raw Story Media and Alternet filed suit against OpenAI and Microsoft on February 28th, "
+                "2024 in the Southern District of New York.", published=PUBLISHED)
+    captions = [c.caption for c in x.cases]
+    filed = {captions[e.case].split()[0] for e in x.events if e.stage == "filed" and e.date == "2024-02-28"
+             and e.case is not None}
+    assert filed == {"Intercept", "Raw"}, [(e.date, e.case, e.what[:40]) for e in x.events]
