@@ -478,3 +478,11 @@ def test_two_suits_filed_the_same_day_each_take_the_date(extract):
     filed = {captions[e.case].split()[0] for e in x.events if e.stage == "filed" and e.date == "2024-02-28"
              and e.case is not None}
     assert filed == {"Intercept", "Raw"}, [(e.date, e.case, e.what[:40]) for e in x.events]
+
+
+def test_an_order_on_an_amended_complaint_leaves_the_case_open(extract):
+    x = extract("A prior order dismissed the social media company's first amended complaint for failing to state a "
+                "claim. Now X Corp. moves for leave to file a second amended complaint.", published=date(2024, 11, 26),
+                title="X Corp. v. Bright Data Ltd. — Order re Second Amended Complaint (N.D. Cal. Nov. 26, 2024)",
+                kind="order")
+    assert any(e.status == "open" for e in x.events)
