@@ -486,3 +486,17 @@ def test_an_order_on_an_amended_complaint_leaves_the_case_open(extract):
                 title="X Corp. v. Bright Data Ltd. — Order re Second Amended Complaint (N.D. Cal. Nov. 26, 2024)",
                 kind="order")
     assert any(e.status == "open" for e in x.events)
+
+
+def test_a_case_on_one_ground_abandoned_is_a_claim_dropped_not_the_suit(extract):
+    steps = _steps(extract, "In Getty Images v. Stability AI, Getty's claim failed on secondary copyright infringement "
+                            "(Getty having abandoned its case on primary copyright infringement).")
+    assert not any(s == "voluntarily_dismissed" for _, s in steps)
+    assert any(s == "voluntarily_dismissed" for _, s in _steps(
+        extract, "In Doe v. Roe, the plaintiffs dropped their lawsuit on Monday."))
+
+
+def test_a_judgment_handed_down_is_the_judgment_stage(extract):
+    steps = _steps(extract, "In Getty Images v. Stability AI, handing down judgment this week, Mrs Justice Joanna Smith "
+                            "held Stability breached Getty's trade mark but dismissed Getty's secondary infringement claim.")
+    assert any(stage == "judgment" for stage, _ in steps)
