@@ -129,6 +129,8 @@ def cues(doc: Doc) -> list[Cue]:
                 cue.stage = e.get("request_stage", cue.stage) if e.get("request_stage", cue.stage) in STAGES else None
                 if not e.get("request_ok"):
                     cue.status = None
+            elif cue.status and cue.status.startswith("dismissed") and _said_by_defendant(doc, cue):
+                cue.mood = "negated"  # "Perplexity dismissed the lawsuit as a power play": words, not a court's act
         found.append(cue)
     blockers = [c for c in found if c.role in ("trap", "planned")]
     kept = [c for c in found if c.role in ("trap", "planned") or not any(
@@ -142,6 +144,22 @@ def cues(doc: Doc) -> list[Cue]:
     out.sort(key=lambda c: c.start)
     doc.user_data["ct_stage_cues"] = out
     return out
+
+
+def _said_by_defendant(doc: Doc, cue: Cue) -> bool:
+    """The subject of a dismissal is a defendant of the text ("Perplexity, valued at $20 billion, dismissed the
+    lawsuit as a power play"): a party cannot dismiss the suit against it, it dismisses the claims in words."""
+    roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
+    mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
+    if not roles or not mentions:
+        return False
+    root = doc[cue.start:cue.end].root
+    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+    if subj is None or any(t.lemma_.lower() in _lex("decider") for t in subj.subtree):
+        return False
+    a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    return any(a <= m.start < b and roles.get(m.name) == "defendant" for m in mentions)
 
 
 def _in(cs: list[Cue], a: int, b: int) -> list[Cue]:

@@ -500,3 +500,11 @@ def test_a_judgment_handed_down_is_the_judgment_stage(extract):
     steps = _steps(extract, "In Getty Images v. Stability AI, handing down judgment this week, Mrs Justice Joanna Smith "
                             "held Stability breached Getty's trade mark but dismissed Getty's secondary infringement claim.")
     assert any(stage == "judgment" for stage, _ in steps)
+
+
+def test_a_defendant_dismissing_the_suit_in_words_is_no_dismissal(extract):
+    steps = _steps(extract, "Amazon sued Perplexity in federal court. Perplexity, valued at roughly $20 billion, "
+                            "dismissed the lawsuit as a power play by a dominant competitor.")
+    assert not any(s and s.startswith("dismissed") for _, s in steps)
+    steps = _steps(extract, "Amazon sued Perplexity in federal court. Judge Lin dismissed the lawsuit as moot.")
+    assert any(s and s.startswith("dismissed") for _, s in steps)
