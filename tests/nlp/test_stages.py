@@ -508,3 +508,10 @@ def test_a_defendant_dismissing_the_suit_in_words_is_no_dismissal(extract):
     assert not any(s and s.startswith("dismissed") for _, s in steps)
     steps = _steps(extract, "Amazon sued Perplexity in federal court. Judge Lin dismissed the lawsuit as moot.")
     assert any(s and s.startswith("dismissed") for _, s in steps)
+
+
+def test_a_case_summarys_filed_label_dates_the_filing(extract):
+    events = _events(extract, "Case Summary: Brewer v Otter.ai\n- Court: US District Court, Northern District of "
+                              "California (5:25-cv-06911)\n- Filed: August 15\n- Judge: Hon. Eumi K. Lee\n",
+                     date(2025, 8, 26))
+    assert ("2025-08-15", "filed") in {(e.date, e.stage) for e in events}
