@@ -229,8 +229,8 @@ def case_resolve(case: Case) -> Case:
     if courts.level(values["court"]) == "appellate":  # a case before an appellate court has reached the appeal;
         decided = any(e.stage == "appeal" and e.status in TERMINAL | {"affirmed"} for e in events) or \
             _reported_decision(case, values["court"])
-        if decided and values["stage"] == "appeal":
-            values["stage"] = "judgment"  # the appellate court decided it: that decision is this record's judgment
+        if decided:  # the appellate court decided it: that decision is this record's judgment (also when the
+            values["stage"] = "judgment"  # paper's steps all went to the case below)
         elif STAGE_ORDER.get(values["stage"], 0) < STAGE_ORDER["judgment"]:
             values["stage"] = "appeal"
     ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
@@ -309,7 +309,7 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     - stage: the step reached last (ties: the furthest); a "filed" step never outranks a later stage, and a case
       on record has at least been filed, so "filed" is the stage when no other step is known;
     - status: the status of the latest step that shows one (ties: the one that ends the case, the more specific
-      dismissal); an appeal taken
+      dismissal); an appeal taken (not one that sends the case back, "remanded": open)
       after it puts the case on appeal, until an appellate step decides it (one that upheld the decision below,
       "affirmed", leaves the status that decision gave); a case with no sign of an end is open;
     - date terminated: a docket's, else the date (or as-of date) of the step that ended the case;
@@ -344,8 +344,8 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
         if status in TERMINAL:
             terminated = when
     # an appeal after the judgment puts the suit on appeal (the trial court's case ended, the suit goes on)
-    appeals = [w for e, w in steps if e.stage == "appeal" and e.status not in ended
-               and (decided is None or (w or date.min) > decided)]
+    appeals = [w for e, w in steps if e.stage == "appeal" and e.status not in ended | {"open"}
+               and (decided is None or (w or date.min) > decided)]  # (an appeal that remands leaves it open)
     if appeals and (when is None or max((a for a in appeals if a), default=date.max) >= when):
         status = "on_appeal"
     out["status"] = status

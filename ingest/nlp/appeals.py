@@ -17,7 +17,9 @@ appeals below the supreme courts) speaks of the court below ("the district court
 
 A trial court named only as where a visiting judge comes from ("sitting by designation") is not the court below.
 The new case goes after the document's cases, so the indices events and claims hold stay right; a step the paper
-tells of the court below ("the district court granted summary judgment") moves to it.
+tells of the court below ("the district court granted summary judgment") moves to it. The paper itself is the trial
+case's step "appeal" (the suit is before the court of appeals as of the paper's date: on appeal; open when the paper
+remands it; as the decision below left it when the paper tells the court of appeals upheld it, "affirmed").
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from typing import Optional
 
 from ingest.nlp import courts
 from ingest.nlp.case_fields import matches_suffix
-from ingest.nlp.types import CaseFieldX, CaseX, Extraction, RelationX
+from ingest.nlp.types import CaseFieldX, CaseX, EventX, Evidence, Extraction, RelationX
 
 _BELOW = re.compile(r"(?i)\b(?:district|trial|lower|bankruptcy|magistrate) (?:court|judge)\b|\bcourt below\b"
                     r"|\bjury (?:found|verdict|awarded|returned)\b")  # a jury sits in a trial court
@@ -68,7 +70,31 @@ def split(extraction: Extraction, text: str) -> Extraction:
         if trial is not None:
             extraction.cases.append(trial)
             _steps_below(extraction, text, n, len(extraction.cases) - 1)
+            _appealed(extraction, text, n, len(extraction.cases) - 1)
     return extraction
+
+
+def _appealed(extraction: Extraction, text: str, appeal: int, trial: int) -> None:
+    """The court of appeals' paper shows the trial case reached the appeal: an undated step (as of the paper's date)
+    of stage appeal, on appeal unless the paper sends the case back ("remanded the case": open) or its steps of the
+    appeal only upheld the decision below ("affirmed")."""
+    if any(ev.case == trial and ev.stage == "appeal" for ev in extraction.events):
+        return
+    mine = [ev for ev in extraction.events if ev.case in (None, appeal)]
+    if any(ev.stage == "appeal" and ev.status == "open" for ev in mine):
+        status = "open"  # "remanded the case for a new trial": back before the court below
+    elif any(ev.status == "affirmed" for ev in mine) and not any(ev.status in ("on_appeal", "open") for ev in mine):
+        status = "affirmed"
+    else:
+        status = "on_appeal"
+    cx = extraction.cases[appeal]
+    relation = next((r for r in cx.relations if r.kind == "appeal_of"), None)
+    ev = (relation.evidence if relation and relation.evidence else cx.evidence)[:1]
+    evidence = [Evidence(ev[0].start, ev[0].end, ev[0].sent_start, ev[0].sent_end)] if ev else \
+        [Evidence(0, min(len(text), 200), 0, min(len(text), 200))]
+    what = " ".join(text[evidence[0].sent_start:evidence[0].sent_end].split())[:300] or cx.caption
+    extraction.events.append(EventX(kind="filing", what=what, evidence=evidence, stage="appeal", status=status,
+                                    case=trial))
 
 
 def _steps_below(extraction: Extraction, text: str, appeal: int, trial: int) -> None:

@@ -496,3 +496,27 @@ def _best(case: CaseX, field: str) -> Optional[str]:
         return None
     values.sort(key=lambda f: (-f.confidence, -len(f.evidence), f.evidence[0].start if f.evidence else 0))
     return values[0].value
+
+
+def title_court(title: str, cases: list[CaseX]) -> None:
+    """A court paper's title that cites its own court after the case ("Thaler v. Vidal, No. 21-2347 (Fed. Cir.) —
+    oral argument transcript") gives that court to the document's case when the text names no court at all (a
+    transcript whose words never name it): the title's citation, "(" right after the caption or its number, as for the
+    text (_OWN_CITE); a precedent cited with its year in a title of several cases stays out."""
+    if not title or not cases:
+        return
+    if any(f.field == "court" for c in cases for f in c.fields):
+        return  # the text names its court: the title adds nothing (a second case of the caption stays as it is)
+    bare = cases
+    for cid, start, end in courts.find(title):
+        if start < 1 or title[start - 1] != "(" or not _OWN_CITE.search(title[:start]):
+            continue
+        before = title[:start].lower()
+        owners = bare if len(cases) == 1 else [  # of several cases, the one whose first word the title prints
+            c for c in bare if captions.bare_words(c.caption) and captions.bare_words(c.caption)[0] in before]
+        for c in owners[:1]:
+            _add(c, "court", cid, DOCUMENT, [])
+            _add(c, "jurisdiction", courts.jurisdiction(cid), DOCUMENT, [])
+            c.court = c.court or courts.display(cid)
+        return
+

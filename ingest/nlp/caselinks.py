@@ -2,7 +2,8 @@
 
 A document that names several cases (an article on two suits, an opinion citing others) has each event and
 each claim belong to one of them: the case whose caption, docket number or own party (one no other case of
-the document has) the fact's sentence names (the one named nearest to the fact when several are), else the
+the document has) the fact's sentence names (when several are, the one named in the fact's own clause, not in
+an apposition or a relative clause beside it, then the one nearest to the fact), else the
 case named last before it in its paragraph, else none (the document's main case). A document with one case
 links nothing (None: the document's case).
 
@@ -24,9 +25,22 @@ from ingest.nlp.types import AI_AREAS, CaseFieldX, CaseX, ClaimX, Evidence, Even
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
+_NOT_INITIAL = {"of", "for", "the", "and", "on", "in", "to", "&"}
+
+
+def _initials(name: str) -> Optional[str]:
+    """A name of three or more capitalised words as its initials ("Center for Countering Digital Hate": "CCDH"),
+    None for a shorter one."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name or "") if w.lower() not in _NOT_INITIAL]
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
 def anchors(doc: Doc, cases: list[CaseX]) -> list[tuple[int, int]]:
     """(character offset, case index) of every place the text names one of the cases, in text order: its
-    caption's evidence and the caption printed again, its docket numbers, and its own parties' mentions."""
+    caption's evidence and the caption printed again, its docket numbers, and its own parties' mentions and
+    initials ("the CCDH case")."""
     key = tuple(c.caption for c in cases)
     cached = doc.user_data.get("ct_case_anchors")
     if cached is not None and cached[0] == key:
@@ -47,6 +61,10 @@ def anchors(doc: Doc, cases: list[CaseX]) -> list[tuple[int, int]]:
     for m in ms or []:
         if m.name in own and not m.resolved:
             out.add((m.start, own[m.name]))
+    for n, i in own.items():  # "the CCDH case": an own party's initials (Center for Countering Digital Hate)
+        initials = _initials(n)
+        if initials:
+            out.update((m.start(), i) for m in re.finditer(rf"\b{initials}\b", text))
     found = sorted(out)
     doc.user_data["ct_case_anchors"] = (key, found)
     return found
@@ -61,13 +79,34 @@ def case_of(doc: Doc, cases: list[CaseX], at: int, sent_start: int, sent_end: in
     offsets = [p for p, _ in found]
     inside = found[bisect.bisect_left(offsets, sent_start):bisect.bisect_left(offsets, sent_end)]
     if inside:
-        return min(inside, key=lambda x: (abs(x[0] - at), x[0] > at))[1]
+        here = _clause(doc, at)
+        return min(inside, key=lambda x: (here is not None and _clause(doc, x[0]) != here, abs(x[0] - at),
+                                          x[0] > at))[1]
     text = text_of(doc)
     para = 0
     for m in _BLANK_LINE.finditer(text, 0, sent_start):
         para = m.end()
     before = found[bisect.bisect_left(offsets, para):bisect.bisect_left(offsets, sent_start)]
     return before[-1][1] if before else None
+
+
+_CLAUSE = {"relcl", "acl", "appos", "advcl", "ccomp", "parataxis"}
+
+
+def _clause(doc: Doc, at: int) -> Optional[int]:
+    """The head of the clause the word at character ``at`` is in (a relative clause, an apposition, an adverbial
+    clause, else the sentence's root): "The Intercept Media, a news publisher represented by the firm of the Raw
+    Story Media litigation, filed suit on February 28th, 2024": the date is the main clause's, with The Intercept,
+    not the apposition's Raw Story."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    for _ in range(30):
+        if tok.dep_ in _CLAUSE or tok.head.i == tok.i:
+            return tok.i
+        tok = tok.head
+    return None
 
 
 def link(doc: Doc, cases: list[CaseX], events: list[EventX], claims: list[ClaimX]) -> None:

@@ -161,7 +161,7 @@ HYPOTHETICAL = re.compile(r"\b(?:not yet|will|would|could|may|might|anticipated|
 def _rule_events(doc: Doc, published: Optional[date], litigation: bool, kind: Optional[str] = None) -> list[EventX]:
     """The rules: each date in a sentence with an event cue (filed, heard, ruled, settled, testified), the cue
     nearest the date naming the kind; a court paper's own date is its ruling or filing. At most one event
-    per kind and date, and one undated event per kind."""
+    per kind and date, and one undated event per kind. A page's dateline dates no event (_dateline)."""
     out: dict[tuple, EventX] = {}
     if published and kind in KIND_EVENTS:
         full = text_of(doc)
@@ -188,7 +188,7 @@ def _rule_events(doc: Doc, published: Optional[date], litigation: bool, kind: Op
             cues = [(h.start(), h.end(), "report") for h in REPORT.finditer(text)]
         if not cues:
             continue
-        dated = _also_days(text, dates_in(text, published))
+        dated = [d for d in _also_days(text, dates_in(text, published)) if not dateline(text, d[2], d[3])]
         what = " ".join(text.split())[:300]
         if not dated:
             if HYPOTHETICAL.search(text):
@@ -224,6 +224,12 @@ _DATELINE_BEFORE = re.compile(r"\b(?:updated|published|posted|modified)\b[^\n]{0
 _DATELINE_AFTER = re.compile(r"\s*(?:[-–—|,]|at)?\s*\d{1,2}:\d{2}")  # "Jun 27, 2025 - 20:15"
 
 
+def dateline(text: str, start: int, end: int) -> bool:
+    """The date at [start, end) is a page's dateline ('Updated 3:16 PM UTC, Mon July 7, 2025', 'Jun 27, 2025 -
+    20:15'): when the page was published or updated, not an event (nor a filing the next words tell)."""
+    return bool(_DATELINE_BEFORE.search(text, max(0, start - 40), start) or _DATELINE_AFTER.match(text, end))
+
+
 def _candidates(full: str, published: Optional[date]) -> list[tuple[date, str, int, int, str]]:
     """Every day-precise date of the text: (date, form, start, end, pattern kind), one pass of the date
     patterns over the whole text (and the second day of 'September 8 and 25'). Not candidates: 'today'
@@ -249,8 +255,7 @@ def _candidates(full: str, published: Optional[date]) -> list[tuple[date, str, i
                 resolved = _noyear(m, published, full, years)
             if not resolved or resolved[1] != "day":
                 continue
-            if kind == "day" and (_DATELINE_BEFORE.search(full, max(0, m.start() - 40), m.start())
-                                  or _DATELINE_AFTER.match(full, m.end())):
+            if kind == "day" and dateline(full, m.start(), m.end()):
                 continue  # a page's dateline: when it was published, not an event
             out.append((resolved[0], FORMS[kind], m.start(), m.end(), kind))
     extra = _also_days(full, [(d, "day", s, e) for d, _, s, e, _ in out])[len(out):]

@@ -18,7 +18,7 @@ from typing import Optional
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, caselinks, claims, counsel, dates, gazetteer, layout, learn, rules, stages
+from ingest.nlp import captions, case_fields, caselinks, claims, counsel, dates, gazetteer, layout, learn, rules, stages
 from ingest.nlp.dates import text_of
 from ingest.nlp.types import Evidence, Extraction, PartyX
 
@@ -375,6 +375,8 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     if litigation or dispute:
         stages.other_suits(doc, found_cases, events, {p.name for p in parties.values() if p.is_litigant})
     caselinks.fields(doc, found_cases, found_claims, litigation)
+    if kind in COURT_PAPERS:
+        case_fields.title_court(title, found_cases)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
                       cases=found_cases, claims=found_claims, events=events,
                       docket_numbers=numbers, court=captions.court(text), is_ai_litigation=litigation,

@@ -34,6 +34,9 @@ KIND_OF_STATUS = {"settled": "settlement", "open": "ruling", "dismissed": "rulin
 # a date under one of these prepositions dates the clause it opens, not the step the sentence tells
 _SAYING = {"claim", "allege", "accuse", "assert", "say", "contend", "argue", "state"}  # a suit's allegations follow
 _FILING_VERBS = {"file", "sue", "countersue", "bring", "launch", "lodge", "initiate", "commence", "refile"}
+# steps named by a noun that, the subject of a modal ("summary judgment will be bigger", "a trial could take
+# weeks"), are foreseen, not reached (not "the settlement would pay": a settlement told is one reached)
+_FORESEEN = {"trial", "judgment", "verdict"}
 OTHER_TIME = {"after", "before", "following", "since", "until", "amid", "during", "prior"}
 RELATIVE = [(re.compile(r"\blast year\b|\ba year ago\b", re.I), "last_year"),
             (re.compile(r"\b(?:earlier )?this year\b", re.I), "this_year"),
@@ -72,6 +75,9 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
     and markers, and at the governing verbs."""
     tok = doc[start:end].root
     inside = range(start, end)
+    if not modal_ok and tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in _FORESEEN and any(
+            ch.dep_ in ("aux", "auxpass") and ch.lemma_.lower() in _lex("modal") for ch in tok.head.children):
+        return "hypothetical"  # "but summary judgment will be bigger": a step the subject of a modal is foreseen
     for _ in range(5):
         for ch in tok.children:
             if ch.i in inside:
@@ -123,6 +129,8 @@ def cues(doc: Doc) -> list[Cue]:
                 cue.stage = e.get("request_stage", cue.stage) if e.get("request_stage", cue.stage) in STAGES else None
                 if not e.get("request_ok"):
                     cue.status = None
+            elif cue.status and cue.status.startswith("dismissed") and _said_by_defendant(doc, cue):
+                cue.mood = "negated"  # "Perplexity dismissed the lawsuit as a power play": words, not a court's act
         found.append(cue)
     blockers = [c for c in found if c.role in ("trap", "planned")]
     kept = [c for c in found if c.role in ("trap", "planned") or not any(
@@ -138,6 +146,22 @@ def cues(doc: Doc) -> list[Cue]:
     return out
 
 
+def _said_by_defendant(doc: Doc, cue: Cue) -> bool:
+    """The subject of a dismissal is a defendant of the text ("Perplexity, valued at $20 billion, dismissed the
+    lawsuit as a power play"): a party cannot dismiss the suit against it, it dismisses the claims in words."""
+    roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
+    mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
+    if not roles or not mentions:
+        return False
+    root = doc[cue.start:cue.end].root
+    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+    if subj is None or any(t.lemma_.lower() in _lex("decider") for t in subj.subtree):
+        return False
+    a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    return any(a <= m.start < b and roles.get(m.name) == "defendant" for m in mentions)
+
+
 def _in(cs: list[Cue], a: int, b: int) -> list[Cue]:
     return [c for c in cs if a <= c.start_char < b]
 
@@ -149,12 +173,15 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int, roles: Optional[dict] = Non
     if roles is None:
         roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
     mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
-    ms = [m for m in mentions if cue.end_char <= m.start < sent_end]
     full = dates.text_of(doc)
     if cue.side:
         return _side_of(doc, cue, mentions, roles, full)
+    end = cue.end_char  # a cue that ends with its preposition ("entered judgment for"): the words from it on
+    if doc[cue.end - 1].lower_ in ("for", "against", "of", "with", "to"):
+        end = doc[cue.end - 1].idx
+    ms = [m for m in mentions if end <= m.start < sent_end]
     for m in ms:
-        before = full[max(cue.end_char, m.start - 40):m.start].lower()
+        before = full[max(end, m.start - 40):m.start].lower()
         role = roles.get(m.name)
         if role not in ("plaintiff", "defendant"):
             continue
@@ -168,7 +195,7 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int, roles: Optional[dict] = Non
             return f"judgment_{role}"
         if re.search(r"\bagainst\s+(?:the\s+)?$", before):
             return f"judgment_{other}"
-    tail = full[cue.end_char:sent_end].lower()
+    tail = full[end:sent_end].lower()
     m = re.search(r"\b(?:favou?r of|for|against)\s+(?:the\s+)?(plaintiffs?|defendants?|authors|artists)\b", tail)
     if m:
         side = "defendant" if m.group(1).startswith("defendant") else "plaintiff"
@@ -377,16 +404,20 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
         for c in found:
             if c.stage != "filed" or c.mood != "taken":
                 continue
+            undated = next((e for e in events if e.stage == "filed" and not e.date and e.evidence
+                            and (e.evidence[0].sent_start, e.evidence[0].sent_end) == (a, b)), None)
+            # a day the dated-event rules gave another sentence's filing (two suits filed the same day: one event
+            # per kind and date) still dates this sentence's filing when it has no dated event of its own
+            own = undated is not None or (a, b) not in covered
             near = [d for d in dates.coarse_dates_in(text, published) + _relative(text, published)
-                    if d[1] != "day" and _dates_cue(doc, c, a + d[2], a + d[3])]
+                    if (d[1] != "day" or own and not dates.dateline(text, d[2], d[3]))
+                    and _dates_cue(doc, c, a + d[2], a + d[3])]
             if not near:
                 continue
             when, precision, ds, de = min(near, key=lambda d: abs(d[2] - (c.start_char - a)))
-            if when.isoformat() in filed or published and when > published:
+            if when.isoformat() in filed and not own or published and when > published:
                 continue
             filed.add(when.isoformat())
-            undated = next((e for e in events if e.stage == "filed" and not e.date and e.evidence
-                            and (e.evidence[0].sent_start, e.evidence[0].sent_end) == (a, b)), None)
             if undated is not None:  # the sentence's filing event takes its date
                 undated.date, undated.precision = when.isoformat(), precision
                 continue

@@ -279,6 +279,31 @@ def test_an_affirmed_appeal_leaves_the_case_as_the_decision_below_left_it():
     assert (case.stage, case.status) == ("appeal", "judgment_plaintiff")
 
 
+def test_an_appeal_that_remands_the_case_leaves_it_open_not_on_appeal():
+    text = ("A jury found Cox liable in December 2019. Cox appealed in 2021. The Fourth Circuit remanded the case for "
+            "a new trial on damages in February 2024.")
+    cx = nlp.CaseX(caption="Sony Music v. Cox", plaintiffs=["Sony Music"], defendants=["Cox"])
+    record(text, [cx], events=[
+        nlp.EventX("ruling", "verdict", "2019-12-01", "month", [span(text, "found Cox liable")], stage="trial",
+                   status="judgment_plaintiff"),
+        nlp.EventX("filing", "appealed", "2021-01-01", "year", [span(text, "appealed")], stage="appeal",
+                   status="on_appeal"),
+        nlp.EventX("ruling", "remanded", "2024-02-01", "month", [span(text, "remanded the case")], stage="appeal",
+                   status="open")])
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("appeal", "open")
+
+
+def test_a_decided_appeal_whose_steps_all_went_below_is_at_its_judgment():
+    title = "Thaler v. Perlmutter, No. 23-5233 (D.C. Cir. 2025)"
+    text = "United States Court of Appeals for the District of Columbia Circuit. Argued September 19, 2024."
+    record(text, [nlp.CaseX(caption="Thaler v. Perlmutter",
+                            fields=[field("court", "cadc", text, "District of Columbia Circuit")])],
+           kind="opinion", title=title)
+    case = Case.objects.get()
+    assert (case.court, case.stage) == ("cadc", "judgment")
+
+
 def test_an_appellate_courts_judgment_stays_the_judgment_stage():
     text = "The Court of Appeals of Georgia affirmed the judgment against the Macon Telegraph on March 3, 1999."
     record(text, [nlp.CaseX(caption="Macon Telegraph v. Elliott", fields=[

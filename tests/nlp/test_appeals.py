@@ -112,3 +112,25 @@ def test_the_case_below_leads_with_the_plaintiff_the_appeal_names_second():
     flipped = CaseX(caption="Elliott v. Macon Telegraph Publishing Company", plaintiffs=["Elliott"],
                     defendants=["Macon Telegraph Publishing Company"])
     assert not appeals._sides_turned(flipped, text)
+
+
+def test_the_case_below_reaches_the_appeal_the_paper_is_of():
+    ex = pipeline.extract(OPINION.replace("affirmed the judgment of the district court", "heard argument"),
+                          kind="opinion")
+    trial = next(n for n, c in enumerate(ex.cases) if c.court == "D.D.C.")
+    assert ("appeal", "on_appeal") in {(e.stage, e.status) for e in ex.events if e.case == trial}
+
+
+def test_a_paper_that_remands_leaves_the_case_below_open():
+    ex = pipeline.extract(OPINION.replace("affirmed the judgment of the district court",
+                                          "vacated the judgment and remanded the case for a new trial"), kind="opinion")
+    trial = next(n for n, c in enumerate(ex.cases) if c.court == "D.D.C.")
+    assert ("appeal", "open") in {(e.stage, e.status) for e in ex.events if e.case == trial}
+
+
+def test_a_paper_that_upheld_the_decision_below_leaves_the_case_below_as_it_was_left():
+    ex = pipeline.extract(OPINION.replace("affirmed the judgment of the district court",
+                                          "reviewed the case and affirmed the district court's decision"),
+                          kind="opinion")
+    trial = next(n for n, c in enumerate(ex.cases) if c.court == "D.D.C.")
+    assert ("appeal", "affirmed") in {(e.stage, e.status) for e in ex.events if e.case == trial}

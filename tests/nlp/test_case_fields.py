@@ -297,3 +297,13 @@ def test_a_number_printed_for_another_suit_named_in_words_is_not_this_case_s():
                          "Warner Bros. Discovery's suit, Case No. 2:25-cv-08376.")
     numbers = [n for c in x.cases for n in c.docket_numbers]
     assert "2:25-cv-08376" in numbers and "2:25-cv-05275" not in numbers, [(c.caption, c.docket_numbers) for c in x.cases]
+
+
+def test_a_court_papers_title_citing_its_court_gives_the_court_the_text_never_names():
+    from ingest.nlp import pipeline
+
+    ex = pipeline.extract("Speaker 05: in number 21, 2347, Thaler against Vidal. Speaker 02: May it please the court, "
+                          "counsel for appellant Stephen Thaler.", kind="transcript",
+                          title="Thaler v. Vidal, No. 21-2347 (Fed. Cir.) — oral argument transcript")
+    assert [(c.caption, c.court) for c in ex.cases] == [("Thaler v. Vidal", "Fed. Cir.")]
+    assert ("court", "cafc") in {(f.field, f.value) for f in ex.cases[0].fields}

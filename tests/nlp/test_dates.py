@@ -76,3 +76,12 @@ def test_coarse_dates_give_a_month_or_a_year_without_a_day():
     assert found("The suit was filed in late 2023.") == [("2023-01-01", "year")]
     assert found("Raw Story filed on Feb. 28 in New York.") == [("2025-02-28", "day")]
     assert coarse_dates_in("Garcia sued both companies in October.", None) == []  # no year to give it
+
+
+def test_a_pages_dateline_dates_no_filing_the_next_words_tell():
+    from ingest.nlp import pipeline
+
+    text = ("Written by: CDO Magazine Bureau\nUpdated 3:16 PM UTC, Mon July 7, 2025\nEntertainment giants Disney and "
+            "Universal have reportedly filed a lawsuit against AI image generator Midjourney.")
+    x = pipeline.extract(text, published=date(2025, 7, 7), title="Disney and Universal Sue Midjourney", kind="news")
+    assert not any(e.date == "2025-07-07" for e in x.events if e.stage == "filed")

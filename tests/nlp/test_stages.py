@@ -407,3 +407,111 @@ def test_a_date_inside_what_the_suit_alleges_or_the_source_of_a_report_is_no_fil
                               "LLC et al., No. 1:25-cv-08736 (S.D.N.Y., Oct. 22, 2025), claiming that Perplexity "
                               "scraped its results.", published=date(2025, 10, 30))
     assert ("2025-10-22", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_leave_to_amend_across_pleading_line_numbers_and_an_amended_pleading_to_come_leave_the_case_open(extract):
+    steps = _steps(extract, "In Song Fi v. Google, the Court grants the motion to dismiss, with leave to 19 20 21 amend.")
+    assert not any(s and s.startswith("dismissed") for _, s in steps) and any(s == "open" for _, s in steps)
+    steps = _steps(extract, "In J.L. v. Alphabet, the judge dismissed the lawsuit. She emphasized that the amended "
+                            "lawsuit should be more succinct.")
+    assert not any(s and s.startswith("dismissed") for _, s in steps) and any(s == "open" for _, s in steps)
+
+
+def test_a_step_that_is_the_subject_of_a_modal_is_foreseen_not_reached(extract):
+    steps = _steps(extract, "In NYT v. OpenAI, OpenAI defeated parts of the lawsuit; but summary judgment will be bigger.")
+    assert not any(stage == "summary_judgment" for stage, _ in steps)
+    assert (None, "settled") in _steps(extract, "In Bartz v. Anthropic, the settlement would pay authors $3,000 per work.")
+
+
+def test_a_movants_summary_judgment_motion_granted_in_the_passive_gives_the_movant_the_judgment(extract):
+    steps = _steps(extract, "In Thaler v. Perlmutter, plaintiff’s pending motion for summary judgment is denied and "
+                            "defendants’ pending cross-motion for summary judgment is granted.")
+    assert ("summary_judgment", "judgment_defendant") in steps
+
+
+def test_an_appeals_court_that_affirmed_the_district_courts_decision_decided_the_appeal(extract):
+    steps = _steps(extract, "In Thaler v. Perlmutter, the United States Court of Appeals for the District of Columbia "
+                            "Circuit reviewed the case and affirmed the district court's decision.")
+    assert ("appeal", "affirmed") in steps
+
+
+def test_a_judgment_given_or_entered_for_a_side_names_that_side(extract):
+    assert ("judgment", "judgment_defendant") in _steps(
+        extract, "In Thomson Reuters v. Ross, the court entered judgment for Ross.")
+    assert ("judgment", "judgment_plaintiff") in _steps(
+        extract, "In Thomson Reuters v. Ross, the court entered judgment for the plaintiffs.")
+    assert ("judgment", "judgment_plaintiff") in _steps(
+        extract, "In Scotch Whisky Association v. Glen Kella, Mr Justice Rattee so ruled in the Chancery Division, "
+                 "giving judgment for the plaintiffs.")
+
+
+def test_leave_granted_with_a_dismissal_cut_by_pleading_line_numbers_leaves_the_case_open(extract):
+    steps = _steps(extract, "In Song Fi v. Google, the Court grants the motion to dismiss, with leave to 19 20 21 "
+                            "BACKGROUND I. Google removed the video.")
+    assert not any(s and s.startswith("dismissed") for _, s in steps) and any(s == "open" for _, s in steps)
+
+
+def test_a_party_named_by_its_initials_names_its_case(extract):
+    x = extract("X Corp. v. Center for Countering Digital Hate was dismissed in March 2024. X Corp. v. Bright Data was "
+                "dismissed in May 2024. He is appealing the CCDH case to the Ninth Circuit.", published=PUBLISHED)
+    captions = [c.caption for c in x.cases]
+    appealed = next(e for e in x.events if e.stage == "appeal")
+    assert "Digital Hate" in captions[appealed.case], (captions, appealed.case)
+
+
+def test_a_case_named_in_an_apposition_beside_the_fact_does_not_take_it(extract):
+    x = extract("In Intercept Media v. OpenAI, the publisher claims DMCA violations. In Raw Story Media v. OpenAI, the "
+                "publishers claim the same.\n\nThe Intercept Media, a news publisher represented by the same firm that represents the plaintiffs in "
+                "the Raw Story Media litigation, filed suit against OpenAI on February 28th, 2024.",
+                published=PUBLISHED)
+    captions = [c.caption for c in x.cases]
+    filed = next(e for e in x.events if e.stage == "filed" and e.date == "2024-02-28")
+    assert "Intercept" in captions[filed.case], (captions, filed.case)
+
+
+def test_two_suits_filed_the_same_day_each_take_the_date(extract):
+    x = extract("In Intercept Media v. OpenAI, the publisher claims DMCA violations. In Raw Story Media v. OpenAI, the "
+                "publishers claim the same.\n\nThe Intercept Media filed suit against OpenAI on February 28th, 2024.\n\n"
+                "News publishers Raw Story Media and Alternet filed suit against OpenAI and Microsoft on February 28th, "
+                "2024 in the Southern District of New York.", published=PUBLISHED)
+    captions = [c.caption for c in x.cases]
+    filed = {captions[e.case].split()[0] for e in x.events if e.stage == "filed" and e.date == "2024-02-28"
+             and e.case is not None}
+    assert filed == {"Intercept", "Raw"}, [(e.date, e.case, e.what[:40]) for e in x.events]
+
+
+def test_an_order_on_an_amended_complaint_leaves_the_case_open(extract):
+    x = extract("A prior order dismissed the social media company's first amended complaint for failing to state a "
+                "claim. Now X Corp. moves for leave to file a second amended complaint.", published=date(2024, 11, 26),
+                title="X Corp. v. Bright Data Ltd. — Order re Second Amended Complaint (N.D. Cal. Nov. 26, 2024)",
+                kind="order")
+    assert any(e.status == "open" for e in x.events)
+
+
+def test_a_case_on_one_ground_abandoned_is_a_claim_dropped_not_the_suit(extract):
+    steps = _steps(extract, "In Getty Images v. Stability AI, Getty's claim failed on secondary copyright infringement "
+                            "(Getty having abandoned its case on primary copyright infringement).")
+    assert not any(s == "voluntarily_dismissed" for _, s in steps)
+    assert any(s == "voluntarily_dismissed" for _, s in _steps(
+        extract, "In Doe v. Roe, the plaintiffs dropped their lawsuit on Monday."))
+
+
+def test_a_judgment_handed_down_is_the_judgment_stage(extract):
+    steps = _steps(extract, "In Getty Images v. Stability AI, handing down judgment this week, Mrs Justice Joanna Smith "
+                            "held Stability breached Getty's trade mark but dismissed Getty's secondary infringement claim.")
+    assert any(stage == "judgment" for stage, _ in steps)
+
+
+def test_a_defendant_dismissing_the_suit_in_words_is_no_dismissal(extract):
+    steps = _steps(extract, "Amazon sued Perplexity in federal court. Perplexity, valued at roughly $20 billion, "
+                            "dismissed the lawsuit as a power play by a dominant competitor.")
+    assert not any(s and s.startswith("dismissed") for _, s in steps)
+    steps = _steps(extract, "Amazon sued Perplexity in federal court. Judge Lin dismissed the lawsuit as moot.")
+    assert any(s and s.startswith("dismissed") for _, s in steps)
+
+
+def test_a_case_summarys_filed_label_dates_the_filing(extract):
+    events = _events(extract, "Case Summary: Brewer v Otter.ai\n- Court: US District Court, Northern District of "
+                              "California (5:25-cv-06911)\n- Filed: August 15\n- Judge: Hon. Eumi K. Lee\n",
+                     date(2025, 8, 26))
+    assert ("2025-08-15", "filed") in {(e.date, e.stage) for e in events}
