@@ -15,10 +15,10 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, case_fields, gazetteer, layout, parties, rules
+from ingest.nlp import captions, case_fields, courts, gazetteer, layout, parties, rules
 from ingest.nlp.dates import text_of
 from ingest.nlp.mentions import ORG_NOUNS, PERSON_NOUNS, Mention, covering
-from ingest.nlp.types import CaseX, Evidence, RelationX
+from ingest.nlp.types import CaseFieldX, CaseX, Evidence, RelationX
 
 _LEX = "parties_suits"  # patterns/parties_suits.jsonl: the lexicons of suits described in words, by role
 SUE_NOUNS = rules.lexicon(_LEX, "suit_noun", key="text")
@@ -839,7 +839,28 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         _compose_from_roles(ms, roles, add_case)
     case_fields.fill(text, out, ms, [(s.start_char, s.end_char) for s in layout.sents(doc)], docket_hits,
                      {i: full_captions[id(c)] for i, c in enumerate(out) if id(c) in full_captions})
+    _title_docket(doc._.ct_title or "", out, docket_hits)
     return out, roles
+
+
+def _title_docket(title: str, out: list[CaseX], body_dockets) -> None:
+    """'Doe et al. v. GitHub, Inc. et al., No. 24-7700 — appellate oral argument transcript': the number a title
+    prints right after its caption is that case's, where the text's only case is that caption and the body
+    prints no number of it (an appeal's own number names the appellate record, not the trial case)."""
+    if len(out) != 1 or out[0].docket_numbers or not out[0].evidence:
+        return
+    mine = captions.split(out[0].caption)
+    for left, right, _, end in captions.explicit(title):
+        if len(mine) != 2 or not right or not (_same_side(left, mine[0]) and _same_side(right, mine[1])):
+            continue
+        printed = {courts.docket_core(n) for n, _, _ in body_dockets}  # (the body's own form wins: "-VC")
+        after = [n for n, start, _ in captions.dockets(title) if 0 <= start - end <= 16
+                 and courts.docket_core(n) not in printed]
+        if after:
+            out[0].docket_numbers = after[:1]
+            out[0].fields.append(CaseFieldX(field="docket_number", value=after[0], confidence=0.8,
+                                            evidence=out[0].evidence[:1]))
+        return
 
 
 def _retells_printed(case: CaseX, out: list[CaseX]) -> bool:
