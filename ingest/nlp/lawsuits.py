@@ -389,7 +389,10 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                 pl += named_by
                 pl += [m for m in _prep_objs(doc, tok, ("by", "from"), ms) if m not in pl]
                 pl += [m for m in _on_behalf(doc, tok, ms) if m not in pl]
-                for child in tok.children:
+                nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None  # "the damages case brought against Naver by
+                hung = [nxt] if nxt is not None and nxt.dep_ == "acl" and nxt.tag_ == "VBN" and nxt.head.i != tok.i \
+                    else []  # KBS": the parser hung the suit's own participle on a noun before it
+                for child in [*tok.children, *hung]:
                     if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in FILE_VERBS:
                         pl += [m for m in _prep_objs(doc, child, ("by",), ms) + _on_behalf(doc, child, ms) if m not in pl]
                         df += [m for m in _prep_objs(doc, child, ("against",), ms) if m not in df]

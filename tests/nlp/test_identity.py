@@ -329,3 +329,9 @@ def test_the_number_a_title_prints_after_its_caption_is_the_case_s(extract):
     y = extract("Case 3:23-cv-04557-VC Document 59 Filed 03/07/24. T. et al v. OpenAI LP et al. Plaintiffs oppose.",
                 kind="filing", title="T. et al v. OpenAI LP et al, 3:23-cv-04557, No. 59 (N.D.Cal. Mar. 7, 2024)")
     assert all("3:23-cv-04557" not in c.docket_numbers for c in y.cases), [c.docket_numbers for c in y.cases]
+
+
+def test_a_suit_s_participle_the_parser_hung_on_the_noun_before_it(extract):
+    x = extract("On September 18, the Seoul Central District Court’s Civil Division 63 (Presiding Judge Lee Gyu-yeong) "
+                "held the first hearing in the damages case brought against Naver by KBS, MBC, and SBS.")
+    assert [(c.plaintiffs, c.defendants) for c in x.cases] == [(["KBS", "MBC", "SBS"], ["Naver"])], _sides(x)
