@@ -318,17 +318,7 @@ def _may_join(case: Case, cx: nlp.CaseX, n: int, below: dict[int, int], named: l
         theirs = set(CaseDocket.objects.filter(case=case, court__in=mine).values_list("core", flat=True))
         if theirs and not theirs & own:
             return False
-    if own and all(_APPEAL_NUMBER.match(d.strip()) for d in cx.docket_numbers or []):
-        # "Doe v. GitHub, No. 24-7700" (an appeal's number: no case type) is not the trial case whose numbers are
-        # all a district court's ("4:22-cv-06823-JST"): the same caption, another proceeding
-        theirs = list(CaseDocket.objects.filter(case=case).values_list("number", "core"))
-        if theirs and not {core for _, core in theirs} & own and all(_TRIAL_NUMBER.search(n) for n, _ in theirs):
-            return False
     return True
-
-
-_APPEAL_NUMBER = re.compile(r"^(?:No\.\s*)?\d{2}-\d{3,5}$")  # a court of appeals' number: year, sequence
-_TRIAL_NUMBER = re.compile(r"\d{2}-(?:cv|CV|cr|CR|md|MD)-\d")  # a district court's: a case type between
 
 
 def _with_legacy_fields(cx: nlp.CaseX) -> nlp.CaseX:

@@ -52,25 +52,3 @@ def test_the_appeal_and_the_case_below_are_two_records(story_first):
     rel = CaseRelation.objects.get()
     assert (rel.from_case, rel.to_case, rel.kind) == (appeal, trial, "appeal_of")
     assert trial.case_documents.count() == 2 and appeal.case_documents.count() == 1
-
-
-@pytest.mark.parametrize("number, records", [("24-7700", 2), ("4:22-cv-06823", 1)])
-def test_an_appeal_s_own_number_is_another_record_than_the_trial_case_of_that_caption(number, records):
-    """'Doe v. GitHub, No. 24-7700' (an appellate argument's transcript) is not the district case whose numbers
-    are all a district court's; that case's own number is that case."""
-    order = "Doe v. GitHub, Inc., No. 4:22-cv-06823-JST. Order granting in part the motion to dismiss."
-    transcript = f"Doe v. GitHub, Inc., No. {number}. May it please the court, for appellants."
-
-    def doe(text, docket, court=None):
-        fields = [nlp.CaseFieldX("docket_number", docket, 1.0, [span(text, docket)])]
-        fields += [nlp.CaseFieldX("court", court, 1.0, [span(text, "Doe")])] if court else []
-        return nlp.CaseX(caption="Doe v. GitHub, Inc", plaintiffs=["Doe"], defendants=["GitHub"],
-                         docket_numbers=[docket], evidence=[span(text, "Doe v. GitHub")], fields=fields)
-
-    for text, case, kind in ((order, doe(order, "4:22-cv-06823-JST", "cand"), "order"),
-                             (transcript, doe(transcript, number), "transcript")):
-        doc = DocumentFactory(text=text, kind=kind)
-        services.extraction_record(document=doc, extraction=nlp.Extraction(
-            parties=[party(text, "Doe", "person", role="plaintiff"), party(text, "GitHub", role="defendant")],
-            cases=[case], is_ai_litigation=True, extractor_version="t"))
-    assert Case.objects.count() == records
