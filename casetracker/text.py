@@ -35,7 +35,7 @@ def short_name(name: str, kind: str) -> str:
     from ingest.nlp import gazetteer
 
     entry = gazetteer.by_name(name)
-    return entry.caption_name if entry is not None and entry.caption_name else name
+    return entry.caption if entry is not None else name
 
 
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "st.", "mac", "al", "el",

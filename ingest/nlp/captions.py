@@ -235,6 +235,25 @@ def opening(text: str, start: int, title: str = "") -> bool:
     return len(before) < 200 and not re.search(r"[.!?][\"”’)]?\s|\n\s*\n", before.strip())
 
 
+_GENERIC_SIDE = re.compile(r"(?i)^(?:united|states?|people|doe|roe|city|county|commission|department|"
+                          r"commissioner|secretary|attorney|general|america|government|republic|inc|re)$")
+
+
+def distinctive(side: str) -> Optional[str]:
+    """The word a text would name a printed side by again: a person's surname, a company's first word."""
+    words = [w for w in re.findall(r"[A-Z][\w'’-]{2,}", TRAILING.sub("", side)) if not _GENERIC_SIDE.match(w)]
+    if not words:
+        return None
+    return words[-1] if len(words) <= 2 and not re.search(r"(?i)\b(?:inc|llc|corp|ltd|co|company)\b", side) else words[0]
+
+
+def in_title(title: str, sides: list[str]) -> bool:
+    """The title names both sides of the caption: the document's own case ("Supreme Court decision: Nitro-Lift
+    Technologies v. Howard")."""
+    words = [distinctive(s) for s in sides]
+    return all(w and re.search(rf"\b{re.escape(w)}\b", title) for w in words)
+
+
 def subject_side(text: str, word: Optional[str], start: int, end: int) -> bool:
     """The side's distinctive word, capitalised, outside the caption [start, end): a case the text goes on to
     tell, not a precedent it only cites."""
@@ -242,10 +261,15 @@ def subject_side(text: str, word: Optional[str], start: int, end: int) -> bool:
                               for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
 
 
-def explicit(text: str, title: str = "", distinctive=None) -> list[tuple[str, str, int, int]]:
-    """(left, right, start, end) of printed captions, precedents cited in court papers left out (a citation
-    after a caption that opens the body and whose side the text names again is the document's own case;
-    ``distinctive``: side -> the word it would be named by again)."""
+def own_case(text: str, title: str, sides, start: int, end: int) -> bool:
+    """The caption at [start, end) opens the body and the text names one of its sides again: the case the text is
+    about, whatever citation follows it ("Park v. Kim, 91 F.4th 610 was decided ...")."""
+    return opening(text, start, title) and any(subject_side(text, distinctive(side), start, end) for side in sides)
+
+
+def explicit(text: str, title: Optional[str] = None) -> list[tuple[str, str, int, int]]:
+    """(left, right, start, end) of printed captions, precedents cited in court papers left out (with the
+    document's ``title`` given, a citation after its own case, see own_case, does not make it a precedent)."""
     out = []
     for m in CAPTION.finditer(text):
         left, right = clean_side(m.group("left"), left=True), clean_side(m.group("right"))
@@ -269,8 +293,7 @@ def explicit(text: str, title: str = "", distinctive=None) -> list[tuple[str, st
         if re.fullmatch(r"[A-Z]", left) or re.search(r"\d{2}", left + right):
             continue
         if PRECEDENT.match(text[m.end():m.end() + 40]) and not (
-                distinctive and opening(text, m.start(), title) and
-                any(subject_side(text, distinctive(side), m.start(), m.end()) for side in (left, right))):
+                title is not None and own_case(text, title, (left, right), m.start(), m.end())):
             continue
         if len(left.split()) == 1 and left.lower() in ("the", "a", "an", "and", "or"):
             continue

@@ -44,6 +44,11 @@ class Entry:
     caption_name: Optional[str] = None  # the name captions give it ("Department of Justice" -> "United States")
     sources: tuple = field(default=(), compare=False)
 
+    @property
+    def caption(self) -> str:
+        """The name a caption gives it."""
+        return self.caption_name or self.name
+
 
 def parse(raw: dict, where: str = "") -> Entry:
     if raw.get("kind") not in KINDS:

@@ -11,6 +11,7 @@ short names ("Musk v. OpenAI"): surname for people, company name for companies.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -622,7 +623,7 @@ def short(m: Mention, doc: Optional[Doc] = None) -> str:
             n -= 1
         return " ".join(words[n:])
     entry = gazetteer.by_name(m.name)
-    return (entry.caption_name or entry.name) if entry else m.name
+    return entry.caption if entry else m.name
 
 
 def _employer(doc: Doc, m: Mention, ms) -> Optional[Mention]:
@@ -662,8 +663,6 @@ def _resolve_side(side: str, ms) -> Optional[Mention]:
 
 def _near_side(a: str, b: str) -> bool:
     """The same side as printed twice, a typo apart: each word equal, or a long word two letters off."""
-    from difflib import SequenceMatcher
-
     wa, wb = captions.bare_words(a), captions.bare_words(b)
     return bool(wa) and len(wa) == len(wb) and all(
         x == y or min(len(x), len(y)) >= 6 and SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(wa, wb))
@@ -722,7 +721,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             roles.propose(n, "plaintiff", "caption_block")
         for n in defendants:
             roles.propose(n, "defendant", "caption_block")
-    printed = captions.explicit(text, doc._.ct_title or "", _distinctive)
+    printed = captions.explicit(text, doc._.ct_title or "")
     for plaintiffs, defendants, start, end in block_list:  # "J. DOE 1 ..., Plaintiffs, v. GITHUB, INC., ..."
         if not any(_same_side(plaintiffs[0], left) or right and _same_side(defendants[0], right)
                    for left, right, _, _ in printed):
@@ -853,10 +852,10 @@ def _title_docket(title: str, out: list[CaseX], body_dockets) -> None:
     if len(out) != 1 or out[0].docket_numbers or not out[0].evidence:
         return
     mine = captions.split(out[0].caption)
+    printed = {courts.docket_core(n) for n, _, _ in body_dockets}  # (the body's own form wins: "-VC")
     for left, right, _, end in captions.explicit(title):
         if len(mine) != 2 or not right or not (_same_side(left, mine[0]) and _same_side(right, mine[1])):
             continue
-        printed = {courts.docket_core(n) for n, _, _ in body_dockets}  # (the body's own form wins: "-VC")
         after = [n for n, start, _ in captions.dockets(title) if 0 <= start - end <= 16
                  and courts.docket_core(n) not in printed]
         if after:
@@ -983,31 +982,12 @@ def _cited(doc: Doc, case: CaseX, ms, out: list[CaseX]) -> bool:
     if any(m.name in sides and not m.resolved and not ev.start <= m.start < ev.end for m in ms):
         return False
     text = text_of(doc)
-    if len(mine) == 2 and (_in_title(doc._.ct_title or "", mine) or captions.opening(text, ev.start, doc._.ct_title) and any(
-            captions.subject_side(text, _distinctive(side), ev.start, ev.end) for side in mine)):
+    title = doc._.ct_title or ""
+    if len(mine) == 2 and (captions.in_title(title, mine) or captions.own_case(text, title, mine, ev.start, ev.end)):
         return False  # the title's case, or the case the body opens with and names again ("In Jones, ...")
     before = {w.strip(",.;:()’'").lower() for w in text[max(0, ev.start - 40):ev.start].split()[-3:]}
     cue = bool(before & rules.lexicon("captions_cues", "precedent_cue", key="text"))
     return cue or bool(_CITATION.match(text[ev.end:ev.end + 40])) or n_cases > 1
-
-
-_GENERIC_SIDE = re.compile(r"(?i)^(?:united|states?|people|doe|roe|city|county|commission|department|"
-                          r"commissioner|secretary|attorney|general|america|government|republic|inc|re)$")
-
-
-def _distinctive(side: str) -> Optional[str]:
-    """The word a text would name a printed side by again: a person's surname, a company's first word."""
-    words = [w for w in re.findall(r"[A-Z][\w'’-]{2,}", captions.TRAILING.sub("", side)) if not _GENERIC_SIDE.match(w)]
-    if not words:
-        return None
-    return words[-1] if len(words) <= 2 and not re.search(r"(?i)\b(?:inc|llc|corp|ltd|co|company)\b", side) else words[0]
-
-
-def _in_title(title: str, sides: list[str]) -> bool:
-    """The title names both sides of the caption: the document's own case ("Supreme Court decision: Nitro-Lift
-    Technologies v. Howard")."""
-    words = [_distinctive(s) for s in sides]
-    return all(w and re.search(rf"\b{re.escape(w)}\b", title) for w in words)
 
 
 def _compose(doc: Doc, halves: list, roles, add_case, text: str) -> None:
@@ -1028,7 +1008,7 @@ def short_name(name: str) -> str:
     """The short form of a name that has no mention here (a person's surname, a company's gazetteer name)."""
     entry = gazetteer.lookup(name)
     if entry:
-        return (entry.caption_name or entry.name) if entry.kind != "person" else entry.name.split()[-1]
+        return entry.caption if entry.kind != "person" else entry.name.split()[-1]
     return name
 
 

@@ -165,10 +165,10 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
             nxt.text.istitle() and nxt.lower_ not in STOP_WORDS and ent.text.istitle() and re.search(
                 rf"(?:\b(?:Mr|Ms|Mrs|Dr)\.? {re.escape(nxt.text)}\b|\b{re.escape(nxt.text)},? (?:said|says|noted|added|"
                 rf"told|argued|claimed|wrote|alleged|alleges)\b)", text_of(ent.doc)):
-        extended = ent = Span(ent.doc, ent.start, ent.end + 1, label="PERSON")  # "Tony Justice": the tagger cut the
-        # surname off, which the text goes on to call the person by ("Justice said"; not "Musk Testifies")
+        ent = Span(ent.doc, ent.start, ent.end + 1, label="PERSON")  # "Tony Justice": the tagger cut the surname
+        extended = True  # off, which the text goes on to call the person by ("Justice said"; not "Musk Testifies")
     else:
-        extended = None
+        extended = False
     sent = layout.sent_of(ent.doc, ent.start)
     base = dict(start=ent.start_char, end=ent.end_char, tok=ent.root.i, sent_start=sent.start_char,
                 sent_end=sent.end_char, text=ent.text, tok_start=ent.start, tok_end=ent.end,
@@ -203,7 +203,8 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
         return _entry_mention(entry, base)
     if len(ent) == 1 and ent.root.pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET", "PRON"):
         return None  # "Similar case filed against ...": a capitalised word, not a name
-    if reject_role(name) and not (extended is not None and reject_role(name) == "legal_word"):
+    why = reject_role(name)
+    if why and not (extended and why == "legal_word"):
         return None  # a heading, an address, a law firm, a court paper's words
     words = name.split()
     if len(words) > 1 and words[-1].islower():
@@ -294,7 +295,7 @@ def _datelines(text: str, found: list[Mention]) -> None:
 def _list_members(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
     """'Torstar, Postmedia, The Globe and Mail and CBC/Radio-Canada': a capitalised name coordinated with named
     organisations that the tagger left out (or took for a place) is one more of them."""
-    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    covered = _covered(found)
     out = []
     for m in found:
         if m.kind not in ("company", "outlet") or m.tok >= len(doc):  # people in lists are too often characters,
@@ -323,6 +324,11 @@ def _list_members(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
     return out
 
 
+def _covered(found: list[Mention]) -> set[int]:
+    """The tokens the mentions found so far cover."""
+    return {i for m in found for i in range(m.tok_start, m.tok_end)}
+
+
 def _span_mention(doc: Doc, span: Span, name: str, kind: str, quoted: set, like: Optional[Mention] = None) -> Mention:
     sent = layout.sent_of(doc, span.start)
     extra = dict(eid=like.eid, owner=like.owner, litigant_ok=like.litigant_ok) if like is not None else {}
@@ -340,7 +346,7 @@ _LEGAL_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'&.-]*[ \t]+){1,5}?(?:Lt
 def _legal_names(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
     """A capitalised name ending in a company's legal form that the tagger left out or took for a place: a
     company."""
-    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    covered = _covered(found)
     out = []
     for hit in _LEGAL_NAME.finditer(text_of(doc)):
         span = doc.char_span(hit.start(1), hit.end(1), alignment_mode="contract")
@@ -361,7 +367,7 @@ def _named_again(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
     """'..., while The Nikkei is seeking ... and The Chunichi Shimbun about ¥150 million': a name of two words or
     more that the tagger found somewhere, where it recurs untagged, names the same party."""
     text = text_of(doc)
-    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    covered = _covered(found)
     out, seen = [], set()
     for m in list(found):
         if m.kind not in ("company", "person", "agency", "outlet") or m.resolved or not m.text[:1].isupper() or \
@@ -380,18 +386,18 @@ def _named_again(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
 def _families(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
     """'filed suit against the Smalleys': a family named by its surname is the people of that surname the text
     names ("Ken and Kathy Smalley"), the first of them standing for the group."""
-    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
-    people: dict[str, list[str]] = {}
+    covered = _covered(found)
+    people: dict[str, list[str]] = {}  # surname -> the full names the text gives it
     for m in found:
         if m.kind == "person" and not m.resolved and len(m.name.split()) > 1:
-            people.setdefault(m.name.split()[-1], [])
-            if m.name not in people[m.name.split()[-1]]:
-                people[m.name.split()[-1]].append(m.name)
+            names = people.setdefault(m.name.split()[-1], [])
+            if m.name not in names:
+                names.append(m.name)
     out = []
     for t in doc[1:]:
-        if t.i in covered or doc[t.i - 1].lower_ != "the" or not re.fullmatch(r"[A-Z][a-z]+(?:e?s)", t.text):
+        if t.i in covered or doc[t.i - 1].lower_ != "the" or not re.fullmatch(r"[A-Z][a-z]+s", t.text):
             continue
-        names = people.get(t.text[:-1]) or people.get(t.text[:-2]) if t.text.endswith("es") else people.get(t.text[:-1])
+        names = people.get(t.text[:-1]) or (people.get(t.text[:-2]) if t.text.endswith("es") else None)
         if not names:
             continue
         span = doc[t.i - 1:t.i + 1]
@@ -628,10 +634,10 @@ def _antecedent(doc: Doc, found: MentionList, offset: int, kinds: tuple, plural:
     if offset < last.sent_end:  # same sentence
         return last
     sued = [m for m in same if _sued(doc[m.tok])]
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if sued and span is not None and len(span):  # "The Times sued the Sam Altman-founded company. More than a
-        ref = span[0].head if span[0].dep_ == "det" else span[0]  # dozen authors ... sued the company": the one
-        if _sued(ref):  # sued again is the one sued before, not who sued it
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if sued else None
+    if span is not None and len(span):  # "The Times sued the Sam Altman-founded company. More than a dozen
+        ref = span[0].head if span[0].dep_ == "det" else span[0]  # authors ... sued the company": the one sued
+        if _sued(ref):  # again is the one sued before, not who sued it
             return sued[0]
     subjects = [m for m in same if doc[m.tok].dep_ in ("nsubj", "nsubjpass") and not m.resolved]
     if subjects:

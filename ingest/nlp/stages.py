@@ -146,11 +146,21 @@ def cues(doc: Doc) -> list[Cue]:
     return out
 
 
+def _roles(doc: Doc) -> dict:
+    """The document's party roles (name -> plaintiff / defendant / other), as the cases component left them."""
+    return dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
+
+
+def _mentions(doc: Doc) -> list:
+    """The document's mentions, as the mentions component found them."""
+    return list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
+
+
 def _said_by_defendant(doc: Doc, cue: Cue) -> bool:
     """The subject of a dismissal is a defendant of the text ("Perplexity, valued at $20 billion, dismissed the
     lawsuit as a power play"): a party cannot dismiss the suit against it, it dismisses the claims in words."""
-    roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
-    mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
+    roles = _roles(doc)
+    mentions = _mentions(doc)
     if not roles or not mentions:
         return False
     root = doc[cue.start:cue.end].root
@@ -171,8 +181,8 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int, roles: Optional[dict] = Non
     'against' (the side the document gives it), or 'found X (not) liable'; None when the sentence does not
     say whom it favours."""
     if roles is None:
-        roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
-    mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
+        roles = _roles(doc)
+    mentions = _mentions(doc)
     full = dates.text_of(doc)
     if cue.side:
         return _side_of(doc, cue, mentions, roles, full)
@@ -474,7 +484,7 @@ def _paper_steps(doc: Doc, events: list[EventX], published: Optional[date]) -> l
     found = cues(tdoc)
     if not found:
         return []
-    roles = dict(doc._.ct_roles or {}) if doc.has_extension("ct_roles") else {}
+    roles = _roles(doc)
     stage, status = _pick(tdoc, found, 0, len(dates.text_of(tdoc)), dated=False, roles=roles)
     status = _not_final(cues(doc) + found, status)
     if stage == "filed" and status is None or not (stage or status):
@@ -498,7 +508,7 @@ def _opening(doc: Doc, tdoc: Doc) -> tuple[int, int]:
     full = dates.text_of(doc)
     names = {m.name for m in (tdoc._.ct_mentions or []) if m.kind in ("company", "person", "agency")} \
         if tdoc.has_extension("ct_mentions") else set()
-    mentions = doc._.ct_mentions or [] if doc.has_extension("ct_mentions") else []
+    mentions = _mentions(doc)
     best, most = None, 0
     for n, sent in enumerate(layout.sents(doc)):
         if n >= 12:
@@ -521,7 +531,7 @@ def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigant
     shows is the text's own."""
     from ingest.nlp.parties import _keys
 
-    mentions = list(doc._.ct_mentions or []) if doc.has_extension("ct_mentions") else []
+    mentions = _mentions(doc)
     if not cases or not mentions:
         return
     full = dates.text_of(doc)
