@@ -104,6 +104,7 @@ def _possessor(doc: Doc, m: Mention) -> bool:
         end.i + 1 < len(doc) and doc[end.i + 1].lower_ in ("'s", "’s") and doc[end.i + 1].tag_ == "POS")
 
 
+CHARGE_VERBS = {"accuse", "allege", "charge", "target"}  # a suit's verbs whose object is its defendant
 INTENT = rules.lexicon(_LEX, "intent_verb")
 # who a suit's described subject may be ("an independent country singer", "three newspaper companies")
 UNNAMED_SUBJECTS = rules.lexicon(_LEX, "unnamed_subject", key="text")
@@ -440,6 +441,19 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                                 df = [m for c in v.children if c.dep_ == "ccomp" and LEGAL_WRONG.search(c.text)
                                       for sj in c.children if sj.dep_ == "nsubj" for m in _np_parties(doc, sj, ms)]
                             break
+                if not pl and not df and tok.dep_ == "nsubj" and any(c.lower_ in ("the", "this") for c in tok.children):
+                    for v in (head, *head.conjuncts):  # "Filed in Franklin Circuit Court, the complaint alleges
+                        if v.lemma_.lower() in CHARGE_VERBS and v.pos_ == "VERB":  # Character Technologies ... broke
+                            df = [m for o in _objects(doc, v) for m in _np_parties(doc, o, ms)]  # Kentucky law": the
+                            if not df:  # accused of the suit just described, its defendant
+                                df = [m for c in v.children if c.dep_ == "ccomp" and LEGAL_WRONG.search(c.text)
+                                      for sj in c.children if sj.dep_ == "nsubj" for m in _np_parties(doc, sj, ms)]
+                            break
+                if pl and not df and tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+                    main = head.head.head  # "According to the FTC's complaint, Rite Aid used facial recognition ...":
+                    if main.pos_ == "VERB" and main.dep_ == "ROOT":  # what the complaint says the other side did
+                        df = [m for c in main.children if c.dep_ == "nsubj" for m in _np_parties(doc, c, ms)
+                              if m.name not in {p.name for p in pl}]
                 for child in tok.children:  # "a lawsuit where OpenAI is accusing the xAI founder of misusing ..."
                     if not (pl and df) and child.dep_ == "relcl" and child.lemma_.lower() in ("accuse", "sue", "allege"):
                         sub_pl = _subjects(doc, child, ms)
@@ -590,6 +604,13 @@ def _pair_halves(found: list, halves: list) -> None:
         elif earlier:
             h = earlier[-1]
             found.append((list(pl), list(h[1]), h[2], h[3]))
+    for pl, df, s0, s1, definite, _ in halves:  # "Kentucky is the first state to launch a lawsuit against an AI
+        if not (df and not pl and definite) or any(f[2] < s0 for f in found):  # chatbot company. ..., the complaint
+            continue  # alleges Character Technologies ... broke Kentucky law": the suit's defendant, named after it
+        earlier = [h for h in halves if h[0] and not h[1] and h[2] < s0 and h[5]]
+        if earlier:
+            h = earlier[-1]
+            found.append((list(h[0]), list(df), h[2], h[3]))
 
 
 def accusations(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:

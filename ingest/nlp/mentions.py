@@ -270,6 +270,8 @@ def find(doc: Doc) -> MentionList:
     found += _legal_names(doc, found, quoted)
     found += _named_again(doc, found, quoted)
     found += _families(doc, found, quoted)
+    found += _suing_governments(doc, found, quoted)
+    _short_of_company(found)
     found += _defined_short_names(doc, found)
     _join_surnames(found)
     _groups(doc, found)
@@ -279,17 +281,20 @@ def find(doc: Doc) -> MentionList:
 
 
 # "SEOUL, Jan. 14 (Korea Bizwire) —", "NEW YORK (Reuters) -": the agency that reports the story opens the paragraph
-_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-                       r"\s*\(([^()\n]{2,40})\)\s*[—–-]")
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?(?=\s*\())?"
+                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([^()\n]{2,40})\)\s*[—–-]")
 
 
 def _datelines(text: str, found: list[Mention]) -> None:
-    """The news agency of a dateline reports the story: it is no litigant there."""
+    """The news agency of a dateline reports the story: it is no litigant there; the place before it ("WACO,
+    Texas (Legal Newsline) -") is no name at all."""
     for m in _DATELINE.finditer(text):
         a, b = m.span(1)
-        for x in found:
+        for x in list(found):
             if x.start < b and a < x.end:
                 x.litigant_ok = False
+            elif m.start() <= x.start and x.end <= a:
+                found.remove(x)
 
 
 def _list_members(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
@@ -339,8 +344,9 @@ def _span_mention(doc: Doc, span: Span, name: str, kind: str, quoted: set, like:
 
 # a company's legal form ends its name: "O’Malley Ireland Spirits Trading Ltd", "Nonto DAC" (law firms' "LLP" and
 # "P.C." are counsel's, left to the tagger)
-_LEGAL_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'&.-]*[ \t]+){1,5}?(?:Ltd|Limited|LLC|L\.L\.C|Inc|DAC|GmbH|AG|"
-                         r"PLC|plc|Corp|Corporation|S\.A|S\.p\.A|B\.V|N\.V|Pty|K\.K)\.?)(?![\w-])")
+_LEGAL_FORM = r"(?:Ltd|Limited|LLC|L\.L\.C|Inc|DAC|GmbH|AG|PLC|plc|Corp|Corporation|S\.A|S\.p\.A|B\.V|N\.V|Pty|K\.K)\.?"
+_LEGAL_NAME = re.compile(rf"(?<![\w’'-])((?:[A-Z][\w’'&.-]*[ \t]+){{0,4}}?[A-Z][\w’'&.-]*,?[ \t]+{_LEGAL_FORM})(?![\w-])")
+_BARE = re.compile(rf",?\s+{_LEGAL_FORM}$")  # "Xockets, Inc." -> "Xockets"
 
 
 def _legal_names(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
@@ -380,6 +386,17 @@ def _named_again(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
                 continue
             out.append(_span_mention(doc, span, m.name, m.kind, quoted, like=m))
             covered.update(range(span.start, span.end))
+    for m in list(found) + out:  # "Xockets, Inc. has received ... Xockets filed the lawsuit": a company's name
+        bare = _BARE.sub("", m.text) if m.kind == "company" and not m.resolved else m.text  # without its legal
+        if bare == m.text or bare in seen or not bare[:1].isupper() or bare.lower() in STOP_WORDS | JUNK:  # form
+            continue
+        seen.add(bare)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-]|,?\s+{_LEGAL_FORM})", text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or any(i in covered for i in range(span.start, span.end)):
+                continue
+            out.append(_span_mention(doc, span, m.name, m.kind, quoted, like=m))
+            covered.update(range(span.start, span.end))
     return out
 
 
@@ -404,6 +421,52 @@ def _families(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
         m = _span_mention(doc, span, names[0], "person", quoted)
         m.resolved, m.group = True, list(names)
         out.append(m)
+    return out
+
+
+def _short_of_company(found: list[Mention]) -> None:
+    """'Cryptocurrency exchange Gemini Trust ... Gemini, operated by the Winklevoss twins': a model's name that
+    a company the text named before begins with is that company's short name here, not the model."""
+    companies: list[Mention] = []
+    for m in sorted(found, key=lambda m: m.start):
+        if m.kind == "company" and not m.resolved and m.eid:
+            companies.append(m)
+        elif m.kind == "model" and not m.resolved:
+            c = next((c for c in reversed(companies) if c.eid != m.owner and c.name.startswith(m.text + " ")), None)
+            if c is not None:
+                m.name, m.kind, m.eid, m.owner, m.litigant_ok = c.name, c.kind, c.eid, c.owner, c.litigant_ok
+
+
+_SUITS = "parties_suits"  # the suing verbs and suit nouns lawsuits.py reads too
+_SUE_VERBS = rules.lexicon(_SUITS, "sue_verb")
+_FILE_VERBS = rules.lexicon(_SUITS, "file_verb")
+_SUIT_NOUNS = rules.lexicon(_SUITS, "suit_noun", key="text")
+
+
+def _files_suit(verb) -> bool:
+    """The verb sues or files a suit: 'sued', 'filed a lawsuit', 'is the first state to launch a lawsuit'."""
+    for v in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB")):
+        lemma = v.lemma_.lower()
+        if lemma in _SUE_VERBS and v.pos_ == "VERB" or lemma in _FILE_VERBS and any(
+                c.dep_ == "dobj" and c.lower_ in _SUIT_NOUNS for c in v.children):
+            return True
+    return False
+
+
+def _suing_governments(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
+    """'Texas sued Google', 'Kentucky is the first state to launch a lawsuit against ...': a state or a country
+    the tagger calls a place is a government, a party, where it is the one that sues (elsewhere it is a place)."""
+    covered = _covered(found)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or ent.root.dep_ != "nsubj" or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        if not ent.text[:1].isupper() or ent.start and doc[ent.start - 1].lower_ in ("the", "of"):
+            continue
+        if _files_suit(ent.root.head):
+            m = _span_mention(doc, ent, _clean(ent.text), "agency", quoted)
+            m.litigant_ok = True
+            out.append(m)
     return out
 
 

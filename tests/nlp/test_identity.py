@@ -335,3 +335,50 @@ def test_a_suit_s_participle_the_parser_hung_on_the_noun_before_it(extract):
     x = extract("On September 18, the Seoul Central District Court’s Civil Division 63 (Presiding Judge Lee Gyu-yeong) "
                 "held the first hearing in the damages case brought against Naver by KBS, MBC, and SBS.")
     assert [(c.plaintiffs, c.defendants) for c in x.cases] == [(["KBS", "MBC", "SBS"], ["Naver"])], _sides(x)
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("Texas sued Google on Monday, accusing the company of unlawfully collecting biometric data.", "Texas v. Google"),
+    ("Attorney General Russell Coleman announced today Kentucky is the first state in the nation to launch a lawsuit "
+     "against an artificial intelligence chatbot company that has preyed on children. Filed in Franklin Circuit Court, "
+     "the complaint alleges Character Technologies, its owners and its product Character.AI broke Kentucky law.",
+     "Kentucky v. Character.AI"),
+])
+def test_a_state_that_sues_is_a_party_and_the_complaint_names_whom_it_sued(extract, text, caption):
+    x = extract(text)
+    assert caption in [c.caption for c in x.cases], _sides(x)
+
+
+def test_a_place_is_no_party_where_it_is_the_subject_of_anything_but_a_suit(extract):
+    x = extract("Texas passed a law on AI chatbots last year. OpenAI was sued by authors in New York.")
+    assert not any("Texas" in n for c in x.cases for n in c.plaintiffs + c.defendants), _sides(x)
+
+
+def test_the_regulator_s_complaint_says_what_the_defendant_did(extract):
+    x = extract("The FTC announced that it reached a settlement with Rite Aid Corporation to resolve allegations. According "
+                "to the FTC’s complaint, Rite Aid “used facial recognition technology in hundreds of its retail pharmacy "
+                "locations.”")
+    assert any(c.defendants == ["Rite Aid"] and "Federal Trade Commission" in c.plaintiffs for c in x.cases), _sides(x)
+
+
+def test_who_defeated_a_lawsuit_by_someone_was_its_defendant(extract):
+    x = extract("In May 2023, Ed Sheeran defeated a separate copyright lawsuit by Townsend's heirs in a jury trial.")
+    assert any(c.caption == "Townsend v. Sheeran" for c in x.cases), _sides(x)
+
+
+def test_a_company_s_name_without_its_legal_form_and_a_dateline_s_place(extract):
+    x = extract("WACO, Texas (Legal Newsline) - Xockets, Inc. has received a favorable ruling in its legal battle. "
+                "Xockets filed the lawsuit against NVIDIA Corporation, Microsoft Corporation and RPX Corporation on "
+                "Sept. 5 and is seeking to enjoin the release of its systems, which it claims will exacerbate the "
+                "infringement.")
+    sides = _sides(x)
+    assert any(c.plaintiffs == ["Xockets, Inc"] and "Nvidia" in c.defendants for c in x.cases), sides
+    assert not any(n in ("Waco", "Texas") for c in x.cases for n in c.plaintiffs + c.defendants), sides
+
+
+def test_a_model_s_name_a_company_named_before_begins_with_is_that_company(extract):
+    x = extract("Cryptocurrency exchange Gemini Trust is to pay $50 million to settle claims by New York's attorney "
+                "general. Gemini, operated by billionaire twins Cameron and Tyler Winklevoss, will agree to a ban, "
+                "attorney general Letitia James said. In her October lawsuit against the firm James alleged the company "
+                "had lied to investors.")
+    assert "James v. Gemini Trust" in [c.caption for c in x.cases], _sides(x)
