@@ -35,7 +35,8 @@ ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
 TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
 MODALS = rules.lexicon(_LEX, "modal", key="text")
 LEGAL_WRONG = re.compile(r"\b(?:infring\w*|violat\w*|steal\w*|stole|misappropriat\w*|breach\w*|copy\w*|copied|"
-                         r"scrap\w*|pirat\w*|misus\w*|defam\w*|plagiar\w*|unlawful\w*|illegal\w*)\b", re.I)
+                         r"scrap\w*|pirat\w*|misus\w*|defam\w*|plagiar\w*|unlawful\w*|illegal\w*|fail\w*|neglig\w*|"
+                         r"mislead\w*|misled|deceiv\w*|defraud\w*|fraud\w*|discriminat\w*|conceal\w*|broke)\b", re.I)
 PARTY_KINDS = ("company", "person", "agency")
 NAMING_CLAUSES = rules.lexicon(_LEX, "naming_clause")
 RELATIVE = {"which", "who", "that", "whom"}  # "authors, including X", "publishers led by X", "an engineer named X"
@@ -317,6 +318,29 @@ def _objects(doc, verb, deps=("dobj", "obj")) -> list:
     return [c for c in verb.children if c.dep_ in deps]
 
 
+def _including_suit(tok):
+    """The plural suit filed that a list of suits hangs under ("filed four lawsuits against major social media
+    companies, including similar complaints against Meta and TikTok" -> "lawsuits"), or None."""
+    inc = tok.head
+    if tok.dep_ != "pobj" or inc.lower_ not in ("including", "like") or inc.dep_ != "prep":
+        return None
+    t = inc.head
+    for _ in range(3):
+        if t.lower_ in PLURAL_SUE_NOUNS and t.dep_ == "dobj" and t.head.lemma_.lower() in FILE_VERBS | SUE_VERBS:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _wrongdoers(doc, verb, ms) -> list[Mention]:
+    """Whom a suit's claim says did the wrong: the subjects of the clause its verb reports ("the lawsuit alleges
+    that Musk violated its terms", "claims that Intuitive Surgical Inc. failed to warn his wife")."""
+    return [m for c in verb.children if c.dep_ == "ccomp" and LEGAL_WRONG.search(c.text)
+            for sj in c.children if sj.dep_ == "nsubj" for m in _np_parties(doc, sj, ms)]
+
+
 def _on_behalf(doc, head, ms) -> list[Mention]:
     """'a lawsuit filed on behalf of Sarah Andersen, Kelly McKernan and Karla Ortiz': the plaintiffs."""
     out: list[Mention] = []
@@ -401,6 +425,12 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                     elif child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in ACCUSE_VERBS | \
                             TARGET_VERBS:  # "Musk filed a lawsuit accusing OpenAI of ...": the accused
                         df += [m for o in _objects(doc, child) for m in _np_parties(doc, o, ms) if m not in df]
+                        df += [m for m in _wrongdoers(doc, child, ms) if m not in df]  # "a suit filed by Akira
+                        # Nandan, claiming that the defendant Sambhawaami Studios LLP created ..."
+                for t in tok.subtree:  # "A 2023 lawsuit led by actress and author Sarah Silverman, which alleges
+                    if not df and t.dep_ == "relcl" and t.lemma_.lower() in CHARGE_VERBS | {"claim"} and any(
+                            c.dep_ == "nsubj" and c.lower_ == "which" for c in t.children):  # Meta misused ..."
+                        df = _wrongdoers(doc, t, ms)  # (the parser hung "which" on the name before it)
                 head = carrier.head
                 if carrier.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in FILE_VERBS:
                     if carrier.dep_ == "dobj":
@@ -438,16 +468,14 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                         if v.lemma_.lower() in ACCUSE_VERBS and v.pos_ == "VERB":
                             df = [m for o in _objects(doc, v) for m in _np_parties(doc, o, ms)]
                             if not df:  # "the lawsuit, filed by OpenAI, alleges that Musk violated its terms"
-                                df = [m for c in v.children if c.dep_ == "ccomp" and LEGAL_WRONG.search(c.text)
-                                      for sj in c.children if sj.dep_ == "nsubj" for m in _np_parties(doc, sj, ms)]
+                                df = _wrongdoers(doc, v, ms)
                             break
                 if not pl and not df and tok.dep_ == "nsubj" and any(c.lower_ in ("the", "this") for c in tok.children):
                     for v in (head, *head.conjuncts):  # "Filed in Franklin Circuit Court, the complaint alleges
                         if v.lemma_.lower() in CHARGE_VERBS and v.pos_ == "VERB":  # Character Technologies ... broke
                             df = [m for o in _objects(doc, v) for m in _np_parties(doc, o, ms)]  # Kentucky law": the
                             if not df:  # accused of the suit just described, its defendant
-                                df = [m for c in v.children if c.dep_ == "ccomp" and LEGAL_WRONG.search(c.text)
-                                      for sj in c.children if sj.dep_ == "nsubj" for m in _np_parties(doc, sj, ms)]
+                                df = _wrongdoers(doc, v, ms)
                             break
                 if pl and not df and tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
                     main = head.head.head  # "According to the FTC's complaint, Rite Aid used facial recognition ...":
@@ -460,6 +488,10 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                         sub_df = [m for o in _objects(doc, child) for m in _np_parties(doc, o, ms)]
                         if sub_pl and sub_df and not (set(m.name for m in sub_pl) & set(m.name for m in sub_df)):
                             pl, df = sub_pl, sub_df
+                outer = _including_suit(tok) if not pl else None
+                if outer is not None:  # "the state has now filed four lawsuits against major social media
+                    pl = _subjects(doc, outer.head, ms)  # companies, including similar complaints against Meta and
+                    # TikTok": the suits a list names are the plural's, brought by its plaintiff
                 nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
                 if not pl and nxt is not None and nxt.lower_ == "by" and nxt.head.i != tok.i:
                     # "heard with another lawsuit by songwriters Sandy Linzer and L. Russell Brown": the parser hung
@@ -489,8 +521,10 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                         apart.append(list(range(len(out), len(out) + len(pl))))
                     out.extend(([m], df, sent.start_char, sent.end_char) for m in pl)  # "Three newspapers
                     continue  # separately filed lawsuits", "X and Y also filed lawsuits against Z": one suit each
-                if plural and len(df) > 1 and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in FILE_VERBS:
-                    if apart is not None:
+                listed = tok.lower_ in SUE_NOUNS and _including_suit(tok) is not None  # (suits a list names: each
+                if plural and len(df) > 1 and (carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in FILE_VERBS or
+                                               listed):  # its own, filed when it was: no companions)
+                    if apart is not None and not listed:
                         apart.append(list(range(len(out), len(out) + len(df))))
                     out.extend((pl, [m], sent.start_char, sent.end_char) for m in df)  # "has filed a pair of
                     continue  # class actions against Udio and Suno": one suit against each
@@ -589,7 +623,10 @@ def joined_defendants(doc: Doc, ms) -> list[Mention]:
     return out
 
 
-def _pair_halves(found: list, halves: list) -> None:
+SIMILAR = re.compile(r"\b(?:[Ss]imilar(?:ly)?|[Ii]dentical|[Pp]arallel|[Ll]ikewise)\b")
+
+
+def _pair_halves(found: list, halves: list, text: str = "") -> None:
     """'Eight regional newspapers sued OpenAI and Microsoft ... The lawsuit was filed by the New York Daily
     News, the Chicago Tribune, ...': the definite suit of a later sentence is the suit already described, so
     its named plaintiffs join that suit (and complete a suit whose plaintiffs were only 'eight newspapers')."""
@@ -604,12 +641,18 @@ def _pair_halves(found: list, halves: list) -> None:
         elif earlier:
             h = earlier[-1]
             found.append((list(pl), list(h[1]), h[2], h[3]))
+    for pl, df, s0, s1, definite, _ in halves:  # "Sarah Silverman sued Meta in 2023 ... Similarly, novelist
+        if pl and not df and not definite and SIMILAR.search(text[s0:s1]):  # Christopher Farnsworth initiated a
+            prior = [f for f in found if f[3] <= s0 and f[1]] or [  # lawsuit with similar claims": against the
+                h for h in halves if h[3] <= s0 and h[1] and not h[0]]  # one the suit before sued
+            if prior and not any(m.name in {x.name for x in prior[-1][0]} for m in pl):
+                found.append((list(pl), list(prior[-1][1]), s0, s1))
     for pl, df, s0, s1, definite, _ in halves:  # "Kentucky is the first state to launch a lawsuit against an AI
         if not (df and not pl and definite) or any(f[2] < s0 for f in found):  # chatbot company. ..., the complaint
             continue  # alleges Character Technologies ... broke Kentucky law": the suit's defendant, named after it
         earlier = [h for h in halves if h[0] and not h[1] and h[2] < s0 and h[5]]
-        if earlier:
-            h = earlier[-1]
+        if earlier and not text[earlier[-1][3]:s0].strip():  # (the sentence just before: not "a similar lawsuit
+            h = earlier[-1]  # involving OpenAI" two sentences up)
             found.append((list(h[0]), list(df), h[2], h[3]))
 
 
@@ -776,7 +819,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     background: list = []
     apart: list[list[int]] = []
     found = described(doc, ms, halves, background, apart)
-    _pair_halves(found, halves)
+    _pair_halves(found, halves, text)
     litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
     described_sents = {s0 for _, _, s0, _ in found}
     extra = [a for a in accusations(doc, ms) if a[2] not in described_sents] if litigation else []
@@ -897,7 +940,20 @@ def _retells_printed(case: CaseX, out: list[CaseX]) -> bool:
         for names in (case.plaintiffs, case.defendants):
             if all(any(_same_side(side, n) for n in names) for side in sides):
                 return True
-    return False
+        if case.plaintiffs and case.defendants and _same_side(sides[1], case.defendants[0]) and \
+                _group_name(sides[0], case.plaintiffs[0]):
+            return True  # "several businesses of Warner Bros. Discovery (WBD) filed a copyright lawsuit against
+    return False  # Midjourney" retells the "Warner Bros. Entertainment Co. v. Midjourney" the text goes on to print
+
+
+def _group_name(printed: str, name: str) -> bool:
+    """The printed side begins with a name the gazetteer gives the named company ("Warner Bros. Entertainment Co"
+    and Warner Bros. Discovery, alias "Warner Bros."): a company of that group."""
+    entry = gazetteer.lookup(name) or gazetteer.by_name(name)
+    words = captions.bare_words(printed)
+    return entry is not None and any(
+        0 < len(captions.bare_words(n)) < len(words) and words[:len(captions.bare_words(n))] == captions.bare_words(n)
+        for n in (entry.name, *entry.aliases))
 
 
 def _compose_from_roles(ms, roles, add_case) -> None:

@@ -382,3 +382,50 @@ def test_a_model_s_name_a_company_named_before_begins_with_is_that_company(extra
                 "attorney general Letitia James said. In her October lawsuit against the firm James alleged the company "
                 "had lied to investors.")
     assert "James v. Gemini Trust" in [c.caption for c in x.cases], _sides(x)
+
+
+def test_the_suit_filed_by_someone_claims_the_defendant_failed(extract):
+    x = extract("The suit, filed by Delray Beach, Florida, resident Harvey Sultzer in U.S. District Court in West Palm "
+                "Beach, claims that Intuitive Surgical Inc. failed to warn his wife, Sandra Sultzer, of issues.")
+    assert any(c.plaintiffs == ["Harvey Sultzer"] and c.defendants == ["Intuitive Surgical Inc"] for c in x.cases), _sides(x)
+
+
+def test_a_suit_told_by_the_parent_company_s_name_is_the_caption_printed_by_its_subsidiary_s(extract):
+    x = extract("On September 4, several businesses of Warner Bros. Discovery (WBD) filed a copyright lawsuit against "
+                "Midjourney Inc. On September 5, the court filed a document that “this action is related to Warner Bros. "
+                "Entertainment Co. v. Midjourney, Inc., Case No. 2:25-cv-08376.”")
+    assert [c.caption for c in x.cases] == ["Warner Bros. Entertainment Co v. Midjourney, Inc"], _sides(x)
+
+
+def test_suits_a_list_names_under_a_plural_suit_are_one_each_by_its_plaintiff(extract):
+    x = extract("Utah sued Snap on Monday. It’s the latest attempt by Utah to target social media companies — the state "
+                "has now filed four lawsuits against major social media companies, including similar complaints against "
+                "Meta and TikTok.")
+    captions = [c.caption for c in x.cases]
+    assert "Utah v. Meta" in captions and "Utah v. TikTok" in captions, _sides(x)
+    assert not any(c.relations for c in x.cases), _sides(x)
+
+
+def test_a_name_ending_in_ai_is_a_company(extract):
+    x = extract("CanLII sued Caseway AI in the Supreme Court of British Columbia.")
+    assert any(p.name == "Caseway AI" and p.kind == "company" for p in x.parties), [(p.name, p.kind) for p in x.parties]
+
+
+@pytest.mark.parametrize("text", [
+    "Among these cases, actress and author Sarah Silverman sued Meta in 2023, alleging that her books were improperly "
+    "used to train AI models. Similarly, in October 2024, novelist Christopher Farnsworth initiated a lawsuit with "
+    "similar claims.",
+    "In the United States, Meta is already a defendant in several high-profile cases:\n- A 2023 lawsuit led by actress "
+    "and author Sarah Silverman, which alleges Meta misused copyrighted books to train its LLaMA models.\n- A similar "
+    "case filed by American writer Christopher Farnsworth in October 2024.",
+])
+def test_a_similar_suit_is_against_the_one_the_suit_before_sued(extract, text):
+    captions = [c.caption for c in extract(text).cases]
+    assert "Silverman v. Meta" in captions and "Farnsworth v. Meta" in captions, captions
+
+
+def test_a_similar_suit_is_not_joined_to_a_different_suit_two_sentences_up(extract):
+    x = extract("Judge Martinez-Olguin dismissed the case, citing concerns raised by another judge in a similar lawsuit "
+                "involving OpenAI and Microsoft. Last month, Judge Vince Chhabria criticized the OpenAI complaint. Judge "
+                "Martinez-Olguin advised the plaintiffs against Google to refine and focus their complaint.")
+    assert not any(c.defendants == ["Google"] and "OpenAI" in c.plaintiffs for c in x.cases), _sides(x)
