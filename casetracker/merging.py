@@ -36,7 +36,7 @@ from casetracker.models import (
     Event,
 )
 from casetracker.text import normalize_name
-from ingest.nlp import courts
+from ingest.nlp import captions, courts
 
 P, D = CaseParty.Role.PLAINTIFF, CaseParty.Role.DEFENDANT
 
@@ -83,7 +83,8 @@ def _held(parties: list[tuple], role: str, among: list[tuple], named_only: bool,
     pool = [(pk, name, named, cp) for pk, name, r, named, cp in among if r == role]
 
     def one(pk, name):
-        hits = [(named, cp) for q, n, named, cp in pool if pk == q or _names_match(name, n)]
+        hits = [(named, cp) for q, n, named, cp in pool if pk == q or _names_match(name, n) or
+                captions.of_group(n, name) or captions.of_group(name, n)]  # (Warner Bros. Entertainment, WBD)
         return any(named for named, _ in hits) or (not named_only and any(_joint(cp, leads, court_only) for _, cp in hits))
 
     return bool(parties) and all(one(pk, name) for pk, name, *_ in parties)

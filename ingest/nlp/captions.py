@@ -53,6 +53,16 @@ def bare_words(name: str) -> list[str]:
     return [w for w in name_words(name) if w not in SUFFIX_WORDS]
 
 
+def of_group(name: str, company: str) -> bool:
+    """``name`` begins with a name or alias the gazetteer gives ``company``, and goes on: a company of its group
+    ("Warner Bros. Entertainment Co" of Warner Bros. Discovery, alias "Warner Bros.")."""
+    entry = gazetteer.lookup(company) or gazetteer.by_name(company)
+    words = bare_words(name)
+    return entry is not None and entry.kind == "company" and any(
+        0 < len(bare_words(n)) < len(words) and words[:len(bare_words(n))] == bare_words(n)
+        for n in (entry.name, *entry.aliases))
+
+
 def split(caption: str) -> list[str]:
     """A caption's two sides ("Musk v. OpenAI" -> ["Musk", "OpenAI"]), or the caption alone ("In re ...")."""
     parts = re.split(r"\s+v(?:s)?\.?\s+", caption or "", maxsplit=1)

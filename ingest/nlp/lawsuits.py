@@ -54,6 +54,10 @@ def _party(m: Optional[Mention], outlet_ok: bool = False) -> Optional[Mention]:
     return None
 
 
+_MEMBERS = {"shareholder", "stockholder", "investor", "user", "customer", "employee", "worker", "subscriber",
+            "driver", "member", "consumer", "buyer", "purchaser", "owner", "holder", "patient", "student", "client"}
+
+
 def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
     """The parties a noun phrase names: its own mention and its conjuncts', or the names it includes
     ("Thirteen authors, including Sarah Silverman and Junot Diaz"; "a group of publishers led by X and Y")."""
@@ -75,6 +79,8 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
             for c in t.children:  # "Musk's lawyers sued": the owner; "Elon Musk's xAI sues": xAI, a name the
                 if c.dep_ == "poss" and t.text != t.lower_:  # tagger missed, is no one's lawyers
                     continue
+                if c.dep_ == "compound" and t.lemma_.lower() in _MEMBERS:
+                    continue  # "Apple shareholders have filed ... against the company": Apple's, not Apple
                 if c.dep_ in ("compound", "poss") and c.i < t.i and t.lower_ not in SUE_NOUNS:
                     m = _party(covering(ms, doc, c.i))
                     if m:
@@ -87,7 +93,8 @@ def _np_parties(doc: Doc, tok, ms) -> list[Mention]:
             continue
         found, owners = [], []
         for sub in t.subtree:
-            if sub.dep_ in ("relcl", "acl") and sub.lemma_.lower() not in NAMING_CLAUSES:
+            if sub.dep_ in ("relcl", "acl") and sub.lemma_.lower() not in NAMING_CLAUSES or \
+                    sub.dep_ == "compound" and sub.head.lemma_.lower() in _MEMBERS:
                 continue
             m = _party(covering(ms, doc, sub.i))
             if m and m not in out and m not in found and m not in owners and _within(sub, t):
@@ -206,8 +213,40 @@ def _along_with(doc, noun, ms) -> list[Mention]:
 
 def _np_with_relative(doc, tok, ms) -> list[Mention]:
     head = _relative_head(tok)
+    owned = _owned_by(head) if head is not None else None
+    if owned is not None:  # "a coalition of 17 news publications owned or operated by MediaNews Group and Tribune
+        return _member_of(doc, owned, ms)  # Publishing that have sued OpenAI": the publications sued, not their owners
     found = _np_parties(doc, head if head is not None else tok, ms)
     return found + [m for m in _along_with(doc, tok, ms) if m not in found]
+
+
+def _owned_by(tok):
+    """The noun a participle's agent modifies ("publications" of "publications owned or operated by MediaNews
+    Group and Tribune Publishing"), where tok is (a conjunct of) that agent; else None."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    agent = tok.head
+    if tok.dep_ != "pobj" or agent.dep_ != "agent" or agent.lower_ != "by":
+        return None
+    part = agent.head
+    while part.dep_ == "conj" and part.head.i != part.i:
+        part = part.head
+    return part.head if part.dep_ == "acl" and part.tag_ == "VBN" else None
+
+
+def _member_of(doc, noun, ms) -> list[Mention]:
+    """The named parties of a noun, or who the text says is one of them ("The Chicago Tribune is part of a
+    coalition of 17 news publications")."""
+    found = _np_parties(doc, noun, ms)
+    t = noun
+    for _ in range(5):
+        if found or t.head.i == t.i:
+            break
+        t = t.head
+        if t.lemma_ == "be" and t.pos_ == "AUX" or t.pos_ == "VERB" and t.lemma_ in ("join", "include"):
+            found = [m for c in t.children if c.dep_ == "nsubj" for m in _np_parties(doc, c, ms)]
+            break
+    return found
 
 
 def _subjects(doc, verb, ms) -> list[Mention]:
@@ -540,6 +579,50 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
     return out
 
 
+_ROLE_NOUNS = {"plaintiff": "plaintiff", "plaintiffs": "plaintiff", "claimant": "plaintiff", "claimants": "plaintiff",
+               "defendant": "defendant", "defendants": "defendant"}
+_ROLE_MARKS = {"lead", "representative", "named", "proposed", "class"}
+
+
+def role_named(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
+    """(plaintiffs, defendants, sentence bounds) of names the text gives a role in the suit it tells: "Travis
+    Paivarinta ... is named as the representative plaintiff in the case", "Eric Tucker, one of Apple's
+    shareholders and lead plaintiffs in the case, claimed ..." (the role noun marked as the suit's: "in the
+    case", or lead / representative / named)."""
+    out = []
+    for tok in doc:
+        role = _ROLE_NOUNS.get(tok.lower_)
+        if role is None or tok.pos_ != "NOUN":
+            continue
+        in_suit = any(c.dep_ == "prep" and c.lower_ in ("in", "of") and any(
+            o.lower_ in SUE_NOUNS and any(d.lower_ in ("the", "this") for d in o.children) for o in c.children)
+            for c in tok.children)
+        misparsed = tok.dep_ == "dobj" and tok.head.lower_ == "lead"  # "and lead plaintiffs": no verb
+        if not in_suit and not misparsed and not any(c.dep_ == "amod" and c.lower_ in _ROLE_MARKS for c in tok.children):
+            continue
+        t = tok.head if misparsed else tok
+        for _ in range(4):  # up through "one of Apple's shareholders and lead plaintiffs" to whom it describes
+            if t.dep_ == "conj" or t.dep_ == "pobj" and t.head.lower_ != "as" or t.dep_ == "prep" and \
+                    t.lower_ == "of" or t.lower_ == "one" and t.dep_ != "appos":
+                t = t.head
+            else:
+                break
+        named: list[Mention] = []
+        if covering(ms, doc, t.i) is not None and t is not tok:  # "Eric Tucker, ... and lead plaintiffs in the case"
+            named = _np_parties(doc, t, ms)
+        elif t.dep_ == "appos":
+            named = _np_parties(doc, t.head, ms)
+        elif t.dep_ == "attr":
+            named = [m for c in t.head.children if c.dep_ == "nsubj" for m in _np_parties(doc, c, ms)]
+        elif t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.lemma_ in ("name", "list", "identify"):
+            named = [m for c in t.head.head.children if c.dep_ in ("nsubjpass", "dobj") for m in _np_parties(doc, c, ms)]
+        if named:
+            sent = layout.sent_of(doc, tok.i)
+            out.append((named, [], sent.start_char, sent.end_char) if role == "plaintiff" else
+                       ([], named, sent.start_char, sent.end_char))
+    return out
+
+
 REQUEST_NOUNS = rules.lexicon(_LEX, "request_noun", key="text")
 REQUEST_VERBS = rules.lexicon(_LEX, "request_verb")
 
@@ -819,6 +902,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     background: list = []
     apart: list[list[int]] = []
     found = described(doc, ms, halves, background, apart)
+    halves += [(pl, df, s0, s1, True, True) for pl, df, s0, s1 in role_named(doc, ms)]
+    halves.sort(key=lambda h: h[2])
     _pair_halves(found, halves, text)
     litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
     described_sents = {s0 for _, _, s0, _ in found}
@@ -941,19 +1026,9 @@ def _retells_printed(case: CaseX, out: list[CaseX]) -> bool:
             if all(any(_same_side(side, n) for n in names) for side in sides):
                 return True
         if case.plaintiffs and case.defendants and _same_side(sides[1], case.defendants[0]) and \
-                _group_name(sides[0], case.plaintiffs[0]):
+                captions.of_group(sides[0], case.plaintiffs[0]):
             return True  # "several businesses of Warner Bros. Discovery (WBD) filed a copyright lawsuit against
     return False  # Midjourney" retells the "Warner Bros. Entertainment Co. v. Midjourney" the text goes on to print
-
-
-def _group_name(printed: str, name: str) -> bool:
-    """The printed side begins with a name the gazetteer gives the named company ("Warner Bros. Entertainment Co"
-    and Warner Bros. Discovery, alias "Warner Bros."): a company of that group."""
-    entry = gazetteer.lookup(name) or gazetteer.by_name(name)
-    words = captions.bare_words(printed)
-    return entry is not None and any(
-        0 < len(captions.bare_words(n)) < len(words) and words[:len(captions.bare_words(n))] == captions.bare_words(n)
-        for n in (entry.name, *entry.aliases))
 
 
 def _compose_from_roles(ms, roles, add_case) -> None:

@@ -222,3 +222,23 @@ def test_a_story_that_lists_the_known_suit_s_plaintiff_among_its_own_is_that_sui
     first(), second()
     assert list(Case.objects.values_list("case_name", flat=True)) == ["Authors Guild v. OpenAI Inc."]
     assert CaseParty.objects.filter(party__name="John Grisham", role="plaintiff").exists()
+
+
+def test_a_story_told_by_the_parent_company_s_name_joins_the_case_its_subsidiary_filed():
+    """Warner Bros. Entertainment Inc. (a unit of Warner Bros. Discovery, alias 'Warner Bros.' in the gazetteer) is
+    the plaintiff of the docketed case; a story that says Warner Bros. Discovery sued Midjourney tells that case."""
+    paper = "Warner Bros. Entertainment Co. v. Midjourney, Inc., Case No. 2:25-cv-08376."
+    record(paper, [printed(paper, "Warner Bros. Entertainment Co v. Midjourney, Inc", ["Warner Bros. Entertainment Co"],
+                           ["Midjourney"], docket="2:25-cv-08376", court="cacd")],
+           [party(paper, "Warner Bros. Entertainment Co", role="plaintiff", surface="Warner Bros. Entertainment Co."),
+            party(paper, "Midjourney", role="defendant", surface="Midjourney, Inc.")], kind="filing")
+    story = "Warner Bros. Discovery sued Midjourney on Thursday."
+    record(story, [told(story, "Warner Bros. Discovery v. Midjourney", ["Warner Bros. Discovery"], ["Midjourney"])],
+           [party(story, "Warner Bros. Discovery", role="plaintiff", gid="warner"),
+            party(story, "Midjourney", role="defendant")])
+    assert Case.objects.count() == 1
+    other = "Warner Music Group sued Midjourney."
+    record(other, [told(other, "Warner Music Group v. Midjourney", ["Warner Music Group"], ["Midjourney"])],
+           [party(other, "Warner Music Group", role="plaintiff", gid="warner-music"),
+            party(other, "Midjourney", role="defendant")])
+    assert Case.objects.count() == 2

@@ -429,3 +429,26 @@ def test_a_similar_suit_is_not_joined_to_a_different_suit_two_sentences_up(extra
                 "involving OpenAI and Microsoft. Last month, Judge Vince Chhabria criticized the OpenAI complaint. Judge "
                 "Martinez-Olguin advised the plaintiffs against Google to refine and focus their complaint.")
     assert not any(c.defendants == ["Google"] and "OpenAI" in c.plaintiffs for c in x.cases), _sides(x)
+
+
+def test_publications_owned_by_companies_that_have_sued_are_the_plaintiffs_not_their_owners(extract):
+    x = extract("The Chicago Tribune Company has joined the parade of publishers suing Perplexity AI, Inc. The Chicago "
+                "Tribune is part of “a coalition of 17 news publications owned or operated by MediaNews Group and "
+                "Tribune Publishing that have sued OpenAI and Microsoft.”")
+    sides = _sides(x)
+    assert any(c.defendants[:1] == ["OpenAI"] and c.plaintiffs == ["Chicago Tribune"] for c in x.cases), sides
+    assert not any("MediaNews Group" in c.plaintiffs and "OpenAI" in c.defendants for c in x.cases), sides
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("A class-action lawsuit has been filed in British Columbia against Apple Inc. and Apple Canada. Travis Paivarinta, "
+     "who bought an iPhone 16 Pro Max on March 5, 2024, is named as the representative plaintiff in the case.",
+     "Paivarinta v. Apple"),
+    ("Apple shareholders have filed a new class action securities fraud case against the company over the delays. Eric "
+     "Tucker, one of Apple's shareholders and lead plaintiffs in the case, claimed that Apple led the public to "
+     "believe that AI would be a key driver.", "Tucker v. Apple"),
+])
+def test_a_name_the_text_calls_the_suit_s_plaintiff_completes_a_suit_told_without_one(extract, text, caption):
+    x = extract(text)
+    assert caption in [c.caption for c in x.cases], _sides(x)
+    assert not any(c.plaintiffs == ["Apple"] for c in x.cases), _sides(x)
