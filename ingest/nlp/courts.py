@@ -158,6 +158,25 @@ def _county_courts(text: str) -> list[tuple[str, int, int]]:
 
 
 @lru_cache(maxsize=1)
+def _city_pattern() -> tuple[Optional[re.Pattern], dict[str, str]]:
+    """The press's name of a federal district court by its seat ("U.S. District Court in West Palm Beach", "a
+    federal judge in Houston", "Dallas federal court"): the `federal_city` lines."""
+    seats = {e["city"]: e["id"] for e in rules.entries(FILE, "federal_city")}
+    if not seats:
+        return None, seats
+    alt = "|".join(re.escape(c) for c in sorted(seats, key=len, reverse=True))
+    court = r"(?:U\.S\.|US|United States|federal) (?:District )?(?:court(?:house|room)?|judge)"  # (not a state's
+    # "district court in Dallas")
+    return re.compile(rf"(?i:\b(?:{court}) in )(?P<a>{alt})\b(?!,? (?:County|Superior))|\b(?P<b>{alt}) (?i:federal "
+                      rf"(?:court(?:house|room)?|judge))\b"), seats
+
+
+def _federal_cities(text: str) -> list[tuple[str, int, int]]:
+    pattern, seats = _city_pattern()
+    return [(seats[m.group("a") or m.group("b")], m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+
+
+@lru_cache(maxsize=1)
 def _court_patterns() -> tuple[tuple[str, re.Pattern, Optional[re.Pattern], Optional[re.Pattern]], ...]:
     """(id, regex, requires, unless) of each court line."""
     def opt(e, key):
@@ -176,12 +195,25 @@ def find(text: str) -> list[tuple[str, int, int]]:
         if requires is not None and not requires.search(text) or unless is not None and unless.search(text):
             continue
         found += [(cid, m.start(), m.end()) for m in pattern.finditer(text)]
+    found += _federal_cities(text)
     found += _county_courts(text)  # last: a pattern line's reading of the same words wins
     kept: list[tuple[str, int, int]] = []
     for c in sorted(found, key=lambda c: (-(c[2] - c[1]), c[1])):
         if not any(c[1] < k[2] and k[1] < c[2] for k in kept):
             kept.append(c)
     return sorted(kept, key=lambda c: c[1])
+
+
+@lru_cache(maxsize=1)
+def _jurisdiction_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((e["jurisdiction"], re.compile(e["regex"])) for e in rules.entries(FILE, "jurisdiction_cue"))
+
+
+def jurisdiction_cues(text: str) -> list[tuple[str, int, int]]:
+    """Where a text places a suit without naming its court ("filed in Utah state court", "a Paris court", "filed
+    in British Columbia"): (jurisdiction, start, end), from the `jurisdiction_cue` lines."""
+    return sorted(((j, m.start(), m.end()) for j, rx in _jurisdiction_cues() for m in rx.finditer(text or "")),
+                  key=lambda c: c[1])
 
 
 @lru_cache(maxsize=512)

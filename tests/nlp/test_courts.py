@@ -102,3 +102,32 @@ def test_a_county_court_by_the_name_courts_db_gives_it():
     assert courts.find(text) == [("gasuperctgwin", text.index("Gwinnett"), text.index(" ruled"))]
     assert courts.find("filed in San Francisco County Superior Court")[0][0] == "calsuperct"  # the pattern line's
     assert courts.find("The Springfield County Superior Court") == []  # no such court in courts-db
+
+
+@pytest.mark.parametrize("text, cid", [
+    ("The suit, filed by Harvey Sultzer in U.S. District Court in West Palm Beach, claims", "flsd"),
+    ("a federal judge in Houston ruled on Monday", "txsd"),
+    ("the case is pending in Dallas federal court", "txnd"),
+    ("a federal court in Washington blocked the rule", "dcd"),
+])
+def test_a_federal_district_court_the_press_names_by_its_seat(text, cid):
+    assert [c for c, *_ in courts.find(text)] == [cid]
+
+
+def test_a_state_s_district_court_in_a_city_is_no_federal_court():
+    assert courts.find("a district court in Dallas said") == []
+
+
+@pytest.mark.parametrize("text, j", [
+    ("A class-action lawsuit has been filed in British Columbia against Apple Inc.", "ca"),
+    ("The lawsuit, filed in a Paris court, marks the first legal challenge of its kind in France.", "fr"),
+    ("The suit was filed in Utah state court on Monday.", "us-state"),
+])
+def test_a_place_that_names_no_court_still_gives_the_jurisdiction(text, j):
+    assert [c for c, *_ in courts.jurisdiction_cues(text)] == [j]
+
+
+def test_a_jurisdiction_cue_goes_to_the_case_whose_side_its_sentence_names(extract):
+    x = extract("The New York Times sued OpenAI in 2023. French publishers sued Meta in a Paris court on Wednesday.")
+    by = {c.caption: {f.value for f in c.fields if f.field == "jurisdiction"} for c in x.cases}
+    assert "fr" not in by.get("The New York Times v. OpenAI", set()), by
