@@ -127,6 +127,10 @@ def merge_target(case: Case) -> Optional[Case]:
     if len(found) > 1:  # prefer the court's record: a printed caption or a docket number
         printed = [c for c in found if not c.caption_inferred or CaseDocket.objects.filter(case=c).exists()]
         found = printed or found
+    if len(found) > 1:  # an appeal and the case below both fit: a story's suit is the case below (the appeal it
+        appeals = set(CaseRelation.objects.filter(  # tells of is that case's step)
+            kind=CaseRelation.Kind.APPEAL_OF, from_case__in=found, to_case__in=found).values_list("from_case_id", flat=True))
+        found = [c for c in found if c.pk not in appeals] or found
     if len(found) != 1:
         return None
     target = found[0]

@@ -242,3 +242,23 @@ def test_a_story_told_by_the_parent_company_s_name_joins_the_case_its_subsidiary
            [party(other, "Warner Music Group", role="plaintiff", gid="warner-music"),
             party(other, "Midjourney", role="defendant")])
     assert Case.objects.count() == 2
+
+
+def test_a_story_that_fits_both_an_appeal_and_the_case_below_joins_the_case_below():
+    order = "Thomson Reuters v. Ross Intelligence, No. 1:20-cv-00613-SB (D. Del.)."
+    record(order, [printed(order, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"],
+                           docket="1:20-cv-00613-SB", court="ded")],
+           [party(order, "Thomson Reuters", role="plaintiff"), party(order, "Ross Intelligence", role="defendant")],
+           kind="opinion")
+    appeal = "Thomson Reuters v. Ross Intelligence, No. 25-2153 (3d Cir.)."
+    record(appeal, [printed(appeal, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"],
+                            docket="25-2153", court="ca3")],
+           [party(appeal, "Thomson Reuters", role="plaintiff"), party(appeal, "Ross Intelligence", role="defendant")],
+           kind="opinion")
+    below, above = Case.objects.get(court="ded"), Case.objects.get(court="ca3")
+    CaseRelation.objects.get_or_create(from_case=above, to_case=below, kind=CaseRelation.Kind.APPEAL_OF)
+    story = "Ross Intelligence lost its fight with Thomson Reuters over headnotes."
+    record(story, [told(story, "Thomson Reuters v. Ross", ["Thomson Reuters"], ["Ross Intelligence"])],
+           [party(story, "Thomson Reuters", role="plaintiff"), party(story, "Ross Intelligence", role="defendant")])
+    assert Case.objects.count() == 2
+    assert CaseDocument.objects.filter(case=below).count() == 2, list(CaseDocument.objects.values_list("case__court", flat=True))
