@@ -828,6 +828,12 @@ def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return layout.sent_of(doc, span[0].i).start_char, layout.sent_of(doc, span[-1].i).end_char
 
 
+# a suit against a person it describes without a name ("a lawsuit against one of its former sales employees")
+_UNNAMED_DEFENDANT = re.compile(r"(?i)\bagainst\b(?:(?!\bv\.)[^.;])*?\b(?:an?|one of (?:its|their|his|her)|its|their|"
+                                r"his|her) (?:(?:former|ex-?|own|\w+)\s+){0,3}(?:employees?|engineers?|executives?|"
+                                r"salesperson|workers?|managers?|officers?|staffers?|researchers?)\b")
+
+
 def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     """Captions (printed, then described) and the roles they give: party name -> plaintiff/defendant."""
     text = text_of(doc)
@@ -931,6 +937,12 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             continue  # the suit a caption printed earlier already names
         if from_accusation and any(k[1] == d.name or k[0] == p.name for k in pairs):
             continue
+        unnamed = next((c for c in out if c.inferred and c.plaintiffs and _same_side(c.plaintiffs[0], p.name) and d.kind == "person" and
+                        c.evidence and c.evidence[0].start < s0 and _UNNAMED_DEFENDANT.search(
+                            text[c.evidence[0].sent_start:c.evidence[0].sent_end])), None)
+        if unnamed is not None:  # "Scale AI has filed a lawsuit against one of its former sales employees and its
+            unnamed.defendants += [m.name for m in df if m.name not in unnamed.defendants]  # rival, Mercor. ...
+            continue  # Scale is suing Mercor ... and is suing Ling": the employee the suit did not name yet
         if add_case(f"{short(p)} v. {short(d)}", [m.name for m in pl], [m.name for m in df], s0, s1,
                     inferred=True, key=key, origin="accusation" if from_accusation else "described"):
             made[n] = out[-1]

@@ -452,3 +452,11 @@ def test_a_name_the_text_calls_the_suit_s_plaintiff_completes_a_suit_told_withou
     x = extract(text)
     assert caption in [c.caption for c in x.cases], _sides(x)
     assert not any(c.plaintiffs == ["Apple"] for c in x.cases), _sides(x)
+
+
+def test_the_person_a_suit_described_without_a_name_is_its_defendant_when_named(extract):
+    x = extract("Scale AI, a company that helps tech companies prepare data to train AI models, has filed a lawsuit against "
+                "one of its former sales employees and its rival, Mercor. The suit alleges the employee, Eugene Ling, who "
+                "was hired by Mercor, stole more than one hundred confidential documents.\nScale is suing Mercor for "
+                "misappropriation of trade secrets and is suing Ling for breach of contract.")
+    assert [(c.caption, c.defendants) for c in x.cases] == [("Scale AI v. Mercor", ["Mercor", "Eugene Ling"])], _sides(x)
