@@ -828,6 +828,7 @@ def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return layout.sent_of(doc, span[0].i).start_char, layout.sent_of(doc, span[-1].i).end_char
 
 
+_THE_SUIT = re.compile(r"\b(?:[Tt]he|[Tt]his) (?:\w+ ){0,2}?(?:lawsuit|suit|complaint)\b")  # the suit the text is about
 # a suit against a person it describes without a name ("a lawsuit against one of its former sales employees")
 _UNNAMED_DEFENDANT = re.compile(r"(?i)\bagainst\b(?:(?!\bv\.)[^.;])*?\b(?:an?|one of (?:its|their|his|her)|its|their|"
                                 r"his|her) (?:(?:former|ex-?|own|\w+)\s+){0,3}(?:employees?|engineers?|executives?|"
@@ -935,6 +936,10 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             continue
         if d.name in printed_defendants and printed_defendants[d.name] < s0:
             continue  # the suit a caption printed earlier already names
+        if not from_accusation and _THE_SUIT.search(text[s0:s1]) and any(
+                _same_side(k[0], p.name) and k[1] not in {m.name for m in pl} for k in pairs):
+            continue  # "OpenAI, Inc. v. Open Artificial Intelligence, Inc. et al. ... OpenAI filed the lawsuit in 2023
+            # accusing Ravine of ...": the suit the text prints, told again (its sides keep their roles)
         if from_accusation and any(k[1] == d.name or k[0] == p.name for k in pairs):
             continue
         unnamed = next((c for c in out if c.inferred and c.plaintiffs and _same_side(c.plaintiffs[0], p.name) and d.kind == "person" and

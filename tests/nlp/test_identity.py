@@ -460,3 +460,10 @@ def test_the_person_a_suit_described_without_a_name_is_its_defendant_when_named(
                 "was hired by Mercor, stole more than one hundred confidential documents.\nScale is suing Mercor for "
                 "misappropriation of trade secrets and is suing Ling for breach of contract.")
     assert [(c.caption, c.defendants) for c in x.cases] == [("Scale AI v. Mercor", ["Mercor", "Eugene Ling"])], _sides(x)
+
+
+def test_the_lawsuit_the_printed_caption_s_plaintiff_filed_is_that_case(extract):
+    x = extract("U.S. District Judge Yvonne Gonzalez Rogers granted OpenAI's motion for summary judgment Monday. OpenAI "
+                "filed the lawsuit in 2023 accusing Ravine of fraudulently registering the near identical trademark. "
+                "OpenAI, Inc. v. Open Artificial Intelligence, Inc. et al., 4:23-cv-03918 (N.D. Cal. filed Aug. 4, 2023).")
+    assert [c.caption for c in x.cases] == ["OpenAI, Inc v. Open Artificial Intelligence, Inc"], _sides(x)
