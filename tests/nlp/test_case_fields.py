@@ -307,3 +307,10 @@ def test_a_court_papers_title_citing_its_court_gives_the_court_the_text_never_na
                           title="Thaler v. Vidal, No. 21-2347 (Fed. Cir.) — oral argument transcript")
     assert [(c.caption, c.court) for c in ex.cases] == [("Thaler v. Vidal", "Fed. Cir.")]
     assert ("court", "cafc") in {(f.field, f.value) for f in ex.cases[0].fields}
+
+
+def test_a_case_summary_s_judge_label_names_the_judge(extract):
+    x = extract("Case Summary: Harper v. Sirius XM Radio\n- Court: U.S. District Court, Eastern District of Michigan "
+                "(2:25-cv-12403)\n- Filed: August 4, 2025\n- Judge: Hon. Terrence G. Berg\n- Complaint: Available by "
+                "clicking here")
+    assert [c.judge for c in x.cases] == ["Terrence G. Berg"], [(c.caption, c.judge) for c in x.cases]

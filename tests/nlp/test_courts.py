@@ -131,3 +131,8 @@ def test_a_jurisdiction_cue_goes_to_the_case_whose_side_its_sentence_names(extra
     x = extract("The New York Times sued OpenAI in 2023. French publishers sued Meta in a Paris court on Wednesday.")
     by = {c.caption: {f.value for f in c.fields if f.field == "jurisdiction"} for c in x.cases}
     assert "fr" not in by.get("The New York Times v. OpenAI", set()), by
+
+
+def test_the_supreme_court_of_bc():
+    assert [c for c, *_ in courts.find("its notice of claim filed with the Supreme Court of BC this week")] == [
+        "ca-british-columbia-supreme-court"]
