@@ -515,3 +515,9 @@ def test_a_case_summarys_filed_label_dates_the_filing(extract):
                               "California (5:25-cv-06911)\n- Filed: August 15\n- Judge: Hon. Eumi K. Lee\n",
                      date(2025, 8, 26))
     assert ("2025-08-15", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_a_motion_to_dismiss_granted_in_part_leaves_the_case_open(extract):
+    steps = _steps(extract, "Huskey v. State Farm Fire & Casualty Co., No. 22-cv-7014. For the following reasons, State "
+                            "Farm's Motion to Dismiss [24] is granted in part and denied in part.")
+    assert ("motion_to_dismiss", "open") in steps and not any(status == "dismissed" for _, status in steps), steps
