@@ -279,7 +279,7 @@ def _full_name(raw: str, known: dict[str, str], surname: bool = False) -> Option
     if skipped:
         return None
     if len(words) == 1:  # the document's full name for that surname, else the surname where a cue allows it
-        return known.get(words[0].lower()) or (words[0] if surname and len(words[0]) > 2 else None)
+        return known.get(words[0].lower()) or (name if surname and len(words[0]) > 2 else None)
     if re.fullmatch(r"(?:[A-Z]\.)+", words[-1]) or not all(w[:1].isupper() for w in words):
         return None  # "Rules U.": no surname
     return name
@@ -496,6 +496,24 @@ def _best(case: CaseX, field: str) -> Optional[str]:
         return None
     values.sort(key=lambda f: (-f.confidence, -len(f.evidence), f.evidence[0].start if f.evidence else 0))
     return values[0].value
+
+
+def trial_court_first(cases: list[CaseX]) -> None:
+    """A report (not a court's own paper) that names a case's trial court and a court of appeals tells an appeal
+    of that case, whose court is the trial court ("Defendant-Appellant Internet Archive appeals from a judgment of
+    the United States District Court for the Southern District of New York" in a post on the Second Circuit's
+    ruling): the appellate court keeps a lower confidence than the trial court's."""
+    for c in cases:
+        values = [f for f in c.fields if f.field == "court"]
+        trial = [f for f in values if courts.level(f.value) == "trial"]
+        if not trial:
+            continue
+        top = max(f.confidence for f in trial)
+        for f in values:
+            if courts.level(f.value) == "appellate" and f.confidence >= top:
+                f.confidence = round(top * LATER, 3)
+        court = _best(c, "court")
+        c.court = courts.display(court) if court else None
 
 
 def title_court(title: str, cases: list[CaseX]) -> None:

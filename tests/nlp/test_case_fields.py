@@ -307,3 +307,26 @@ def test_a_court_papers_title_citing_its_court_gives_the_court_the_text_never_na
                           title="Thaler v. Vidal, No. 21-2347 (Fed. Cir.) — oral argument transcript")
     assert [(c.caption, c.court) for c in ex.cases] == [("Thaler v. Vidal", "Fed. Cir.")]
     assert ("court", "cafc") in {(f.field, f.value) for f in ex.cases[0].fields}
+
+
+def test_an_opinions_author_line_names_its_judge():
+    text = ("Tim D. Hemingway, W. W. Hemingway, for appellee.\n\nQUILLIAN, Presiding Judge.\n\nThis is an appeal from "
+            "a verdict and judgment for plaintiff-appellee Elliott in an action against defendant-appellant "
+            "publishing company for libel in MacOn Telegraph Publishing Co. v. Elliott.")
+    case = _case("MacOn Telegraph Publishing Co. v. Elliott", text)
+    case_fields.fill(text, [case], [], _sents(text), [])
+    assert case.judge == "Quillian"
+
+
+def test_a_report_of_an_appeal_gives_the_case_the_court_appealed_from():
+    """A post on the Second Circuit's ruling quoting it: Hachette v. Internet Archive is the Southern District of
+    New York's case (the appeal is its stage, not its court)."""
+    text = ("Second Circuit Court of Appeals Affirms District Court Ruling in Hachette v. Internet Archive. "
+            "Defendant-Appellant Internet Archive appeals from a judgment of the United States District Court for "
+            "the Southern District of New York (Koeltl, J.) denying its motion.")
+    case = _case("Hachette v. Internet Archive", text, ["Hachette"], ["Internet Archive"])
+    case_fields.fill(text, [case], [], _sents(text), [])
+    assert case.court == "2d Cir."  # the first court printed, as it reads
+    case_fields.trial_court_first([case])
+    assert case.court == "S.D.N.Y." and case_fields._best(case, "court") == "nysd"
+    assert case.judge == "Koeltl"

@@ -515,3 +515,63 @@ def test_a_case_summarys_filed_label_dates_the_filing(extract):
                               "California (5:25-cv-06911)\n- Filed: August 15\n- Judge: Hon. Eumi K. Lee\n",
                      date(2025, 8, 26))
     assert ("2025-08-15", "filed") in {(e.date, e.stage) for e in events}
+
+
+
+def _corpus(extract, path):
+    """A corpus document extracted as the app reads it (its header's title, date and kind)."""
+    from pathlib import Path
+
+    from ingest.nlp.evaljson import read
+
+    meta, text = read(Path(__file__).resolve().parents[1] / "data" / path)
+    return extract(text, published=meta.get("published"), title=meta.get("title", ""), kind=meta.get("kind"))
+
+
+def test_starting_legal_action_or_issuing_a_claim_is_a_filing_dated_by_its_sentence(extract):
+    x = _corpus(extract, "batch03/025_thespiritsbusiness_diageo_settles_stitzel_weller_trademark.txt")
+    # "Allied Lomar started legal action against Diageo in 2015, arguing that ..."
+    assert ("2015-01-01", "year", "filed") in {(e.date, e.precision, e.stage) for e in x.events}
+    x = _corpus(extract, "batch05/016_wiggin_getty_v_stability_judgment.txt")
+    # "In early 2023, Getty Images (Getty) issued a claim against Stability AI arguing that ..."
+    assert ("2023-01-01", "year", "filed") in {(e.date, e.precision, e.stage) for e in x.events}
+
+def test_a_bid_to_have_the_suit_thrown_out_is_a_motion_to_dismiss(extract):
+    steps = _steps(extract, "In Allied Lomar v. Diageo, a California-based judge allowed the lawsuit to proceed in "
+                            "January this year, despite Diageo's bid to have it thrown out of court.")
+    assert ("motion_to_dismiss", "open") in steps
+
+
+
+def test_a_filing_told_of_several_suits_in_the_plural_dates_each_suit_it_names(extract):
+    """"In the lawsuits filed on Thursday, The Asahi Shimbun is seeking ..., while The Nikkei is seeking ... and The
+    Chunichi Shimbun ..."; "On Nov. 6, The Yomiuri Shimbun's three headquarters ... and The Mainichi Shimbun also
+    filed lawsuits": each newspaper's suit is filed that day."""
+    x = _corpus(extract, "batch03/022_japannews_newspapers_sue_gamagori_city_copyright.txt")
+    filed = {(x.cases[e.case].plaintiffs[0], e.date) for e in x.events
+             if e.stage == "filed" and e.date and e.case is not None}
+    assert {("The Asahi Shimbun", "2025-11-20"), ("Nikkei", "2025-11-20"), ("The Chunichi Shimbun", "2025-11-20"),
+            ("The Yomiuri Shimbun", "2025-11-06"), ("The Mainichi Shimbun", "2025-11-06")} <= filed
+
+def test_a_horizontal_bar_splits_the_words_it_joins(extract):
+    events = _events(extract, "Plaintiffs-Appellees―four book publishers―sued Internet Archive in 2020, alleging "
+                              "that its Free Digital Library infringes their copyrights in 127 books.")
+    assert ("2020-01-01", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_a_filing_a_report_opens_with_in_the_present_perfect_is_of_the_reports_month(extract):
+    """"SEOUL, Jan. 14 (Korea Bizwire) — South Korea's three major terrestrial broadcasters—KBS, MBC, and SBS—have
+    filed a lawsuit against tech giant Naver": filed in January 2025; not a suit the text says has been brought."""
+    x = _corpus(extract, "batch16/009_koreabizwire_kbs_mbc_sbs_v_naver.txt")
+    assert ("2025-01-01", "month") in {(e.date, e.precision) for e in x.events if e.stage == "filed"}
+    events = _events(extract, "Authors Guild v. OpenAI has been brought by authors over their books. The authors "
+                              "say OpenAI copied them.", published=date(2025, 1, 14))
+    assert not any(e.stage == "filed" and e.date for e in events)
+
+
+def test_an_order_granting_motions_to_dismiss_that_dismisses_a_claim_leaves_the_case_open(extract):
+    """"Order Granting Motions to Dismiss" whose text "DISMISSES the CFAA claim WITHOUT LEAVE TO AMEND": "without
+    leave" says how the claim went, and a claim dismissed is no case dismissed."""
+    x = _corpus(extract, "batch09/022_order_sylabs_v_rose_motions_to_dismiss.txt")
+    steps = {(e.stage, e.status) for e in x.events if e.stage or e.status}
+    assert ("motion_to_dismiss", "open") in steps and not any(s and s.startswith("dismissed") for _, s in steps)
