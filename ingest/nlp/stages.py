@@ -367,6 +367,27 @@ def _relative(text: str, published: Optional[date]) -> list[tuple[date, str, int
     return out
 
 
+_MONTH = re.compile(dates._M)
+
+
+def _reference(text: str) -> Optional[date]:
+    """An undated text's stand-in date for a month or day it prints without its year: the end of the latest year
+    it prints in a date ("On September 4, several businesses of Warner Bros. Discovery filed" in a post that
+    names "September 4, 2025"; "Garcia sued both companies in October after the death of her son ... in February
+    2024"); None when it prints none."""
+    years = [d.year for d, precision, _, _ in dates.coarse_dates_in(text, None) if precision != "year"]
+    return date(max(years), 12, 31) if years else None
+
+
+def _without_year(text: str, published: Optional[date], reference: Optional[date]) -> list:
+    """The month or day a sentence of an undated text gives without its year, in the reference year."""
+    if published is not None or reference is None:
+        return []
+    have = {(s, e) for _, _, s, e in dates.coarse_dates_in(text, None)}
+    return [d for d in dates.coarse_dates_in(text, reference) if (d[2], d[3]) not in have
+            and _MONTH.search(text[d[2]:d[3]])]
+
+
 LEAD = 3  # the sentences a report opens with (its headline, printed again, and a dateline among them)
 
 
@@ -437,6 +458,7 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
         ev = e.evidence[0] if e.evidence else None
         return caselinks.case_of(doc, list(cases), ev.start, ev.sent_start, ev.sent_end) if ev else None
     shown = {(e.stage, e.status, case(e)) for e in events + out}
+    reference = None if published else _reference(full)
     filed = {e.date for e in events if e.stage == "filed" and e.date}
     for n, sent in enumerate(layout.sents(doc)):
         a, b = sent.start_char, sent.end_char
@@ -454,6 +476,7 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
             # per kind and date) still dates this sentence's filing when it has no dated event of its own
             own = undated is not None or (a, b) not in covered
             near = [d for d in dates.coarse_dates_in(text, published) + _relative(text, published)
+                    + _without_year(text, published, reference)
                     if (d[1] != "day" or own and not dates.dateline(text, d[2], d[3]))
                     and _dates_cue(doc, c, a + d[2], a + d[3])]
             if not near and own and published and n < LEAD and _perfect(doc, c):

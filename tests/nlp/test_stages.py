@@ -575,3 +575,31 @@ def test_an_order_granting_motions_to_dismiss_that_dismisses_a_claim_leaves_the_
     x = _corpus(extract, "batch09/022_order_sylabs_v_rose_motions_to_dismiss.txt")
     steps = {(e.stage, e.status) for e in x.events if e.stage or e.status}
     assert ("motion_to_dismiss", "open") in steps and not any(s and s.startswith("dismissed") for _, s in steps)
+
+
+def test_a_motion_to_compel_arbitration_is_the_motion_to_dismiss_step_without_a_status(extract):
+    x = _corpus(extract, "batch10/004_order_flora_v_prisma_labs_compel_arbitration.txt")
+    # "Flora v. Prisma Labs. — Order Granting Motion to Compel Arbitration (N.D. Cal. Aug. 8, 2023)"
+    assert ("2023-08-08", "motion_to_dismiss", None) in {(e.date, e.stage, e.status) for e in x.events}
+
+
+def test_a_filing_in_an_undated_text_takes_the_year_of_the_latest_date_it_prints(extract):
+    """"Garcia sued both companies in October after the death of her son, Sewell Setzer, in February 2024." (no
+    publication date): October 2024."""
+    x = _corpus(extract, "batch10/019_daily8_reuters_google_character_ai_must_face_garcia_lawsuit.txt")
+    assert ("2024-10-01", "month") in {(e.date, e.precision) for e in x.events if e.stage == "filed"}
+
+
+def test_a_european_date_and_proceedings_initiated_date_the_filing(extract):
+    """"Following a preliminary examination as part of the summary proceedings initiated on 12.05.2025, ..."."""
+    x = _corpus(extract, "batch12/015_heinrich_ip_olg_cologne_meta_may_use_public_data_ai_training.txt")
+    assert ("2025-05-12", "day") in {(e.date, e.precision) for e in x.events if e.stage == "filed"}
+
+
+def test_complaints_filed_by_the_plaintiff_of_every_suit_date_each_suit(extract):
+    """"Justice said in the complaints, filed in New York and Massachusetts federal courts Friday": Justice v. Udio
+    and Justice v. Suno were both filed that day."""
+    x = _corpus(extract, "batch13/005_law360_tony_justice_sues_suno_udio.txt")
+    filed = {(x.cases[e.case].defendants[0], e.date) for e in x.events
+             if e.stage == "filed" and e.date and e.case is not None}
+    assert {("Udio", "2025-06-13"), ("Suno", "2025-06-13")} <= filed
