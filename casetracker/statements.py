@@ -423,21 +423,28 @@ def _filed_date(filed: list[Event], precision_rank: dict) -> tuple[date, str]:
         return len(set().union(*(docs for other, docs in told.items()
                                  if mine.startswith(prefixes[other]) or prefixes[other].startswith(mine))))
     best = min(told, key=lambda k: (-support(k), precision_rank.get(k[1], 3), k[0]))
-    # the year (or month) the most sources support, then the month and the day within it that the most of the
-    # sources telling that much support: "2024" (three reports), "October 2024" (one) and "December 11, 2024" (one,
-    # another suit's day) give October 2024, where the year alone would outvote both (ties: the earliest)
-    while True:
-        known = prefixes[best]
-        finer = [k for k in told if len(prefixes[k]) > len(known) and prefixes[k].startswith(known)]
+    # the year the most sources support, then the month and the day within it that the most of the sources telling
+    # that much support: "2024" (three reports), "October 2024" (one) and "December 11, 2024" (one, another suit's
+    # day) give October 2024, where the year alone would outvote both; "June 2024" (a report that printed no year
+    # but 2024's), "June 2025" and "July 2025" give June 2025 (ties: the year of the best supported date, the
+    # earliest month or day)
+
+    def groups(known: str, size: int) -> dict[str, set]:
+        out: dict[str, set] = defaultdict(set)
+        for k in told:
+            if len(prefixes[k]) >= size and prefixes[k].startswith(known):
+                out[prefixes[k][:size]] |= told[k]
+        return out
+    years = groups("", 4)
+    most = max(len(v) for v in years.values())
+    known = prefixes[best][:4] if len(years[prefixes[best][:4]]) == most else \
+        min(y for y, v in years.items() if len(v) == most)
+    for size in (7, 10):
+        finer = groups(known, size)
         if not finer:
-            return best
-        size = 7 if len(known) == 4 else 10
-        groups: dict[str, set] = defaultdict(set)
-        for k in finer:
-            groups[prefixes[k][:size]] |= told[k]
-        chosen = min(groups, key=lambda g: (-len(groups[g]), g))
-        best = min((k for k in finer if prefixes[k].startswith(chosen)),
-                   key=lambda k: (len(prefixes[k]), -support(k), k[0]))
+            break
+        known = min(finer, key=lambda g: (-len(finer[g]), g))
+    return min((k for k in told if prefixes[k] == known), key=lambda k: (precision_rank.get(k[1], 3), k[0]))
 
 
 def cases_resolve(cases: Iterable[Case]) -> None:

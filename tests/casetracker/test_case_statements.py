@@ -431,3 +431,16 @@ def test_a_headlines_plain_dismissal_the_day_after_a_dated_summary_judgment_rete
                    stage="motion_to_dismiss", status="dismissed")], published=datetime(2025, 6, 26, tzinfo=timezone.utc))
     case = Case.objects.get()
     assert (case.stage, case.status) == ("summary_judgment", "judgment_defendant")
+
+
+def test_the_year_most_sources_give_decides_before_a_month_of_another_year():
+    """A report that printed no year but 2024's read "a similar lawsuit filed in June" as June 2024; two others
+    date the filing in 2025 (June and July): 2025, then its earliest month."""
+    def told(text, when, precision):
+        record(text, [nlp.CaseX(caption="Disney v. Midjourney")], events=[
+            nlp.EventX("filing", text, when, precision, [span(text, "filed")], stage="filed")])
+    told("It follows a similar lawsuit filed in June against Midjourney by Walt Disney.", "2024-06-01", "month")
+    told("The new complaint comes after a case filed by Disney and Universal in June.", "2025-06-01", "month")
+    told("Disney and Universal filed their suit in July 2025, a report says.", "2025-07-01", "month")
+    case = Case.objects.get()
+    assert (case.date_filed, case.date_filed_precision) == (date(2025, 6, 1), "month")
