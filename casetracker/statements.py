@@ -7,7 +7,8 @@ cause of action, ...; ``Counsel``; ``CaseRelation``; dated ``Event`` rows with t
 - a field that does not change over a case's life (court, judge, docket number, class action) takes the value with
   the most weight: each document counts once per value, weighted by its authority (a CourtListener docket over a
   court document over a news report) and the extraction's confidence; disagreeing values stay as conflicts;
-- date filed is the day a docket or the best-dated "filed" step gives; stage and status come from the dated steps
+- date filed is the day a docket or the best-dated "filed" step gives, else the year of its district court number
+  ("1:23-cv-00135": 2023); stage and status come from the dated steps
   (the latest one reached; an appeal after a judgment; a case in an appellate court is at least at the appeal),
   date terminated from the step that ended the case, last activity from the latest dated event;
 - causes of action and AI areas are the union of what the sources type.
@@ -226,6 +227,10 @@ def case_resolve(case: Case) -> Case:
     doc_ids = {s.document_id for e in events for s in e.sources.all()}
     published = document_dates(doc_ids)
     values.update(_from_steps(events, published, by_field))
+    if values["date_filed"] is None:  # no source dates the filing: the year its district court number gives
+        year = docket_year(d.number for d in dockets)
+        if year:
+            values["date_filed"], values["date_filed_precision"] = date(year, 1, 1), "year"
     if courts.level(values["court"]) == "appellate":  # a case before an appellate court has reached the appeal;
         decided = any(e.stage == "appeal" and e.status in TERMINAL | {"affirmed"} for e in events) or \
             _reported_decision(case, values["court"])
@@ -308,8 +313,9 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     - date filed: a docket's, else the best-dated "filed" step (day before month before year);
     - stage: the step reached last (ties: the furthest); a "filed" step never outranks a later stage, and a case
       on record has at least been filed, so "filed" is the stage when no other step is known;
-    - status: the status of the latest step that shows one (ties: the one that ends the case, the more specific
-      dismissal); an appeal taken (not one that sends the case back, "remanded": open)
+    - status: the status of the latest step that shows one (ties: the one that ends the case, a settlement over the
+      dismissal it brings, "agreed to drop the lawsuit after reaching an undisclosed settlement", then the more
+      specific dismissal); an appeal taken (not one that sends the case back, "remanded": open)
       after it puts the case on appeal, until an appellate step decides it (one that upheld the decision below,
       "affirmed", leaves the status that decision gave); a case with no sign of an end is open;
     - date terminated: a docket's, else the date (or as-of date) of the step that ended the case;
@@ -325,6 +331,7 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     elif filed:
         out["date_filed"], out["date_filed_precision"] = _filed_date(filed, precision_rank)
     steps = [(e, _as_of(e, published)) for e in events if e.stage or e.status]
+    steps = [(e, when) for e, when in steps if not _retold(e, when, steps)]
     staged = [(e, when) for e, when in steps if e.stage and e.stage != "filed"]
     out["stage"] = "filed"
     if staged:
@@ -339,7 +346,7 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     status, terminated, when = "open", None, None
     if statused:
         last, when = max(statused, key=lambda t: (t[1] or date.min, t[0].status in TERMINAL,
-                                                  t[0].status in SPECIFIC))
+                                                  t[0].status == "settled", t[0].status in SPECIFIC))
         status = last.status
         if status in TERMINAL:
             terminated = when
@@ -354,6 +361,40 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     dates = [e.date for e in events if e.date]
     out["last_activity"] = max(dates) if dates else None
     return out
+
+
+# a district court's number with its case type: "1:23-cv-00135-GBW", "4:20-cv-05640-YGR", "23 Civ. 5670" (not an
+# appeal's "No. 24-7700", docketed when the appeal was taken)
+_DISTRICT_NUMBER = re.compile(r"(?<![\w])(?:\d{1,2}:)?(\d\d)(?:-|\s+)(?:cv|civ|cr)\b", re.I)
+
+
+def docket_year(numbers: Iterable[str]) -> Optional[int]:
+    """The year a case was filed as its district court numbers tell it (the two digits after the office: "1:23-cv-"
+    is a 2023 case), the earliest of them (a case transferred to another district is numbered again there); None
+    without such a number."""
+    years = []
+    for number in numbers:
+        m = _DISTRICT_NUMBER.search(number or "")
+        if m:
+            yy = int(m.group(1))
+            years.append(2000 + yy if yy <= date.today().year % 100 else 1900 + yy)
+    return min(years) if years else None
+
+
+def _retold(event: Event, when: Optional[date], steps: list) -> bool:
+    """A step told without a date of its own (as of its report's date) that is behind a step dated on or before
+    that date tells the case's past, not where it stands ("The lawsuit had previously survived a motion to dismiss"
+    in a report after the summary judgment of June 25, 2025; "the judge allowed the case to proceed" after a dated
+    judgment): an earlier stage than a dated step's (open, or a plain dismissal), or "open" after a dated step that
+    ended the case."""
+    if event.date or when is None:
+        return False
+    dated = [e for e, _ in steps if e.date and e.date <= when]
+    if event.stage and event.stage != "filed" and any(
+            STAGE_ORDER.get(e.stage, -1) > STAGE_ORDER.get(event.stage, -1) for e in dated):
+        return event.status in (None, "", "open", "dismissed")  # (a headline's "Judge dismisses authors' suit"
+        # the day after the summary judgment that ended it)
+    return event.status == "open" and not event.stage and any(e.status in TERMINAL for e in dated)
 
 
 def _prefix(when: date, precision: str) -> str:
@@ -381,7 +422,29 @@ def _filed_date(filed: list[Event], precision_rank: dict) -> tuple[date, str]:
         mine = prefixes[key]
         return len(set().union(*(docs for other, docs in told.items()
                                  if mine.startswith(prefixes[other]) or prefixes[other].startswith(mine))))
-    return min(told, key=lambda k: (-support(k), precision_rank.get(k[1], 3), k[0]))
+    best = min(told, key=lambda k: (-support(k), precision_rank.get(k[1], 3), k[0]))
+    # the year the most sources support, then the month and the day within it that the most of the sources telling
+    # that much support: "2024" (three reports), "October 2024" (one) and "December 11, 2024" (one, another suit's
+    # day) give October 2024, where the year alone would outvote both; "June 2024" (a report that printed no year
+    # but 2024's), "June 2025" and "July 2025" give June 2025 (ties: the year of the best supported date, the
+    # earliest month or day)
+
+    def groups(known: str, size: int) -> dict[str, set]:
+        out: dict[str, set] = defaultdict(set)
+        for k in told:
+            if len(prefixes[k]) >= size and prefixes[k].startswith(known):
+                out[prefixes[k][:size]] |= told[k]
+        return out
+    years = groups("", 4)
+    most = max(len(v) for v in years.values())
+    known = prefixes[best][:4] if len(years[prefixes[best][:4]]) == most else \
+        min(y for y, v in years.items() if len(v) == most)
+    for size in (7, 10):
+        finer = groups(known, size)
+        if not finer:
+            break
+        known = min(finer, key=lambda g: (-len(finer[g]), g))
+    return min((k for k in told if prefixes[k] == known), key=lambda k: (precision_rank.get(k[1], 3), k[0]))
 
 
 def cases_resolve(cases: Iterable[Case]) -> None:

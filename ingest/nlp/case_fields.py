@@ -59,6 +59,16 @@ def _patterns() -> tuple[re.Pattern, tuple[tuple[re.Pattern, bool, bool], ...], 
             rules.lexicon(FILE, "not_a_name_word", key="text"))
 
 
+def _printed(caption: str) -> str:
+    """A caption as a text may print it again: "In re ChatGPT Product Liability Cases" also as "In re: ChatGPT
+    Product Liability Cases"."""
+    pattern = re.escape(caption)
+    return re.sub(r"^In\\ re\\ ", r"In\\ re:?\\s+", pattern) if caption.startswith("In re ") else pattern
+
+
+_PLURAL_SUITS = re.compile(r"\b(?:lawsuits|suits|cases|complaints|actions)\b")
+
+
 class _Anchors:
     """Where the text names each case: its caption's evidence, the caption as printed again, its docket numbers
     and the names only it has among the document's cases."""
@@ -79,7 +89,7 @@ class _Anchors:
             for e in c.evidence:
                 spans.append((e.start, max(e.end, e.start + 1), i))
             if c.caption and not c.inferred:
-                spans += [(m.start(), m.end(), i) for m in re.finditer(re.escape(c.caption), text)]
+                spans += [(m.start(), m.end(), i) for m in re.finditer(_printed(c.caption), text)]
             mine = {n for n in (*c.plaintiffs, *c.defendants) if owners.get(frozenset(captions.bare_words(n))) == {i}}
             spans += [(m.start, m.end, i) for m in ms if m.name in mine and not m.resolved]
         self.spans = sorted(set(spans))
@@ -279,7 +289,7 @@ def _full_name(raw: str, known: dict[str, str], surname: bool = False) -> Option
     if skipped:
         return None
     if len(words) == 1:  # the document's full name for that surname, else the surname where a cue allows it
-        return known.get(words[0].lower()) or (words[0] if surname and len(words[0]) > 2 else None)
+        return known.get(words[0].lower()) or (name if surname and len(words[0]) > 2 else None)
     if re.fullmatch(r"(?:[A-Z]\.)+", words[-1]) or not all(w[:1].isupper() for w in words):
         return None  # "Rules U.": no surname
     return name
@@ -421,6 +431,7 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
             c.fields = [f for f in c.fields if f.field != "docket_number" or f.value in numbers]
         c.docket_numbers = numbers[:6]
     own_ends = sorted({e.end for c in cases for e in c.evidence} | {end for _, _, end in dockets})
+    shared: list[tuple] = []
     for cid, start, end in courts.find(text):
         if start and text[start - 1] == "(" and _CITED.match(text[end:end + 16]) and not any(
                 0 <= start - e <= 60 and _OWN_CITE.match(text, e, start) for e in own_ends):
@@ -432,9 +443,18 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         if _TRANSFER_TO.search(text[max(0, start - 80):start]):
             conf = round(conf * TRANSFER, 3)  # "to transfer this action to the Northern District of California"
         listed = heading_cases if 0 <= start < heading else anchors.listed(sent)  # a consolidated heading's court
+        if not listed and conf < SENTENCE and _PLURAL_SUITS.search(text[sent[0]:sent[1]]):
+            # "in the U.S. District Court for the Southern District of California, Judge Jeffrey Miller issued two
+            # very similar Orders in two separate cases against Tito's Vodka. The cases are: ...": of each case
+            shared.append((cid, conf, _evidence(start, end, sent), sent))
         for k in listed or [i]:  # "The cases — A, B and C — are filed in ...": each of them
             _add(cases[k], "court", cid, conf, _evidence(start, end, sent))
             _add(cases[k], "jurisdiction", courts.jurisdiction(cid), conf, _evidence(start, end, sent))
+    for cid, conf, ev, sentence in shared:  # a court of several suits no case of its own names: each case without one
+        for c in cases:
+            if not any(f.field == "court" for f in c.fields):
+                _add(c, "court", cid, round(conf * LATER, 3), list(ev))
+                _add(c, "jurisdiction", courts.jurisdiction(cid), round(conf * LATER, 3), list(ev))
     for m in _FEDERAL.finditer(text):  # "a federal judge in San Francisco", "sued in federal court": a US federal
         i, conf, sent = anchors.owner(m.start(), m.end())  # suit even where no court is named
         if i is not None:
@@ -502,6 +522,24 @@ def _best(case: CaseX, field: str) -> Optional[str]:
         return None
     values.sort(key=lambda f: (-f.confidence, -len(f.evidence), f.evidence[0].start if f.evidence else 0))
     return values[0].value
+
+
+def trial_court_first(cases: list[CaseX]) -> None:
+    """A report (not a court's own paper) that names a case's trial court and a court of appeals tells an appeal
+    of that case, whose court is the trial court ("Defendant-Appellant Internet Archive appeals from a judgment of
+    the United States District Court for the Southern District of New York" in a post on the Second Circuit's
+    ruling): the appellate court keeps a lower confidence than the trial court's."""
+    for c in cases:
+        values = [f for f in c.fields if f.field == "court"]
+        trial = [f for f in values if courts.level(f.value) == "trial"]
+        if not trial:
+            continue
+        top = max(f.confidence for f in trial)
+        for f in values:
+            if courts.level(f.value) == "appellate" and f.confidence >= top:
+                f.confidence = round(top * LATER, 3)
+        court = _best(c, "court")
+        c.court = courts.display(court) if court else None
 
 
 def title_court(title: str, cases: list[CaseX]) -> None:

@@ -123,6 +123,44 @@ def link(doc: Doc, cases: list[CaseX], events: list[EventX], claims: list[ClaimX
             x.case = case_of(doc, cases, ev.start, ev.sent_start, ev.sent_end)
 
 
+_PLURAL_SUITS = re.compile(r"\b(?:lawsuits|suits|cases|complaints|actions)\b", re.I)
+
+
+def share_filings(doc: Doc, cases: list[CaseX], events: list[EventX]) -> list[EventX]:
+    """A dated filing told of several suits at once ("In the lawsuits filed on Thursday, The Asahi Shimbun is seeking
+    ..., while The Nikkei is seeking ... and The Chunichi Shimbun ..."; "The Yomiuri Shimbun ... and The Mainichi
+    Shimbun also filed lawsuits"): a sentence that calls them suits in the plural and names two or more of the
+    document's cases dates the filing of each case it names (a copy of the event per case); so does one that names
+    no case of its own but a plaintiff of all of them. Returns the copies."""
+    if len(cases) < 2:
+        return []
+    found = anchors(doc, cases)
+    offsets = [p for p, _ in found]
+    text = text_of(doc)
+    out: list[EventX] = []
+    shared = set.intersection(*(set(c.plaintiffs) for c in cases))  # a plaintiff of every case
+    ms = doc._.ct_mentions if doc.has_extension("ct_mentions") else None
+    for e in events:
+        if e.stage != "filed" or not e.date or not e.evidence:
+            continue
+        a, b = e.evidence[0].sent_start, e.evidence[0].sent_end
+        if not _PLURAL_SUITS.search(text[a:b]):
+            continue
+        named = {i for _, i in found[bisect.bisect_left(offsets, a):bisect.bisect_left(offsets, b)]}
+        if e.case is None and not named and any(a <= m.start < b and m.name in shared for m in ms or []):
+            # "Justice said in the complaints, filed in New York and Massachusetts federal courts Friday": the
+            # plaintiff of all the document's suits filed each of them
+            e.case, named = 0, set(range(len(cases)))
+        if len(named) < 2 or e.case not in named:
+            continue
+        for i in sorted(named - {e.case}):
+            if any(x.case == i and x.stage == "filed" and x.date == e.date for x in events + out):
+                continue  # told already
+            out.append(EventX(kind=e.kind, what=e.what, date=e.date, precision=e.precision,
+                              evidence=list(e.evidence), stage=e.stage, status=e.status, case=i))
+    return out
+
+
 def _add(case: CaseX, field: str, value: str, evidence: list[Evidence], confidence: float = 1.0) -> None:
     for f in case.fields:
         if f.field == field and f.value == value:

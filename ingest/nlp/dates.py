@@ -24,6 +24,7 @@ PATTERNS = [
     (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_M},?\s+(?P<year>(?:19|20)\d{{2}})\b"), "day"),
     (re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"), "day"),
     (re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d{2})\b"), "day"),
+    (re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b"), "day"),  # "12.05.2025"
     (re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{{2}})"), "day_noyear"),
     (re.compile(rf"\b(?:in|since|by|during|until|of|from)\s+{_M},?\s+(?P<year>(?:19|20)\d{{2}})\b"), "month"),
     (re.compile(r"\b(?:on|last|this past|earlier this)?\s*(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), "weekday"),

@@ -372,11 +372,14 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
         stages.annotate(doc, events, published)
         events += stages.more_events(doc, events, published, found_cases) if found_cases else []
     caselinks.link(doc, found_cases, events, found_claims)
+    events += caselinks.share_filings(doc, found_cases, events)
     if litigation or dispute:
         stages.other_suits(doc, found_cases, events, {p.name for p in parties.values() if p.is_litigant})
     caselinks.fields(doc, found_cases, found_claims, litigation)
     if kind in COURT_PAPERS:
         case_fields.title_court(title, found_cases)
+    else:
+        case_fields.trial_court_first(found_cases)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
                       cases=found_cases, claims=found_claims, events=events,
                       docket_numbers=numbers, court=captions.court(text), is_ai_litigation=litigation,

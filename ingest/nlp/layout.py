@@ -17,6 +17,9 @@ _CONTINUES = re.compile(r"[a-z,\-–—&]\s*$")
 
 
 _TURNED = re.compile(r"(?<=[\w.])‘(?=s\b)")
+# dashes the tokenizer does not split a word at ("publishers―sued": a horizontal bar, a figure dash): an em dash,
+# one character for one (offsets stay those of the text)
+_DASHES = str.maketrans({"\u2015": "\u2014", "\u2012": "\u2014"})
 _BULLET = re.compile(r"^(\s*)([•·▪◦‣●*–-])(?=\s)")
 
 
@@ -24,7 +27,8 @@ def join_lines(text: str) -> str:
     raw = text.split("\n")
     bullets = [bool(_BULLET.match(line) or re.match(r"\s*\d+\.\s", line)) for line in raw]
     lines = [_BULLET.sub(lambda m: m.group(1) + " ", line) for line in raw]  # a bullet glyph parses as a word
-    lines = [_TURNED.sub("’", line) for line in lines]  # "OpenAI‘s": a turned comma typed for the apostrophe
+    lines = [_TURNED.sub("’", line).translate(_DASHES) for line in lines]  # "OpenAI‘s": a turned comma typed
+    # for the apostrophe
     out = []
     joined_prev = False
     for n, line in enumerate(lines):

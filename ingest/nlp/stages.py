@@ -85,8 +85,9 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
             lemma = ch.lemma_.lower()
             if ch.dep_ in ("aux", "auxpass") and lemma in _lex("modal") and not modal_ok:
                 return "hypothetical"
-            if ch.dep_ == "neg" or ch.dep_ == "det" and lemma == "no" or ch.dep_ == "prep" and lemma == "without":
-                return "negated"
+            if ch.dep_ == "neg" or ch.dep_ == "det" and lemma == "no" or ch.dep_ == "prep" and lemma == "without" \
+                    and not any(g.lemma_.lower() in _lex("manner_noun") for g in ch.children):
+                return "negated"  # (not "DISMISSES the CFAA claim WITHOUT LEAVE TO AMEND": how, not whether)
             if ch.dep_ == "mark" and lemma in _lex("plan_verb"):
                 return "hypothetical"
             if ch.dep_ == "aux" and ch.lower_ == "to" and tok.dep_ in ("advcl", "ROOT", "csubj", "acl", "relcl"):
@@ -274,6 +275,9 @@ def _depth(doc: Doc, c: Cue) -> int:
     return n
 
 
+_SPECIFIC_DISMISSALS = ("dismissed_with_prejudice", "dismissed_without_prejudice", "voluntarily_dismissed")
+
+
 def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True,
           roles: Optional[dict] = None) -> tuple[Optional[str], Optional[str]]:
     """The stage and status of the cues of one event: the cue nearest to its date; for an undated event, the
@@ -290,13 +294,30 @@ def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True,
             status = c.status
         if status:
             break
+    if status == "dismissed":  # "dismissed the lawsuit without leave to amend": the dismissal the sentence qualifies
+        status = next((c.status for c in near if c.status in _SPECIFIC_DISMISSALS), status)
     return stage, status
 
 
-def _not_final(cs: list[Cue], status: Optional[str]) -> Optional[str]:
+def _not_final(cs: list[Cue], status: Optional[str], paper: bool = False) -> Optional[str]:
     """A plain dismissal in a text that grants leave to amend ("with leave to amend", "28 days to file an
-    amended complaint") does not end the case: open."""
-    return "open" if status == "dismissed" and any(c.leave for c in cs) else status
+    amended complaint") does not end the case: open. Nor in a court's own paper (``paper``) whose words dismiss
+    a claim, not the case, or deny the motion in part ("Order Granting Motions to Dismiss" whose text "DISMISSES the
+    CFAA claim WITHOUT LEAVE TO AMEND"): the motion granted dismissed what it asked for, the case goes on."""
+    if status != "dismissed":
+        return status
+    if any(c.leave for c in cs):
+        return "open"
+    if paper and any(c.stage == "motion_to_dismiss" and c.status == "open" and c.mood == "taken" for c in cs):
+        return "open"
+    return status
+
+
+def _paper(doc: Doc) -> bool:
+    from ingest.nlp.facts import COURT_PAPERS
+
+    kind = doc._.ct_kind if doc.has_extension("ct_kind") else None
+    return kind in COURT_PAPERS
 
 
 def annotate(doc: Doc, events: list[EventX], published: Optional[date]) -> None:
@@ -327,7 +348,7 @@ def annotate(doc: Doc, events: list[EventX], published: Optional[date]) -> None:
             stage, status = _pick(doc, mine, e.evidence[0].start, b, dated=bool(e.date))
             if stage and e.date and published and date.fromisoformat(e.date) > published:
                 stage, status = None, status or "open"  # set for later: not reached, the case goes on
-            e.stage, e.status = stage, _not_final(cs, status)
+            e.stage, e.status = stage, _not_final(cs, status, _paper(doc))
 
 
 def _relative(text: str, published: Optional[date]) -> list[tuple[date, str, int, int]]:
@@ -344,6 +365,40 @@ def _relative(text: str, published: Optional[date]) -> list[tuple[date, str, int
                 y, mo = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
                 out.append((date(y, mo, 1), "month", m.start(), m.end()))
     return out
+
+
+_MONTH = re.compile(dates._M)
+
+
+def _reference(text: str) -> Optional[date]:
+    """An undated text's stand-in date for a month or day it prints without its year: the end of the latest year
+    it prints in a date ("On September 4, several businesses of Warner Bros. Discovery filed" in a post that
+    names "September 4, 2025"; "Garcia sued both companies in October after the death of her son ... in February
+    2024"); None when it prints none."""
+    years = [d.year for d, precision, _, _ in dates.coarse_dates_in(text, None) if precision != "year"]
+    return date(max(years), 12, 31) if years else None
+
+
+def _without_year(text: str, published: Optional[date], reference: Optional[date]) -> list:
+    """The month or day a sentence of an undated text gives without its year, in the reference year."""
+    if published is not None or reference is None:
+        return []
+    have = {(s, e) for _, _, s, e in dates.coarse_dates_in(text, None)}
+    return [d for d in dates.coarse_dates_in(text, reference) if (d[2], d[3]) not in have
+            and _MONTH.search(text[d[2]:d[3]])]
+
+
+LEAD = 3  # the sentences a report opens with (its headline, printed again, and a dateline among them)
+
+
+def _perfect(doc: Doc, cue: Cue) -> bool:
+    """The cue's verb is in the active present perfect ("have filed a lawsuit", "has sued"): just done, as of the
+    report (not "has been sued", which tells a state)."""
+    root = doc[cue.start:cue.end].root
+    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    kids = list(verb.children)
+    return any(t.dep_ == "aux" and t.lower_ in ("has", "have") for t in kids) and \
+        not any(t.dep_ == "auxpass" for t in kids)
 
 
 def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
@@ -403,8 +458,9 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
         ev = e.evidence[0] if e.evidence else None
         return caselinks.case_of(doc, list(cases), ev.start, ev.sent_start, ev.sent_end) if ev else None
     shown = {(e.stage, e.status, case(e)) for e in events + out}
+    reference = None if published else _reference(full)
     filed = {e.date for e in events if e.stage == "filed" and e.date}
-    for sent in layout.sents(doc):
+    for n, sent in enumerate(layout.sents(doc)):
         a, b = sent.start_char, sent.end_char
         found = _in(cs, a, b)
         if not found:
@@ -420,8 +476,13 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
             # per kind and date) still dates this sentence's filing when it has no dated event of its own
             own = undated is not None or (a, b) not in covered
             near = [d for d in dates.coarse_dates_in(text, published) + _relative(text, published)
+                    + _without_year(text, published, reference)
                     if (d[1] != "day" or own and not dates.dateline(text, d[2], d[3]))
                     and _dates_cue(doc, c, a + d[2], a + d[3])]
+            if not near and own and published and n < LEAD and _perfect(doc, c):
+                # the news a report opens with: "KBS, MBC, and SBS have filed a lawsuit against Naver" in a report
+                # of January 14, 2025 was filed that month
+                near = [(date(published.year, published.month, 1), "month", c.start_char - a, c.end_char - a)]
             if not near:
                 continue
             when, precision, ds, de = min(near, key=lambda d: abs(d[2] - (c.start_char - a)))
@@ -437,7 +498,7 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
         if (a, b) in covered:
             continue
         stage, status = _pick(doc, found, found[0].start_char, b, dated=False)
-        status = _not_final(cs, status)
+        status = _not_final(cs, status, _paper(doc))
         c = found[0]
         step = EventX(kind="other", what=what, evidence=[Evidence(c.start_char, c.end_char, a, b)], stage=stage,
                       status=status)
@@ -486,7 +547,7 @@ def _paper_steps(doc: Doc, events: list[EventX], published: Optional[date]) -> l
         return []
     roles = _roles(doc)
     stage, status = _pick(tdoc, found, 0, len(dates.text_of(tdoc)), dated=False, roles=roles)
-    status = _not_final(cues(doc) + found, status)
+    status = _not_final(cues(doc) + found, status, _paper(doc))
     if stage == "filed" and status is None or not (stage or status):
         return []  # "Authors sue OpenAI": the text's filing sentence dates it
     if paper is not None:  # the paper is what its title says it is (not what its opening words tell)

@@ -364,3 +364,83 @@ def test_an_undated_filing_told_beside_a_dated_event_that_shows_no_filing_does_n
     case = Case.objects.get()
     assert case.date_filed is None
     assert not case.events.filter(stage="filed", date__isnull=False).exists()
+
+
+def test_the_month_most_sources_telling_a_month_agree_with_refines_the_year_they_all_support():
+    """Three reports say 2024, one "October 2024", one (another suit's day) "December 11, 2024": the year alone
+    would outvote both; the month within it is October."""
+    def told(text, when, precision):
+        record(text, [nlp.CaseX(caption="Dow Jones v. Perplexity")], events=[
+            nlp.EventX("filing", text, when, precision, [span(text, "sued" if "sued" in text else "filed")],
+                       stage="filed")])
+    told("News Corp.'s Dow Jones and the New York Post sued the startup in 2024.", "2024-01-01", "year")
+    told("The publishers said in their lawsuit filed last year that Perplexity copies.", "2024-01-01", "year")
+    told("The case dates back to October 2024, when Dow Jones filed suit.", "2024-10-01", "month")
+    told("The Intercept filed on December 11, 2024 against OpenAI.", "2024-12-11", "day")
+    case = Case.objects.get()
+    assert (case.date_filed, case.date_filed_precision) == (date(2024, 10, 1), "month")
+
+
+def test_a_settlement_and_the_dismissal_it_brings_at_once_leave_the_case_settled():
+    text = ("Diageo North America has settled a trademark lawsuit with a US-based spirits distributor. Both parties "
+            "have agreed to drop the lawsuit after reaching an undisclosed settlement.")
+    record(text, [nlp.CaseX(caption="Allied Lomar v. Diageo")], events=[
+        nlp.EventX("settlement", "settled", None, None, [span(text, "has settled")], status="settled"),
+        nlp.EventX("filing", "agreed to drop", None, None, [span(text, "agreed to drop the lawsuit")],
+                   status="voluntarily_dismissed")], published=datetime(2025, 5, 2, tzinfo=timezone.utc))
+    assert Case.objects.get().status == "settled"
+
+
+def test_an_undated_step_behind_a_dated_one_retells_the_past():
+    first = "Judge Chhabria granted summary judgment to Meta on June 25, 2025."
+    record(first, [nlp.CaseX(caption="Kadrey v. Meta")], events=[
+        nlp.EventX("ruling", "granted summary judgment", "2025-06-25", "day", [span(first, "granted summary judgment")],
+                   stage="summary_judgment", status="judgment_defendant")],
+        published=datetime(2025, 6, 26, tzinfo=timezone.utc))
+    later = "Earlier, the judge had refused to dismiss the authors' suit, letting it go on."
+    record(later, [nlp.CaseX(caption="Kadrey v. Meta")], events=[
+        nlp.EventX("ruling", "refused to dismiss", None, None, [span(later, "refused to dismiss")],
+                   stage="motion_to_dismiss", status="open")], published=datetime(2025, 7, 1, tzinfo=timezone.utc))
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("summary_judgment", "judgment_defendant")
+
+
+def test_a_case_no_source_dates_was_filed_in_the_year_its_district_court_number_gives():
+    text = "Getty Images (US), Inc. v. Stability AI, Inc., C.A. No. 1:23-cv-00135-GBW, in the District of Delaware."
+    cx = nlp.CaseX(caption="Getty Images v. Stability AI", evidence=[span(text, "Getty Images (US), Inc.")],
+                   fields=[field("docket_number", "1:23-cv-00135-GBW", text, "1:23-cv-00135-GBW"),
+                           field("court", "ded", text, "District of Delaware")])
+    record(text, [cx], kind="filing")
+    case = Case.objects.get()
+    assert (case.date_filed, case.date_filed_precision) == (date(2023, 1, 1), "year")
+    from casetracker.statements import docket_year
+
+    assert docket_year(["24-7700"]) is None  # an appeal's number: docketed when the appeal was taken
+    assert docket_year(["5:24-cv-03811-EKL", "3:23-cv-01092"]) == 2023  # transferred: numbered again
+
+
+def test_a_headlines_plain_dismissal_the_day_after_a_dated_summary_judgment_retells_it():
+    first = "Judge Chhabria granted summary judgment to Meta on June 25, 2025."
+    record(first, [nlp.CaseX(caption="Kadrey v. Meta")], events=[
+        nlp.EventX("ruling", "granted summary judgment", "2025-06-25", "day", [span(first, "granted summary judgment")],
+                   stage="summary_judgment", status="judgment_defendant")],
+        published=datetime(2025, 6, 26, tzinfo=timezone.utc))
+    later = "Judge dismisses authors' copyright lawsuit against Meta."
+    record(later, [nlp.CaseX(caption="Kadrey v. Meta")], events=[
+        nlp.EventX("ruling", "dismisses", None, None, [span(later, "dismisses")],
+                   stage="motion_to_dismiss", status="dismissed")], published=datetime(2025, 6, 26, tzinfo=timezone.utc))
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("summary_judgment", "judgment_defendant")
+
+
+def test_the_year_most_sources_give_decides_before_a_month_of_another_year():
+    """A report that printed no year but 2024's read "a similar lawsuit filed in June" as June 2024; two others
+    date the filing in 2025 (June and July): 2025, then its earliest month."""
+    def told(text, when, precision):
+        record(text, [nlp.CaseX(caption="Disney v. Midjourney")], events=[
+            nlp.EventX("filing", text, when, precision, [span(text, "filed")], stage="filed")])
+    told("It follows a similar lawsuit filed in June against Midjourney by Walt Disney.", "2024-06-01", "month")
+    told("The new complaint comes after a case filed by Disney and Universal in June.", "2025-06-01", "month")
+    told("Disney and Universal filed their suit in July 2025, a report says.", "2025-07-01", "month")
+    case = Case.objects.get()
+    assert (case.date_filed, case.date_filed_precision) == (date(2025, 6, 1), "month")

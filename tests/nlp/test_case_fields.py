@@ -314,3 +314,47 @@ def test_a_case_summary_s_judge_label_names_the_judge(extract):
                 "(2:25-cv-12403)\n- Filed: August 4, 2025\n- Judge: Hon. Terrence G. Berg\n- Complaint: Available by "
                 "clicking here")
     assert [c.judge for c in x.cases] == ["Terrence G. Berg"], [(c.caption, c.judge) for c in x.cases]
+
+
+def test_an_opinions_author_line_names_its_judge():
+    text = ("Tim D. Hemingway, W. W. Hemingway, for appellee.\n\nQUILLIAN, Presiding Judge.\n\nThis is an appeal from "
+            "a verdict and judgment for plaintiff-appellee Elliott in an action against defendant-appellant "
+            "publishing company for libel in MacOn Telegraph Publishing Co. v. Elliott.")
+    case = _case("MacOn Telegraph Publishing Co. v. Elliott", text)
+    case_fields.fill(text, [case], [], _sents(text), [])
+    assert case.judge == "Quillian"
+
+
+def test_a_report_of_an_appeal_gives_the_case_the_court_appealed_from():
+    """A post on the Second Circuit's ruling quoting it: Hachette v. Internet Archive is the Southern District of
+    New York's case (the appeal is its stage, not its court)."""
+    text = ("Second Circuit Court of Appeals Affirms District Court Ruling in Hachette v. Internet Archive. "
+            "Defendant-Appellant Internet Archive appeals from a judgment of the United States District Court for "
+            "the Southern District of New York (Koeltl, J.) denying its motion.")
+    case = _case("Hachette v. Internet Archive", text, ["Hachette"], ["Internet Archive"])
+    case_fields.fill(text, [case], [], _sents(text), [])
+    assert case.court == "2d Cir."  # the first court printed, as it reads
+    case_fields.trial_court_first([case])
+    assert case.court == "S.D.N.Y." and case_fields._best(case, "court") == "nysd"
+    assert case.judge == "Koeltl"
+
+
+def test_a_court_of_several_suits_no_case_of_its_own_names_is_each_cases():
+    text = ("On Friday, November 20, 2015, in the U.S. District Court for the Southern District of California, Judge "
+            "Jeffrey Miller issued two very similar Orders in two separate cases against Tito's Vodka. The cases are: "
+            "Hofmann v. Fifth Generation, Inc. and Cabrera v. Fifth Generation, Inc.")
+    hofmann = _case("Hofmann v. Fifth Generation", text, ["Hofmann"], ["Fifth Generation"])
+    cabrera = _case("Cabrera v. Fifth Generation", text, ["Cabrera"], ["Fifth Generation"])
+    case_fields.fill(text, [hofmann, cabrera], [], _sents(text), [])
+    assert hofmann.court == cabrera.court == "S.D. Cal."
+
+
+def test_an_in_re_caption_printed_with_a_colon_is_that_case():
+    text = ("In February 2026, a San Francisco judge gathered the lawsuits into a single coordinated proceeding.\n"
+            "- Caption: In re: ChatGPT Product Liability Cases.\n- Docket number: JCCP No. 5431.\n"
+            "- Court: San Francisco County Superior Court.\nNewer filings, including Carrier v. OpenAI (filed June "
+            "11, 2026), are expected to be added.")
+    in_re = CaseX(caption="In re ChatGPT Product Liability Cases")
+    carrier = _case("Carrier v. OpenAI", text, ["Carrier"], ["OpenAI"])
+    case_fields.fill(text, [in_re, carrier], [], _sents(text), [])
+    assert values(in_re, "court") == ["calsuperct"]

@@ -136,3 +136,19 @@ def test_a_jurisdiction_cue_goes_to_the_case_whose_side_its_sentence_names(extra
 def test_the_supreme_court_of_bc():
     assert [c for c, *_ in courts.find("its notice of claim filed with the Supreme Court of BC this week")] == [
         "ca-british-columbia-supreme-court"]
+
+
+def test_a_high_court_division_a_german_higher_regional_court_and_irelands_commercial_court():
+    from ingest.nlp import courts
+
+    assert [c for c, *_ in courts.find("Mr Justice Rattee so ruled in the Chancery Division, giving judgment for the "
+                                       "plaintiffs, the Scotch Whisky Association (a case in England)")] == ["ewhc"]
+    assert [c for c, *_ in courts.find("The case was heard ad hoc yesterday at the German Higher Regional Court of "
+                                       "Cologne")] == ["de-cologne-higher-regional-court"]
+    assert [c for c, *_ in courts.find("summary proceedings before the Cologne Higher Regional Court (OLG Köln)")][:1] \
+        == ["de-cologne-higher-regional-court"]
+    irish = ("Dundalk-based wholesaler O’Malley Ireland Spirits Trading Ltd ... On Monday, Mr Justice Mark Sanfey "
+             "admitted the case to the Commercial Court")
+    assert [c for c, *_ in courts.find(irish)] == ["ie-high-court-commercial-court"]
+    assert not courts.find("The dispute went to the Commercial Court in London.") or \
+        courts.find("The dispute went to the Commercial Court in London.")[0][0] != "ie-high-court-commercial-court"

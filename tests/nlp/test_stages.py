@@ -521,3 +521,90 @@ def test_a_motion_to_dismiss_granted_in_part_leaves_the_case_open(extract):
     steps = _steps(extract, "Huskey v. State Farm Fire & Casualty Co., No. 22-cv-7014. For the following reasons, State "
                             "Farm's Motion to Dismiss [24] is granted in part and denied in part.")
     assert ("motion_to_dismiss", "open") in steps and not any(status == "dismissed" for _, status in steps), steps
+
+
+def _corpus(extract, path):
+    """A corpus document extracted as the app reads it (its header's title, date and kind)."""
+    from pathlib import Path
+
+    from ingest.nlp.evaljson import read
+
+    meta, text = read(Path(__file__).resolve().parents[1] / "data" / path)
+    return extract(text, published=meta.get("published"), title=meta.get("title", ""), kind=meta.get("kind"))
+
+
+def test_starting_legal_action_or_issuing_a_claim_is_a_filing_dated_by_its_sentence(extract):
+    x = _corpus(extract, "batch03/025_thespiritsbusiness_diageo_settles_stitzel_weller_trademark.txt")
+    # "Allied Lomar started legal action against Diageo in 2015, arguing that ..."
+    assert ("2015-01-01", "year", "filed") in {(e.date, e.precision, e.stage) for e in x.events}
+    x = _corpus(extract, "batch05/016_wiggin_getty_v_stability_judgment.txt")
+    # "In early 2023, Getty Images (Getty) issued a claim against Stability AI arguing that ..."
+    assert ("2023-01-01", "year", "filed") in {(e.date, e.precision, e.stage) for e in x.events}
+
+def test_a_bid_to_have_the_suit_thrown_out_is_a_motion_to_dismiss(extract):
+    steps = _steps(extract, "In Allied Lomar v. Diageo, a California-based judge allowed the lawsuit to proceed in "
+                            "January this year, despite Diageo's bid to have it thrown out of court.")
+    assert ("motion_to_dismiss", "open") in steps
+
+
+
+def test_a_filing_told_of_several_suits_in_the_plural_dates_each_suit_it_names(extract):
+    """"In the lawsuits filed on Thursday, The Asahi Shimbun is seeking ..., while The Nikkei is seeking ... and The
+    Chunichi Shimbun ..."; "On Nov. 6, The Yomiuri Shimbun's three headquarters ... and The Mainichi Shimbun also
+    filed lawsuits": each newspaper's suit is filed that day."""
+    x = _corpus(extract, "batch03/022_japannews_newspapers_sue_gamagori_city_copyright.txt")
+    filed = {(x.cases[e.case].plaintiffs[0], e.date) for e in x.events
+             if e.stage == "filed" and e.date and e.case is not None}
+    assert {("The Asahi Shimbun", "2025-11-20"), ("Nikkei", "2025-11-20"), ("The Chunichi Shimbun", "2025-11-20"),
+            ("The Yomiuri Shimbun", "2025-11-06"), ("The Mainichi Shimbun", "2025-11-06")} <= filed
+
+def test_a_horizontal_bar_splits_the_words_it_joins(extract):
+    events = _events(extract, "Plaintiffs-Appellees―four book publishers―sued Internet Archive in 2020, alleging "
+                              "that its Free Digital Library infringes their copyrights in 127 books.")
+    assert ("2020-01-01", "filed") in {(e.date, e.stage) for e in events}
+
+
+def test_a_filing_a_report_opens_with_in_the_present_perfect_is_of_the_reports_month(extract):
+    """"SEOUL, Jan. 14 (Korea Bizwire) — South Korea's three major terrestrial broadcasters—KBS, MBC, and SBS—have
+    filed a lawsuit against tech giant Naver": filed in January 2025; not a suit the text says has been brought."""
+    x = _corpus(extract, "batch16/009_koreabizwire_kbs_mbc_sbs_v_naver.txt")
+    assert ("2025-01-01", "month") in {(e.date, e.precision) for e in x.events if e.stage == "filed"}
+    events = _events(extract, "Authors Guild v. OpenAI has been brought by authors over their books. The authors "
+                              "say OpenAI copied them.", published=date(2025, 1, 14))
+    assert not any(e.stage == "filed" and e.date for e in events)
+
+
+def test_an_order_granting_motions_to_dismiss_that_dismisses_a_claim_leaves_the_case_open(extract):
+    """"Order Granting Motions to Dismiss" whose text "DISMISSES the CFAA claim WITHOUT LEAVE TO AMEND": "without
+    leave" says how the claim went, and a claim dismissed is no case dismissed."""
+    x = _corpus(extract, "batch09/022_order_sylabs_v_rose_motions_to_dismiss.txt")
+    steps = {(e.stage, e.status) for e in x.events if e.stage or e.status}
+    assert ("motion_to_dismiss", "open") in steps and not any(s and s.startswith("dismissed") for _, s in steps)
+
+
+def test_a_motion_to_compel_arbitration_is_the_motion_to_dismiss_step_without_a_status(extract):
+    x = _corpus(extract, "batch10/004_order_flora_v_prisma_labs_compel_arbitration.txt")
+    # "Flora v. Prisma Labs. — Order Granting Motion to Compel Arbitration (N.D. Cal. Aug. 8, 2023)"
+    assert ("2023-08-08", "motion_to_dismiss", None) in {(e.date, e.stage, e.status) for e in x.events}
+
+
+def test_a_filing_in_an_undated_text_takes_the_year_of_the_latest_date_it_prints(extract):
+    """"Garcia sued both companies in October after the death of her son, Sewell Setzer, in February 2024." (no
+    publication date): October 2024."""
+    x = _corpus(extract, "batch10/019_daily8_reuters_google_character_ai_must_face_garcia_lawsuit.txt")
+    assert ("2024-10-01", "month") in {(e.date, e.precision) for e in x.events if e.stage == "filed"}
+
+
+def test_a_european_date_and_proceedings_initiated_date_the_filing(extract):
+    """"Following a preliminary examination as part of the summary proceedings initiated on 12.05.2025, ..."."""
+    x = _corpus(extract, "batch12/015_heinrich_ip_olg_cologne_meta_may_use_public_data_ai_training.txt")
+    assert ("2025-05-12", "day") in {(e.date, e.precision) for e in x.events if e.stage == "filed"}
+
+
+def test_complaints_filed_by_the_plaintiff_of_every_suit_date_each_suit(extract):
+    """"Justice said in the complaints, filed in New York and Massachusetts federal courts Friday": Justice v. Udio
+    and Justice v. Suno were both filed that day."""
+    x = _corpus(extract, "batch13/005_law360_tony_justice_sues_suno_udio.txt")
+    filed = {(x.cases[e.case].defendants[0], e.date) for e in x.events
+             if e.stage == "filed" and e.date and e.case is not None}
+    assert {("Udio", "2025-06-13"), ("Suno", "2025-06-13")} <= filed
