@@ -828,7 +828,8 @@ def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return layout.sent_of(doc, span[0].i).start_char, layout.sent_of(doc, span[-1].i).end_char
 
 
-_THE_SUIT = re.compile(r"\b(?:[Tt]he|[Tt]his) (?:\w+ ){0,2}?(?:lawsuit|suit|complaint)\b")  # the suit the text is about
+_THE_SUIT = re.compile(r"\b(?:filed|brought|launched|initiated|lodged) (?:the|this) (?:\w+ ){0,2}?(?:lawsuit|suit|complaint)\b")
+# ("OpenAI filed the lawsuit": the suit the text is about; not "The new complaint comes after a case filed by Disney")
 # a suit against a person it describes without a name ("a lawsuit against one of its former sales employees")
 _UNNAMED_DEFENDANT = re.compile(r"(?i)\bagainst\b(?:(?!\bv\.)[^.;])*?\b(?:an?|one of (?:its|their|his|her)|its|their|"
                                 r"his|her) (?:(?:former|ex-?|own|\w+)\s+){0,3}(?:employees?|engineers?|executives?|"

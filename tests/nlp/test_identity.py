@@ -467,3 +467,10 @@ def test_the_lawsuit_the_printed_caption_s_plaintiff_filed_is_that_case(extract)
                 "filed the lawsuit in 2023 accusing Ravine of fraudulently registering the near identical trademark. "
                 "OpenAI, Inc. v. Open Artificial Intelligence, Inc. et al., 4:23-cv-03918 (N.D. Cal. filed Aug. 4, 2023).")
     assert [c.caption for c in x.cases] == ["OpenAI, Inc v. Open Artificial Intelligence, Inc"], _sides(x)
+
+
+def test_a_suit_a_sentence_about_the_text_s_own_complaint_names_is_another_case(extract):
+    x = extract("Disney v. MiniMax: the suit, filed in the district court in California on Tuesday, claims MiniMax used "
+                "the studios' characters. The new complaint comes after a case filed by Disney and Universal against "
+                "Midjourney in June for offering a copyright-infringing service.")
+    assert "Disney v. Midjourney" in [c.caption for c in x.cases], _sides(x)
