@@ -537,8 +537,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                     pl = [m for o in nxt.children if o.dep_ == "pobj" for m in _np_parties(doc, o, ms)]  # "by" on the verb
                 if pl and not df and tok.lower_ in SUE_NOUNS:  # "the class action by X ... against Y" misattached
                     for t in doc[tok.i + 1:sent.end]:
-                        if t.pos_ in ("VERB", "AUX") and not (t.dep_ == "acl" and t.head.i == tok.i) or \
-                                t.is_punct and t.text in ".;:":
+                        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod") and not (  # (not the
+                                t.dep_ == "acl" and t.head.i == tok.i) or t.is_punct and t.text in ".;:":  # "rights" of
+                            # "the music rights exploiter GEMA" the tagger took for a verb)
                             break  # (but "a lawsuit brought by X's company, xAI, against OpenAI" reads on)
                         if t.lower_ == "against" and t.dep_ == "prep":
                             df = [m for o in t.children if o.dep_ == "pobj" for m in _np_parties(doc, o, ms)]

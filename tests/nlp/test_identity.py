@@ -474,3 +474,9 @@ def test_a_suit_a_sentence_about_the_text_s_own_complaint_names_is_another_case(
                 "the studios' characters. The new complaint comes after a case filed by Disney and Universal against "
                 "Midjourney in June for offering a copyright-infringing service.")
     assert "Disney v. Midjourney" in [c.caption for c in x.cases], _sides(x)
+
+
+def test_a_noun_the_tagger_took_for_a_verb_does_not_end_the_suit_s_against(extract):
+    x = extract("The ChatGPT developer suffered a defeat in the lawsuit brought by the music rights exploiter GEMA against "
+                "OpenAI.")
+    assert "GEMA v. OpenAI" in [c.caption for c in x.cases], _sides(x)
