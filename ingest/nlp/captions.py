@@ -56,11 +56,12 @@ def bare_words(name: str) -> list[str]:
 def of_group(name: str, company: str) -> bool:
     """``name`` begins with a name or alias the gazetteer gives ``company``, and goes on: a company of its group
     ("Warner Bros. Entertainment Co" of Warner Bros. Discovery, alias "Warner Bros.")."""
-    entry = gazetteer.lookup(company) or gazetteer.by_name(company)
+    entry = gazetteer.lookup(company)  # (its canonical name too: lookup knows every name and alias)
+    if entry is None or entry.kind != "company":
+        return False
     words = bare_words(name)
-    return entry is not None and entry.kind == "company" and any(
-        0 < len(bare_words(n)) < len(words) and words[:len(bare_words(n))] == bare_words(n)
-        for n in (entry.name, *entry.aliases))
+    heads = (bare_words(n) for n in (entry.name, *entry.aliases))
+    return any(0 < len(head) < len(words) and words[:len(head)] == head for head in heads)
 
 
 def split(caption: str) -> list[str]:

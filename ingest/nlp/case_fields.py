@@ -462,8 +462,8 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
     for j, start, end in courts.jurisdiction_cues(text):  # "filed in Utah state court", "a Paris court": where
         i, conf, sent = anchors.owner(start, end)  # the sentence names one of the case's sides
         words = set(re.findall(r"\w+", text[sent[0]:sent[1]].lower()))
-        if i is not None and any(set(captions.bare_words(n)) <= words for n in cases[i].plaintiffs + cases[i].defendants
-                                 if captions.bare_words(n)):
+        sides = [set(captions.bare_words(n)) for n in cases[i].plaintiffs + cases[i].defendants] if i is not None else []
+        if any(side and side <= words for side in sides):
             _add(cases[i], "jurisdiction", j, round(conf * LATER, 3), _evidence(start, end, sent))
     headed = [f for c in cases for f in c.fields if f.field == "court" and _heading(text, f)]
     for c in cases:  # an "In re" case a court paper's heading serves is in that court (its member's, printed)

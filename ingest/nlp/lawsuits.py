@@ -428,6 +428,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
             named_by: list[Mention] = []
             if (lemma in SUE_VERBS or tok.lower_ in SUE_NOUNS) and _falsely_told(tok):
                 continue
+            outer = None  # the plural suit a list of suits hangs under (_including_suit)
             carrier = tok  # "filed a pair of class actions against ...": the quantity carries the suits' place
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in QUANTITY_NOUNS:
                 carrier = tok.head.head
@@ -527,8 +528,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                         sub_df = [m for o in _objects(doc, child) for m in _np_parties(doc, o, ms)]
                         if sub_pl and sub_df and not (set(m.name for m in sub_pl) & set(m.name for m in sub_df)):
                             pl, df = sub_pl, sub_df
-                outer = _including_suit(tok) if not pl else None
-                if outer is not None:  # "the state has now filed four lawsuits against major social media
+                outer = _including_suit(tok)
+                if outer is not None and not pl:  # "the state has now filed four lawsuits against major social media
                     pl = _subjects(doc, outer.head, ms)  # companies, including similar complaints against Meta and
                     # TikTok": the suits a list names are the plural's, brought by its plaintiff
                 nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
@@ -561,7 +562,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                         apart.append(list(range(len(out), len(out) + len(pl))))
                     out.extend(([m], df, sent.start_char, sent.end_char) for m in pl)  # "Three newspapers
                     continue  # separately filed lawsuits", "X and Y also filed lawsuits against Z": one suit each
-                listed = tok.lower_ in SUE_NOUNS and _including_suit(tok) is not None  # (suits a list names: each
+                listed = outer is not None  # (suits a list names: each
                 if plural and len(df) > 1 and (carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in FILE_VERBS or
                                                listed):  # its own, filed when it was: no companions)
                     if apart is not None and not listed:

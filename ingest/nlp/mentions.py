@@ -375,28 +375,29 @@ def _named_again(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
     text = text_of(doc)
     covered = _covered(found)
     out, seen = [], set()
+
+    def recurs(m: Mention, pattern: str) -> None:  # each untagged place the pattern finds names m's party
+        for hit in re.finditer(pattern, text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is not None and not any(i in covered for i in range(span.start, span.end)):
+                out.append(_span_mention(doc, span, m.name, m.kind, quoted, like=m))
+                covered.update(range(span.start, span.end))
+
     for m in list(found):
         if m.kind not in ("company", "person", "agency", "outlet") or m.resolved or not m.text[:1].isupper() or \
                 len(m.text.split()) < 2 or m.text in seen or "\n" in m.text:
             continue
         seen.add(m.text)
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(m.text)}(?![\w-])", text):
-            span = doc.char_span(hit.start(), hit.end())
-            if span is None or any(i in covered for i in range(span.start, span.end)):
-                continue
-            out.append(_span_mention(doc, span, m.name, m.kind, quoted, like=m))
-            covered.update(range(span.start, span.end))
+        recurs(m, rf"(?<![\w-]){re.escape(m.text)}(?![\w-])")
     for m in list(found) + out:  # "Xockets, Inc. has received ... Xockets filed the lawsuit": a company's name
-        bare = _BARE.sub("", m.text) if m.kind == "company" and not m.resolved else m.text  # without its legal
-        if bare == m.text or bare in seen or not bare[:1].isupper() or bare.lower() in STOP_WORDS | JUNK:  # form
+        if m.kind != "company" or m.resolved:  # without its legal form
+            continue
+        bare = _BARE.sub("", m.text)
+        if bare == m.text or bare in seen or not bare[:1].isupper() or bare.lower() in STOP_WORDS or \
+                bare.lower() in JUNK:
             continue
         seen.add(bare)
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-]|,?\s+{_LEGAL_FORM})", text):
-            span = doc.char_span(hit.start(), hit.end())
-            if span is None or any(i in covered for i in range(span.start, span.end)):
-                continue
-            out.append(_span_mention(doc, span, m.name, m.kind, quoted, like=m))
-            covered.update(range(span.start, span.end))
+        recurs(m, rf"(?<![\w-]){re.escape(bare)}(?![\w-]|,?\s+{_LEGAL_FORM})")
     return out
 
 

@@ -391,12 +391,17 @@ def test_a_settlement_and_the_dismissal_it_brings_at_once_leave_the_case_settled
     assert Case.objects.get().status == "settled"
 
 
-def test_an_undated_step_behind_a_dated_one_retells_the_past():
+def _kadrey_summary_judgment():
+    """A report of 26 June 2025 dating Kadrey v. Meta's summary judgment for Meta the day before."""
     first = "Judge Chhabria granted summary judgment to Meta on June 25, 2025."
     record(first, [nlp.CaseX(caption="Kadrey v. Meta")], events=[
         nlp.EventX("ruling", "granted summary judgment", "2025-06-25", "day", [span(first, "granted summary judgment")],
                    stage="summary_judgment", status="judgment_defendant")],
         published=datetime(2025, 6, 26, tzinfo=timezone.utc))
+
+
+def test_an_undated_step_behind_a_dated_one_retells_the_past():
+    _kadrey_summary_judgment()
     later = "Earlier, the judge had refused to dismiss the authors' suit, letting it go on."
     record(later, [nlp.CaseX(caption="Kadrey v. Meta")], events=[
         nlp.EventX("ruling", "refused to dismiss", None, None, [span(later, "refused to dismiss")],
@@ -420,11 +425,7 @@ def test_a_case_no_source_dates_was_filed_in_the_year_its_district_court_number_
 
 
 def test_a_headlines_plain_dismissal_the_day_after_a_dated_summary_judgment_retells_it():
-    first = "Judge Chhabria granted summary judgment to Meta on June 25, 2025."
-    record(first, [nlp.CaseX(caption="Kadrey v. Meta")], events=[
-        nlp.EventX("ruling", "granted summary judgment", "2025-06-25", "day", [span(first, "granted summary judgment")],
-                   stage="summary_judgment", status="judgment_defendant")],
-        published=datetime(2025, 6, 26, tzinfo=timezone.utc))
+    _kadrey_summary_judgment()
     later = "Judge dismisses authors' copyright lawsuit against Meta."
     record(later, [nlp.CaseX(caption="Kadrey v. Meta")], events=[
         nlp.EventX("ruling", "dismisses", None, None, [span(later, "dismisses")],

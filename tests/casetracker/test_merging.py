@@ -178,24 +178,25 @@ def test_a_printed_caption_is_not_merged_on_a_storys_list():
     assert Case.objects.count() == 2
 
 
+def ross_paper(docket, court):
+    """A court paper of Thomson Reuters v. Ross Intelligence: the Delaware case's or its Third Circuit appeal's."""
+    text = f"Thomson Reuters v. Ross Intelligence, No. {docket} ({'D. Del.' if court == 'ded' else '3d Cir.'})."
+    return record(text, [printed(text, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"],
+                                 docket=docket, court=court)],
+                  [party(text, "Thomson Reuters", role="plaintiff"), party(text, "Ross Intelligence", role="defendant")],
+                  kind="opinion")
+
+
 def test_an_appeal_a_story_tells_of_is_the_trial_case_but_an_appeal_court_paper_is_its_own_record():
     """"The Third Circuit heard Thomson Reuters v. Ross" is the Delaware case's appeal told in words: one record.
     An appellate court's own paper (its docket number) stays a record of its own, related to the case below."""
-    order = "Thomson Reuters v. Ross Intelligence, No. 1:20-cv-00613-SB (D. Del.)."
-    record(order, [printed(order, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"],
-                           docket="1:20-cv-00613-SB", court="ded")],
-           [party(order, "Thomson Reuters", role="plaintiff"), party(order, "Ross Intelligence", role="defendant")],
-           kind="opinion")
+    ross_paper("1:20-cv-00613-SB", "ded")
     story = "Thomson Reuters told the Third Circuit that Ross copied its headnotes."
     record(story, [told(story, "Thomson Reuters v. Ross", ["Thomson Reuters"], ["Ross Intelligence"], courts=["ca3"])],
            [party(story, "Thomson Reuters", role="plaintiff"), party(story, "Ross Intelligence", role="defendant",
                                                                     surface="Ross")])
     assert Case.objects.count() == 1 and Case.objects.get().court == "ded"
-    appeal = "Thomson Reuters v. Ross Intelligence, No. 25-2153 (3d Cir.)."
-    record(appeal, [printed(appeal, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"],
-                            docket="25-2153", court="ca3")],
-           [party(appeal, "Thomson Reuters", role="plaintiff"), party(appeal, "Ross Intelligence", role="defendant")],
-           kind="opinion")
+    ross_paper("25-2153", "ca3")
     assert sorted(Case.objects.values_list("court", flat=True)) == ["ca3", "ded"]
 
 
@@ -245,16 +246,8 @@ def test_a_story_told_by_the_parent_company_s_name_joins_the_case_its_subsidiary
 
 
 def test_a_story_that_fits_both_an_appeal_and_the_case_below_joins_the_case_below():
-    order = "Thomson Reuters v. Ross Intelligence, No. 1:20-cv-00613-SB (D. Del.)."
-    record(order, [printed(order, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"],
-                           docket="1:20-cv-00613-SB", court="ded")],
-           [party(order, "Thomson Reuters", role="plaintiff"), party(order, "Ross Intelligence", role="defendant")],
-           kind="opinion")
-    appeal = "Thomson Reuters v. Ross Intelligence, No. 25-2153 (3d Cir.)."
-    record(appeal, [printed(appeal, "Thomson Reuters v. Ross Intelligence", ["Thomson Reuters"], ["Ross Intelligence"],
-                            docket="25-2153", court="ca3")],
-           [party(appeal, "Thomson Reuters", role="plaintiff"), party(appeal, "Ross Intelligence", role="defendant")],
-           kind="opinion")
+    ross_paper("1:20-cv-00613-SB", "ded")
+    ross_paper("25-2153", "ca3")
     below, above = Case.objects.get(court="ded"), Case.objects.get(court="ca3")
     CaseRelation.objects.get_or_create(from_case=above, to_case=below, kind=CaseRelation.Kind.APPEAL_OF)
     story = "Ross Intelligence lost its fight with Thomson Reuters over headnotes."
