@@ -6,7 +6,9 @@ statements into one record per lawsuit (``tests/data/cases.jsonl``):
 
 - a field that does not change over a case's life (court, docket numbers, judge, date filed, class action) takes the
   value most documents state (ties: the most precise, then the latest document);
-- status and stage are as of the latest dated document that states them;
+- status and stage are as of the latest dated document that states them, unless an undated document states a
+  later point of the case's life (a further stage; an end where the dated one says open; an appeal after the end):
+  a case does not go back, so an undated report of its verdict is later than a dated report of its trial;
 - every field keeps the documents that state it (``sources``) and the values other documents gave (``conflicts``).
 
 ``score`` matches predicted records (``manage.py export_cases --jsonl``) to gold ones and prints case precision
@@ -131,9 +133,9 @@ def build(statements: list[dict]) -> list[dict]:
             if field == "class_action" and rec[field] is not None:
                 rec[field] = rec[field] == "true"
             _sourced(rec, field, vals)
-        for field in AS_OF:  # as of the latest dated document that states it
+        for field in AS_OF:
             vals = [(s[field], s["_published"], s["doc"]) for s in sts if s.get(field)]
-            rec[field] = max(vals, key=lambda v: (v[1], STAGES.index(v[0]) if v[0] in STAGES else 0))[0] if vals else None
+            rec[field] = _as_of(field, vals)
             _sourced(rec, field, vals)
         dockets = [(d, s["_published"], s["doc"]) for s in sts for d in s.get("docket_numbers") or []]
         rec["docket_numbers"] = sorted({d for d, _, _ in dockets})
@@ -165,6 +167,24 @@ def build(statements: list[dict]) -> list[dict]:
     for rec in cases:
         rec["relations"] = [r for r in rec["relations"] if r["case"] in known]
     return cases
+
+
+def _life_point(field: str, value: str) -> int:
+    """How far along its life a case is at this value: a stage's place; for status open, then an end, then appeal."""
+    if field == "stage":
+        return STAGES.index(value) if value in STAGES else 0
+    return 0 if value == "open" else 2 if value == "on_appeal" else 1
+
+
+def _as_of(field: str, vals: list[tuple[str, str, str]]) -> Optional[str]:
+    """(value, published, doc): the value of the latest dated document; an undated one that states a later point
+    of the case's life wins (it cannot be placed in time, but a case does not go back)."""
+    if not vals:
+        return None
+    dated = [v for v in vals if v[1]] or vals
+    value = max(dated, key=lambda v: (v[1], _life_point(field, v[0])))[0]
+    later = [v for v in vals if not v[1] and _life_point(field, v[0]) > _life_point(field, value)]
+    return max(later, key=lambda v: _life_point(field, v[0]))[0] if later else value
 
 
 def _sourced(rec: dict, field: str, vals: list[tuple]) -> None:

@@ -33,6 +33,23 @@ def test_gold_takes_the_most_stated_value_and_the_latest_status():
     assert case["docket_cores"] == ["24-cv-05417"] and case["sources"]["docket"] == ["b.txt"]
 
 
+def test_an_undated_statement_of_a_later_point_of_the_case_outranks_the_latest_dated_one():
+    """A case does not go back: an undated report of the verdict is later than a dated report of the trial, while an
+    undated report of the filing says nothing against a dated ruling, and a later dated reopening stands."""
+    case, = caseeval.build([
+        statement("trial.txt", "musk", "2026-05-14", status="open", stage="trial"),
+        statement("verdict.txt", "musk", status="judgment_defendant", stage="judgment"),
+        statement("filing.txt", "musk", status="open", stage="filed"),
+    ])
+    assert (case["status"], case["stage"]) == ("judgment_defendant", "judgment")
+    case, = caseeval.build([
+        statement("ruling.txt", "x", "2024-05-09", status="dismissed", stage="motion_to_dismiss"),
+        statement("amended.txt", "x", "2024-11-26", status="open", stage="motion_to_dismiss"),
+        statement("old.txt", "x", status="open", stage="filed"),
+    ])
+    assert (case["status"], case["stage"]) == ("open", "motion_to_dismiss")
+
+
 def test_precision_counts_duplicates_and_records_that_are_no_lawsuit():
     gold = caseeval.build([statement("a.txt", "bartz", judge="William Alsup", docket_numbers=["24-cv-05417"],
                                      parties=[{"name": "Andrea Bartz", "role": "plaintiff"},
