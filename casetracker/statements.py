@@ -178,18 +178,25 @@ def _as_of(event: Event, published: dict[int, date]) -> Optional[date]:
     return min(dates) if dates else None
 
 
-def document_dates(doc_ids: set[int]) -> dict[int, date]:
+def _placed(event: Event, placed: set[int]) -> bool:
+    """A step that a date places in the case's life: its own, or the publication date of a report that tells it (a
+    report without one is dated only by the latest step it tells: a lower bound, ``document_dates``)."""
+    return bool(event.date) or any(s.document_id in placed for s in event.sources.all())
+
+
+def document_dates(doc_ids: set[int]) -> tuple[dict[int, date], set[int]]:
     """Each document's date: when it was published, else the latest date its events give (a report is at least
-    as late as the latest step it tells)."""
+    as late as the latest step it tells); and the documents whose date is their publication's."""
     out = {pk: (at.date() if hasattr(at, "date") else at) for pk, at in
            Document.objects.filter(pk__in=doc_ids, published_at__isnull=False).values_list("pk", "published_at")}
+    placed = set(out)
     rest = set(doc_ids) - set(out)
     if rest:
         for pk, latest in (EventSource.objects.filter(document_id__in=rest, event__date__isnull=False)
                            .values("document_id").annotate(latest=Max("event__date"))
                            .values_list("document_id", "latest")):
             out[pk] = latest
-    return out
+    return out, placed
 
 
 @writes.atomic
@@ -225,8 +232,8 @@ def case_resolve(case: Case) -> Case:
         values["docket_number_core"] = primary.core
     events = list(Event.objects.filter(case=case, rejected=False).prefetch_related("sources"))
     doc_ids = {s.document_id for e in events for s in e.sources.all()}
-    published = document_dates(doc_ids)
-    values.update(_from_steps(events, published, by_field))
+    published, placed = document_dates(doc_ids)
+    values.update(_from_steps(events, published, placed, by_field))
     if values["date_filed"] is None:  # no source dates the filing: the year its district court number gives
         year = docket_year(d.number for d in dockets)
         if year:
@@ -238,6 +245,7 @@ def case_resolve(case: Case) -> Case:
             values["stage"] = "judgment"  # paper's steps all went to the case below)
         elif STAGE_ORDER.get(values["stage"], 0) < STAGE_ORDER["judgment"]:
             values["stage"] = "appeal"
+        values["status"] = _appellate_status(case, events, values["status"])
     ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
         case_links__reason=CaseDocument.Reason.PARTIES).values_list("is_ai_litigation", flat=True))
     stated = [f.value == "true" for f in by_field["is_ai_litigation"]]
@@ -260,6 +268,22 @@ def case_resolve(case: Case) -> Case:
 
         case_changed(case, caption="case_name" in changed)
     return case
+
+
+def _appellate_status(case: Case, events: list[Event], status: str) -> str:
+    """An appellate record's status is its court's disposition, the last appellate step that decided it: sent back
+    ("vacated ... and remanded for further proceedings": the suit goes on, open), an end it states, or the decision
+    below upheld ("affirmed": the status the case below ended with). The lower courts' steps a decision retells
+    ("The state trial court dismissed the complaint") are not this record's."""
+    decisions = [e for e in events if e.stage == "appeal" and e.status in TERMINAL | {"affirmed", "open"}]
+    if not decisions:
+        return status
+    last = max(decisions, key=lambda e: (e.date or date.min, e.pk))
+    if last.status != "affirmed":
+        return last.status
+    below = [r.to_case.status for r in case.relations_out.filter(kind=CaseRelation.Kind.APPEAL_OF)
+             .select_related("to_case")]
+    return next((st for st in below if st in TERMINAL), status)
 
 
 # a reported decision's title: a citation that closes with the court and the year ("Thaler v. Perlmutter, No. 23-5233
@@ -305,7 +329,7 @@ def _step_of(events: list[Event], field: str, value: str) -> Optional[Event]:
     return max(steps, key=lambda e: (e.date or date.min, e.pk), default=None)
 
 
-def _from_steps(events: list[Event], published: dict, by_field) -> dict:
+def _from_steps(events: list[Event], published: dict, placed: set[int], by_field) -> dict:
     """Date filed, stage, status, date terminated and last activity from the case's steps (its events that show
     a procedural stage or a status), each step as of its date, else as of the date of the document reporting it
     (``published``: see document_dates).
@@ -337,6 +361,13 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
     if staged:
         last = max(staged, key=lambda t: (t[1] or date.min, STAGE_ORDER.get(t[0].stage, 0)))
         out["stage"] = last[0].stage
+        # a step that no date places (neither its own nor a dated report's) and that is further along came after
+        # the dated ones: a case does not go back (the appeal argued in an undated transcript, after a dated ruling
+        # on the motion to dismiss)
+        further = [e.stage for e, _ in staged if not _placed(e, placed)
+                   and STAGE_ORDER.get(e.stage, 0) > STAGE_ORDER.get(out["stage"], 0)]
+        if further:
+            out["stage"] = max(further, key=lambda st: STAGE_ORDER.get(st, 0))
     # an appellate step that itself shows how the case ended ("the Second Circuit agreed with the dismissal") or that
     # upheld the decision below ("affirmed": the case stands as that decision left it) decided the appeals before it
     ended = TERMINAL | {"affirmed"}
@@ -345,8 +376,11 @@ def _from_steps(events: list[Event], published: dict, by_field) -> dict:
         e.status == "on_appeal" and decided is not None and (when or date.min) <= decided)]
     status, terminated, when = "open", None, None
     if statused:
-        last, when = max(statused, key=lambda t: (t[1] or date.min, t[0].status in TERMINAL,
-                                                  t[0].status == "settled", t[0].status in SPECIFIC))
+        rank = lambda t: (t[0].status in TERMINAL, t[0].status == "settled", t[0].status in SPECIFIC)  # noqa: E731
+        last, when = max(statused, key=lambda t: (t[1] or date.min, *rank(t)))
+        unplaced_ends = [t for t in statused if t[0].status in TERMINAL and not _placed(t[0], placed)]
+        if last.status not in TERMINAL and unplaced_ends:  # an end no date places came after the open case's steps
+            last, when = max(unplaced_ends, key=lambda t: (t[1] or date.min, *rank(t)))
         status = last.status
         if status in TERMINAL:
             terminated = when

@@ -95,6 +95,19 @@ def test_a_verdict_takes_the_side_it_favours(extract):
     assert ("trial", "judgment_defendant") in steps  # a jury's verdict ends the trial, for the side it favours
 
 
+def test_a_case_dismissed_after_the_verdict_is_a_judgment_for_the_defendant(extract):
+    steps = _steps(extract, "In Musk v. OpenAI, Judge Yvonne Gonzalez Rogers accepted the advisory verdict and "
+                            "dismissed the case.")
+    assert ("trial", "judgment_defendant") in steps and not any(s == "dismissed" for _, s in steps)
+
+
+def test_discovery_of_information_is_no_discovery_step(extract):
+    assert not any(st == "discovery" for st, _ in _steps(
+        extract, "In Reddit v. Perplexity, Reddit says Perplexity markets itself as an AI-powered Swiss Army Knife "
+                 "for information discovery and curiosity."))
+    assert any(st == "discovery" for st, _ in _steps(extract, "In Reddit v. Perplexity, the parties are now in discovery."))
+
+
 def test_filing_month_and_relative_year_give_a_filed_event(extract):
     events = _events(extract, "In Dow Jones v. Perplexity, the publishers said in their lawsuit filed last year "
                               "that Perplexity copied articles.")
