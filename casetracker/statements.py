@@ -121,8 +121,10 @@ def relations_record(*, document: Document, named: list[tuple[nlp.CaseX, Case]],
             if other is None or other.pk == case.pk:
                 continue
             ev = make_evidence(rx.evidence[:1])[0] if rx.evidence else None
-            CaseRelation.objects.get_or_create(from_case=case, to_case=other, kind=rx.kind,
-                                               defaults={"document": document, "evidence": ev})
+            _, created = CaseRelation.objects.get_or_create(from_case=case, to_case=other, kind=rx.kind,
+                                                            defaults={"document": document, "evidence": ev})
+            if created and rx.kind == CaseRelation.Kind.APPEAL_OF:
+                case_resolve(case)  # an appellate record that upheld the decision below ends as that case did
 
 
 def _case_named(name: str, named: list[tuple[nlp.CaseX, Case]], exclude: Case) -> Optional[Case]:

@@ -92,6 +92,10 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
                 return "hypothetical"
             if ch.dep_ == "aux" and ch.lower_ == "to" and tok.dep_ in ("advcl", "ROOT", "csubj", "acl", "relcl"):
                 return "hypothetical"  # "To survive a motion to dismiss, a complaint must ...": a purpose
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+                ch.dep_ == "mark" and ch.lemma_.lower() in _lex("plan_verb") for ch in tok.head.children):
+            return "hypothetical"  # a condition covers the verbs it joins ("whether labs follow ..., contest ... on
+            # appeal, or ...")
         if tok.i not in inside:
             lemma = tok.lemma_.lower()
             if lemma in _lex("void_verb"):

@@ -410,6 +410,50 @@ def test_an_undated_step_behind_a_dated_one_retells_the_past():
     assert (case.stage, case.status) == ("summary_judgment", "judgment_defendant")
 
 
+def test_an_undated_report_of_a_later_point_of_the_case_outranks_the_latest_dated_step():
+    """A case does not go back: a step no date places (neither its own nor its report's publication) that is further
+    along than the latest dated step came after it, and so did an end told by such a report."""
+    first = "Lawyers for Musk and OpenAI began closing arguments on May 14, 2026 in the trial."
+    record(first, [nlp.CaseX(caption="Musk v. Altman")], events=[
+        nlp.EventX("hearing", "closing arguments", "2026-05-14", "day", [span(first, "began closing arguments")],
+                   stage="trial", status="open")], published=datetime(2026, 5, 14, tzinfo=timezone.utc))
+    later = "Judge Gonzalez Rogers accepted the advisory verdict and dismissed the case."
+    record(later, [nlp.CaseX(caption="Musk v. Altman")], events=[
+        nlp.EventX("ruling", "accepted the verdict", None, None, [span(later, "accepted the advisory verdict")],
+                   stage="judgment", status="judgment_defendant")])  # no publication date
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("judgment", "judgment_defendant")
+    told = "Musk sued OpenAI in 2024."  # an undated retelling of the filing takes nothing back
+    record(told, [nlp.CaseX(caption="Musk v. Altman")], events=[
+        nlp.EventX("filing", "sued", None, None, [span(told, "sued")], stage="filed", status="open")])
+    case.refresh_from_db()
+    assert (case.stage, case.status) == ("judgment", "judgment_defendant")
+
+
+def test_an_appellate_record_that_affirmed_ends_as_the_case_below_and_one_that_remanded_is_open():
+    below = "The district court granted summary judgment to the Register of Copyrights on August 18, 2023."
+    record(below, [nlp.CaseX(caption="Thaler v. Perlmutter", fields=[field("court", "dcd", below, "district court")])],
+           events=[nlp.EventX("ruling", "summary judgment", "2023-08-18", "day", [span(below, "granted")],
+                              stage="summary_judgment", status="judgment_defendant")], kind="opinion")
+    text = "The Court of Appeals for the D.C. Circuit affirmed the district court's decision."
+    record(text, [nlp.CaseX(caption="Thaler v. Perlmutter", fields=[field("court", "cadc", text, "D.C. Circuit")])],
+           events=[nlp.EventX("ruling", "affirmed", None, None, [span(text, "affirmed")], stage="appeal",
+                              status="affirmed")], kind="opinion")
+    trial, appeal = Case.objects.get(court="dcd"), Case.objects.get(court="cadc")
+    assert appeal.status == "open"  # no link to the case below yet
+    from casetracker.statements import case_resolve
+
+    CaseRelation.objects.create(from_case=appeal, to_case=trial, kind=CaseRelation.Kind.APPEAL_OF)
+    assert case_resolve(appeal).status == "judgment_defendant"
+    remand = "The Supreme Court vacated the decision and remanded for further proceedings."
+    record(remand, [nlp.CaseX(caption="Nitro-Lift v. Howard", fields=[field("court", "scotus", remand, "Supreme")])],
+           events=[nlp.EventX("ruling", "appealed", None, None, [span(remand, "vacated")], stage="appeal",
+                              status="on_appeal"),
+                   nlp.EventX("ruling", "remanded", None, None, [span(remand, "remanded")], stage="appeal",
+                              status="open")], kind="opinion")
+    assert Case.objects.get(court="scotus").status == "open"
+
+
 def test_a_case_no_source_dates_was_filed_in_the_year_its_district_court_number_gives():
     text = "Getty Images (US), Inc. v. Stability AI, Inc., C.A. No. 1:23-cv-00135-GBW, in the District of Delaware."
     cx = nlp.CaseX(caption="Getty Images v. Stability AI", evidence=[span(text, "Getty Images (US), Inc.")],

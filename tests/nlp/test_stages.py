@@ -101,6 +101,18 @@ def test_a_case_dismissed_after_the_verdict_is_a_judgment_for_the_defendant(extr
     assert ("trial", "judgment_defendant") in steps and not any(s == "dismissed" for _, s in steps)
 
 
+def test_a_condition_covers_the_verbs_it_joins(nlp):
+    from ingest.nlp import stages
+
+    doc = nlp("The question is whether other labs follow Anthropic's settlement structure, contest the split-ruling "
+              "framework on appeal, or restructure their data acquisition.")
+    appeal = next(t.i for t in doc if t.lower_ == "appeal")
+    assert stages.mood(doc, appeal - 1, appeal + 1) == "hypothetical"
+    doc = nlp("Anthropic settled the case and Meta contested the ruling on appeal.")
+    appeal = next(t.i for t in doc if t.lower_ == "appeal")
+    assert stages.mood(doc, appeal - 1, appeal + 1) == "taken"
+
+
 def test_discovery_of_information_is_no_discovery_step(extract):
     assert not any(st == "discovery" for st, _ in _steps(
         extract, "In Reddit v. Perplexity, Reddit says Perplexity markets itself as an AI-powered Swiss Army Knife "
