@@ -269,6 +269,9 @@ def case_resolve(case: Case) -> Case:
         from casetracker.linking import case_changed
 
         case_changed(case, caption="case_name" in changed)
+        if "status" in changed:  # an appeal that upheld this case's decision ends as this case did
+            for appeal in Case.objects.filter(relations_out__to_case=case, relations_out__kind=CaseRelation.Kind.APPEAL_OF):
+                case_resolve(appeal)
     return case
 
 

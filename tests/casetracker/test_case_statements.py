@@ -445,6 +445,12 @@ def test_an_appellate_record_that_affirmed_ends_as_the_case_below_and_one_that_r
 
     CaseRelation.objects.create(from_case=appeal, to_case=trial, kind=CaseRelation.Kind.APPEAL_OF)
     assert case_resolve(appeal).status == "judgment_defendant"
+    Case.objects.filter(pk=trial.pk).update(status="open")  # the case below ends after the appeal was linked
+    Case.objects.filter(pk=appeal.pk).update(status="open")
+    trial.refresh_from_db()
+    case_resolve(trial)
+    appeal.refresh_from_db()
+    assert appeal.status == "judgment_defendant"
     remand = "The Supreme Court vacated the decision and remanded for further proceedings."
     record(remand, [nlp.CaseX(caption="Nitro-Lift v. Howard", fields=[field("court", "scotus", remand, "Supreme")])],
            events=[nlp.EventX("ruling", "appealed", None, None, [span(remand, "vacated")], stage="appeal",
