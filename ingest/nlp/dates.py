@@ -223,12 +223,18 @@ _FUTURE_BEFORE = re.compile(r"\b(?:scheduled|set|slated|due|planned|expected|wil
 _DATE_AFTER = re.compile(rf"\s*[,(]?\s*{_M}\s+\d")
 _DATELINE_BEFORE = re.compile(r"\b(?:updated|published|posted|modified)\b[^\n]{0,30}$", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:[-–—|,]|at)?\s*\d{1,2}:\d{2}")  # "Jun 27, 2025 - 20:15"
+# a cited publication's date: "(December 27, 2023 ai fray article)", "(see our June 3, 2025 post)"
+_CITED_AFTER = re.compile(r"(?:\s+[\w.'’-]+){0,3}\s+(?:article|post|blog\s+post|report|piece|story|newsletter)s?\)",
+                          re.I)
 
 
 def dateline(text: str, start: int, end: int) -> bool:
     """The date at [start, end) is a page's dateline ('Updated 3:16 PM UTC, Mon July 7, 2025', 'Jun 27, 2025 -
-    20:15'): when the page was published or updated, not an event (nor a filing the next words tell)."""
-    return bool(_DATELINE_BEFORE.search(text, max(0, start - 40), start) or _DATELINE_AFTER.match(text, end))
+    20:15'): when the page was published or updated, not an event (nor a filing the next words tell); or the date
+    of a publication the text cites in parentheses ('brought by the New York Times (December 27, 2023 ai fray
+    article)': the article's date, not the suit's)."""
+    return bool(_DATELINE_BEFORE.search(text, max(0, start - 40), start) or _DATELINE_AFTER.match(text, end)
+                or "(" in text[max(0, start - 12):start] and _CITED_AFTER.match(text, end))
 
 
 def _candidates(full: str, published: Optional[date]) -> list[tuple[date, str, int, int, str]]:

@@ -300,8 +300,8 @@ def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True,
             break
     if status == "dismissed":  # "dismissed the lawsuit without leave to amend": the dismissal the sentence qualifies
         status = next((c.status for c in near if c.status in _SPECIFIC_DISMISSALS), status)
-    if status == "dismissed" and stage == "trial":  # "accepted the advisory verdict and dismissed the case": a case
-        status = "judgment_defendant"  # dismissed at trial is decided on its merits, for the defendant
+    if status == "dismissed" and stage == "trial":  # "accepted the advisory verdict and dismissed the case": the
+        stage, status = "judgment", "judgment_defendant"  # court's judgment after the trial, for the defendant
     return stage, status
 
 

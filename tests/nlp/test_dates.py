@@ -85,3 +85,16 @@ def test_a_pages_dateline_dates_no_filing_the_next_words_tell():
             "Universal have reportedly filed a lawsuit against AI image generator Midjourney.")
     x = pipeline.extract(text, published=date(2025, 7, 7), title="Disney and Universal Sue Midjourney", kind="news")
     assert not any(e.date == "2025-07-07" for e in x.events if e.stage == "filed")
+
+
+def test_a_cited_articles_date_dates_no_filing():
+    from ingest.nlp import pipeline
+
+    text = ("Several copyright actions against OpenAI have been consolidated in New York. The highest-profile one "
+            "of those cases was brought by the New York Times (December 27, 2023 ai fray article). In June 2024, "
+            "the Center for Investigative Reporting filed the third case.")
+    x = pipeline.extract(text, published=date(2025, 4, 5), title="OpenAI defeats parts of suits", kind="blog")
+    assert not any(e.date == "2023-12-27" for e in x.events)
+    text = "The New York Times sued OpenAI on December 27, 2023 (a case first covered in our report)."
+    x = pipeline.extract(text, published=date(2025, 4, 5), title="NYT sues OpenAI", kind="news")
+    assert any(e.date == "2023-12-27" for e in x.events)

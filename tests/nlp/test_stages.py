@@ -98,7 +98,7 @@ def test_a_verdict_takes_the_side_it_favours(extract):
 def test_a_case_dismissed_after_the_verdict_is_a_judgment_for_the_defendant(extract):
     steps = _steps(extract, "In Musk v. OpenAI, Judge Yvonne Gonzalez Rogers accepted the advisory verdict and "
                             "dismissed the case.")
-    assert ("trial", "judgment_defendant") in steps and not any(s == "dismissed" for _, s in steps)
+    assert ("judgment", "judgment_defendant") in steps and not any(s == "dismissed" for _, s in steps)
 
 
 def test_a_condition_covers_the_verbs_it_joins(nlp):
