@@ -35,6 +35,7 @@ AUTHORITY = {CaseFact.Origin.EDITOR: 10.0, CaseFact.Origin.DOCKET: 5.0, CaseFact
 STAGE_ORDER = {stage: n for n, stage in enumerate(nlp.STAGES)}
 TERMINAL = nlp.ENDINGS
 SPECIFIC = {"dismissed_with_prejudice", "dismissed_without_prejudice", "voluntarily_dismissed"}  # than "dismissed"
+_COURT_DISMISSALS = {"dismissed", "dismissed_with_prejudice", "dismissed_without_prejudice"}
 SINGLE = ("court", "jurisdiction", "judge", "class_action", "caption_full")
 
 
@@ -395,6 +396,10 @@ def _from_steps(events: list[Event], published: dict, placed: set[int], by_field
     if appeals and (when is None or max((a for a in appeals if a), default=date.max) >= when):
         status = "on_appeal"
     out["status"] = status
+    if status in _COURT_DISMISSALS and out["stage"] == "judgment" and not any(
+            e.stage in ("trial", "summary_judgment") for e, _ in steps) and any(
+            e.stage == "motion_to_dismiss" for e, _ in steps):  # a ruling for the defendant ('sided with OpenAI')
+        out["stage"] = "motion_to_dismiss"  # that dismissed the case before any trial granted the motion to dismiss
     terminated_fact = [f for f in by_field["date_terminated"] if f.origin == CaseFact.Origin.DOCKET]
     out["date_terminated"] = (date.fromisoformat(_top(terminated_fact)[:10]) if terminated_fact else terminated)
     dates = [e.date for e in events if e.date]

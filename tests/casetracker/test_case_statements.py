@@ -460,6 +460,19 @@ def test_an_appellate_record_that_affirmed_ends_as_the_case_below_and_one_that_r
     assert Case.objects.get(court="scotus").status == "open"
 
 
+def test_a_ruling_for_the_defendant_that_dismissed_the_case_before_any_trial_is_the_motion_to_dismiss_stage():
+    text = ("OpenAI moved to dismiss xAI's amended complaint. Judge Lin sided with OpenAI a second time. "
+            "The judge dismissed the case with prejudice.")
+    record(text, [nlp.CaseX(caption="xAI v. OpenAI")], events=[
+        nlp.EventX("filing", "moved to dismiss", None, None, [span(text, "moved to dismiss")],
+                   stage="motion_to_dismiss"),
+        nlp.EventX("ruling", "sided with OpenAI", None, None, [span(text, "sided with")], stage="judgment"),
+        nlp.EventX("ruling", "dismissed", None, None, [span(text, "dismissed the case")], stage="motion_to_dismiss",
+                   status="dismissed_with_prejudice")], published=datetime(2026, 6, 15, tzinfo=timezone.utc))
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("motion_to_dismiss", "dismissed_with_prejudice")
+
+
 def test_a_case_no_source_dates_was_filed_in_the_year_its_district_court_number_gives():
     text = "Getty Images (US), Inc. v. Stability AI, Inc., C.A. No. 1:23-cv-00135-GBW, in the District of Delaware."
     cx = nlp.CaseX(caption="Getty Images v. Stability AI", evidence=[span(text, "Getty Images (US), Inc.")],
