@@ -275,6 +275,11 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
             linked.append(case)
     if not linked and extraction.is_ai_litigation:
         linked = link_by_parties(document)
+        if len(linked) == 1 and extraction.judges:  # "Judge Alvin K. Hellerstein ... denied a motion to dismiss
+            # a claim brought by major record labels against Uncharted Labs": the one case both sides name
+            statements.facts_record(case=linked[0], document=document, make_evidence=make_evidence,
+                                    cx=nlp.CaseX(caption=linked[0].case_name, fields=list(extraction.judges)),
+                                    version=extraction.extractor_version)
     if linked:
         _record_roles(document, extraction, linked, named, resolve, make_evidence)
     _record_events(document, extraction, linked[0] if linked else None, make_evidence, named)

@@ -278,12 +278,18 @@ def own_case(text: str, title: str, sides, start: int, end: int) -> bool:
     return opening(text, start, title) and any(subject_side(text, distinctive(side), start, end) for side in sides)
 
 
+_AFTER_LISTED_NUMBER = re.compile(r"^(?:.*\s)?[\w-]*\d[\w-]*,?\s+(?:and|&)\s+(?=[A-Z])")
+
+
 def explicit(text: str, title: Optional[str] = None) -> list[tuple[str, str, int, int]]:
     """(left, right, start, end) of printed captions, precedents cited in court papers left out (with the
     document's ``title`` given, a citation after its own case, see own_case, does not make it a precedent)."""
     out = []
     for m in CAPTION.finditer(text):
-        left, right = clean_side(m.group("left"), left=True), clean_side(m.group("right"))
+        # "Tremblay v. OpenAI, 23-cv-3223 and Silverman v. OpenAI, 23-cv-3416": a list's number ends the case before
+        raw_left = _AFTER_LISTED_NUMBER.sub("", m.group("left"))
+        start = m.start() + len(m.group("left")) - len(raw_left)
+        left, right = clean_side(raw_left, left=True), clean_side(m.group("right"))
         left = re.sub(r"^(?:.*\b(?:v\.|vs\.)\s+)", "", left)
         legal = _TRADE_NAME_BEFORE.search(text[max(0, m.start("left") - 120):m.start("left")])
         if legal and left:  # "Kentucky Bourbon Distillers Ltd. d/b/a Willett Distillery v. Shaan Inc.": the
@@ -292,14 +298,14 @@ def explicit(text: str, title: Optional[str] = None) -> list[tuple[str, str, int
             left += "."  # a plaintiff known by an initial leads a class: "T. et al v. OpenAI LP et al"
         if not left or not right or len(left) < 2 or len(right) < 2 or left.lower() == right.lower():
             continue
-        if NOT_A_SIDE.search(_cut_left(m.group("left"))) or NOT_A_SIDE.search(_cut(m.group("right"))):
+        if NOT_A_SIDE.search(_cut_left(raw_left)) or NOT_A_SIDE.search(_cut(m.group("right"))):
             continue  # (as far as each side reaches: "SEC v. Westbrook. Civil Action No. ..." is a caption)
         if re.fullmatch(_SUFFIX, left) or re.fullmatch(_SUFFIX, right):
             continue  # "(US), INC., Plaintiff, v. STABILITY AI": a suffix is no side
         if re.search(r"\b(?:[Ss]ee(?: also| generally)?|[Cc]f\.|[Aa]ccord|[Cc]iting|[Qq]uoting)[\s,]*$",
-                     text[max(0, m.start() - 16):m.start()]):
+                     text[max(0, start - 16):start]):
             continue  # "see also Lenz v. Universal Music Corp.": a precedent cited
-        if m.start() and text[m.start() - 1] in "-:/":
+        if start and text[start - 1] in "-:/":
             continue  # "No. 1:20-cv-613-SB v. ROSS": a judge's initials ending a docket number
         if re.fullmatch(r"[A-Z]", left) or re.search(r"\d{2}", left + right):
             continue
@@ -308,7 +314,7 @@ def explicit(text: str, title: Optional[str] = None) -> list[tuple[str, str, int
             continue
         if len(left.split()) == 1 and left.lower() in ("the", "a", "an", "and", "or"):
             continue
-        out.append((left, right, m.start(), m.end()))
+        out.append((left, right, start, m.end()))
     seen: dict[str, str] = {}
     for m in IN_RE.finditer(text):
         if PRECEDENT.match(text[m.end():m.end() + 40]) or re.search(

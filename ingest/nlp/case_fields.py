@@ -295,6 +295,9 @@ def _full_name(raw: str, known: dict[str, str], surname: bool = False) -> Option
     return name
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:Judge|Justice|Richter|Richterin)\s+$")  # a title right before a name
+
+
 def _judge_hits(text: str, ms) -> list[tuple[str, int, int, bool]]:
     """(full name, start, end, magistrate) of every judge the text names: the parser's judges, and the names a
     judge cue reads where the parser found a person, the gazetteer knows the name, or a signature line prints it."""
@@ -303,7 +306,10 @@ def _judge_hits(text: str, ms) -> list[tuple[str, int, int, bool]]:
     for m in people:
         if m.kind == "judge":
             before = text[max(0, m.start - 40):m.start]
-            raw.append((m.name, m.start, m.end, bool(re.search(r"(?i)magistrate(?:\s+judge)?\s*$", before)), False))
+            # "Judge Schwager explained that ...": the parser read a person right after the title, in a sentence
+            # (not a headline's capitalised words): a surname alone is that judge's name
+            alone = len(m.name.split()) == 1 and bool(_TITLE_BEFORE.search(before)) and not _headline(text, m.start)
+            raw.append((m.name, m.start, m.end, bool(re.search(r"(?i)magistrate(?:\s+judge)?\s*$", before)), alone))
     surnames: dict[str, int] = {}  # a surname a judge cue reads alone, and how often the text calls it a judge
     for pattern, signature, surname in _patterns()[1]:
         for m in pattern.finditer(text):
@@ -396,8 +402,11 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
     owned: list[list[str]] = [[] for _ in cases]
     paired, heading = _heading_pairs(text, dockets, anchors)
     heading_cases = sorted({v[0] for v in paired.values() if v[0] is not None})
+    row_suffix: dict[str, str] = {}  # a heading's number no caption of the block names: its judge's initials
     for number, start, end in dockets:
         i, conf, sent = paired[number] if number in paired else anchors.owner(start, end)
+        if i is None and number in paired and _suffixes(text, number, end)[0]:
+            row_suffix[courts.docket_core(number)] = _suffixes(text, number, end)[0]
         if i is None or len(cases) > 1 and conf < SENTENCE and _RECORD_CITE.match(text, end):
             continue  # "(See 23-cv-8292, ECF 327)": the record of a case the sentence does not name
         named = _OTHER_MATTER.search(text[max(0, start - 80):start])
@@ -430,6 +439,10 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
             numbers[:] = [n for n in numbers if courts.docket_core(n) not in member_cores]
             c.fields = [f for f in c.fields if f.field != "docket_number" or f.value in numbers]
         c.docket_numbers = numbers[:6]
+    for i, numbers in enumerate(owned):  # "23-cv-03223-AMO 23-cv-03416-AMO" above one caption block, and the text's
+        for n in numbers:  # "Silverman et al v. OpenAI, Inc. et al, 23-cv-3416": the initials are that case's too
+            if courts.docket_core(n) in row_suffix:
+                suffix_of.setdefault(i, set()).add(row_suffix[courts.docket_core(n)])
     own_ends = sorted({e.end for c in cases for e in c.evidence} | {end for _, _, end in dockets})
     shared: list[tuple] = []
     for cid, start, end in courts.find(text):
@@ -491,6 +504,13 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         _add(cases[i], "judge", name, conf, _evidence(start, end, sent))
     for c in cases:
         _rank_first(c, "judge")
+    named = {n for n, *_, magistrate in hits if not magistrate}
+    for i, suffixes in suffix_of.items():  # a consolidated order's judge, named once: each case of those initials
+        if not any(f.field == "judge" for f in cases[i].fields):
+            fits = [n for n in named if any(matches_suffix(n, s) for s in suffixes)]
+            ev = next((f.evidence for f in cases[i].fields if f.field == "docket_number"), [])
+            if len(fits) == 1:
+                _add(cases[i], "judge", fits[0], SUFFIX_MATCH, list(ev))
     for i, suffixes in suffix_of.items():  # "-EKL" and no judge named: the one judge of those initials
         if not any(f.field == "judge" for f in cases[i].fields):
             names = {n for s in suffixes for n in _judges_by_initials().get(s, ())}
@@ -512,6 +532,19 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         court = _best(c, "court")
         c.court = courts.display(court) if court else None
         c.judge = _best(c, "judge")
+
+
+def document_judge(text: str, ms, sents: list[tuple[int, int]]) -> list[CaseFieldX]:
+    """The presiding judge of a text that names no case by a caption or its sides (a report that calls the suit
+    "a lawsuit brought by major record labels against Uncharted Labs"): the one judge it names (not a magistrate),
+    for the case its parties link it to; [] where it names none or several (whose case would be unclear)."""
+    hits = [(n, s, e) for n, s, e, magistrate in _judge_hits(text, ms) if not magistrate]
+    if len({n for n, _, _ in hits}) != 1:
+        return []
+    name, start, end = hits[0]
+    k = max(0, bisect.bisect_right([a for a, _ in sents], start) - 1)
+    sent = sents[k] if sents else (0, len(text))
+    return [CaseFieldX(field="judge", value=name, confidence=DOCUMENT, evidence=_evidence(start, end, sent))]
 
 
 def _best(case: CaseX, field: str) -> Optional[str]:

@@ -383,7 +383,12 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
                       cases=found_cases, claims=found_claims, events=events,
                       docket_numbers=numbers, court=captions.court(text), is_ai_litigation=litigation,
+                      judges=[] if found_cases else case_fields.document_judge(text, ms, layout_sents(doc)),
                       extractor_version=version)
+
+
+def layout_sents(doc: Doc) -> list[tuple[int, int]]:
+    return [(s.start_char, s.end_char) for s in layout.sents(doc)]
 
 
 def _find_evidence(doc: Doc, text: str, names: list[str]) -> list[Evidence]:

@@ -416,7 +416,11 @@ def merge_pieces(parts: list[tuple[int, Extraction]]) -> Extraction:
                                case=None if e.case is None else order.index(captions[e.case])) for e in x.events]
         out.docket_numbers = _union(out.docket_numbers, x.docket_numbers)
         out.court = out.court or x.court
+        out.judges += [replace(f, evidence=_shifted(f.evidence, offset)) for f in x.judges
+                       if f.value not in {j.value for j in out.judges}]
         out.is_ai_litigation = out.is_ai_litigation or x.is_ai_litigation
     out.parties, out.cases = list(parties.values()), list(cases.values())
+    if out.cases or len(out.judges) > 1:
+        out.judges = []  # a piece's case names the judge's case; two judges: no one presiding judge
     out.allegations, out.claims = list(allegations.values()), list(claims.values())
     return out

@@ -159,6 +159,9 @@ class Extraction:
     events: list[EventX] = field(default_factory=list)
     docket_numbers: list[str] = field(default_factory=list)
     court: Optional[str] = None
+    # the presiding judge a text that names no case states (case_fields.document_judge): the case linking finds
+    # by the text's parties gets it, when it finds one
+    judges: list[CaseFieldX] = field(default_factory=list)
     is_ai_litigation: bool = False
     extractor_version: str = ""
 

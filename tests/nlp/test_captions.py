@@ -96,3 +96,11 @@ def test_caption_sides_that_are_headline_words_or_a_group_name_no_party():
 def test_a_caption_in_quotes_after_a_description_begins_at_its_quote():
     text = 'The German consumer rights organisation "Verbraucherzentrale NRW v. Meta" was dismissed in Cologne.'
     assert [(left, right) for left, right, _, _ in captions.explicit(text)] == [("Verbraucherzentrale NRW", "Meta")]
+
+
+def test_a_listed_cases_number_ends_the_case_before_the_next_caption():
+    text = ("Before the Court are two complaints in Tremblay et al v. OpenAI, Inc. et al, 23-cv-3223 and Silverman et "
+            "al v. OpenAI, Inc. et al, 23-cv-3416. Plaintiffs are authors.")
+    found = [(left, right, text[start:end]) for left, right, start, end in captions.explicit(text, "")]
+    assert found == [("Tremblay", "OpenAI, Inc", "Tremblay et al v. OpenAI, Inc. et al"),
+                     ("Silverman", "OpenAI, Inc", "Silverman et al v. OpenAI, Inc. et al")], found

@@ -358,3 +358,42 @@ def test_an_in_re_caption_printed_with_a_colon_is_that_case():
     carrier = _case("Carrier v. OpenAI", text, ["Carrier"], ["OpenAI"])
     case_fields.fill(text, [in_re, carrier], [], _sents(text), [])
     assert values(in_re, "court") == ["calsuperct"]
+
+
+def test_a_surname_the_parser_reads_as_a_person_after_judge_is_the_judge(extract):
+    x = extract("OpenAI suffered a defeat in the lawsuit brought by GEMA against OpenAI at the Munich Regional Court. "
+                "Judge Schwager explained that the company could simply have bought licences.")
+    assert [c.judge for c in x.cases if "GEMA" in c.caption] == ["Schwager"], [(c.caption, c.judge) for c in x.cases]
+
+
+def test_a_german_reports_richter_names_the_judge():
+    text = ("Meta habe glaubhaft gemacht, dass man Namen herausfiltern wolle, sagte Richter Jörgens in der "
+            "mündlichen Urteilsbegründung.")
+    assert [f.value for f in case_fields.document_judge(text, [], _sents(text))] == ["Jörgens"]
+    for text in ("Die Richter Foundation sagte nichts.", "A gift to the Gerhard Richter Foundation, it said."):
+        assert case_fields.document_judge(text, [], [(0, len(text))]) == []
+
+
+def test_a_text_naming_no_case_states_its_one_judge_for_the_case_its_parties_link(extract):
+    x = extract("On April 15, 2026, Judge Alvin K. Hellerstein of the Southern District of New York denied a motion "
+                "to dismiss a claim brought by major record labels against Uncharted Labs, Inc. Judge Hellerstein "
+                "held that the plaintiffs stated a viable claim.")
+    assert not x.cases and [f.value for f in x.judges] == ["Alvin K. Hellerstein"]
+    two = extract("Judge Alvin K. Hellerstein denied a motion to dismiss a claim brought by record labels against "
+                  "Uncharted Labs, Inc. Judge Jed Rakoff had ruled the other way in a similar matter.")
+    assert not two.cases and two.judges == [], "two judges: whose case is unclear"
+
+
+def test_a_consolidated_orders_judge_is_each_listed_cases():
+    """The order's heading prints both numbers with the judge's initials above one caption block; the text lists
+    the second case with its number: the signature's judge presides over both."""
+    from pathlib import Path
+
+    from ingest.nlp import pipeline
+    from ingest.readers.detect import read_text
+
+    path = Path(__file__).resolve().parents[1] / "data" / "dev" / "027_order_tremblay_v_openai_mtd.txt"
+    read = read_text(path.read_bytes())
+    x = pipeline.extract(read.text, title=read.title, published=read.published_at, kind="order")
+    judges = {c.caption.split()[0]: c.judge for c in x.cases}
+    assert judges == {"Tremblay": "Araceli Martínez-Olguín", "Silverman": "Araceli Martínez-Olguín"}, judges
