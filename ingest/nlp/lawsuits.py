@@ -33,6 +33,7 @@ HIT_VERBS = rules.lexicon(_LEX, "hit_verb")
 QUANTITY_NOUNS = rules.lexicon(_LEX, "quantity_noun", key="text")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
 TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
+RESOLVE_VERBS = rules.lexicon(_LEX, "resolve_verb")
 MODALS = rules.lexicon(_LEX, "modal", key="text")
 LEGAL_WRONG = re.compile(r"\b(?:infring\w*|violat\w*|steal\w*|stole|misappropriat\w*|breach\w*|copy\w*|copied|"
                          r"scrap\w*|pirat\w*|misus\w*|defam\w*|plagiar\w*|unlawful\w*|illegal\w*|fail\w*|neglig\w*|"
@@ -373,6 +374,29 @@ def _including_suit(tok):
     return None
 
 
+def _resolved_with(doc, tok, ms) -> list[tuple[list[Mention], list[Mention]]]:
+    """A regulator's suits a resolving verb names one by one, each against one of the names its 'with' or
+    'against' lists ("Recent actions by the SEC include settling cases with major players like Coinbase, Kraken,
+    and Ripple Labs": SEC v. Coinbase, SEC v. Kraken, SEC v. Ripple Labs). 'with' leaves open who sued whom, but an
+    agency's cases with companies are its own enforcement suits; 'against' names the defendants whoever resolves."""
+    verb = tok.head
+    if tok.lower_ not in PLURAL_SUE_NOUNS or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in RESOLVE_VERBS or \
+            verb.pos_ != "VERB" or _unrealised(verb):
+        return []
+    who = _subjects(doc, verb, ms)
+    if not who:
+        return []
+    for prep in ("against", "with"):
+        others = _prep_objs(doc, tok, (prep,), ms) or _prep_objs(doc, verb, (prep,), ms)
+        others = [m for m in others if m.name not in {w.name for w in who}]
+        if not others:
+            continue
+        if prep == "with" and not (all(w.kind == "agency" for w in who) and all(m.kind != "agency" for m in others)):
+            return []
+        return [(who, [m]) for m in others]
+    return []
+
+
 def _wrongdoers(doc, verb, ms) -> list[Mention]:
     """Whom a suit's claim says did the wrong: the subjects of the clause its verb reports ("the lawsuit alleges
     that Musk violated its terms", "claims that Intuitive Surgical Inc. failed to warn his wife")."""
@@ -427,6 +451,10 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
             df: list[Mention] = []
             named_by: list[Mention] = []
             if (lemma in SUE_VERBS or tok.lower_ in SUE_NOUNS) and _falsely_told(tok):
+                continue
+            resolved = _resolved_with(doc, tok, ms)
+            if resolved:  # "the SEC settled cases with Coinbase, Kraken and Ripple Labs": one suit each
+                out.extend((pl, df, sent.start_char, sent.end_char) for pl, df in resolved)
                 continue
             outer = None  # the plural suit a list of suits hangs under (_including_suit)
             carrier = tok  # "filed a pair of class actions against ...": the quantity carries the suits' place

@@ -373,3 +373,20 @@ def test_a_suit_named_by_a_party_with_no_other_side_gives_it_no_side():
             "complaint for its swaths of unnecessary allegations.")
     x = pipeline.extract(text)
     assert not any("OpenAI" in c.plaintiffs for c in x.cases), [(c.caption, c.plaintiffs) for c in x.cases]
+
+
+@pytest.mark.parametrize("text, captions", [
+    # a regulator's suits a resolving verb lists by their other sides: one suit each
+    ("Recent actions by the SEC include settling cases with major players like Coinbase, Kraken, and Ripple Labs "
+     "over similar securities-related issues.",
+     {"Securities and Exchange Commission v. Coinbase", "Securities and Exchange Commission v. Kraken",
+      "Securities and Exchange Commission v. Ripple Labs"}),
+    ("The FTC dropped its cases against Coinbase and Kraken last year.",
+     {"Federal Trade Commission v. Coinbase", "Federal Trade Commission v. Kraken"}),
+])
+def test_suits_a_resolving_verb_lists_one_by_one(extract, text, captions):
+    assert {c.caption for c in extract(text).cases} == captions
+
+
+def test_cases_settled_with_a_company_leave_open_who_sued(extract):
+    assert not extract("OpenAI settled cases with Microsoft and Google over the contracts.").cases
