@@ -390,3 +390,15 @@ def test_suits_a_resolving_verb_lists_one_by_one(extract, text, captions):
 
 def test_cases_settled_with_a_company_leave_open_who_sued(extract):
     assert not extract("OpenAI settled cases with Microsoft and Google over the contracts.").cases
+
+
+def test_another_suit_of_the_same_sides_is_a_second_case(extract):
+    x = extract("Structured Asset Sales sued Ed Sheeran in 2018. A judge dismissed its case last year. Structured "
+                "Asset Sales has filed another lawsuit against Ed Sheeran based on its rights in the recording.")
+    assert [c.caption for c in x.cases] == ["Structured Asset Sales v. Sheeran"] * 2
+
+
+def test_the_same_suit_told_twice_is_one_case(extract):
+    x = extract("Structured Asset Sales sued Ed Sheeran in 2018. A judge dismissed its case last year. Structured "
+                "Asset Sales has filed a lawsuit against Ed Sheeran based on its rights in the recording.")
+    assert [c.caption for c in x.cases] == ["Structured Asset Sales v. Sheeran"]
