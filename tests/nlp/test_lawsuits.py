@@ -402,3 +402,16 @@ def test_the_same_suit_told_twice_is_one_case(extract):
     x = extract("Structured Asset Sales sued Ed Sheeran in 2018. A judge dismissed its case last year. Structured "
                 "Asset Sales has filed a lawsuit against Ed Sheeran based on its rights in the recording.")
     assert [c.caption for c in x.cases] == ["Structured Asset Sales v. Sheeran"]
+
+
+def test_the_step_told_with_the_second_suit_is_the_second_cases(extract):
+    x = extract("Ed Sheeran persuaded a US appeals court on Nov 1 to uphold a decision that his hit did not copy Let's "
+                "Get It On. The 2nd US Circuit Court of Appeals in Manhattan agreed with a lower-court judge's dismissal "
+                "of a lawsuit from Structured Asset Sales (SAS), which owns rights to the Gaye song that previously "
+                "belonged to co-writer Ed Townsend. In May 2023, Sheeran defeated a separate copyright lawsuit by "
+                "Townsend's heirs in a closely watched jury trial. SAS sued Sheeran in 2018. SAS has filed another "
+                "lawsuit against Sheeran based on its rights in Gaye's recording.")
+    sas = [i for i, c in enumerate(x.cases) if c.caption == "Structured Asset Sales v. Sheeran"]
+    assert len(sas) == 2, [c.caption for c in x.cases]
+    steps = {(e.case, e.stage) for e in x.events}
+    assert (sas[0], "appeal") in steps and (sas[1], "filed") in steps, steps
