@@ -312,7 +312,12 @@ def _may_join(case: Case, cx: nlp.CaseX, n: int, below: dict[int, int], named: l
     """A case found by its caption or sides is this one, unless the court records say otherwise: the case below
     an appeal is not the appeal ("Sony v. Cox" in the Fourth Circuit's opinion and the trial case it reviews),
     and an appeal whose own number is printed is not another appeal in that court (Epic v. Apple, No. 21-16506,
-    and Epic v. Apple, No. 25-2935, are two appeals)."""
+    and Epic v. Apple, No. 25-2935, are two appeals). Nor is a case an earlier case of the same document with the
+    same lead sides joined: the text told a second suit of those sides ("SAS sued Sheeran in 2018. ... SAS has
+    filed another lawsuit against Sheeran")."""
+    if any(c == case and o.plaintiffs[:1] == cx.plaintiffs[:1] and o.defendants[:1] == cx.defendants[:1]
+           for o, c in named if o is not cx):
+        return False
     if n in below:
         appeal = named[below[n]][1] if below[n] < len(named) else None  # named is in the document's order
         if case == appeal or any(courts.level(c) == "appellate" for c in stated_courts(case)):

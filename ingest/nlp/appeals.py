@@ -63,9 +63,26 @@ def _trial_number(number: str) -> bool:
     return len(courts.docket_core(number)) == 7  # a district court's core: year and five digits
 
 
-def split(extraction: Extraction, text: str) -> Extraction:
+# a reporter of the federal courts of appeals' decisions right after a printed caption: "Park v. Kim, 91 F.4th 610"
+_APPELLATE_REPORT = re.compile(r"^,?\s*\d{1,4}\s+F\.\s?(?:2d|3d|4th)\s+\d{1,4}\b|^,?\s*\d{1,4}\s+F\.\s?App['’]x\s+\d")
+
+
+def reported(extraction: Extraction, text: str) -> Extraction:
+    """A story or a blog that prints an appeal's caption with the citation of its decision in the courts of appeals'
+    reporter ("Park v. Kim, 91 F.4th 610 was decided by the Second Circuit earlier this year. The district court
+    dismissed plaintiff's case ...") tells that decision as a court paper would: the appeal and the case below are
+    two cases (split), for those cases only."""
+    cited = [cx for cx in extraction.cases if not cx.inferred and any(
+        _APPELLATE_REPORT.match(text[end:end + 40]) for end in [e.end for e in cx.evidence] + [
+            m.end() for m in re.finditer(re.escape(cx.caption), text)])]
+    return split(extraction, text, only=cited) if cited else extraction
+
+
+def split(extraction: Extraction, text: str, only: Optional[list] = None) -> Extraction:
     """Add the trial case of each appeal the document is a court of appeals' paper of (see the module)."""
     for n, cx in enumerate(list(extraction.cases)):
+        if only is not None and not any(cx is o for o in only):
+            continue
         trial = _trial_case(cx, text)
         if trial is not None:
             extraction.cases.append(trial)

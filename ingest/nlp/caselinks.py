@@ -54,8 +54,12 @@ def anchors(doc: Doc, cases: list[CaseX]) -> list[tuple[int, int]]:
             if needle and len(needle) > 4:
                 out.update((m.start(), i) for m in re.finditer(re.escape(needle), text))
     own = {}
-    for i, mine in enumerate(names):
-        for n in mine - set().union(*(names[:i] + names[i + 1:])):
+    sides = [(c.plaintiffs[:1], c.defendants[:1]) for c in cases]
+    for i, mine in enumerate(names):  # (a second suit of the same lead sides, "SAS has filed another lawsuit
+        if sides[i] in sides[:i]:  # against Sheeran", leaves their parties to the first: it has its own sentence)
+            continue
+        others = [names[j] for j in range(len(cases)) if j != i and sides[j] != sides[i]]
+        for n in mine - set().union(*others):
             own[n] = i
     ms = doc._.ct_mentions if doc.has_extension("ct_mentions") else None
     for m in ms or []:
@@ -65,7 +69,9 @@ def anchors(doc: Doc, cases: list[CaseX]) -> list[tuple[int, int]]:
         initials = _initials(n)
         if initials:
             out.update((m.start(), i) for m in re.finditer(rf"\b{initials}\b", text))
-    found = sorted(out)
+    again = [(ev.start, ev.end, i) for i, c in enumerate(cases) if sides[i] in sides[:i] for ev in c.evidence]
+    found = sorted((p, i) for p, i in out if not any(  # where the second suit is told, its parties name it, not
+        a <= p < b and j != i and sides[j] == sides[i] for a, b, j in again))  # the first
     doc.user_data["ct_case_anchors"] = (key, found)
     return found
 

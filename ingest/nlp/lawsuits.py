@@ -33,6 +33,8 @@ HIT_VERBS = rules.lexicon(_LEX, "hit_verb")
 QUANTITY_NOUNS = rules.lexicon(_LEX, "quantity_noun", key="text")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
 TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
+RESOLVE_VERBS = rules.lexicon(_LEX, "resolve_verb")
+ANOTHER = {"another", "second"}  # "SAS has filed another lawsuit against Sheeran": a further suit of the same sides
 MODALS = rules.lexicon(_LEX, "modal", key="text")
 LEGAL_WRONG = re.compile(r"\b(?:infring\w*|violat\w*|steal\w*|stole|misappropriat\w*|breach\w*|copy\w*|copied|"
                          r"scrap\w*|pirat\w*|misus\w*|defam\w*|plagiar\w*|unlawful\w*|illegal\w*|fail\w*|neglig\w*|"
@@ -373,6 +375,29 @@ def _including_suit(tok):
     return None
 
 
+def _resolved_with(doc, tok, ms) -> list[tuple[list[Mention], list[Mention]]]:
+    """A regulator's suits a resolving verb names one by one, each against one of the names its 'with' or
+    'against' lists ("Recent actions by the SEC include settling cases with major players like Coinbase, Kraken,
+    and Ripple Labs": SEC v. Coinbase, SEC v. Kraken, SEC v. Ripple Labs). 'with' leaves open who sued whom, but an
+    agency's cases with companies are its own enforcement suits; 'against' names the defendants whoever resolves."""
+    verb = tok.head
+    if tok.lower_ not in PLURAL_SUE_NOUNS or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in RESOLVE_VERBS or \
+            verb.pos_ != "VERB" or _unrealised(verb):
+        return []
+    who = _subjects(doc, verb, ms)
+    if not who:
+        return []
+    for prep in ("against", "with"):
+        others = _prep_objs(doc, tok, (prep,), ms) or _prep_objs(doc, verb, (prep,), ms)
+        others = [m for m in others if m.name not in {w.name for w in who}]
+        if not others:
+            continue
+        if prep == "with" and not (all(w.kind == "agency" for w in who) and all(m.kind != "agency" for m in others)):
+            return []
+        return [(who, [m]) for m in others]
+    return []
+
+
 def _wrongdoers(doc, verb, ms) -> list[Mention]:
     """Whom a suit's claim says did the wrong: the subjects of the clause its verb reports ("the lawsuit alleges
     that Musk violated its terms", "claims that Intuitive Surgical Inc. failed to warn his wife")."""
@@ -410,7 +435,8 @@ def _prep_objs(doc, head, preps, ms) -> list[Mention]:
 
 
 def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[list] = None,
-              apart: Optional[list] = None) -> list[tuple[list[Mention], list[Mention], int, int]]:
+              apart: Optional[list] = None, again: Optional[list] = None
+              ) -> list[tuple[list[Mention], list[Mention], int, int]]:
     """(plaintiffs, defendants, sentence start, sentence end) of suits described in words. Suits with one
     side only ("eight newspapers sued OpenAI"; "the lawsuit was filed by the New York Daily News, ...") go
     to ``halves`` when given, as (plaintiffs, defendants, start, end, the suit was named with "the", the words
@@ -418,7 +444,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
     suits named by a plural ("Perplexity is facing lawsuits from News Corp, Dow Jones and the New York Post")
     go to ``background`` when given: they give roles, not one caption. The suits one plural names one by one
     ("separately filed lawsuits", "a pair of class actions against Udio and Suno") go to ``apart`` as the list
-    of their places in the result: companion suits."""
+    of their places in the result: companion suits. A suit told as a further one ("SAS has filed another lawsuit
+    against Sheeran") goes to ``again`` as its place in the result: a second suit of sides the text may already
+    have a suit of."""
     out = []
     for sent in layout.sents(doc):
         for tok in sent:
@@ -427,6 +455,10 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
             df: list[Mention] = []
             named_by: list[Mention] = []
             if (lemma in SUE_VERBS or tok.lower_ in SUE_NOUNS) and _falsely_told(tok):
+                continue
+            resolved = _resolved_with(doc, tok, ms)
+            if resolved:  # "the SEC settled cases with Coinbase, Kraken and Ripple Labs": one suit each
+                out.extend((pl, df, sent.start_char, sent.end_char) for pl, df in resolved)
                 continue
             outer = None  # the plural suit a list of suits hangs under (_including_suit)
             carrier = tok  # "filed a pair of class actions against ...": the quantity carries the suits' place
@@ -569,6 +601,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                         apart.append(list(range(len(out), len(out) + len(df))))
                     out.extend((pl, [m], sent.start_char, sent.end_char) for m in df)  # "has filed a pair of
                     continue  # class actions against Udio and Suno": one suit against each
+                if again is not None and not plural and tok.lower_ in SUE_NOUNS and any(
+                        c.dep_ in ("det", "amod") and c.lower_ in ANOTHER for c in tok.children):
+                    again.append(len(out))
                 (background if plural and background is not None else out).append(
                     (pl, df, sent.start_char, sent.end_char))
             elif (pl or df) and halves is not None:
@@ -911,7 +946,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     halves: list = []
     background: list = []
     apart: list[list[int]] = []
-    found = described(doc, ms, halves, background, apart)
+    again: list[int] = []
+    found = described(doc, ms, halves, background, apart, again)
     halves += [(pl, df, s0, s1, True, True) for pl, df, s0, s1 in role_named(doc, ms)]
     halves.sort(key=lambda h: h[2])
     _pair_halves(found, halves, text)
@@ -935,9 +971,12 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 set(c.defendants) & {m.name for m in df} for c in out)):
             continue  # "X and Y are among 17 authors suing OpenAI": roles, but the lead plaintiff is unknown (where
             # the text has the suit's caption; else the caption leads with the first it names, as people compose it)
+        if n in again and (key in pairs or d.name in printed_defendants) and not any(
+                c.evidence and s0 <= c.evidence[0].start < s1 for c in out):  # "SAS sued Sheeran in 2018. ... SAS
+            key = (*key, s0)  # has filed another lawsuit against Sheeran": a second suit of the same sides
         if key in pairs or (d.name, p.name) in pairs:
             continue
-        if d.name in printed_defendants and printed_defendants[d.name] < s0:
+        if d.name in printed_defendants and printed_defendants[d.name] < s0 and n not in again:
             continue  # the suit a caption printed earlier already names
         if not from_accusation and _THE_SUIT.search(text[s0:s1]) and any(
                 _same_side(k[0], p.name) and k[1] not in {m.name for m in pl} for k in pairs):

@@ -280,12 +280,15 @@ def extract_many(items: Iterable[tuple[str, dict]], batch_size: int = 32, nlp: O
 
 def _finish(extraction: Optional[Extraction], text: str, kind: Optional[str] = None) -> Optional[Extraction]:
     """What needs the whole document's cases: an appeal's trial case (appeals.split), from a court's own paper
-    (a story that reports an appeal tells the trial case's step, not a second case)."""
+    (a story that reports an appeal tells the trial case's step, not a second case, unless it prints the appeal's
+    caption with its decision's citation in the courts of appeals' reporter: appeals.reported)."""
     from ingest.nlp import appeals
     from ingest.nlp.facts import COURT_PAPERS
 
-    if extraction is None or not extraction.cases or kind and kind not in COURT_PAPERS:
+    if extraction is None or not extraction.cases:
         return extraction
+    if kind and kind not in COURT_PAPERS:
+        return appeals.reported(extraction, text)  # (a story that prints the appeal's reported decision)
     return appeals.split(extraction, text)
 
 

@@ -134,3 +134,14 @@ def test_a_paper_that_upheld_the_decision_below_leaves_the_case_below_as_it_was_
                           kind="opinion")
     trial = next(n for n, c in enumerate(ex.cases) if c.court == "D.D.C.")
     assert ("appeal", "affirmed") in {(e.stage, e.status) for e in ex.events if e.case == trial}
+
+
+def test_a_story_printing_the_appeals_reported_decision_makes_the_case_below_too():
+    text = ("Park v. Kim, 91 F.4th 610 was decided by the Second Circuit earlier this year. The district court "
+            "dismissed plaintiff's case under Rule 37 because plaintiff violated court orders. Park failed to comply "
+            "with the discovery orders, and Kim moved to dismiss.")
+    title = "Park v. Kim: Rule 37 Sanctions Affirmed"
+    ex = pipeline.extract(text, kind="blog", title=title)
+    assert sorted((c.caption, c.court or "") for c in ex.cases) == [("Park v. Kim", ""), ("Park v. Kim", "2d Cir.")]
+    story = pipeline.extract(text.replace(", 91 F.4th 610", ""), kind="blog", title=title)
+    assert [(c.caption, c.court) for c in story.cases] == [("Park v. Kim", "2d Cir.")]

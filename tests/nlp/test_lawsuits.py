@@ -373,3 +373,45 @@ def test_a_suit_named_by_a_party_with_no_other_side_gives_it_no_side():
             "complaint for its swaths of unnecessary allegations.")
     x = pipeline.extract(text)
     assert not any("OpenAI" in c.plaintiffs for c in x.cases), [(c.caption, c.plaintiffs) for c in x.cases]
+
+
+@pytest.mark.parametrize("text, captions", [
+    # a regulator's suits a resolving verb lists by their other sides: one suit each
+    ("Recent actions by the SEC include settling cases with major players like Coinbase, Kraken, and Ripple Labs "
+     "over similar securities-related issues.",
+     {"Securities and Exchange Commission v. Coinbase", "Securities and Exchange Commission v. Kraken",
+      "Securities and Exchange Commission v. Ripple Labs"}),
+    ("The FTC dropped its cases against Coinbase and Kraken last year.",
+     {"Federal Trade Commission v. Coinbase", "Federal Trade Commission v. Kraken"}),
+])
+def test_suits_a_resolving_verb_lists_one_by_one(extract, text, captions):
+    assert {c.caption for c in extract(text).cases} == captions
+
+
+def test_cases_settled_with_a_company_leave_open_who_sued(extract):
+    assert not extract("OpenAI settled cases with Microsoft and Google over the contracts.").cases
+
+
+def test_another_suit_of_the_same_sides_is_a_second_case(extract):
+    x = extract("Structured Asset Sales sued Ed Sheeran in 2018. A judge dismissed its case last year. Structured "
+                "Asset Sales has filed another lawsuit against Ed Sheeran based on its rights in the recording.")
+    assert [c.caption for c in x.cases] == ["Structured Asset Sales v. Sheeran"] * 2
+
+
+def test_the_same_suit_told_twice_is_one_case(extract):
+    x = extract("Structured Asset Sales sued Ed Sheeran in 2018. A judge dismissed its case last year. Structured "
+                "Asset Sales has filed a lawsuit against Ed Sheeran based on its rights in the recording.")
+    assert [c.caption for c in x.cases] == ["Structured Asset Sales v. Sheeran"]
+
+
+def test_the_step_told_with_the_second_suit_is_the_second_cases(extract):
+    x = extract("Ed Sheeran persuaded a US appeals court on Nov 1 to uphold a decision that his hit did not copy Let's "
+                "Get It On. The 2nd US Circuit Court of Appeals in Manhattan agreed with a lower-court judge's dismissal "
+                "of a lawsuit from Structured Asset Sales (SAS), which owns rights to the Gaye song that previously "
+                "belonged to co-writer Ed Townsend. In May 2023, Sheeran defeated a separate copyright lawsuit by "
+                "Townsend's heirs in a closely watched jury trial. SAS sued Sheeran in 2018. SAS has filed another "
+                "lawsuit against Sheeran based on its rights in Gaye's recording.")
+    sas = [i for i, c in enumerate(x.cases) if c.caption == "Structured Asset Sales v. Sheeran"]
+    assert len(sas) == 2, [c.caption for c in x.cases]
+    steps = {(e.case, e.stage) for e in x.events}
+    assert (sas[0], "appeal") in steps and (sas[1], "filed") in steps, steps
