@@ -27,7 +27,6 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -212,33 +211,9 @@ def _party_sides(rec: dict) -> tuple[set, set]:
     return plaintiffs - {""}, defendants - {""}
 
 
-@lru_cache(maxsize=1)
-def _gazetteer_names() -> dict[str, str]:
-    """Normalised name or alias -> normalised canonical name of each gazetteer entry ("uncharted labs" -> "udio")."""
-    from ingest.nlp import gazetteer
-
-    out: dict[str, str] = {}
-    for e in gazetteer.load().values():
-        for name in (e.name, *e.aliases):
-            if norm(name):
-                out.setdefault(norm(name), norm(e.name))
-    return out
-
-
-def _known_as(names: set) -> set:
-    """Names and the canonical names the gazetteer knows them by: a company's legal name is its trade name
-    ("Uncharted Labs, Inc." is Udio), so one side named either way is one party."""
-    known = _gazetteer_names()
-    return set(names) | {known[n] for n in names if n in known}
-
-
 def _side_in(side: str, names: set) -> bool:
-    names = _known_as(names)
-    for s in _known_as({side}):
-        words = set(s.split())
-        if words and any(n and (set(n.split()) <= words or words <= set(n.split())) for n in names):
-            return True
-    return False
+    words = set(side.split())
+    return bool(words) and any(n and (set(n.split()) <= words or words <= set(n.split())) for n in names)
 
 
 def _caption_match(pred: dict, gold: dict) -> bool:
