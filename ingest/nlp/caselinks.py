@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ingest.nlp import layout, rules
 from ingest.nlp.dates import text_of
-from ingest.nlp.types import AI_AREAS, CaseFieldX, CaseX, ClaimX, Evidence, EventX
+from ingest.nlp.types import AI_AREAS, ENDINGS, CaseFieldX, CaseX, ClaimX, Evidence, EventX
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -137,7 +137,8 @@ def share_filings(doc: Doc, cases: list[CaseX], events: list[EventX]) -> list[Ev
     ..., while The Nikkei is seeking ... and The Chunichi Shimbun ..."; "The Yomiuri Shimbun ... and The Mainichi
     Shimbun also filed lawsuits"): a sentence that calls them suits in the plural and names two or more of the
     document's cases dates the filing of each case it names (a copy of the event per case); so does one that names
-    no case of its own but a plaintiff of all of them. Returns the copies."""
+    no case of its own but a plaintiff of all of them. An end told so ends each ("Recent actions by the SEC include
+    settling cases with major players like Coinbase, Kraken, and Ripple Labs"). Returns the copies."""
     if len(cases) < 2:
         return []
     found = anchors(doc, cases)
@@ -147,8 +148,9 @@ def share_filings(doc: Doc, cases: list[CaseX], events: list[EventX]) -> list[Ev
     shared = set.intersection(*(set(c.plaintiffs) for c in cases))  # a plaintiff of every case
     ms = doc._.ct_mentions if doc.has_extension("ct_mentions") else None
     for e in events:
-        if e.stage != "filed" or not e.date or not e.evidence:
-            continue
+        if not e.evidence or not (e.stage == "filed" and e.date or e.status in ENDINGS):
+            continue  # (an end told of several suits at once ends each: "settling cases with Coinbase, Kraken, and
+            # Ripple Labs")
         a, b = e.evidence[0].sent_start, e.evidence[0].sent_end
         if not _PLURAL_SUITS.search(text[a:b]):
             continue
@@ -160,7 +162,7 @@ def share_filings(doc: Doc, cases: list[CaseX], events: list[EventX]) -> list[Ev
         if len(named) < 2 or e.case not in named:
             continue
         for i in sorted(named - {e.case}):
-            if any(x.case == i and x.stage == "filed" and x.date == e.date for x in events + out):
+            if any(x.case == i and (x.stage, x.status, x.date) == (e.stage, e.status, e.date) for x in events + out):
                 continue  # told already
             out.append(EventX(kind=e.kind, what=e.what, date=e.date, precision=e.precision,
                               evidence=list(e.evidence), stage=e.stage, status=e.status, case=i))

@@ -388,6 +388,16 @@ def test_suits_a_resolving_verb_lists_one_by_one(extract, text, captions):
     assert {c.caption for c in extract(text).cases} == captions
 
 
+def test_an_end_told_of_several_suits_at_once_ends_each(extract):
+    x = extract("Recent actions by the SEC include settling cases with major players like Coinbase, Kraken, and "
+                "Ripple Labs over similar securities-related issues.")
+    settled = {x.cases[e.case].caption for e in x.events if e.status == "settled" and e.case is not None}
+    assert settled == {c.caption for c in x.cases} and len(settled) == 3, [(e.case, e.status) for e in x.events]
+    x = extract("The FTC dropped its cases against Coinbase and Kraken last year.")
+    assert {x.cases[e.case].caption for e in x.events if e.status == "voluntarily_dismissed"} == {
+        c.caption for c in x.cases}, [(e.case, e.status, e.stage) for e in x.events]
+
+
 def test_cases_settled_with_a_company_leave_open_who_sued(extract):
     assert not extract("OpenAI settled cases with Microsoft and Google over the contracts.").cases
 
