@@ -113,6 +113,13 @@ def test_a_condition_covers_the_verbs_it_joins(nlp):
     assert stages.mood(doc, appeal - 1, appeal + 1) == "taken"
 
 
+def test_an_appeal_turned_down_or_a_decision_upheld_decides_the_appeal(extract):
+    assert ("appeal", "affirmed") in _steps(extract, "In Kneschke v. LAION, the court dismissed the photographer's "
+                                                     "appeal, confirming that the dataset did not infringe copyright.")
+    assert ("appeal", "affirmed") in _steps(extract, "In Park v. Kim, the dismissal was affirmed.")
+    assert ("appeal", "affirmed") not in _steps(extract, "In Park v. Kim, Kim moved to dismiss the claims.")
+
+
 def test_discovery_of_information_is_no_discovery_step(extract):
     assert not any(st == "discovery" for st, _ in _steps(
         extract, "In Reddit v. Perplexity, Reddit says Perplexity markets itself as an AI-powered Swiss Army Knife "
