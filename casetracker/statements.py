@@ -20,7 +20,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Iterable, Optional
 
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from casetracker import changes, writes
 from casetracker.models import (
@@ -35,6 +35,7 @@ AUTHORITY = {CaseFact.Origin.EDITOR: 10.0, CaseFact.Origin.DOCKET: 5.0, CaseFact
 STAGE_ORDER = {stage: n for n, stage in enumerate(nlp.STAGES)}
 TERMINAL = nlp.ENDINGS
 SPECIFIC = {"dismissed_with_prejudice", "dismissed_without_prejudice", "voluntarily_dismissed"}  # than "dismissed"
+_RESOLVING: set[int] = set()  # cases whose resolution is under way (an appeal and its case below resolve each other)
 _COURT_DISMISSALS = {"dismissed", "dismissed_with_prejudice", "dismissed_without_prejudice"}
 SINGLE = ("court", "jurisdiction", "judge", "class_action", "caption_full")
 
@@ -237,6 +238,7 @@ def case_resolve(case: Case) -> Case:
     doc_ids = {s.document_id for e in events for s in e.sources.all()}
     published, placed = document_dates(doc_ids)
     values.update(_from_steps(events, published, placed, by_field))
+    ended_as = values.pop("ended_as")
     if values["date_filed"] is None:  # no source dates the filing: the year its district court number gives
         year = docket_year(d.number for d in dockets)
         if year:
@@ -249,6 +251,8 @@ def case_resolve(case: Case) -> Case:
         elif STAGE_ORDER.get(values["stage"], 0) < STAGE_ORDER["judgment"]:
             values["stage"] = "appeal"
         values["status"] = _appellate_status(case, events, values["status"])
+    elif values["status"] == "on_appeal":  # an appeal of it that its court decided: the suit is no longer on appeal
+        values["status"] = _after_appeal(case, ended_as) or values["status"]
     ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
         case_links__reason=CaseDocument.Reason.PARTIES).values_list("is_ai_litigation", flat=True))
     stated = [f.value == "true" for f in by_field["is_ai_litigation"]]
@@ -270,9 +274,17 @@ def case_resolve(case: Case) -> Case:
         from casetracker.linking import case_changed
 
         case_changed(case, caption="case_name" in changed)
-        if "status" in changed:  # an appeal that upheld this case's decision ends as this case did
-            for appeal in Case.objects.filter(relations_out__to_case=case, relations_out__kind=CaseRelation.Kind.APPEAL_OF):
-                case_resolve(appeal)
+        if "status" in changed:  # an appeal that upheld this case's decision ends as this case did, and the case
+            # below an appeal that was decided is no longer on appeal
+            for other in Case.objects.filter(Q(relations_out__to_case=case, relations_out__kind=CaseRelation.Kind.APPEAL_OF)
+                                             | Q(relations_in__from_case=case,
+                                                 relations_in__kind=CaseRelation.Kind.APPEAL_OF)).distinct():
+                if other.pk not in _RESOLVING:
+                    _RESOLVING.add(case.pk)
+                    try:
+                        case_resolve(other)
+                    finally:
+                        _RESOLVING.discard(case.pk)
     return case
 
 
@@ -287,9 +299,38 @@ def _appellate_status(case: Case, events: list[Event], status: str) -> str:
     last = max(decisions, key=lambda e: (e.date or date.min, e.pk))
     if last.status != "affirmed":
         return last.status
-    below = [r.to_case.status for r in case.relations_out.filter(kind=CaseRelation.Kind.APPEAL_OF)
-             .select_related("to_case")]
-    return next((st for st in below if st in TERMINAL), status)
+    for below in Case.objects.filter(relations_in__from_case=case, relations_in__kind=CaseRelation.Kind.APPEAL_OF):
+        ended = below.status if below.status in TERMINAL else _ended_as(below)
+        if ended:
+            return ended
+    return status
+
+
+def _decision(case: Case) -> Optional[str]:
+    """The status the last appellate step of a case's record decided (None while none did)."""
+    decisions = [e for e in Event.objects.filter(case=case, rejected=False, stage="appeal")
+                 if e.status in TERMINAL | {"affirmed", "open"}]
+    return max(decisions, key=lambda e: (e.date or date.min, e.pk)).status if decisions else None
+
+
+def _after_appeal(case: Case, ended_as: Optional[str]) -> Optional[str]:
+    """A case whose appeal (an appellate record of it) was decided is no longer on appeal: it stands as it ended when
+    the decision below was upheld ("The dismissal was affirmed"), goes on when sent back, else takes the end the
+    appellate court gave. None while no appeal of it was decided."""
+    for appeal in Case.objects.filter(relations_out__to_case=case, relations_out__kind=CaseRelation.Kind.APPEAL_OF):
+        decided = _decision(appeal)
+        if decided == "affirmed":
+            return ended_as
+        if decided:
+            return decided
+    return None
+
+
+def _ended_as(case: Case) -> Optional[str]:
+    """How a case ended at first instance, before any appeal of it (None when its steps show no end)."""
+    events = list(Event.objects.filter(case=case, rejected=False).prefetch_related("sources"))
+    published, placed = document_dates({s.document_id for e in events for s in e.sources.all()})
+    return _from_steps(events, published, placed, defaultdict(list))["ended_as"]
 
 
 # a reported decision's title: a citation that closes with the court and the year ("Thaler v. Perlmutter, No. 23-5233
@@ -393,6 +434,7 @@ def _from_steps(events: list[Event], published: dict, placed: set[int], by_field
     # an appeal after the judgment puts the suit on appeal (the trial court's case ended, the suit goes on)
     appeals = [w for e, w in steps if e.stage == "appeal" and e.status not in ended | {"open"}
                and (decided is None or (w or date.min) > decided)]  # (an appeal that remands leaves it open)
+    out["ended_as"] = status if status in TERMINAL else None  # how the case ended before any appeal
     if appeals and (when is None or max((a for a in appeals if a), default=date.max) >= when):
         status = "on_appeal"
     out["status"] = status

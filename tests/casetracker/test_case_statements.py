@@ -460,6 +460,28 @@ def test_an_appellate_record_that_affirmed_ends_as_the_case_below_and_one_that_r
     assert Case.objects.get(court="scotus").status == "open"
 
 
+def test_a_case_whose_appeal_was_decided_is_no_longer_on_appeal_and_the_appeal_ends_as_it_did():
+    below = "The district court dismissed plaintiff's case under Rule 37. Park appealed the dismissal."
+    record(below, [nlp.CaseX(caption="Park v. Kim", fields=[field("court", "nyed", below, "district court")])],
+           events=[nlp.EventX("ruling", "dismissed", None, None, [span(below, "dismissed plaintiff")],
+                              stage="motion_to_dismiss", status="dismissed"),
+                   nlp.EventX("filing", "appealed", None, None, [span(below, "appealed")], stage="appeal",
+                              status="on_appeal")], published=datetime(2022, 3, 1, tzinfo=timezone.utc))
+    trial = Case.objects.get()
+    assert trial.status == "on_appeal"
+    text = "The dismissal was affirmed by the Second Circuit."
+    record(text, [nlp.CaseX(caption="Park v. Kim", fields=[field("court", "ca2", text, "Second Circuit")])],
+           events=[nlp.EventX("ruling", "affirmed", None, None, [span(text, "affirmed")], stage="appeal",
+                              status="affirmed")], kind="opinion", published=datetime(2024, 1, 30, tzinfo=timezone.utc))
+    appeal = Case.objects.get(court="ca2")
+    CaseRelation.objects.create(from_case=appeal, to_case=trial, kind=CaseRelation.Kind.APPEAL_OF)
+    from casetracker.statements import case_resolve
+
+    case_resolve(appeal)
+    trial.refresh_from_db(), appeal.refresh_from_db()
+    assert (trial.status, appeal.status) == ("dismissed", "dismissed")
+
+
 def test_a_ruling_for_the_defendant_that_dismissed_the_case_before_any_trial_is_the_motion_to_dismiss_stage():
     text = ("OpenAI moved to dismiss xAI's amended complaint. Judge Lin sided with OpenAI a second time. "
             "The judge dismissed the case with prejudice.")
