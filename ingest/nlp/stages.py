@@ -75,6 +75,11 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
     and markers, and at the governing verbs."""
     tok = doc[start:end].root
     inside = range(start, end)
+    sent = tok.sent
+    if tok.dep_ == "ROOT" and tok.pos_ == "VERB" and sent.text[:1].islower() and not any(
+            ch.dep_ in ("nsubj", "nsubjpass", "expl") for ch in tok.children):
+        return "hypothetical"  # the tail of a sentence a page's line break cut ("... lack of resources to / appeal
+        # the wrongful AI-powered decisions."): its verb's subject and mood are in the words before
     if not modal_ok and tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in _FORESEEN and any(
             ch.dep_ in ("aux", "auxpass") and ch.lemma_.lower() in _lex("modal") for ch in tok.head.children):
         return "hypothetical"  # "but summary judgment will be bigger": a step the subject of a modal is foreseen
@@ -236,13 +241,16 @@ def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[s
         after = sorted((m for m in mentions if cue.end_char <= m.start < cue.end_char + 60
                         and roles.get(m.name) in ("plaintiff", "defendant")), key=lambda m: m.start)
         return f"judgment_{roles[after[0].name]}" if after else None
-    if cue.side == "possessor":  # "ruled in Meta's favor", "found in the authors' favor": the party inside the cue
+    if cue.side in ("possessor", "ordered"):  # "ruled in Meta's favor", "found in the authors' favor": the party
+        # inside the cue won; "ordered the defendant Liu to pay the plaintiff damages": the party inside the cue lost
         words = re.search(r"\b(plaintiffs?|defendants?|authors|artists)\b", full[cue.start_char:cue.end_char].lower())
-        if words:
-            return "judgment_defendant" if words.group(1).startswith("defendant") else "judgment_plaintiff"
         inside = [m for m in mentions if cue.start_char <= m.start < cue.end_char
                   and roles.get(m.name) in ("plaintiff", "defendant")]
-        return f"judgment_{roles[inside[0].name]}" if inside else None
+        role = ("defendant" if words.group(1).startswith("defendant") else "plaintiff") if words else (
+            roles[inside[0].name] if inside else None)
+        if role and cue.side == "ordered":
+            role = "defendant" if role == "plaintiff" else "plaintiff"
+        return f"judgment_{role}" if role else None
     if cue.side == "movant":
         m = re.search(r"\b(defendants?|plaintiffs?)(?:['’]s?|s['’])?\s", full[cue.start_char:cue.end_char].lower())
         if m:

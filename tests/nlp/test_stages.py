@@ -120,6 +120,21 @@ def test_an_appeal_turned_down_or_a_decision_upheld_decides_the_appeal(extract):
     assert ("appeal", "affirmed") not in _steps(extract, "In Park v. Kim, Kim moved to dismiss the claims.")
 
 
+def test_the_party_ordered_to_pay_or_apologise_lost(extract):
+    steps = _steps(extract, "Li sued a blogger surnamed Liu in May. In Li v. Liu, the Beijing Internet Court ruled that "
+                            "the image was an artwork and ordered the defendant Liu to issue a public apology.")
+    assert ("judgment", "judgment_plaintiff") in steps
+
+
+def test_a_causes_name_is_no_settlement_and_a_cut_lines_verb_no_step(extract):
+    steps = _steps(extract, "In Barrows v. Humana, plaintiffs pleaded causes of action for breach of contract, "
+                            "unfair claims settlement, and common law fraud.")
+    assert not any(s == "settled" for _, s in steps)
+    steps = _steps(extract, "In Barrows v. Humana, Humana banks on the patients' lack of resources to\n\n"
+                            "appeal the wrongful AI-powered decisions.")
+    assert not any(st == "appeal" for st, _ in steps)
+
+
 def test_discovery_of_information_is_no_discovery_step(extract):
     assert not any(st == "discovery" for st, _ in _steps(
         extract, "In Reddit v. Perplexity, Reddit says Perplexity markets itself as an AI-powered Swiss Army Knife "
