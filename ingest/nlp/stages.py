@@ -76,10 +76,11 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
     tok = doc[start:end].root
     inside = range(start, end)
     sent = tok.sent
-    if tok.dep_ == "ROOT" and tok.pos_ == "VERB" and sent.text[:1].islower() and not any(
-            ch.dep_ in ("nsubj", "nsubjpass", "expl") for ch in tok.children):
-        return "hypothetical"  # the tail of a sentence a page's line break cut ("... lack of resources to / appeal
-        # the wrongful AI-powered decisions."): its verb's subject and mood are in the words before
+    before = next((t for t in reversed(doc[max(0, sent.start - 4):sent.start]) if not t.is_space), None)
+    if tok.dep_ == "ROOT" and tok.i == sent.start and before is not None and sent.text[:1].islower() and (
+            before.lower_ == "to" or before.lemma_.lower() in _lex("modal")):
+        return "hypothetical"  # the tail of a sentence a page's line break cut after "to" or a modal ("... lack of
+        # resources to / appeal the wrongful AI-powered decisions."): an infinitive, no step taken
     if not modal_ok and tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in _FORESEEN and any(
             ch.dep_ in ("aux", "auxpass") and ch.lemma_.lower() in _lex("modal") for ch in tok.head.children):
         return "hypothetical"  # "but summary judgment will be bigger": a step the subject of a modal is foreseen
