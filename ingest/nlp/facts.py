@@ -370,7 +370,9 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     found_claims = claims.find(doc, found_cases)
     if litigation or dispute:  # the procedural step and status of each event, its case, each case's fields
         stages.annotate(doc, events, published)
-        events += stages.more_events(doc, events, published, found_cases) if found_cases else []
+        # (a text that names no case of its own still tells the steps of the case its parties link it to: "Perplexity's
+        # motion said it asked the publishers during discovery ..." in a report on Dow Jones v. Perplexity)
+        events += stages.more_events(doc, events, published, found_cases)
     caselinks.link(doc, found_cases, events, found_claims)
     events += caselinks.share_filings(doc, found_cases, events)
     if litigation or dispute:

@@ -655,3 +655,9 @@ def test_complaints_filed_by_the_plaintiff_of_every_suit_date_each_suit(extract)
     filed = {(x.cases[e.case].defendants[0], e.date) for e in x.events
              if e.stage == "filed" and e.date and e.case is not None}
     assert {("Udio", "2025-06-13"), ("Suno", "2025-06-13")} <= filed
+
+
+def test_a_text_that_names_no_case_still_tells_its_steps(extract):
+    x = extract("News Corp's Dow Jones and the New York Post sued the startup in 2024. Perplexity's motion said it "
+                "asked the publishers during discovery to provide all exchanges.")
+    assert not x.cases and any(e.stage == "discovery" for e in x.events), [(e.stage, e.status) for e in x.events]
