@@ -460,13 +460,17 @@ def _by_surface(doc, verb, ms) -> list[Mention]:
 
 
 _CLAIM_NOUNS = {"claim", "claims", "complaint", "allegation", "allegations"}
+_TRIAL_NOUNS = {"trial", "trials", "fight", "battle", "dispute", "showdown"}
 
 
 def _claimed_against(doc, noun, ms) -> list[Mention]:
     """Whom the clause of a party's claim says did the wrong: "the Oakland trial over Musk's claim OpenAI abandoned
     its nonprofit mission", "X's claim that Y copied ...": the named subject of the finite verb right after the noun
     (or after its "that"), which the parser may hang elsewhere."""
-    j = noun.i + 1
+    over = noun.head
+    if noun.dep_ != "pobj" or over.lower_ not in ("over", "about") or over.head.lower_ not in SUE_NOUNS | _TRIAL_NOUNS:
+        return []  # (a claim a suit is over; not one claim of a suit told elsewhere: "Garcia's claim that Google is
+    j = noun.i + 1  # liable", nor "Anthropic claims MiniMax shifted tactics")
     if j < len(doc) and doc[j].lower_ == "that":
         j += 1
     m = _party(covering(ms, doc, j)) if j < len(doc) else None
@@ -865,7 +869,11 @@ def _pair_halves(found: list, halves: list, text: str = "") -> None:
         full = [f for f in found if f[2] < s0]
         if full:
             f = full[-1]
-            f[0].extend(m for m in pl if m.name not in {x.name for x in f[0]})
+            new = [m for m in pl if m.name not in {x.name for x in f[0]}]
+            if f[0] and _lead_unknown(text, f[2], f[3], f[0][0]):  # "X and Y are among 17 authors suing OpenAI ...
+                f[0][:0] = new  # The suit was organized by the Authors Guild": who brought it leads it
+            else:
+                f[0].extend(new)
         elif earlier:
             h = earlier[-1]
             found.append((list(pl), list(h[1]), h[2], h[3]))
@@ -1080,6 +1088,13 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 set(c.defendants) & {m.name for m in df} for c in out)):
             continue  # "X and Y are among 17 authors suing OpenAI": roles, but the lead plaintiff is unknown (where
             # the text has the suit's caption; else the caption leads with the first it names, as people compose it)
+        told = next((c for c in out if from_accusation and c.inferred and p.name in c.plaintiffs and
+                     d.name in c.defendants), None)
+        if told is not None:  # "Microsoft and OpenAI have been sued by the publisher of Mother Jones ... In a lawsuit
+            s0b, s1b = _bounds(doc, s0, s1)  # filed Thursday ..., CIR accused OpenAI and ... Microsoft": the suit
+            if not any(e.sent_start == s0b for e in told.evidence):  # told again, where its filing is dated
+                told.evidence.append(Evidence(s0, s1, s0b, s1b))
+            continue
         if n in again and (key in pairs or d.name in printed_defendants) and not any(
                 c.evidence and s0 <= c.evidence[0].start < s1 for c in out):  # "SAS sued Sheeran in 2018. ... SAS
             key = (*key, s0)  # has filed another lawsuit against Sheeran": a second suit of the same sides

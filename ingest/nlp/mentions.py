@@ -622,6 +622,11 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
                 head = doc[span_end - 1]  # "Thomson Reuters, the dominant legal research publisher": its head
                 named = found.by_tok.get(head.head.i) if head.dep_ == "appos" else None
                 antecedent = named if named is not None and named.kind in want else None
+                if antecedent is None and head.lower_ in DESCRIBING:  # "sued by the nonprofit publisher of Mother
+                    of = [found.by_tok.get(o.i) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"]  # Jones": the party the gazetteer names as
+                    antecedent = next((m for m in of if m is not None and not m.resolved and m.kind in want), None)
+                    # its publisher, not the nearest company before it
                 nxt = doc[span_end] if span_end < n else None
                 if antecedent is None and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and \
                         nxt.i not in found.by_tok and nxt.ent_type_ not in ("DATE", "TIME", "GPE", "NORP"):
