@@ -982,6 +982,9 @@ def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 _THE_SUIT = re.compile(r"\b(?:filed|brought|launched|initiated|lodged) (?:the|this) (?:\w+ ){0,2}?(?:lawsuit|suit|complaint)\b")
+_THIS_SUIT = re.compile(r"\b(?:brings?|brought|files?|filed|commences?|commenced|initiates?|initiated)\s+this\s+"
+                        r"(?:[\w-]+\s+){0,3}?(?:action|lawsuit|suit|complaint|litigation|case)\b", re.I)
+# ("... brings this securities class action": the case of the paper itself)
 # ("OpenAI filed the lawsuit": the suit the text is about; not "The new complaint comes after a case filed by Disney")
 # a suit against a person it describes without a name ("a lawsuit against one of its former sales employees")
 _UNNAMED_DEFENDANT = re.compile(r"(?i)\bagainst\b(?:(?!\bv\.)[^.;])*?\b(?:an?|one of (?:its|their|his|her)|its|their|"
@@ -1102,6 +1105,12 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             continue
         if d.name in printed_defendants and printed_defendants[d.name] < s0 and n not in again:
             continue  # the suit a caption printed earlier already names
+        in_re = [c for c in out if origins.get(id(c)) == "in_re"]
+        if not from_accusation and in_re and _THIS_SUIT.search(text[s0:s1]):  # "In re Apple Inc. Securities
+            c = in_re[0]  # Litigation ... Lead plaintiff ... brings this securities class action litigation against
+            c.plaintiffs += [m.name for m in pl if m.name not in c.plaintiffs]  # defendants Apple Inc.": the
+            c.defendants += [m.name for m in df if m.name not in c.defendants]  # printed case, told in words
+            continue
         if not from_accusation and _THE_SUIT.search(text[s0:s1]) and any(
                 _same_side(k[0], p.name) and k[1] not in {m.name for m in pl} for k in pairs):
             continue  # "OpenAI, Inc. v. Open Artificial Intelligence, Inc. et al. ... OpenAI filed the lawsuit in 2023
