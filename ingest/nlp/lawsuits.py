@@ -338,6 +338,29 @@ def _named_next(doc, verb, sent, ms, against=(), subj=None) -> list[Mention]:
     return names[:count] if count else names
 
 
+_KIN = {"father", "mother", "parent", "parents", "family", "families", "widow", "widower", "wife", "husband", "son",
+        "daughter", "sister", "brother", "child", "children", "estate", "relatives", "stepfather", "stepmother"}
+
+
+def _kin_named(doc, verb, sent, ms, against=()) -> list[Mention]:
+    """A suit brought by an unnamed relative over a named person's death or harm ("A Florida father is suing Google
+    over his son's death, claiming that the Gemini chatbot fuelled a delusional spiral that led his 36-year-old son,
+    Jonathan Gavalas, to commit suicide"): the relative bears the family's name, which the named relative gives
+    (the caption "Gavalas v. Google"): the person the sentence names as the kin of "his", "her" or "their"."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _KIN or covering(ms, doc, subj.i) is not None:
+        return []
+    sued = {m.name for m in against}
+    for t in sent:
+        if t.lemma_.lower() in _KIN and t.i != subj.i and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their")
+                                                            for c in t.children):
+            for c in t.children:
+                m = _party(covering(ms, doc, c.i)) if c.dep_ == "appos" else None
+                if m is not None and m.kind == "person" and not m.resolved and m.name not in sued:
+                    return [m]
+    return []
+
+
 _BY_WORDS = {"by", "behalf", "from", "filed", "brought", "plaintiff", "plaintiffs"}
 
 
@@ -419,6 +442,48 @@ def _on_behalf(doc, head, ms) -> list[Mention]:
     return out
 
 
+def _by_surface(doc, verb, ms) -> list[Mention]:
+    """'a trademark infringement lawsuit brought by the Silicon Valley wearables device company IYO Inc.', where the
+    parser lost the agent's noun phrase (it read "wearables" as a verb): the first name after the verb's "by", read
+    from the words up to a comma, a preposition or a conjunction (the describing words before a name)."""
+    by = next((c for c in verb.children if c.dep_ == "agent" and c.lower_ == "by"), None)
+    if by is None:
+        return []
+    sent = layout.sent_of(doc, by.i)
+    for t in doc[by.i + 1:min(sent.end, by.i + 10)]:
+        m = _party(covering(ms, doc, t.i), outlet_ok=True)
+        if m is not None:
+            return [m]
+        if t.is_punct and t.text not in "-–" or t.pos_ in ("ADP", "CCONJ", "SCONJ", "PRON", "AUX") or t.is_space:
+            return []
+    return []
+
+
+_CLAIM_NOUNS = {"claim", "claims", "complaint", "allegation", "allegations"}
+_TRIAL_NOUNS = {"trial", "trials", "fight", "battle", "dispute", "showdown"}
+
+
+def _claimed_against(doc, noun, ms) -> list[Mention]:
+    """Whom the clause of a party's claim says did the wrong: "the Oakland trial over Musk's claim OpenAI abandoned
+    its nonprofit mission", "X's claim that Y copied ...": the named subject of the finite verb right after the noun
+    (or after its "that"), which the parser may hang elsewhere."""
+    over = noun.head
+    if noun.dep_ != "pobj" or over.lower_ not in ("over", "about") or over.head.lower_ not in SUE_NOUNS | _TRIAL_NOUNS:
+        return []  # (a claim a suit is over; not one claim of a suit told elsewhere: "Garcia's claim that Google is
+    j = noun.i + 1  # liable", nor "Anthropic claims MiniMax shifted tactics")
+    if j < len(doc) and doc[j].lower_ == "that":
+        j += 1
+    m = _party(covering(ms, doc, j)) if j < len(doc) else None
+    if m is None or m.tok_start != j:
+        return []
+    subj = doc[m.tok]
+    verb = subj.head
+    if subj.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBD", "VBZ", "VBP", "MD") and \
+            verb.i > subj.i and m.tok_end <= verb.i <= m.tok_end + 3:
+        return [m]
+    return []
+
+
 def _prep_objs(doc, head, preps, ms) -> list[Mention]:
     out = []
     for child in head.children:
@@ -493,6 +558,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                 for child in [*tok.children, *hung]:
                     if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in FILE_VERBS:
                         pl += [m for m in _prep_objs(doc, child, ("by",), ms) + _on_behalf(doc, child, ms) if m not in pl]
+                        if not pl:
+                            pl = _by_surface(doc, child, ms)
                         df += [m for m in _prep_objs(doc, child, ("against",), ms) if m not in df]
                     elif child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in ACCUSE_VERBS | \
                             TARGET_VERBS:  # "Musk filed a lawsuit accusing OpenAI of ...": the accused
@@ -535,6 +602,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                 elif tok.dep_ == "dobj" and head.lemma_.lower() in FACE_VERBS:  # "Perplexity is facing lawsuits
                     df += [m for m in _subjects(doc, head, ms) if m not in df]  # from News Corp, Dow Jones, ..."
                     pl += [m for m in _prep_objs(doc, head, ("from", "by"), ms) if m not in pl]
+                if pl and not df and tok.lower_ in _CLAIM_NOUNS:
+                    df = _claimed_against(doc, tok, ms)  # "the trial over Musk's claim OpenAI abandoned its mission"
                 if pl and not df and tok.dep_ == "nsubj":  # "his lawsuit (filed in 2024) accused OpenAI CEO Sam Altman"
                     for v in (head, *head.conjuncts):
                         if v.lemma_.lower() in ACCUSE_VERBS and v.pos_ == "VERB":
@@ -583,6 +652,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                 pl = _subjects(doc, tok, ms)  # "Paul Lehrman and Linnea Sage said in the lawsuit that Lovo ..."
             if df and not pl and (lemma in SUE_VERBS and tok.pos_ == "VERB" or tok.lower_ in SUE_NOUNS):
                 pl = _named_next(doc, tok if tok.pos_ == "VERB" else carrier.head, sent, ms, df)
+                if not pl:
+                    pl = _kin_named(doc, tok if tok.pos_ == "VERB" else carrier.head, sent, ms, df)
             pl, df = _against_list(doc, pl, df)
             df = [m for m in df if m.name not in {p.name for p in pl}]
             if not df and tok.lower_ in SUE_NOUNS and pl and all(m in named_by for m in pl):
@@ -657,6 +728,47 @@ def role_named(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
             sent = layout.sent_of(doc, tok.i)
             out.append((named, [], sent.start_char, sent.end_char) if role == "plaintiff" else
                        ([], named, sent.start_char, sent.end_char))
+    return out
+
+
+ENJOIN_VERBS = rules.lexicon(_LEX, "enjoin_verb")
+ORDER_NOUNS = rules.lexicon(_LEX, "order_noun", key="text")
+
+
+def _court_word(tok, ms) -> bool:
+    """The token names a court's order or the court itself ("a temporary restraining order", "the judge")."""
+    m = covering(ms, tok.doc, tok.i)
+    return tok.lower_ in ORDER_NOUNS or m is not None and m.kind in ("judge", "court") or \
+        tok.lower_ in ("judge", "court", "justice", "magistrate")
+
+
+def enjoined(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
+    """(defendants, sentence bounds) of court orders that keep a party from doing something: the party an order
+    bars is the suit's defendant ("U.S. District Judge Eumi K. Lee issued a temporary restraining order ...,
+    prohibiting OpenAI from using the word 'cameo'"; "affirmed an order temporarily blocking ... OpenAI Inc. and
+    related entities from using the name 'IO'"; "OpenAI was barred by the court from ...")."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            if tok.lemma_.lower() not in ENJOIN_VERBS or tok.pos_ != "VERB" or _unrealised(tok) or not any(
+                    c.dep_ == "prep" and c.head.i == tok.i or c.i + 1 < sent.end and doc[c.i + 1].tag_ == "VBG"
+                    for c in doc[tok.i + 1:min(sent.end, tok.i + 14)] if c.lower_ == "from"):
+                continue  # (kept "from" doing it, where the parser may hang "from using" on the object's words)
+            head = tok.head
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            if passive:
+                by_court = any(c.dep_ == "agent" and any(_court_word(o, ms) for o in c.children if o.dep_ == "pobj")
+                               for c in tok.children)
+                objs = [c for c in tok.children if c.dep_ == "nsubjpass"] if by_court else []
+            else:
+                ordered = tok.dep_ == "acl" and head.lower_ in ORDER_NOUNS or any(
+                    c.dep_ == "nsubj" and _court_word(c, ms) for c in tok.children) or \
+                    tok.dep_ in ("advcl", "conj") and head.i != tok.i and any(
+                        c.dep_ in ("dobj", "nsubj", "nsubjpass") and _court_word(c, ms) for c in head.children)
+                objs = _objects(doc, tok) if ordered else []
+            names = [m for o in objs for m in _np_parties(doc, o, ms) if not m.group or not m.resolved]
+            if names:
+                out.append((names, sent.start_char, sent.end_char))
     return out
 
 
@@ -757,7 +869,11 @@ def _pair_halves(found: list, halves: list, text: str = "") -> None:
         full = [f for f in found if f[2] < s0]
         if full:
             f = full[-1]
-            f[0].extend(m for m in pl if m.name not in {x.name for x in f[0]})
+            new = [m for m in pl if m.name not in {x.name for x in f[0]}]
+            if f[0] and _lead_unknown(text, f[2], f[3], f[0][0]):  # "X and Y are among 17 authors suing OpenAI ...
+                f[0][:0] = new  # The suit was organized by the Authors Guild": who brought it leads it
+            else:
+                f[0].extend(new)
         elif earlier:
             h = earlier[-1]
             found.append((list(pl), list(h[1]), h[2], h[3]))
@@ -866,6 +982,9 @@ def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 _THE_SUIT = re.compile(r"\b(?:filed|brought|launched|initiated|lodged) (?:the|this) (?:\w+ ){0,2}?(?:lawsuit|suit|complaint)\b")
+_THIS_SUIT = re.compile(r"\b(?:brings?|brought|files?|filed|commences?|commenced|initiates?|initiated)\s+this\s+"
+                        r"(?:[\w-]+\s+){0,3}?(?:action|lawsuit|suit|complaint|litigation|case)\b", re.I)
+# ("... brings this securities class action": the case of the paper itself)
 # ("OpenAI filed the lawsuit": the suit the text is about; not "The new complaint comes after a case filed by Disney")
 # a suit against a person it describes without a name ("a lawsuit against one of its former sales employees")
 _UNNAMED_DEFENDANT = re.compile(r"(?i)\bagainst\b(?:(?!\bv\.)[^.;])*?\b(?:an?|one of (?:its|their|his|her)|its|their|"
@@ -949,6 +1068,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     again: list[int] = []
     found = described(doc, ms, halves, background, apart, again)
     halves += [(pl, df, s0, s1, True, True) for pl, df, s0, s1 in role_named(doc, ms)]
+    halves += [([], df, s0, s1, False, True) for df, s0, s1 in enjoined(doc, ms)]  # the party an order bars
     halves.sort(key=lambda h: h[2])
     _pair_halves(found, halves, text)
     litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
@@ -971,6 +1091,13 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 set(c.defendants) & {m.name for m in df} for c in out)):
             continue  # "X and Y are among 17 authors suing OpenAI": roles, but the lead plaintiff is unknown (where
             # the text has the suit's caption; else the caption leads with the first it names, as people compose it)
+        told = next((c for c in out if from_accusation and c.inferred and p.name in c.plaintiffs and
+                     d.name in c.defendants), None)
+        if told is not None:  # "Microsoft and OpenAI have been sued by the publisher of Mother Jones ... In a lawsuit
+            s0b, s1b = _bounds(doc, s0, s1)  # filed Thursday ..., CIR accused OpenAI and ... Microsoft": the suit
+            if not any(e.sent_start == s0b for e in told.evidence):  # told again, where its filing is dated
+                told.evidence.append(Evidence(s0, s1, s0b, s1b))
+            continue
         if n in again and (key in pairs or d.name in printed_defendants) and not any(
                 c.evidence and s0 <= c.evidence[0].start < s1 for c in out):  # "SAS sued Sheeran in 2018. ... SAS
             key = (*key, s0)  # has filed another lawsuit against Sheeran": a second suit of the same sides
@@ -978,6 +1105,12 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             continue
         if d.name in printed_defendants and printed_defendants[d.name] < s0 and n not in again:
             continue  # the suit a caption printed earlier already names
+        in_re = [c for c in out if origins.get(id(c)) == "in_re"]
+        if not from_accusation and in_re and _THIS_SUIT.search(text[s0:s1]):  # "In re Apple Inc. Securities
+            c = in_re[0]  # Litigation ... Lead plaintiff ... brings this securities class action litigation against
+            c.plaintiffs += [m.name for m in pl if m.name not in c.plaintiffs]  # defendants Apple Inc.": the
+            c.defendants += [m.name for m in df if m.name not in c.defendants]  # printed case, told in words
+            continue
         if not from_accusation and _THE_SUIT.search(text[s0:s1]) and any(
                 _same_side(k[0], p.name) and k[1] not in {m.name for m in pl} for k in pairs):
             continue  # "OpenAI, Inc. v. Open Artificial Intelligence, Inc. et al. ... OpenAI filed the lawsuit in 2023
@@ -1220,7 +1353,8 @@ def short_name(name: str) -> str:
     entry = gazetteer.lookup(name)
     if entry:
         return entry.caption if entry.kind != "person" else entry.name.split()[-1]
-    return name
+    return re.sub(r",?\s+(?:LLP|L\.L\.P\.?)$", "", name)  # "the defendant Sambhawaami Studios LLP": a party the
+    # text names a side, whose partnership's form a caption drops (and a law firm's would not pass for a side)
 
 
 def _half_roles(halves: list, roles: "Roles", source: str) -> None:

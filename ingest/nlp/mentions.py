@@ -273,6 +273,7 @@ def find(doc: Doc) -> MentionList:
     found += _suing_governments(doc, found, quoted)
     _short_of_company(found)
     found += _defined_short_names(doc, found)
+    _aliases(text_of(doc), found)
     _join_surnames(found)
     _groups(doc, found)
     found += _resolve_references(doc, MentionList(found), quoted)
@@ -528,6 +529,20 @@ def _defined_short_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_ALIAS = re.compile(r"\s*(?:,\s*|\(\s*)?(?:alias|aka|a\.k\.a\.?|also known as|known as|formerly known as)\s+(?:[\"“‘']\s*)?$",
+                    re.I)
+
+
+def _aliases(text: str, found: list[Mention]) -> None:
+    """'a suit filed by Akira Nandan alias Akira Desai', 'Jane Roe, also known as Jane Doe': the second name is
+    another name of the first party, not a second party."""
+    ordered = sorted((m for m in found if not m.resolved), key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.kind == b.kind and a.kind in ("person", "company") and b.name != a.name and \
+                _ALIAS.fullmatch(text[a.end:b.start]):
+            b.name, b.eid, b.owner = a.name, a.eid, a.owner
+
+
 def _join_surnames(found: list[Mention]) -> None:
     """'Smith' after 'Jane Smith' is Jane Smith (people not in the gazetteer)."""
     full: dict[str, Mention] = {}
@@ -607,6 +622,20 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
                 head = doc[span_end - 1]  # "Thomson Reuters, the dominant legal research publisher": its head
                 named = found.by_tok.get(head.head.i) if head.dep_ == "appos" else None
                 antecedent = named if named is not None and named.kind in want else None
+                if antecedent is None and head.lower_ in DESCRIBING:  # "sued by the nonprofit publisher of Mother
+                    of = [found.by_tok.get(o.i) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"]  # Jones": the party the gazetteer names as
+                    antecedent = next((m for m in of if m is not None and not m.resolved and m.kind in want), None)
+                    # its publisher, not the nearest company before it
+                nxt = doc[span_end] if span_end < n else None
+                if antecedent is None and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and \
+                        nxt.i not in found.by_tok and nxt.ent_type_ not in ("DATE", "TIME", "GPE", "NORP"):
+                    i = span_end  # "the defendant Sambhawaami Studios LLP": the description is the name that
+                    continue  # follows it (the tagger missed it), not a party named before
+                if antecedent is None and any(c.dep_ == "appos" and c.i > head.i and c.i in found.by_tok and
+                                              not found.by_tok[c.i].resolved for c in head.children):
+                    i = span_end  # "a lawsuit filed by the popular celebrity video message platform, Cameo": the
+                    continue  # description is the name its apposition gives, not an earlier company
                 inner_text = doc[i:span_end].text  # "the US company" is not the Chinese startup, and the subject
                 country = next((code for rx, code in COUNTRY_WORDS if rx.search(inner_text)), None)  # of its own
                 exclude = _clause_subject(doc, found, span_end - 1)  # clause is not "the company's" owner
