@@ -135,6 +135,14 @@ def test_a_causes_name_is_no_settlement_and_a_cut_lines_verb_no_step(extract):
     assert not any(st == "appeal" for st, _ in steps)
 
 
+def test_the_defendant_that_defeated_the_suit_won_it(extract):
+    steps = _steps(extract, "Townsend's heirs sued Ed Sheeran in 2017. In May 2023, Sheeran defeated a separate "
+                            "copyright lawsuit by Townsend's heirs in a closely watched jury trial.")
+    assert ("judgment", "judgment_defendant") in steps
+    assert not any(s and s.startswith("judgment") for _, s in _steps(
+        extract, "Authors sued OpenAI in 2023. In Authors v. OpenAI, the authors defeated the motion to dismiss."))
+
+
 def test_discovery_of_information_is_no_discovery_step(extract):
     assert not any(st == "discovery" for st, _ in _steps(
         extract, "In Reddit v. Perplexity, Reddit says Perplexity markets itself as an AI-powered Swiss Army Knife "
