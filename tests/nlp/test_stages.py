@@ -143,6 +143,12 @@ def test_the_defendant_that_defeated_the_suit_won_it(extract):
         extract, "Authors sued OpenAI in 2023. In Authors v. OpenAI, the authors defeated the motion to dismiss."))
 
 
+def test_a_ruling_in_favor_of_a_party_with_its_day_between(extract):
+    steps = _steps(extract, "Vicki Lynn Moses sued Ken and Kathy Smalley in 2023. The news comes on the heels of a "
+                            "Forsyth County jury's ruling Friday in favor of Ken and Kathy Smalley.")
+    assert any(s == "judgment_defendant" for _, s in steps), steps
+
+
 def test_discovery_of_information_is_no_discovery_step(extract):
     assert not any(st == "discovery" for st, _ in _steps(
         extract, "In Reddit v. Perplexity, Reddit says Perplexity markets itself as an AI-powered Swiss Army Knife "
