@@ -1303,6 +1303,10 @@ class Roles(dict):
         return self.setdefault(name, role)
 
 
+# "Estate of Gene B. Lokken v. UnitedHealth Group, Inc., pending in the US District Court for the District of
+# Minnesota": a caption told as a live suit (pending, filed, brought in a court) is a case, not a precedent cited
+_LIVE_SUIT = re.compile(r"^\s*,?\s*(?:(?:which|that) (?:is|was) )?(?:now |still |currently )?(?:pending|filed|brought|"
+                        r"proceeding) (?:in|before)\b")
 _CITATION = re.compile(r"^\s*,?\s*(?:\(?\d{4}\)?|\d+\s+(?:F\.|U\.S\.|S\.\s?Ct\.|F\.\s?Supp|F\.\s?App|WL|Cal\.|N\.E\.|"
                        r"P\.\d)|No\.\s|\d{4}\s+WL)")
 
@@ -1330,6 +1334,8 @@ def _cited(doc: Doc, case: CaseX, ms, out: list[CaseX]) -> bool:
     if len(mine) == 2 and (captions.in_title(title, mine) or captions.own_case(text, title, mine, ev.start, ev.end)):
         return False  # the title's case, or the case the body opens with and names again ("In Jones, ...")
     before = {w.strip(",.;:()’'").lower() for w in text[max(0, ev.start - 40):ev.start].split()[-3:]}
+    if _LIVE_SUIT.match(text[ev.end:ev.end + 60]):
+        return False
     cue = bool(before & rules.lexicon("captions_cues", "precedent_cue", key="text"))
     return cue or bool(_CITATION.match(text[ev.end:ev.end + 40])) or n_cases > 1
 
