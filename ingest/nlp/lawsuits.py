@@ -484,6 +484,23 @@ def _claimed_against(doc, noun, ms) -> list[Mention]:
     return []
 
 
+def _relief_against(doc, verb, ms) -> list[Mention]:
+    """Whom a suit asks the court to keep from acting: the object of an enjoining verb its asking verb takes, kept
+    "from" doing something ("The lawsuit ... seeks to permanently enjoin California AG Rob Bonta from enforcing the
+    provisions of AB 2013": Bonta, the suit's defendant; a suit challenging a law names the official it would stop)."""
+    out: list[Mention] = []
+    for v in (verb, *verb.conjuncts):
+        if v.lemma_.lower() not in REQUEST_VERBS or v.pos_ != "VERB":
+            continue
+        for x in v.children:
+            if x.dep_ != "xcomp" or x.lemma_.lower() not in ENJOIN_VERBS or not any(
+                    c.dep_ == "prep" and c.lower_ == "from" for c in x.children):
+                continue
+            out += [m for o in _objects(doc, x) for m in _np_parties(doc, o, ms)
+                    if m not in out and not (m.group and m.resolved)]
+    return out
+
+
 def _prep_objs(doc, head, preps, ms) -> list[Mention]:
     out = []
     for child in head.children:
@@ -611,6 +628,14 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                             if not df:  # "the lawsuit, filed by OpenAI, alleges that Musk violated its terms"
                                 df = _wrongdoers(doc, v, ms)
                             break
+                if not df and tok.dep_ == "nsubj":  # "The lawsuit ... seeks to permanently enjoin California AG Rob
+                    df = _relief_against(doc, head, ms)  # Bonta from enforcing ...": whom it asks a court to stop
+                if not df:  # "xAI filed a lawsuit seeking to enjoin the attorney general from enforcing the law"
+                    for child in tok.children:
+                        if child.dep_ == "acl" and child.tag_ == "VBG":
+                            df = _relief_against(doc, child, ms)
+                            if df:
+                                break
                 if not pl and not df and tok.dep_ == "nsubj" and any(c.lower_ in ("the", "this") for c in tok.children):
                     for v in (head, *head.conjuncts):  # "Filed in Franklin Circuit Court, the complaint alleges
                         if v.lemma_.lower() in CHARGE_VERBS and v.pos_ == "VERB":  # Character Technologies ... broke

@@ -11,3 +11,17 @@ def test_a_caption_told_as_pending_in_a_court_is_a_case_not_a_precedent(extract)
                 "Estate of Gene B. Lokken v. UnitedHealth Group, Inc., pending in the US District Court for the "
                 "District of Minnesota.")
     assert any(c.startswith("Estate of Gene B. Lokken v. UnitedHealth") for c in _captions(x)), _captions(x)
+
+
+def test_a_suit_challenging_a_law_names_the_official_it_asks_to_enjoin(extract):
+    x = extract("Elon Musk’s artificial intelligence company, xAI, has filed a lawsuit challenging California Assembly "
+                "Bill 2013, a legislation mandating generative AI developers to disclose their datasets. AB 2013 was "
+                "signed into law on September 28, 2024. The lawsuit, filed in federal court in the Central District of "
+                "California, seeks to permanently enjoin California AG Rob Bonta from enforcing the provisions of "
+                "AB 2013 against xAI.")
+    assert any(c.startswith("xAI v.") and "Bonta" in c for c in _captions(x)), _captions(x)
+
+
+def test_a_suit_seeking_to_enjoin_a_party(extract):
+    x = extract("NetChoice filed a lawsuit seeking to block Attorney General Rob Bonta from enforcing the law.")
+    assert any(c.startswith("NetChoice v.") and "Bonta" in c for c in _captions(x)), _captions(x)
