@@ -34,6 +34,7 @@ QUANTITY_NOUNS = rules.lexicon(_LEX, "quantity_noun", key="text")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
 TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
 RESOLVE_VERBS = rules.lexicon(_LEX, "resolve_verb")
+SETTLE_VERBS = {"settle", "resolve"}  # (of RESOLVE_VERBS) what a suit's two sides do, not its plaintiff or court alone
 ANOTHER = {"another", "second"}  # "SAS has filed another lawsuit against Sheeran": a further suit of the same sides
 MODALS = rules.lexicon(_LEX, "modal", key="text")
 LEGAL_WRONG = re.compile(r"\b(?:infring\w*|violat\w*|steal\w*|stole|misappropriat\w*|breach\w*|copy\w*|copied|"
@@ -484,6 +485,18 @@ def _claimed_against(doc, noun, ms) -> list[Mention]:
     return []
 
 
+def _headline_subjects(doc, verb, ms) -> list[Mention]:
+    """The name a headline's infinitive clause opens with, which the parser leaves no subject ("iTutorGroup to pay
+    $365,000 to settle ...": iTutorGroup, hung as 'dep' on 'pay')."""
+    v = verb
+    while v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i:
+        v = v.head
+    if v.dep_ != "ROOT" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return []
+    return [m for c in v.children if c.dep_ in ("dep", "nsubj", "npadvmod") and c.i < v.i
+            for m in _np_parties(doc, c, ms)]
+
+
 def _relief_against(doc, verb, ms) -> list[Mention]:
     """Whom a suit asks the court to keep from acting: the object of an enjoining verb its asking verb takes, kept
     "from" doing something ("The lawsuit ... seeks to permanently enjoin California AG Rob Bonta from enforcing the
@@ -614,6 +627,11 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                            [m for o in by for m in _np_parties(doc, o, ms)] if m not in pl]
                     if df and not pl and by:
                         pl = _named_next(doc, hit, sent, ms, df, subj=by[0])
+                elif carrier.dep_ == "dobj" and head.lemma_.lower() in SETTLE_VERBS and pl and not df:
+                    # "iTutorGroup to pay $365,000 to settle EEOC age bias suit": who settles a suit another
+                    # brought is its defendant
+                    df = [m for m in _subjects(doc, head, ms) or _headline_subjects(doc, head, ms)
+                          if m.name not in {p.name for p in pl}]
                 elif tok.dep_ == "nsubj" and head.lemma_.lower() == "come":  # "The complaint ... comes from X"
                     pl += [m for m in _prep_objs(doc, head, ("from",), ms) if m not in pl]
                 elif tok.dep_ == "dobj" and head.lemma_.lower() in FACE_VERBS:  # "Perplexity is facing lawsuits

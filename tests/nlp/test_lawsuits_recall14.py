@@ -25,3 +25,12 @@ def test_a_suit_challenging_a_law_names_the_official_it_asks_to_enjoin(extract):
 def test_a_suit_seeking_to_enjoin_a_party(extract):
     x = extract("NetChoice filed a lawsuit seeking to block Attorney General Rob Bonta from enforcing the law.")
     assert any(c.startswith("NetChoice v.") and "Bonta" in c for c in _captions(x)), _captions(x)
+
+
+def test_who_settles_a_suit_another_brought_is_its_defendant(extract):
+    x = extract("ITutorGroup agreed to pay $365,000 to more than 200 job applicants allegedly passed over because of "
+                "their age. The settlement must be approved by a federal judge.",
+                title="iTutorGroup to pay $365,000 to settle EEOC age bias suit over recruiting software")
+    assert "EEOC v. iTutorGroup" in _captions(x), _captions(x)
+    x = extract("Acme Corp agreed to settle the FTC's suit over its chatbot.")
+    assert any(c.endswith("v. Acme Corp") for c in _captions(x)), _captions(x)
