@@ -485,6 +485,15 @@ def _claimed_against(doc, noun, ms) -> list[Mention]:
     return []
 
 
+def _filed_as(doc, verb, ms) -> list[Mention]:
+    """The person who filed under a name the filing gives ("The case was filed ... with the former professor, who
+    filed as Jane Doe"): the plaintiff, named as the suit names her."""
+    return [m for t in verb.subtree if t.lemma_.lower() in FILE_VERBS and t.pos_ == "VERB"
+            for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+            for o in c.children if o.dep_ == "pobj"
+            for m in [_party(covering(ms, doc, o.i))] if m is not None and m.kind == "person"]
+
+
 def _headline_subjects(doc, verb, ms) -> list[Mention]:
     """The name a headline's infinitive clause opens with, which the parser leaves no subject ("iTutorGroup to pay
     $365,000 to settle ...": iTutorGroup, hung as 'dep' on 'pay')."""
@@ -606,6 +615,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                         pl += [m for m in _subjects(doc, head, ms) if m not in pl]
                     else:
                         pl += [m for m in _prep_objs(doc, head, ("by",), ms) if m not in pl]
+                        if not pl:  # "The case was filed ... with the former professor, who filed as Jane Doe"
+                            pl += _filed_as(doc, head, ms)
                         if not pl:  # "was filed by regional daily newspapers ..., including the New York Daily News"
                             for t in sent:
                                 if t.lower_ in ("including", "led") and t.dep_ in ("prep", "acl") and t.i > head.i:

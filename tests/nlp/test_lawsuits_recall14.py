@@ -34,3 +34,11 @@ def test_who_settles_a_suit_another_brought_is_its_defendant(extract):
     assert "EEOC v. iTutorGroup" in _captions(x), _captions(x)
     x = extract("Acme Corp agreed to settle the FTC's suit over its chatbot.")
     assert any(c.endswith("v. Acme Corp") for c in _captions(x)), _captions(x)
+
+
+def test_a_model_name_heading_an_institution_is_the_institution_and_a_plaintiff_filing_as_doe(extract):
+    x = extract("A lawsuit filed against Bard College claims that the college is displaying systemic racial "
+                "hostility. The case was filed on Aug. 25 in U.S. District Court with the former professor, who "
+                "filed as Jane Doe, describing open hostility toward people of color.")
+    assert any(c.endswith("Doe v. Bard College") for c in _captions(x)), _captions(x)
+    assert "Gemini" not in {p.name for p in x.parties}
