@@ -34,6 +34,7 @@ QUANTITY_NOUNS = rules.lexicon(_LEX, "quantity_noun", key="text")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
 TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
 RESOLVE_VERBS = rules.lexicon(_LEX, "resolve_verb")
+SETTLE_VERBS = {"settle", "resolve"}  # (of RESOLVE_VERBS) what a suit's two sides do, not its plaintiff or court alone
 ANOTHER = {"another", "second"}  # "SAS has filed another lawsuit against Sheeran": a further suit of the same sides
 MODALS = rules.lexicon(_LEX, "modal", key="text")
 LEGAL_WRONG = re.compile(r"\b(?:infring\w*|violat\w*|steal\w*|stole|misappropriat\w*|breach\w*|copy\w*|copied|"
@@ -484,6 +485,44 @@ def _claimed_against(doc, noun, ms) -> list[Mention]:
     return []
 
 
+def _filed_as(doc, verb, ms) -> list[Mention]:
+    """The person who filed under a name the filing gives ("The case was filed ... with the former professor, who
+    filed as Jane Doe"): the plaintiff, named as the suit names her."""
+    return [m for t in verb.subtree if t.lemma_.lower() in FILE_VERBS and t.pos_ == "VERB"
+            for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+            for o in c.children if o.dep_ == "pobj"
+            for m in [_party(covering(ms, doc, o.i))] if m is not None and m.kind == "person"]
+
+
+def _headline_subjects(doc, verb, ms) -> list[Mention]:
+    """The name a headline's infinitive clause opens with, which the parser leaves no subject ("iTutorGroup to pay
+    $365,000 to settle ...": iTutorGroup, hung as 'dep' on 'pay')."""
+    v = verb
+    while v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i:
+        v = v.head
+    if v.dep_ != "ROOT" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return []
+    return [m for c in v.children if c.dep_ in ("dep", "nsubj", "npadvmod") and c.i < v.i
+            for m in _np_parties(doc, c, ms)]
+
+
+def _relief_against(doc, verb, ms) -> list[Mention]:
+    """Whom a suit asks the court to keep from acting: the object of an enjoining verb its asking verb takes, kept
+    "from" doing something ("The lawsuit ... seeks to permanently enjoin California AG Rob Bonta from enforcing the
+    provisions of AB 2013": Bonta, the suit's defendant; a suit challenging a law names the official it would stop)."""
+    out: list[Mention] = []
+    for v in (verb, *verb.conjuncts):
+        if v.lemma_.lower() not in REQUEST_VERBS or v.pos_ != "VERB":
+            continue
+        for x in v.children:
+            if x.dep_ != "xcomp" or x.lemma_.lower() not in ENJOIN_VERBS or not any(
+                    c.dep_ == "prep" and c.lower_ == "from" for c in x.children):
+                continue
+            out += [m for o in _objects(doc, x) for m in _np_parties(doc, o, ms)
+                    if m not in out and not (m.group and m.resolved)]
+    return out
+
+
 def _prep_objs(doc, head, preps, ms) -> list[Mention]:
     out = []
     for child in head.children:
@@ -576,6 +615,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                         pl += [m for m in _subjects(doc, head, ms) if m not in pl]
                     else:
                         pl += [m for m in _prep_objs(doc, head, ("by",), ms) if m not in pl]
+                        if not pl:  # "The case was filed ... with the former professor, who filed as Jane Doe"
+                            pl += _filed_as(doc, head, ms)
                         if not pl:  # "was filed by regional daily newspapers ..., including the New York Daily News"
                             for t in sent:
                                 if t.lower_ in ("including", "led") and t.dep_ in ("prep", "acl") and t.i > head.i:
@@ -597,6 +638,11 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                            [m for o in by for m in _np_parties(doc, o, ms)] if m not in pl]
                     if df and not pl and by:
                         pl = _named_next(doc, hit, sent, ms, df, subj=by[0])
+                elif carrier.dep_ == "dobj" and head.lemma_.lower() in SETTLE_VERBS and pl and not df:
+                    # "iTutorGroup to pay $365,000 to settle EEOC age bias suit": who settles a suit another
+                    # brought is its defendant
+                    df = [m for m in _subjects(doc, head, ms) or _headline_subjects(doc, head, ms)
+                          if m.name not in {p.name for p in pl}]
                 elif tok.dep_ == "nsubj" and head.lemma_.lower() == "come":  # "The complaint ... comes from X"
                     pl += [m for m in _prep_objs(doc, head, ("from",), ms) if m not in pl]
                 elif tok.dep_ == "dobj" and head.lemma_.lower() in FACE_VERBS:  # "Perplexity is facing lawsuits
@@ -611,6 +657,14 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                             if not df:  # "the lawsuit, filed by OpenAI, alleges that Musk violated its terms"
                                 df = _wrongdoers(doc, v, ms)
                             break
+                if not df and tok.dep_ == "nsubj":  # "The lawsuit ... seeks to permanently enjoin California AG Rob
+                    df = _relief_against(doc, head, ms)  # Bonta from enforcing ...": whom it asks a court to stop
+                if not df:  # "xAI filed a lawsuit seeking to enjoin the attorney general from enforcing the law"
+                    for child in tok.children:
+                        if child.dep_ == "acl" and child.tag_ == "VBG":
+                            df = _relief_against(doc, child, ms)
+                            if df:
+                                break
                 if not pl and not df and tok.dep_ == "nsubj" and any(c.lower_ in ("the", "this") for c in tok.children):
                     for v in (head, *head.conjuncts):  # "Filed in Franklin Circuit Court, the complaint alleges
                         if v.lemma_.lower() in CHARGE_VERBS and v.pos_ == "VERB":  # Character Technologies ... broke
@@ -1303,6 +1357,10 @@ class Roles(dict):
         return self.setdefault(name, role)
 
 
+# "Estate of Gene B. Lokken v. UnitedHealth Group, Inc., pending in the US District Court for the District of
+# Minnesota": a caption told as a live suit (pending, filed, brought in a court) is a case, not a precedent cited
+_LIVE_SUIT = re.compile(r"^\s*,?\s*(?:(?:which|that) (?:is|was) )?(?:now |still |currently )?(?:pending|filed|brought|"
+                        r"proceeding) (?:in|before)\b")
 _CITATION = re.compile(r"^\s*,?\s*(?:\(?\d{4}\)?|\d+\s+(?:F\.|U\.S\.|S\.\s?Ct\.|F\.\s?Supp|F\.\s?App|WL|Cal\.|N\.E\.|"
                        r"P\.\d)|No\.\s|\d{4}\s+WL)")
 
@@ -1330,6 +1388,8 @@ def _cited(doc: Doc, case: CaseX, ms, out: list[CaseX]) -> bool:
     if len(mine) == 2 and (captions.in_title(title, mine) or captions.own_case(text, title, mine, ev.start, ev.end)):
         return False  # the title's case, or the case the body opens with and names again ("In Jones, ...")
     before = {w.strip(",.;:()’'").lower() for w in text[max(0, ev.start - 40):ev.start].split()[-3:]}
+    if _LIVE_SUIT.match(text[ev.end:ev.end + 60]):
+        return False
     cue = bool(before & rules.lexicon("captions_cues", "precedent_cue", key="text"))
     return cue or bool(_CITATION.match(text[ev.end:ev.end + 40])) or n_cases > 1
 

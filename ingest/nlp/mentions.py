@@ -23,6 +23,7 @@ if not Doc.has_extension("ct_title_doc"):
     Doc.set_extension("ct_title_doc", default=None)
 
 ORG_HEADS = rules.lexicon("parties_cues", "org_head", key="text")
+INSTITUTION_HEADS = {"college", "university", "institute", "school", "academy", "hospital", "museum"}
 _REJECTS = "parties_rejects"  # patterns/parties_rejects.jsonl: what is no party's name, by role
 JUNK = rules.lexicon(_REJECTS, "junk_name", key="text")
 
@@ -178,6 +179,11 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
         return None  # "the Sam Altman-founded company": a name describing a company, not a party
     if ent.ent_id_:
         entry = gazetteer.load().get(ent.ent_id_)
+        if entry and entry.kind in ("model", "person") and after and after[0].lower_ in INSTITUTION_HEADS and \
+                after[0].text[:1].isupper():  # "Bard College", "Stanford University": the institution the name
+            span = ent.doc[ent.start:ent.end + 1]  # heads, not the model or person of that name
+            return Mention(name=_clean(span.text), kind="company", litigant_ok=True, **{
+                **base, "end": span.end_char, "tok_end": span.end, "tok": span.end - 1, "text": span.text})
         if entry:
             return _entry_mention(entry, base)
     if ent.label_ in ("GPE", "PERSON", "ORG", "LOC") and ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" and \
