@@ -638,9 +638,12 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                            [m for o in by for m in _np_parties(doc, o, ms)] if m not in pl]
                     if df and not pl and by:
                         pl = _named_next(doc, hit, sent, ms, df, subj=by[0])
-                elif carrier.dep_ == "dobj" and head.lemma_.lower() in SETTLE_VERBS and pl and not df:
+                elif carrier.dep_ == "dobj" and head.lemma_.lower() in SETTLE_VERBS and pl and not df and any(
+                        m.eid or m.kind in ("agency", "person") or any(c.dep_ == "case" for c in doc[m.tok].children)
+                        for m in pl):
                     # "iTutorGroup to pay $365,000 to settle EEOC age bias suit": who settles a suit another
-                    # brought is its defendant
+                    # brought is its defendant (a known party, a person or one in the possessive: the brand a
+                    # "Stitzel-Weller trademark lawsuit" is about brought nothing)
                     df = [m for m in _subjects(doc, head, ms) or _headline_subjects(doc, head, ms)
                           if m.name not in {p.name for p in pl}]
                 elif tok.dep_ == "nsubj" and head.lemma_.lower() == "come":  # "The complaint ... comes from X"

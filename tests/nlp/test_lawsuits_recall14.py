@@ -42,3 +42,9 @@ def test_a_model_name_heading_an_institution_is_the_institution_and_a_plaintiff_
                 "filed as Jane Doe, describing open hostility toward people of color.")
     assert any(c.endswith("Doe v. Bard College") for c in _captions(x)), _captions(x)
     assert "Gemini" not in {p.name for p in x.parties}
+
+
+def test_the_brand_a_settled_suit_is_about_brought_nothing(extract):
+    x = extract("Diageo settles Stitzel-Weller trademark lawsuit. Diageo North America has settled a trademark lawsuit "
+                "with a US-based spirits distributor over products bearing the name of its Stitzel-Weller distillery.")
+    assert not any("Stitzel" in " ".join(c.plaintiffs) for c in x.cases), [c.caption for c in x.cases]
