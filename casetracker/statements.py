@@ -293,10 +293,9 @@ def _appellate_status(case: Case, events: list[Event], status: str) -> str:
     ("vacated ... and remanded for further proceedings": the suit goes on, open), an end it states, or the decision
     below upheld ("affirmed": the status the case below ended with). The lower courts' steps a decision retells
     ("The state trial court dismissed the complaint") are not this record's."""
-    decisions = [e for e in events if e.stage == "appeal" and e.status in TERMINAL | {"affirmed", "open"}]
-    if not decisions:
+    last = _last_decision(events)
+    if last is None:
         return status
-    last = max(decisions, key=lambda e: (e.date or date.min, e.pk))
     if last.status != "affirmed":
         return last.status
     for below in Case.objects.filter(relations_in__from_case=case, relations_in__kind=CaseRelation.Kind.APPEAL_OF):
@@ -306,11 +305,10 @@ def _appellate_status(case: Case, events: list[Event], status: str) -> str:
     return status
 
 
-def _decision(case: Case) -> Optional[str]:
-    """The status the last appellate step of a case's record decided (None while none did)."""
-    decisions = [e for e in Event.objects.filter(case=case, rejected=False, stage="appeal")
-                 if e.status in TERMINAL | {"affirmed", "open"}]
-    return max(decisions, key=lambda e: (e.date or date.min, e.pk)).status if decisions else None
+def _last_decision(events: Iterable[Event]) -> Optional[Event]:
+    """The last appellate step that decided an appeal (sent it back, ended it or upheld the decision below)."""
+    return max((e for e in events if e.stage == "appeal" and e.status in TERMINAL | {"affirmed", "open"}),
+               key=lambda e: (e.date or date.min, e.pk), default=None)
 
 
 def _after_appeal(case: Case, ended_as: Optional[str]) -> Optional[str]:
@@ -318,11 +316,9 @@ def _after_appeal(case: Case, ended_as: Optional[str]) -> Optional[str]:
     the decision below was upheld ("The dismissal was affirmed"), goes on when sent back, else takes the end the
     appellate court gave. None while no appeal of it was decided."""
     for appeal in Case.objects.filter(relations_out__to_case=case, relations_out__kind=CaseRelation.Kind.APPEAL_OF):
-        decided = _decision(appeal)
-        if decided == "affirmed":
-            return ended_as
-        if decided:
-            return decided
+        decided = _last_decision(Event.objects.filter(case=appeal, rejected=False, stage="appeal"))
+        if decided is not None:
+            return ended_as if decided.status == "affirmed" else decided.status
     return None
 
 
