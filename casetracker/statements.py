@@ -407,8 +407,11 @@ def _from_steps(events: list[Event], published: dict, placed: set[int], by_field
         # a step that no date places (neither its own nor a dated report's) and that is further along came after
         # the dated ones: a case does not go back (the appeal argued in an undated transcript, after a dated ruling
         # on the motion to dismiss)
+        # ... unless the dated step ended the case before any trial: a summary judgment that decided it was its
+        # judgment, and only an appeal comes after it (a verdict is followed by the court's judgment)
         further = [e.stage for e, _ in staged if not _placed(e, placed)
-                   and STAGE_ORDER.get(e.stage, 0) > STAGE_ORDER.get(out["stage"], 0)]
+                   and STAGE_ORDER.get(e.stage, 0) > STAGE_ORDER.get(out["stage"], 0)
+                   and (last[0].status not in TERMINAL or last[0].stage == "trial" or e.stage == "appeal")]
         if further:
             out["stage"] = max(further, key=lambda st: STAGE_ORDER.get(st, 0))
     # an appellate step that itself shows how the case ended ("the Second Circuit agreed with the dismissal") or that

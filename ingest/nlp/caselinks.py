@@ -93,7 +93,13 @@ def case_of(doc: Doc, cases: list[CaseX], at: int, sent_start: int, sent_end: in
     for m in _BLANK_LINE.finditer(text, 0, sent_start):
         para = m.end()
     before = found[bisect.bisect_left(offsets, para):bisect.bisect_left(offsets, sent_start)]
-    return before[-1][1] if before else None
+    if not before:
+        return None
+    # the nearest sentence before it that names a case: the case it names first, its subject's ("xAI failed to show
+    # OpenAI induced former xAI senior engineer Xuechen Li ... . Lin dismissed the case": xAI v. OpenAI, not xAI v. Li)
+    last = doc.char_span(before[-1][0], before[-1][0] + 1, alignment_mode="expand")
+    start = last[0].sent.start_char if last is not None and len(last) else before[-1][0]
+    return next(i for p, i in before if p >= start)
 
 
 _CLAUSE = {"relcl", "acl", "appos", "advcl", "ccomp", "parataxis"}

@@ -84,6 +84,7 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
     if not modal_ok and tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in _FORESEEN and any(
             ch.dep_ in ("aux", "auxpass") and ch.lemma_.lower() in _lex("modal") for ch in tok.head.children):
         return "hypothetical"  # "but summary judgment will be bigger": a step the subject of a modal is foreseen
+    requested = False
     for _ in range(5):
         for ch in tok.children:
             if ch.i in inside:
@@ -109,11 +110,12 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
             if lemma in _lex("plan_verb"):
                 return "hypothetical"
             if lemma in _lex("request_verb"):
-                return "requested"
+                requested = True  # asked for, unless a plan, a condition or a negation above it says otherwise
+                # ("We eagerly anticipate moving forward to the discovery phase")
         if tok.dep_ not in CLIMB or tok.head.i == tok.i:
             break
         tok = tok.head
-    return "taken"
+    return "requested" if requested else "taken"
 
 
 def cues(doc: Doc) -> list[Cue]:
@@ -142,6 +144,8 @@ def cues(doc: Doc) -> list[Cue]:
                     cue.status = None
             elif cue.status and cue.status.startswith("dismissed") and _said_by_defendant(doc, cue):
                 cue.mood = "negated"  # "Perplexity dismissed the lawsuit as a power play": words, not a court's act
+            elif e.get("side") == "object" and not _decided(doc, cue):
+                cue.mood = "negated"  # "IGAP Project LLP sided with OpenAI": an intervener's side, no ruling
         found.append(cue)
     blockers = [c for c in found if c.role in ("trap", "planned")]
     kept = [c for c in found if c.role in ("trap", "planned") or not any(
@@ -181,6 +185,16 @@ def _said_by_defendant(doc: Doc, cue: Cue) -> bool:
         return False
     a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
     return any(a <= m.start < b and roles.get(m.name) == "defendant" for m in mentions)
+
+
+def _decided(doc: Doc, cue: Cue) -> bool:
+    """Whether whoever 'sided with' a party can decide the case (a court, a judge, a jury, a ruling: the lexicon's
+    deciders, anywhere in the subject: "Judge Lin sided with OpenAI"); other cues, and a subjectless headline, pass."""
+    root = doc[cue.start:cue.end].root
+    if root.lemma_.lower() != "side":
+        return True
+    subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is None or any(t.lemma_.lower() in _lex("decider") for t in subj.subtree)
 
 
 def _in(cs: list[Cue], a: int, b: int) -> list[Cue]:
@@ -233,7 +247,7 @@ def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[s
     if cue.side == "object":  # "ruled in favor of GEMA", "sided with the authors": the first party named after
         root = doc[cue.start:cue.end].root
         subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if root.lemma_.lower() == "side" and (subj is None or subj.lemma_.lower() not in _lex("decider")):
+        if root.lemma_.lower() == "side" and (subj is None or not _decided(doc, cue)):
             return None  # "interveners sided with OpenAI": only a court, a judge or a jury decides
         tail = full[cue.end_char:cue.end_char + 60]
         words = re.match(r"\W*(?:the\s+)?(plaintiffs?|defendants?)\b", tail.lower())
@@ -560,6 +574,10 @@ def _paper_steps(doc: Doc, events: list[EventX], published: Optional[date]) -> l
     found = cues(tdoc)
     if not found:
         return []
+    # a paper's title that names another step and when it was filed ("— Order on preservation of output log
+    # data (... filed May 13, 2025)") shows that step: "filed" dates the paper, not the suit
+    found = [c for c in found if c.stage != "filed" or c.status] if any(
+        c.stage not in (None, "filed") or c.status for c in found) else found
     roles = _roles(doc)
     stage, status = _pick(tdoc, found, 0, len(dates.text_of(tdoc)), dated=False, roles=roles)
     status = _not_final(cues(doc) + found, status, _paper(doc))

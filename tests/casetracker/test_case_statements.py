@@ -430,6 +430,26 @@ def test_an_undated_report_of_a_later_point_of_the_case_outranks_the_latest_date
     assert (case.stage, case.status) == ("judgment", "judgment_defendant")
 
 
+def test_an_undated_judgment_after_a_dated_summary_judgment_that_ended_the_case_is_that_judgment():
+    """A summary judgment that decided the case was its judgment: an undated report that a judge "sided with" the
+    winner (a judgment cue) is no further step; only an appeal would be."""
+    first = "Judge Gonzalez Rogers granted OpenAI's motion for summary judgment on July 21, 2025."
+    record(first, [nlp.CaseX(caption="OpenAI v. Open Artificial Intelligence")], events=[
+        nlp.EventX("ruling", "granted summary judgment", "2025-07-21", "day", [span(first, "granted")],
+                   stage="summary_judgment", status="judgment_plaintiff")],
+        published=datetime(2025, 7, 22, tzinfo=timezone.utc))
+    later = "Judge Gonzalez Rogers sided with OpenAI."
+    record(later, [nlp.CaseX(caption="OpenAI v. Open Artificial Intelligence")], events=[
+        nlp.EventX("ruling", "sided with", None, None, [span(later, "sided with")], stage="judgment")])
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("summary_judgment", "judgment_plaintiff")
+    appeal = "Open Artificial Intelligence appealed the ruling to the Ninth Circuit."
+    record(appeal, [nlp.CaseX(caption="OpenAI v. Open Artificial Intelligence")], events=[
+        nlp.EventX("filing", "appealed", None, None, [span(appeal, "appealed")], stage="appeal", status="on_appeal")])
+    case.refresh_from_db()
+    assert (case.stage, case.status) == ("appeal", "on_appeal")
+
+
 def test_an_appellate_record_that_affirmed_ends_as_the_case_below_and_one_that_remanded_is_open():
     below = "The district court granted summary judgment to the Register of Copyrights on August 18, 2023."
     record(below, [nlp.CaseX(caption="Thaler v. Perlmutter", fields=[field("court", "dcd", below, "district court")])],

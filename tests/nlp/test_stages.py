@@ -675,3 +675,61 @@ def test_a_text_that_names_no_case_still_tells_its_steps(extract):
     x = extract("News Corp's Dow Jones and the New York Post sued the startup in 2024. Perplexity's motion said it "
                 "asked the publishers during discovery to provide all exchanges.")
     assert not x.cases and any(e.stage == "discovery" for e in x.events), [(e.stage, e.status) for e in x.events]
+
+
+def test_a_partial_or_procedural_win_in_a_headline_is_no_judgment(extract):
+    """"OpenAI Lands Partial Win in Trademark Lawsuit Against Same-Named Co.", "Pollock Cohen Achieves Crucial
+    Judicial Wins in Voice Cloning Lawsuit Against Lovo": rulings on motions, not the judgment."""
+    x = _corpus(extract, "batch08/023_thirdnews_pollock_cohen_wins_lovo_voice_cloning.txt")
+    assert not any(e.stage == "judgment" or (e.status or "").startswith("judgment") for e in x.events), \
+        [(e.what[:60], e.stage, e.status) for e in x.events]
+    for title in ("OpenAI Lands Partial Win in Trademark Lawsuit Against Same-Named Co.",
+                  "Meta wins FTC monopoly lawsuit"):
+        x = extract("OpenAI sued Open Artificial Intelligence in 2023. Meta was sued by the FTC.", title=title)
+        judged = any(e.stage == "judgment" and e.what == title for e in x.events)
+        assert judged == title.startswith("Meta"), title
+
+
+def test_a_step_a_plan_verb_governs_above_a_request_verb_is_not_reached(extract):
+    """"We eagerly anticipate moving forward to the discovery phase": "move" reads as a request, but the
+    anticipation above it makes it a plan."""
+    x = _corpus(extract, "batch08/023_thirdnews_pollock_cohen_wins_lovo_voice_cloning.txt")
+    assert not any(e.stage == "discovery" for e in x.events)
+    assert ("motion_to_dismiss", None) in _steps(extract, "OpenAI moved to dismiss the case on Monday.")
+    assert not _steps(extract, "OpenAI plans to ask the court to dismiss the case.")
+
+
+def test_only_a_court_a_judge_or_a_jury_siding_with_a_party_decides(extract):
+    x = _corpus(extract, "batch07/003_timesnow_delhi_hc_reserves_order_ani_v_openai.txt")
+    # "... IGAP Project LLP sided with OpenAI": interveners, no ruling
+    assert not any(e.stage == "judgment" for e in x.events)
+    steps = _steps(extract, "In Smith v. Acme, Judge Lin sided with Acme on Monday.")
+    assert ("judgment", "judgment_defendant") in steps, steps
+
+
+@pytest.mark.parametrize("path,date_", [
+    ("batch11/017_order_in_re_openai_preservation_output_logs.txt", "2025-05-13"),  # its title: "Order on
+    # preservation of output log data"
+    ("dev/030_order_andersen_v_stability_expert_access.txt", "2025-07-14"),  # "Order prohibiting plaintiffs from
+    # sharing defendants' highly confidential-designated materials with their chosen expert"
+])
+def test_preservation_and_protective_orders_are_discovery(extract, path, date_):
+    x = _corpus(extract, path)
+    assert (date_, "discovery") in {(e.date, e.stage) for e in x.events}, [(e.date, e.stage) for e in x.events]
+
+
+def test_a_step_after_a_sentence_naming_two_cases_belongs_to_the_case_it_names_first(extract):
+    """"US District Judge Rita Lin ... ruled on Monday that xAI failed to show OpenAI induced former xAI senior
+    engineer Xuechen Li to divulge ... . Lin dismissed the case with prejudice": xAI v. OpenAI's end, not that of
+    xAI's separate suit against Li."""
+    x = _corpus(extract, "batch09/006_endzone247_xai_trade_secret_suit_dismissed_with_prejudice.txt")
+    ends = [x.cases[e.case] if e.case is not None else x.cases[0] for e in x.events
+            if e.status == "dismissed_with_prejudice"]
+    assert ends and all("OpenAI" in c.defendants for c in ends), [(c.caption, c.defendants) for c in ends]
+
+
+def test_a_party_that_agrees_to_dismiss_its_suit_dismissed_it_voluntarily(extract):
+    assert (None, "voluntarily_dismissed") in _steps(
+        extract, "In SEC v. Gemini, the SEC agreed to dismiss the lawsuit against Gemini on Friday.")
+    assert ("motion_to_dismiss", "dismissed") in _steps(
+        extract, "In Smith v. Acme, the judge agreed to dismiss the lawsuit on Friday.")
