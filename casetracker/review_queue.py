@@ -130,8 +130,9 @@ def _case_items(case: Case, followers: int) -> list[Item]:
             sentence=top.sentence if top else "", source_url=top.url if top else "", n_sources=len(row.sources),
             fields=[(name, title, review.case_field_value(case, name), kind)], anchor=f"field-{name}"))
     for cp in case.case_parties.all():
-        n = len(cp.evidence.all())
-        ev = next(iter(cp.evidence.all()), None)
+        evs = sorted(cp.evidence.all(), key=lambda e: (e.document_id, e.start, e.pk))  # (document, start) ties:
+        n = len(evs)  # the stored row and a rebuild must show the same first source
+        ev = evs[0] if evs else None
         items.append(Item(
             kind="caseparty", id=str(cp.pk), case=case, what=f"{cp.role.capitalize()}", value=cp.party.name,
             certainty=1.0 if cp.review else max(0.9 if cp.named else 0.0, corroboration(n)),

@@ -733,3 +733,23 @@ def test_a_party_that_agrees_to_dismiss_its_suit_dismissed_it_voluntarily(extrac
         extract, "In SEC v. Gemini, the SEC agreed to dismiss the lawsuit against Gemini on Friday.")
     assert ("motion_to_dismiss", "dismissed") in _steps(
         extract, "In Smith v. Acme, the judge agreed to dismiss the lawsuit on Friday.")
+
+
+def test_a_plaintiffs_notice_of_dismissal_is_a_voluntary_dismissal(extract):
+    """"The plaintiff Alessandro De La Torre on Thursday filed a notice of dismissal without prejudice"."""
+    x = _corpus(extract, "batch20/001_thestar_de_la_torre_v_linkedin_dismissed.txt")
+    steps = {(e.stage, e.status) for e in x.events if e.stage or e.status}
+    assert (None, "voluntarily_dismissed") in steps and not any(st == "motion_to_dismiss" for st, _ in steps), steps
+
+
+def test_jurisdictional_discovery_is_the_motion_to_dismiss_step(extract):
+    """"The Court then granted a motion for jurisdictional discovery" (Getty's Delaware case, before the merits)."""
+    x = _corpus(extract, "batch20/009_ipde_getty_images_v_stability_ai_delaware_voluntary_dismissal.txt")
+    assert not any(e.stage == "discovery" for e in x.events)
+
+
+def test_a_tribunal_that_allows_a_claim_gives_judgment_to_the_claimant(extract):
+    """"I mostly allow Mr. Moffatt's claim." (BC Civil Resolution Tribunal, Moffatt v. Air Canada)."""
+    x = _corpus(extract, "batch20/017_canlii_moffatt_v_air_canada_bccrt_decision.txt")
+    assert any(e.stage == "judgment" and e.status == "judgment_plaintiff" for e in x.events), \
+        [(e.stage, e.status) for e in x.events]
