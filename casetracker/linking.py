@@ -13,7 +13,8 @@ from django.db.models import Count, Q
 
 from casetracker import changes, review, statements, writes
 from casetracker.models import (
-    Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, Claim, Document, Event, EventSource, Mention,
+    Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Claim, Document, Event, EventSource,
+    Mention,
 )
 from casetracker.text import caption_key, fingerprint, normalize_name, short_name
 from ingest.nlp import courts
@@ -157,7 +158,10 @@ def _case_for_sides(plaintiffs: list, defendants: list, courts=()) -> Optional[C
         else:
             continue
         ranked.append((0 if lead else 1, case_id))
-    for _, case_id in sorted(ranked):
+    appeals = set(CaseRelation.objects.filter(from_case_id__in=[c for _, c in ranked], kind=CaseRelation.Kind.APPEAL_OF)
+                  .values_list("from_case_id", flat=True))  # the suit itself before its appeal (a source that names
+    ranked = [(lead, case_id in appeals, case_id) for lead, case_id in ranked]  # no court tells of the suit)
+    for *_, case_id in sorted(ranked):
         case = Case.objects.get(pk=case_id)
         if _same_court(case, courts):
             return case
@@ -169,12 +173,24 @@ def _case_for_pair(plaintiff, defendant, court: str = "") -> Optional[Case]:
     return _case_for_sides([plaintiff], [defendant], court) if plaintiff and defendant else None
 
 
+def _caption_side(side: str, party) -> str:
+    """A composed caption's side: the party's short name, or the other name of that company the text gave the
+    side (its legal name where it does business under the party's: "Woulard v. Uncharted Labs", not Udio)."""
+    if party.kind != "person" and side:
+        from ingest.nlp import gazetteer
+
+        entry = gazetteer.lookup(side)
+        if entry is not None and entry.name == party.name and side != entry.caption:
+            return side
+    return short_name(party.name, party.kind)
+
+
 def _case_create(caption: str, inferred: bool, plaintiff, defendant) -> Case:
     from casetracker.services import _unique_slug
 
-    if plaintiff and defendant:
-        caption = caption if not inferred else (
-            f"{short_name(plaintiff.name, plaintiff.kind)} v. {short_name(defendant.name, defendant.kind)}")
+    if plaintiff and defendant and inferred:
+        left, right = _split_caption(caption)
+        caption = f"{_caption_side(left, plaintiff)} v. {_caption_side(right, defendant)}"
     from django.db import IntegrityError, transaction
 
     for _attempt in range(5):
@@ -322,6 +338,10 @@ def _may_join(case: Case, cx: nlp.CaseX, n: int, below: dict[int, int], named: l
         appeal = named[below[n]][1] if below[n] < len(named) else None  # named is in the document's order
         if case == appeal or any(courts.level(c) == "appellate" for c in stated_courts(case)):
             return False
+    if any(r.kind == "appeal_of" for r in cx.relations) and any(
+            courts.level(c) == "trial" for c in stated_courts(case)):
+        return False  # an appeal whose court the paper does not name ("Doe v. GitHub, No. 24-7700 — appellate oral
+        # argument transcript") is not the suit in the trial court it appeals from
     own = {statements.docket_key(d) for d in cx.docket_numbers or []} - {""}
     mine = {c for c in _courts_of(cx) if courts.level(c) == "appellate"}
     if own and mine:

@@ -243,7 +243,9 @@ def case_resolve(case: Case) -> Case:
         year = docket_year(d.number for d in dockets)
         if year:
             values["date_filed"], values["date_filed_precision"] = date(year, 1, 1), "year"
-    if courts.level(values["court"]) == "appellate":  # a case before an appellate court has reached the appeal;
+    if courts.level(values["court"]) == "appellate" or not values["court"] and CaseRelation.objects.filter(
+            from_case=case, kind=CaseRelation.Kind.APPEAL_OF).exists():  # (an appeal whose court no source names)
+        # a case before an appellate court has reached the appeal;
         decided = any(e.stage == "appeal" and e.status in TERMINAL | {"affirmed"} for e in events) or \
             _reported_decision(case, values["court"])
         if decided:  # the appellate court decided it: that decision is this record's judgment (also when the

@@ -149,16 +149,27 @@ def _sides_turned(cx: CaseX, text: str) -> bool:
     return False
 
 
+def _unnamed_appeal(cx: CaseX, text: str) -> bool:
+    """A court paper that names no court but is an appeal's by its own words ("May it please the court, ... for
+    appellants. ... This interlocutory appeal presents ...", "The district court agreed") under an appellate number
+    of its own (no district court's number): the appeal, its trial case unnamed too."""
+    return bool(cx.docket_numbers) and not any(_trial_number(n) for n in cx.docket_numbers) and \
+        bool(_SELF_APPEAL.search(text)) and _speaks_below(text)
+
+
+_SELF_APPEAL = re.compile(r"(?i)\b(?:for (?:the )?(?:appellants?|appellees?)|this (?:interlocutory )?appeal)\b")
+
+
 def _trial_case(cx: CaseX, text: str) -> Optional[CaseX]:
     court_facts = [f for f in cx.fields if f.field == "court"]
-    if not court_facts or any(r.kind == "appeal_of" for r in cx.relations):
+    if any(r.kind == "appeal_of" for r in cx.relations) or not court_facts and not _unnamed_appeal(cx, text):
         return None
-    top = max(court_facts, key=lambda f: (f.confidence, -_first(f)))
-    if courts.level(top.value) != "appellate":
+    top = max(court_facts, key=lambda f: (f.confidence, -_first(f))) if court_facts else None
+    if top is not None and courts.level(top.value) != "appellate":
         return None
     below = [f for f in court_facts if courts.level(f.value) == "trial" and not _DESIGNATION.search(_sentence(text, f))]
     numbers = [n for n in cx.docket_numbers if _trial_number(n)]
-    if not below and not numbers and (_supreme(top.value) or not _speaks_below(text)):
+    if not below and not numbers and top is not None and (_supreme(top.value) or not _speaks_below(text)):
         return None  # a court of last resort hears appeals from other appellate courts; unnamed, no trial case
     court = max(below, key=lambda f: (f.confidence, -_first(f))) if below else None
     suffixes = {m.group(1) for n in numbers for m in [_SUFFIX.search(n)] if m}

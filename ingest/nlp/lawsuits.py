@@ -967,6 +967,30 @@ def accusations(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, i
     return out
 
 
+def unproven(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
+    """'Kirk Johnston had not even come close to proving that Nickelback infringed his earlier song': who must
+    prove the other's legal wrong is the plaintiff, the other the defendant (only used in texts about litigation,
+    and only for roles and a caption nothing else gave, as accusations)."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            if tok.lemma_.lower() != "prove" or tok.pos_ != "VERB":
+                continue
+            df = [m for c in tok.children if c.dep_ == "ccomp" and LEGAL_WRONG.fullmatch(c.text)
+                  for s in c.children if s.dep_ == "nsubj" for m in _np_parties(doc, s, ms)]
+            t = tok
+            for _ in range(4):  # up through "come close to proving", "failed to prove" to who did not
+                if t.dep_ in ("pcomp", "pobj", "prep", "xcomp", "advmod") and t.head is not t:
+                    t = t.head
+                else:
+                    break
+            pl = [m for m in _subjects(doc, t, ms) if m.name not in {d.name for d in df}] if t is not tok or \
+                tok.dep_ in ("ROOT", "ccomp", "conj") else []
+            if pl and df:
+                out.append((pl, df, sent.start_char, sent.end_char))
+    return out
+
+
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin", "ter", "ten"}
 
 
@@ -979,8 +1003,16 @@ def short(m: Mention, doc: Optional[Doc] = None) -> str:
         while n > 1 and words[n - 1].lower() in _PARTICLES:  # "Jean-Claude Van Damme" -> "Van Damme"
             n -= 1
         return " ".join(words[n:])
+    if doc is not None and not m.resolved and m.text and m.text != m.name and _TRADING_AS.match(text_of(doc), m.end):
+        return m.text  # "a class action ... against Uncharted Labs, Inc. (d/b/a Udio)": the legal person the text
+        # names is the side a caption names (Woulard v. Uncharted Labs), not the trade name it does business as
     entry = gazetteer.by_name(m.name)
     return entry.caption if entry else m.name
+
+
+# right after a company's legal name: the trade name it does business as ("Uncharted Labs, Inc. (d/b/a Udio)")
+_TRADING_AS = re.compile(r",?\s*(?:(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|PBC|plc|GmbH)\.?,?\s*)?[(,]?\s*"
+                         r"(?:d/b/a|D/B/A|doing business as)\s")
 
 
 def _employer(doc: Doc, m: Mention, ms) -> Optional[Mention]:
@@ -1130,7 +1162,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     _pair_halves(found, halves, text)
     litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
     described_sents = {s0 for _, _, s0, _ in found}
-    extra = [a for a in accusations(doc, ms) if a[2] not in described_sents] if litigation else []
+    extra = [a for a in accusations(doc, ms) + unproven(doc, ms) if a[2] not in described_sents] if litigation else []
     made: dict[int, CaseX] = {}  # place in found -> the case it made
     for n, (pl, df, s0, s1) in enumerate(found + extra):
         from_accusation = n >= len(found)
@@ -1180,7 +1212,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
         if unnamed is not None:  # "Scale AI has filed a lawsuit against one of its former sales employees and its
             unnamed.defendants += [m.name for m in df if m.name not in unnamed.defendants]  # rival, Mercor. ...
             continue  # Scale is suing Mercor ... and is suing Ling": the employee the suit did not name yet
-        if add_case(f"{short(p)} v. {short(d)}", [m.name for m in pl], [m.name for m in df], s0, s1,
+        if add_case(f"{short(p, doc)} v. {short(d, doc)}", [m.name for m in pl], [m.name for m in df], s0, s1,
                     inferred=True, key=key, origin="accusation" if from_accusation else "described"):
             made[n] = out[-1]
     for group in apart:  # suits one plural names one by one are companions, each of each
@@ -1195,8 +1227,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
             for m in pl:
                 roles.propose(m.name, "plaintiff", "dismissal")
             if pl and not any(k[1] == df[0].name or k[0] == pl[0].name for k in pairs):
-                add_case(f"{short(pl[0])} v. {short(df[0])}", [m.name for m in pl], [m.name for m in df], s0, s1,
-                         inferred=True, key=(pl[0].name, df[0].name), origin="dismissal")
+                add_case(f"{short(pl[0], doc)} v. {short(df[0], doc)}", [m.name for m in pl], [m.name for m in df],
+                         s0, s1, inferred=True, key=(pl[0].name, df[0].name), origin="dismissal")
     against = [h for h in halves if h[1] and not h[0] and h[5]]  # "a group of outlets filed a suit against X"
     if found or against:
         for names, start in joined(doc, ms):
@@ -1214,7 +1246,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                     roles.propose(m.name, "defendant", "joined")
                 key = (names[0].name, h[1][0].name)
                 if key not in pairs and not any(k[1] == key[1] for k in pairs):
-                    add_case(f"{short(names[0])} v. {short(h[1][0])}", [m.name for m in names],
+                    add_case(f"{short(names[0], doc)} v. {short(h[1][0], doc)}", [m.name for m in names],
                              [m.name for m in h[1]], h[2], h[3], inferred=True, key=key, origin="joined")
     for pl, df, s0, s1 in background:  # several suits in one plural: their sides, no caption
         for m in pl:

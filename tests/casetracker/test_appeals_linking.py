@@ -52,3 +52,38 @@ def test_the_appeal_and_the_case_below_are_two_records(story_first):
     rel = CaseRelation.objects.get()
     assert (rel.from_case, rel.to_case, rel.kind) == (appeal, trial, "appeal_of")
     assert trial.case_documents.count() == 2 and appeal.case_documents.count() == 1
+
+
+TRANSCRIPT = ("Doe v. GitHub, No. 24-7700. May it please the court, for appellants. This interlocutory appeal presents "
+              "the certified question. The district court agreed.")
+DISTRICT = "Doe v. GitHub, No. 4:22-cv-06823-JST (N.D. Cal.). Judge Tigar dismissed the claims."
+LATER = "Doe v. GitHub goes on. The programmers sued GitHub."
+
+
+def _doe(text):
+    return [party(text, "Doe", "person", role="plaintiff"), party(text, "GitHub", role="defendant")]
+
+
+def _record_doe(text, cases, kind):
+    doc = DocumentFactory(text=text, kind=kind)
+    services.extraction_record(document=doc, extraction=nlp.Extraction(
+        parties=_doe(text), cases=cases, is_ai_litigation=True, extractor_version="t"))
+
+
+def test_an_appeal_whose_court_is_unnamed_is_its_own_record_before_an_appellate_court():
+    district = nlp.CaseX(caption="Doe v. GitHub", plaintiffs=["Doe"], defendants=["GitHub"],
+                         docket_numbers=["4:22-cv-06823-JST"], evidence=[span(DISTRICT, "Doe v. GitHub")],
+                         fields=[nlp.CaseFieldX("court", "cand", 1.0, [span(DISTRICT, "N.D. Cal.")])])
+    _record_doe(DISTRICT, [district], "filing")
+    ev = [span(TRANSCRIPT, "Doe v. GitHub")]
+    appeal = nlp.CaseX(caption="Doe v. GitHub", plaintiffs=["Doe"], defendants=["GitHub"], docket_numbers=["24-7700"],
+                       evidence=ev, relations=[nlp.RelationX("appeal_of", "Doe v. GitHub", ev)])
+    trial = nlp.CaseX(caption="Doe v. GitHub", plaintiffs=["Doe"], defendants=["GitHub"], evidence=ev)
+    _record_doe(TRANSCRIPT, [appeal, trial], "transcript")
+    _record_doe(LATER, [nlp.CaseX(caption="Doe v. GitHub", inferred=True, plaintiffs=["Doe"], defendants=["GitHub"],
+                                  evidence=[span(LATER, "The programmers sued GitHub")])], "news")
+    assert Case.objects.count() == 2
+    rel = CaseRelation.objects.get()
+    assert rel.kind == "appeal_of" and rel.to_case.court == "cand" and not rel.from_case.court
+    assert rel.from_case.stage == "appeal" and rel.from_case.docket_number_core
+    assert rel.to_case.case_documents.count() == 3 and rel.from_case.case_documents.count() == 1

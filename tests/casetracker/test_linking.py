@@ -273,3 +273,14 @@ def test_a_caption_names_the_justice_department_as_the_united_states():
 
     assert short_name("Department of Justice", "agency") == "United States"
     assert short_name("OpenAI", "company") == "OpenAI" and short_name("Sam Altman", "person") == "Altman"
+
+
+def test_a_composed_caption_keeps_the_legal_name_the_text_gave_a_company_it_knows_by_a_trade_name():
+    from casetracker.linking import _caption_side
+    from casetracker.models import Party
+
+    udio = Party(name="Udio", kind="company")
+    assert _caption_side("Uncharted Labs", udio) == "Uncharted Labs"
+    assert _caption_side("Udio", udio) == "Udio"
+    assert _caption_side("Suno", udio) == "Udio"  # (a side naming another entity: the party's own name)
+    assert _caption_side("Woulard", Party(name="David Woulard", kind="person")) == "Woulard"

@@ -325,7 +325,7 @@ def test_the_number_a_title_prints_after_its_caption_is_the_case_s(extract):
     x = extract("[00:00:00] Speaker 04: May it please the court, Jesse Pannuccio, for appellants. The district court "
                 "dismissed the programmers' claims against GitHub.", kind="transcript",
                 title="Doe et al. v. GitHub, Inc. et al., No. 24-7700 — appellate oral argument transcript (opening)")
-    assert [c.docket_numbers for c in x.cases] == [["24-7700"]], _sides(x)
+    assert [c.docket_numbers for c in x.cases][:1] == [["24-7700"]], _sides(x)  # (the appeal; its case below next)
     y = extract("Case 3:23-cv-04557-VC Document 59 Filed 03/07/24. T. et al v. OpenAI LP et al. Plaintiffs oppose.",
                 kind="filing", title="T. et al v. OpenAI LP et al, 3:23-cv-04557, No. 59 (N.D.Cal. Mar. 7, 2024)")
     assert all("3:23-cv-04557" not in c.docket_numbers for c in y.cases), [c.docket_numbers for c in y.cases]
