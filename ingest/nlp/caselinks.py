@@ -224,3 +224,25 @@ def fields(doc: Doc, cases: list[CaseX], claims: list[ClaimX], ai_litigation: bo
         ranked = sorted(areas.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
         for area, evidence in [kv for kv in ranked if len(kv[1]) >= 2] or ranked[:1]:
             _add(cases[i], "ai_area", area, evidence, confidence=round(min(1.0, 0.5 + 0.1 * len(evidence)), 2))
+
+
+_IN_RE = re.compile(r"\s*in\s+re\b", re.I)
+
+
+def share_paper_step(doc: Doc, cases: list[CaseX], events: list[EventX]) -> list[EventX]:
+    """A consolidated litigation's paper that relates to one member ("In re OpenAI, Inc. Copyright Infringement
+    Litigation (The New York Times Company v. Microsoft Corporation et al.) — Order on preservation of output log
+    data"): the step its title shows (stages._paper_steps) is the consolidated case's as well as the member's. Returns
+    the copies for the one "In re" case of the document."""
+    own = doc.user_data.get("ct_title_steps") or set()
+    in_re = [i for i, c in enumerate(cases) if _IN_RE.match(c.caption or "")]
+    if not own or len(in_re) != 1:
+        return []
+    j, out = in_re[0], []
+    for e in events:
+        if id(e) not in own or e.case is None or e.case == j or not (e.stage or e.status) or any(
+                x.case == j and (x.stage, x.status, x.date) == (e.stage, e.status, e.date) for x in events):
+            continue
+        out.append(EventX(kind=e.kind, what=e.what, date=e.date, precision=e.precision, evidence=list(e.evidence),
+                          stage=e.stage, status=e.status, case=j))
+    return out

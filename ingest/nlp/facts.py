@@ -375,6 +375,7 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
         events += stages.more_events(doc, events, published, found_cases)
     caselinks.link(doc, found_cases, events, found_claims)
     events += caselinks.share_filings(doc, found_cases, events)
+    events += caselinks.share_paper_step(doc, found_cases, events)
     if litigation or dispute:
         stages.other_suits(doc, found_cases, events, {p.name for p in parties.values() if p.is_litigant})
     caselinks.fields(doc, found_cases, found_claims, litigation)

@@ -259,9 +259,10 @@ def test_an_appellate_step_that_shows_how_the_case_ended_decides_it_and_does_not
 
 def test_a_case_before_an_appellate_court_has_reached_the_appeal():
     text = "Authors Guild v. Google, No. 13-4829 (2d Cir.), was argued on December 3, 2014."
-    record(text, [nlp.CaseX(caption="Authors Guild v. Google", fields=[field("court", "ca2", text, "2d Cir.")])])
+    record(text, [nlp.CaseX(caption="Authors Guild v. Google", fields=[
+        field("court", "ca2", text, "2d Cir."), field("docket_number", "13-4829", text, "13-4829")])])
     case = Case.objects.get()
-    assert (case.court, case.stage) == ("ca2", "appeal")
+    assert (case.court, case.stage) == ("ca2", "appeal")  # the appeal's own docket number is printed
 
 
 def test_an_affirmed_appeal_leaves_the_case_as_the_decision_below_left_it():
@@ -318,7 +319,8 @@ def test_an_appellate_record_whose_court_upheld_the_decision_below_is_at_its_jud
     text = "The D.C. Circuit Court of Appeals affirmed the district court's ruling on March 18, 2025."
     record(text, [nlp.CaseX(caption="Thaler v. Perlmutter", fields=[field("court", "cadc", text, "D.C. Circuit")])],
            events=[nlp.EventX("ruling", "affirmed", "2025-03-18", "day", [span(text, "affirmed")], stage="appeal",
-                              status="affirmed")])
+                              status="affirmed")], kind="opinion")  # the court's own paper (a news report of it: the
+    # trial case at its appeal stage, test_an_appellate_court_only_news_reports_name_...)
     case = Case.objects.get()
     assert (case.court, case.stage) == ("cadc", "judgment")
 
@@ -478,6 +480,28 @@ def test_an_appellate_record_that_affirmed_ends_as_the_case_below_and_one_that_r
                    nlp.EventX("ruling", "remanded", None, None, [span(remand, "remanded")], stage="appeal",
                               status="open")], kind="opinion")
     assert Case.objects.get(court="scotus").status == "open"
+
+
+def test_an_appellate_court_only_news_reports_name_does_not_make_the_record_the_appeals_own():
+    """A record is an appellate court's own when a court paper of it is among its sources or it is linked as the
+    appeal of a case below: then a decided appeal is its judgment. A suit that news reports tell on appeal is the trial
+    case at its appeal stage, and a circuit a report cites (a precedent) moves no stage."""
+    text = ("Upholding a judge's decision last year that tossed the case, the U.S. Court of Appeals for the Fifth "
+            "Circuit ruled Monday that Kirk Johnston had not proved that Nickelback infringed his song.")
+    record(text, [nlp.CaseX(caption="Johnston v. Nickelback", fields=[field("court", "ca5", text, "Fifth Circuit")])],
+           events=[nlp.EventX("ruling", "upheld", None, None, [span(text, "Upholding")], stage="appeal",
+                              status="dismissed")])
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("appeal", "dismissed")
+    cited = "Judge Wang sanctioned Lindell's lawyers, citing the Tenth Circuit's World Wide decision."
+    record(cited, [nlp.CaseX(caption="Coomer v. Lindell", fields=[field("court", "ca10", cited, "Tenth Circuit")])])
+    assert Case.objects.get(case_name="Coomer v. Lindell").stage == "filed"
+    paper = "The judgment of the district court is AFFIRMED."
+    record(paper, [nlp.CaseX(caption="Johnston v. Nickelback", fields=[field("court", "ca5", paper, "court")])],
+           events=[nlp.EventX("ruling", "affirmed", None, None, [span(paper, "AFFIRMED")], stage="appeal",
+                              status="affirmed")], kind="opinion")
+    case.refresh_from_db()
+    assert case.stage == "judgment"
 
 
 def test_a_case_whose_appeal_was_decided_is_no_longer_on_appeal_and_the_appeal_ends_as_it_did():

@@ -753,3 +753,18 @@ def test_a_tribunal_that_allows_a_claim_gives_judgment_to_the_claimant(extract):
     x = _corpus(extract, "batch20/017_canlii_moffatt_v_air_canada_bccrt_decision.txt")
     assert any(e.stage == "judgment" and e.status == "judgment_plaintiff" for e in x.events), \
         [(e.stage, e.status) for e in x.events]
+
+
+def test_a_circuit_that_accepted_an_argument_decided_an_appeal(extract):
+    """"The Second Circuit bought the transformative use argument" (Authors Guild v. Google, as a report recalls it)."""
+    x = _corpus(extract, "batch07/007_schottpc_britannica_merriam_webster_sued_openai.txt")
+    assert any(e.stage == "appeal" for e in x.events)
+
+
+def test_a_consolidated_litigations_paper_shows_its_step_for_the_consolidated_case_and_the_member(extract):
+    """"In re OpenAI, Inc. Copyright Infringement Litigation (The New York Times Company v. Microsoft Corporation et
+    al.) — Order on preservation of output log data": the MDL's step as well as The Times's suit's."""
+    x = _corpus(extract, "batch11/017_order_in_re_openai_preservation_output_logs.txt")
+    told = {x.cases[e.case].caption.split(",")[0] for e in x.events
+            if e.stage == "discovery" and e.date == "2025-05-13" and e.case is not None}
+    assert told == {"In re OpenAI", "New York Times Company v. Microsoft Corporation"}, told
