@@ -168,6 +168,8 @@ _FRAGMENT = {"it", "its", "he", "she", "they", "them", "his", "her", "their", "w
              "ai"}
 _SIDE_END = rules.lexicon("captions_cues", "side_end_word", key="text")  # headings run into a caption's side
 _NOT_PARTY_WORDS = rules.lexicon("captions_cues", "side_not_party_word", key="text")  # "A David v. Goliath Battle"
+_SURNAME_TOO = frozenset(e["text"].lower() for e in rules.entries("captions_cues", "side_not_party_word")
+                         if e.get("surname"))  # "Battle v. Microsoft Corporation": alone, the word is a person's name
 _GROUP_END = rules.lexicon("captions_cues", "side_group_word", key="text")  # "Independent Musicians vs. Udio"
 _SOVEREIGN = rules.lexicon("captions_cues", "sovereign_party", key="text")  # "United States v. Google"
 
@@ -193,7 +195,8 @@ def party_side(side: str) -> Optional[str]:
     if s.lower() in _FRAGMENT or words[-1].lower() in ("of", "and", "the", "for", "&", "in", "v.", "vs."):
         return None
     bare = [w.strip(".,:;'’\"").lower() for w in words]
-    if any(w in _NOT_PARTY_WORDS for w in bare) or bare[-1] in _GROUP_END:
+    if any(w in _NOT_PARTY_WORDS for w in bare) and not (len(bare) == 1 and bare[0] in _SURNAME_TOO and
+                                                         words[0][:1].isupper()) or bare[-1] in _GROUP_END:
         return None  # a headline's words ("Goliath Battle", "Lawsuit Allegations"), a group ("Independent Musicians")
     if len(words) >= 4 and sum(len(w.strip(".,")) == 1 and w[:1].isalpha() for w in words) * 2 >= len(words):
         return None  # "U Nited S Tates D Istrict": a PDF's spaced capitals
@@ -218,7 +221,8 @@ def full_caption(text: str, left: str, start: int, end: int) -> Optional[str]:
     raw = " ".join(text[start:end].split())
     at = raw.lower().find(left.lower()[:12]) if left else -1
     raw = raw[at:] if at >= 0 else raw
-    raw = raw.rstrip(" ,;:")
+    raw = re.split(r",?\s+(?:Doc(?:ument)?\.?\s+\d|Dkt\.|ECF No\.)", raw)[0]  # "Battle v. Microsoft Corporation Doc. 48
+    raw = raw.rstrip(" ,;:")  # IN THE UNITED STATES ...": a docket entry's number and the heading after it are no side
     if raw.endswith(".") and not re.search(rf"(?:{_SUFFIX}|et al\.|\b[A-Z]\.)$", raw):
         raw = raw[:-1]
     return raw if re.search(rf"\bet al\b|,?\s{_SUFFIX}", raw) else None
@@ -430,7 +434,7 @@ def _names_in(chunk: str) -> list[str]:
     return keep
 
 
-_PLAINTIFF_WORD = re.compile(r"\bPlaintiffs?\s*[,.]")
+_PLAINTIFF_WORD = re.compile(r"\bPlaintiffs?(?:\s+[Pp]ro [Ss]e)?\s*[,.]")  # ("JEFFERY BATTLE, Plaintiff pro se, v.")
 _ROLE_WORD = re.compile(r"\b(?:Plaintiffs?|Defendants?)\b")
 BLOCK_REST = re.compile(r"(?P<mid>[\s\S]{0,200}?)(?:(?<![A-Za-z])v\.?(?![A-Za-z])|-\s*against\s*-)"
                         r"(?P<df>(?:(?!Plaintiffs?\b)[\s\S]){3,1200}?)\bDefendants?\b\s*[.,]?")

@@ -167,8 +167,9 @@ def _city_pattern() -> tuple[Optional[re.Pattern], dict[str, str]]:
     alt = "|".join(re.escape(c) for c in sorted(seats, key=len, reverse=True))
     court = r"(?:U\.S\.|US|United States|federal) (?:District )?(?:court(?:house|room)?|judge)"  # (not a state's
     # "district court in Dallas")
-    return re.compile(rf"(?i:\b(?:{court}) in )(?P<a>{alt})\b(?!,? (?:County|Superior))|\b(?P<b>{alt}) (?i:federal "
-                      rf"(?:court(?:house|room)?|judge))\b"), seats
+    state = "|".join(re.escape(e["text"]) for e in _states())  # "the San Jose, California federal court"
+    return re.compile(rf"(?i:\b(?:{court}) in )(?P<a>{alt})\b(?!,? (?:County|Superior))|\b(?P<b>{alt})(?:,? (?:{state}))? "
+                      rf"(?i:federal (?:court(?:house|room)?|judge))\b"), seats
 
 
 def _federal_cities(text: str) -> list[tuple[str, int, int]]:

@@ -291,6 +291,13 @@ def _apart(tok) -> bool:
                for c in (*verb.children, *tok.children))
 
 
+def _hit_apart(tok) -> bool:
+    """Suits a plural names that hit several defendants one each ("has hit Google and OpenAI with separate proposed
+    class actions")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in HIT_VERBS and any(
+        c.dep_ == "amod" and c.lower_ in ("separate", "individual") for c in tok.children)
+
+
 def _named_next(doc, verb, sent, ms, against=(), subj=None) -> list[Mention]:
     """A suit brought by someone described, not named ("An independent country singer has filed ... against
     Udio and Suno", "Three Japanese newspaper companies separately filed lawsuits ..."), whom the next sentence
@@ -538,6 +545,21 @@ def _prep_objs(doc, head, preps, ms) -> list[Mention]:
     return out
 
 
+def _after_number(doc: Doc, tok, sent) -> list:
+    """The participle after a suit's number ("Commercial IP Suit No. 30262 of 2025 filed by Asha Bhosle against
+    Mayk Inc"): the suit's own, wherever the parser hung it."""
+    i = tok.i + 1
+    if i >= sent.end or doc[i].lower_ not in ("no", "no.", "number"):
+        return []
+    i += 1
+    while i < min(sent.end, tok.i + 9) and (doc[i].text in (".", ":", "of", "/") or doc[i].like_num or
+                                               re.fullmatch(r"[\w/-]*\d[\w/-]*", doc[i].text)):
+        i += 1
+    if i < sent.end and doc[i].tag_ == "VBN" and doc[i].lemma_.lower() in FILE_VERBS and doc[i].head.i != tok.i:
+        return [doc[i]]
+    return []
+
+
 def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[list] = None,
               apart: Optional[list] = None, again: Optional[list] = None
               ) -> list[tuple[list[Mention], list[Mention], int, int]]:
@@ -594,8 +616,9 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                 nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None  # "the damages case brought against Naver by
                 hung = [nxt] if nxt is not None and nxt.dep_ == "acl" and nxt.tag_ == "VBN" and nxt.head.i != tok.i \
                     else []  # KBS": the parser hung the suit's own participle on a noun before it
+                hung += _after_number(doc, tok, sent)  # "Commercial IP Suit No. 30262 of 2025 filed by A against B"
                 for child in [*tok.children, *hung]:
-                    if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in FILE_VERBS:
+                    if (child.dep_ in ("acl", "relcl") or child in hung) and child.lemma_.lower() in FILE_VERBS:
                         pl += [m for m in _prep_objs(doc, child, ("by",), ms) + _on_behalf(doc, child, ms) if m not in pl]
                         if not pl:
                             pl = _by_surface(doc, child, ms)
@@ -636,8 +659,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                           for o in c.children if o.dep_ == "pobj"]
                     pl += [m for m in (_subjects(doc, hit, ms) if not passive else []) +
                            [m for o in by for m in _np_parties(doc, o, ms)] if m not in pl]
-                    if df and not pl and by:
-                        pl = _named_next(doc, hit, sent, ms, df, subj=by[0])
+                    if df and not pl and (by or not passive):  # ("A California man has hit Google and OpenAI
+                        pl = _named_next(doc, hit, sent, ms, df, subj=by[0] if by else None)  # with separate ...")
                 elif carrier.dep_ == "dobj" and head.lemma_.lower() in SETTLE_VERBS and pl and not df and any(
                         m.eid or m.kind in ("agency", "person") or any(c.dep_ == "case" for c in doc[m.tok].children)
                         for m in pl):
@@ -724,7 +747,7 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                     continue  # separately filed lawsuits", "X and Y also filed lawsuits against Z": one suit each
                 listed = outer is not None  # (suits a list names: each
                 if plural and len(df) > 1 and (carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in FILE_VERBS or
-                                               listed):  # its own, filed when it was: no companions)
+                                               listed or _hit_apart(tok)):  # its own, filed when it was: no companions)
                     if apart is not None and not listed:
                         apart.append(list(range(len(out), len(out) + len(df))))
                     out.extend((pl, [m], sent.start_char, sent.end_char) for m in df)  # "has filed a pair of

@@ -35,6 +35,7 @@ def _words_rx(role: str, flags=re.I) -> "re.Pattern":
 
 LEGAL_WORDS = _words_rx("legal_word")
 HEADING_WORDS = _words_rx("heading_word")
+SURNAME_HEADINGS = frozenset(e["text"].lower() for e in rules.entries(_REJECTS, "heading_word") if e.get("surname"))
 ADDRESS_WORDS = _words_rx("address_word")
 COUNSEL_CUES = _words_rx("counsel_cue")
 CORPORATE = re.compile(r"\b(?:Inc|LLC|Corp|Ltd|Co)\b")
@@ -56,6 +57,14 @@ def reject_role(name: str) -> Optional[str]:
     if LEGAL_WORDS.search(name) and not CORPORATE.search(name):
         return "legal_word"
     return None
+
+
+def _surname_heading(name: str) -> bool:
+    """A first name and a surname that is also a heading's word ("Jeffery Battle"): the heading word ends the name,
+    no other does."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and words[-1].lower() in SURNAME_HEADINGS and words[0][:1].isupper() and \
+        not HEADING_WORDS.search(" ".join(words[:-1]))
 
 
 TICKER = re.compile(r"^[A-Z]{1,5}\.[A-Z]{1,2}$|^(?:NYSE|NASDAQ|Nasdaq):")
@@ -210,6 +219,8 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     if len(ent) == 1 and ent.root.pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET", "PRON"):
         return None  # "Similar case filed against ...": a capitalised word, not a name
     why = reject_role(name)
+    if why == "heading_word" and ent.label_ == "PERSON" and _surname_heading(name):
+        why = None  # "Jeffery Battle": a person whose surname is a heading's word
     if why and not (extended and why == "legal_word"):
         return None  # a heading, an address, a law firm, a court paper's words
     words = name.split()

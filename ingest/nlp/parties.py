@@ -132,7 +132,9 @@ def decide(doc: Doc, ms, roles) -> dict:
     the body no rule proposed that the party model accepts (with the role it chooses). Mutates and returns
     `roles` (a lawsuits.Roles or a plain dict)."""
     sources = getattr(roles, "sources", {})
-    for name in [n for n in roles if reject_role(n) in ("junk_name", "counsel_cue", "address_word", "heading_word")]:
+    persons = {m.name for m in ms if m.kind == "person"}  # ("Jeffery Battle": a person, whose surname heads papers)
+    for name in [n for n in roles if reject_role(n) in ("junk_name", "counsel_cue", "address_word", "heading_word")
+                 and not (n in persons and reject_role(n) == "heading_word")]:
         del roles[name]  # "Company", "Susman Godfrey LLP", "X Corp.'s Opposition to ... Motion": no name at all
     by_name: dict[str, list] = {}
     for m in ms:

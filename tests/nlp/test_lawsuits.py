@@ -380,10 +380,9 @@ def test_a_suit_named_by_a_party_with_no_other_side_gives_it_no_side():
     # a regulator's suits a resolving verb lists by their other sides: one suit each
     ("Recent actions by the SEC include settling cases with major players like Coinbase, Kraken, and Ripple Labs "
      "over similar securities-related issues.",
-     {"Securities and Exchange Commission v. Coinbase", "Securities and Exchange Commission v. Kraken",
-      "Securities and Exchange Commission v. Ripple Labs"}),
-    ("The FTC dropped its cases against Coinbase and Kraken last year.",
-     {"Federal Trade Commission v. Coinbase", "Federal Trade Commission v. Kraken"}),
+     {"SEC v. Coinbase", "SEC v. Kraken", "SEC v. Ripple Labs"}),  # (captions name the regulator as its suits are
+    ("The FTC dropped its cases against Coinbase and Kraken last year.",  # known: "SEC v. Ripple", "FTC v. Meta")
+     {"FTC v. Coinbase", "FTC v. Kraken"}),
 ])
 def test_suits_a_resolving_verb_lists_one_by_one(extract, text, captions):
     assert {c.caption for c in extract(text).cases} == captions
