@@ -768,3 +768,13 @@ def test_a_consolidated_litigations_paper_shows_its_step_for_the_consolidated_ca
     told = {x.cases[e.case].caption.split(",")[0] for e in x.events
             if e.stage == "discovery" and e.date == "2025-05-13" and e.case is not None}
     assert told == {"In re OpenAI", "New York Times Company v. Microsoft Corporation"}, told
+
+
+@pytest.mark.parametrize("path", ["batch18/018_particlenews_musk_testimony_xai_distilled_openai.txt",
+                                  "batch18/009_aibase_yin_v_beijing_xiaowen_ai_voice.txt"])
+def test_a_witness_testifying_in_court_and_a_court_convening_to_hear_the_case_are_its_trial(extract, path):
+    """"Musk, testifying Thursday in a California federal court, said ..."; "the Beijing Internet Court convened a
+    five-member collegiate bench for the first time to publicly hear the nation's first case of AI voice
+    infringement"."""
+    x = _corpus(extract, path)
+    assert any(e.stage == "trial" for e in x.events), [(e.stage, e.what[:50]) for e in x.events]
