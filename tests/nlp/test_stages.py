@@ -778,3 +778,12 @@ def test_a_witness_testifying_in_court_and_a_court_convening_to_hear_the_case_ar
     infringement"."""
     x = _corpus(extract, path)
     assert any(e.stage == "trial" for e in x.events), [(e.stage, e.what[:50]) for e in x.events]
+
+
+@pytest.mark.parametrize("path", ["batch21/005_pln_baker_v_cvs_lie_detector_settlement.txt",
+                                  "batch21/010_nope_peralta_v_character_ai_colorado.txt"])
+def test_a_headline_or_a_trackers_tag_that_says_the_suit_settled_settles_it(extract, path):
+    """"CVS Settles Prospective Employee Lie Detector Lawsuit" (a headline's suit without its article); "Critical
+    Credible Involves Minor Lawsuit Settled" (a case tracker's tags)."""
+    x = _corpus(extract, path)
+    assert any(e.status == "settled" for e in x.events), [(e.stage, e.status, e.what[:50]) for e in x.events]
