@@ -530,7 +530,14 @@ def attach_event(case, kind, title, date_value, precision, document, evidence, v
         else:  # an undated source joins the case's undated event of that kind (its one testimony, told by many),
             # or a dated one only when it retells it: never a dated event it merely shares a kind with
             undated = [e for e in same_kind if e.date is None and (e.stage, e.status) == (stage, status)]
-            # (one step: a source showing another step, or none, is not that event's source)
+            # (one step: a source showing another step, or none, is not that event's source; but where the case has
+            # one undated event of its kind and either shows no step, they are one: "Elon Musk testified that xAI
+            # partly used OpenAI models" is the testimony another report tells "in a California federal court", the
+            # trial)
+            alone = [e for e in same_kind if e.date is None]
+            if not undated and len(alone) == 1 and (not stage and not status or not alone[0].stage and
+                                                    not alone[0].status):
+                undated = alone
             event = next((e for e in same_kind if _same_story(e.title, title) and not (
                 e.date and (stage and not e.stage or status and not e.status))), undated[0] if undated else None)
             # (a dated event that does not show the step this source shows keeps its date to itself)

@@ -574,3 +574,22 @@ def test_the_year_most_sources_give_decides_before_a_month_of_another_year():
     told("Disney and Universal filed their suit in July 2025, a report says.", "2025-07-01", "month")
     case = Case.objects.get()
     assert (case.date_filed, case.date_filed_precision) == (date(2025, 6, 1), "month")
+
+
+def test_an_undated_report_that_shows_no_step_joins_the_cases_one_undated_event_of_its_kind():
+    """One testimony told by many: "Elon Musk testified in a California federal courtroom" (the trial) and "Elon Musk
+    testified that xAI partly used OpenAI models" (no step) are the same event, in either order; a second event of
+    that kind showing another step stays apart."""
+    from casetracker.models import Event
+
+    first = "Under oath, he conceded that his startup partly relied on a rival's outputs."
+    record(first, [nlp.CaseX(caption="Musk v. OpenAI")], events=[
+        nlp.EventX("testimony", first, None, None, [span(first, "conceded")])])
+    second = "Elon Musk testified in a California federal courtroom on Thursday."
+    record(second, [nlp.CaseX(caption="Musk v. OpenAI")], events=[
+        nlp.EventX("testimony", second, None, None, [span(second, "testified")], stage="trial")])
+    third = "A deposition of Altman followed."
+    record(third, [nlp.CaseX(caption="Musk v. OpenAI")], events=[
+        nlp.EventX("testimony", third, None, None, [span(third, "deposition")], stage="discovery")])
+    events = Event.objects.filter(kind="testimony").order_by("pk")
+    assert [(e.stage, e.sources.count()) for e in events] == [("trial", 2), ("discovery", 1)]
