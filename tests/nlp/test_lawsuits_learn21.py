@@ -91,3 +91,10 @@ def test_a_massachusetts_county_superior_court_by_its_county():
     assert [c for c, _, _ in courts.find(text)] == ["masssuperctsuff"]
     assert courts.find("filed in Suffolk Superior Court") == [], "Suffolk County, New York has its own courts"
 
+
+
+def test_the_federal_court_of_a_state_of_one_district():
+    text = ("On Monday, Google filed to move the case to federal court, and the case was assigned to Judge Jeffrey "
+            "Bryan of the U.S. District Court in Minnesota.")
+    assert [c for c, _, _ in courts.find(text)] == ["mnd"]
+    assert courts.find("sued in federal court in North Carolina") == [], "three districts: which one is not said"
