@@ -23,6 +23,8 @@ CAPTION = re.compile(rf"(?<![\w.])(?P<left>{_NAME})(?:,\s*(?:[Pp]laintiffs?|[Pp]
 IN_RE = re.compile(r"\b(?:In [Rr]e:?\s+(?P<name>(?:[A-Z][\w.&’'-]*,?\s+){1,8}?(?:Litigation|Litig\.|Cases?))|"
                    r"IN RE:?[\s`|]+(?P<upper>(?:[A-Z][A-Z0-9.&’'-]*,?[\s`|]+){1,8}?(?:LITIGATION|LITIG\.|CASES?)))"
                    r"(?![\w])")  # a court paper's heading may run over lines (and a PDF's column marks)
+_JUDICIAL_REVIEW = re.compile(rf"(?<![\w.])R \((?:on the application of\s+)?(?P<claimant>{_NAME})\)"
+                              rf"\s+(?:v\.|vs\.|v(?=\s+[A-Z]))\s+(?P<right>(?:the )?{_NAME})")
 LEADING = re.compile(r"^(?:(?:In|At|On|After|Before|During|Under|Per|See|Cf\.?|Citing|Like|As|Both|While|From|"
                      r"With|Since|Judge|Justice|The case|Case|Landmark|Also|But|And|Unlike|Following|Until|Title|"
                      r"The|A|An|Additional Decisions|Decisions|Opinion|Order|Summary|Plaintiffs?\.?|Defendants?\.?)"
@@ -108,6 +110,18 @@ def titlecase(name: str) -> str:
         else:
             out.append(w[0] + w[1:].lower())
     return " ".join(out)
+
+
+_CAPS_CAPTION = re.compile(r"\b[A-Z][A-Z0-9&.,'’ -]*[A-Z0-9.]\s+v\.\s+[A-Z][A-Z0-9&'’ -]*(?:[.,]\s?[A-Z][A-Z0-9&'’ -]*)*[A-Z.]")
+
+
+def caps_titled(text: str) -> str:
+    """A caption in capitals, as a headline prints a court paper's ("RECENTIVE ANALYTICS, INC. v. FOX CORP., No.
+    23-2437"), in mixed case, so its company suffixes read as suffixes ("Recentive Analytics, Inc. v. Fox Corp.")."""
+    def one(m: re.Match) -> str:
+        left, right = re.split(r"\s+v\.\s+", m.group(0), maxsplit=1)
+        return f"{titlecase(left)} v. {titlecase(right)}"
+    return _CAPS_CAPTION.sub(one, text)
 
 
 def _cut(side: str) -> str:
@@ -250,6 +264,14 @@ def opening(text: str, start: int, title: str = "") -> bool:
     return len(before) < 200 and not re.search(r"[.!?][\"”’)]?\s|\n\s*\n", before.strip())
 
 
+def lead(text: str, start: int, title: str = "") -> bool:
+    """The offset lies in the body's first two sentences, its lead (after a first line that repeats the title)."""
+    before = text[:start].lstrip()
+    if title and before.startswith(title.strip()):
+        before = before[len(title.strip()):]
+    return len(before) < 300 and len(re.findall(r"[.!?][\"”’)]?\s|\n\s*\n", before.strip())) <= 1
+
+
 _GENERIC_SIDE = re.compile(r"(?i)^(?:united|states?|people|doe|roe|city|county|commission|department|"
                           r"commissioner|secretary|attorney|general|america|government|republic|inc|re)$")
 
@@ -319,6 +341,10 @@ def explicit(text: str, title: Optional[str] = None) -> list[tuple[str, str, int
         if len(left.split()) == 1 and left.lower() in ("the", "a", "an", "and", "or"):
             continue
         out.append((left, right, start, m.end()))
+    for m in _JUDICIAL_REVIEW.finditer(text):  # "R (Ayinde) v London Borough of Haringey": the claimant of an
+        left, right = clean_side(m.group("claimant"), left=True), clean_side(m.group("right"))  # English judicial
+        if left and right and not any(o[2] <= m.start("right") < o[3] for o in out):  # review against the body
+            out.append((left, right, m.start(), m.end()))  # reviewed
     seen: dict[str, str] = {}
     for m in IN_RE.finditer(text):
         if PRECEDENT.match(text[m.end():m.end() + 40]) or re.search(

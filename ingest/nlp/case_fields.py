@@ -36,6 +36,7 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # No. 23-5233 (D.C. Cir. 2025)", "Doe v. Roe, Plaintiff-Appellant, 132 F.3d 1123 (6th Cir. 1998)"
 _OWN_CITE = re.compile(r"(?i)(?:[\s,.-]|plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|et al)*"
                        r"(?:No\.\s*[\w:-]+|\d+\s+F\.(?:\s?\dd|\s?Supp\.(?:\s?\dd)?)?\s+\d+)?\s*\($")
+_DESIGNATION = re.compile(r"(?i)\b(?:sitting|sat|sits) by designation\b")
 _CITED = re.compile(r"^[^()]{0,12}\d{4}\)")  # "(9th Cir. 2008)": a precedent's citation, not this case's court
 _POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s|$))")  # "Cisneros's", "Rogers'"
 _LIST_GAP = re.compile(r"(?:\s*(?:et al\.?|Inc\.?|LLC|Corp\.?|Co\.?)?\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)")
@@ -451,8 +452,8 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
             continue  # "(N.D. Cal. 2023)": where a precedent was decided (not "Thaler v. Perlmutter, No. 23-5233
             # (D.C. Cir. 2025)", the line of this document's own caption or docket number)
         i, conf, sent = anchors.owner(start, end)
-        if i is None:
-            continue
+        if i is None or _DESIGNATION.search(text[sent[0]:sent[1]]):
+            continue  # (the court a visiting judge comes from, "who sat by designation", is not the case's)
         if _TRANSFER_TO.search(text[max(0, start - 80):start]):
             conf = round(conf * TRANSFER, 3)  # "to transfer this action to the Northern District of California"
         listed = heading_cases if 0 <= start < heading else anchors.listed(sent)  # a consolidated heading's court
@@ -575,6 +576,19 @@ def trial_court_first(cases: list[CaseX]) -> None:
         c.court = courts.display(court) if court else None
 
 
+def _title_first(case: CaseX, cid: str) -> None:
+    """The court a court paper's title cites as its own, where the text names it among others, is the case's."""
+    mine = next((f for f in case.fields if f.field == "court" and f.value == cid), None)
+    if mine is None:
+        return
+    top = max(f.confidence for f in case.fields if f.field == "court")
+    for f in case.fields:
+        if f.field == "court" and f is not mine and f.confidence >= top:
+            f.confidence = round(top * LATER, 3)
+    mine.confidence = top
+    case.court = courts.display(cid)
+
+
 def title_court(title: str, cases: list[CaseX]) -> None:
     """A court paper's title that cites its own court after the case ("Thaler v. Vidal, No. 21-2347 (Fed. Cir.) —
     oral argument transcript") gives that court to the document's case when the text names no court at all (a
@@ -582,8 +596,7 @@ def title_court(title: str, cases: list[CaseX]) -> None:
     text (_OWN_CITE); a precedent cited with its year in a title of several cases stays out."""
     if not title or not cases:
         return
-    if any(f.field == "court" for c in cases for f in c.fields):
-        return  # the text names its court: the title adds nothing (a second case of the caption stays as it is)
+    named = any(f.field == "court" for c in cases for f in c.fields)
     bare = cases
     for cid, start, end in courts.find(title):
         if start < 1 or title[start - 1] != "(" or not _OWN_CITE.search(title[:start]):
@@ -592,6 +605,9 @@ def title_court(title: str, cases: list[CaseX]) -> None:
         owners = bare if len(cases) == 1 else [  # of several cases, the one whose first word the title prints
             c for c in bare if captions.bare_words(c.caption) and captions.bare_words(c.caption)[0] in before]
         for c in owners[:1]:
+            if named:  # the text names courts (its own, the court below): the one the title cites is the case's
+                _title_first(c, cid)  # ("Recentive Analytics, Inc. v. Fox Corp., No. 23-2437 (Fed. Cir. 2025)")
+                continue
             _add(c, "court", cid, DOCUMENT, [])
             _add(c, "jurisdiction", courts.jurisdiction(cid), DOCUMENT, [])
             c.court = c.court or courts.display(cid)

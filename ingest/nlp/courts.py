@@ -57,7 +57,7 @@ def _states() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
-def _district_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _district_patterns() -> tuple[re.Pattern, ...]:
     """The written-out form ("U.S. District Court for the Northern District of California") and the abbreviated
     one ("N.D. Cal.", "S.D.N.Y.", "D. Del.", "Bankr. N.D. Cal.")."""
     names = "|".join(re.escape(s["text"]) for s in sorted(_states(), key=lambda s: -len(s["text"])))
@@ -75,7 +75,11 @@ def _district_patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"(?i)(?P<court>\b(?:federal court|(?:U\.\s?S\.\s+)?District Court|federal judge)\s+(?:in|for|of)\s+(?:the\s+)?)"
         rf"(?P<dir>{directions})\s+(?P<state>{names})\b(?!\s+District)"
         rf"|\b(?P<state2>{names})(?:['’]s)?\s+(?P<dir2>{directions})\s+District(?:\s+Court)?\b(?!\s+of)")
-    return written, abbreviated, mixed, press
+    # a state of one federal district, named by the press without its district ("the U.S. District Court in
+    # Minnesota", "federal court in Delaware"): its court only where courts-db has the one district ("mnd")
+    single = re.compile(rf"(?i)\b(?:(?:U\.\s?S\.|US|United States)\s+District\s+Court|federal\s+court)\s+in\s+"
+                        rf"(?P<state>{names})\b(?!\s+(?:County|City|state))")
+    return written, abbreviated, mixed, press, single
 
 
 def _state_of(text: str, abbreviated: bool) -> Optional[dict]:
@@ -86,9 +90,9 @@ def _state_of(text: str, abbreviated: bool) -> Optional[dict]:
 
 
 def _districts(text: str) -> list[tuple[str, int, int]]:
-    written, abbreviated, mixed, press = _district_patterns()
+    written, abbreviated, mixed, press, single = _district_patterns()
     out = []
-    for pattern, abbr in ((written, False), (abbreviated, True), (mixed, False), (press, False)):
+    for pattern, abbr in ((written, False), (abbreviated, True), (mixed, False), (press, False), (single, False)):
         for m in pattern.finditer(text):
             groups = m.groupdict()
             state = _state_of(groups.get("state") or groups.get("state2") or "", abbr)
@@ -99,6 +103,8 @@ def _districts(text: str) -> list[tuple[str, int, int]]:
             direction = groups.get("dir") or groups.get("dir2") or ""
             letter = _DIRECTIONS.get(direction.lower(), direction[:1].lower()) if direction else ""
             cid = f"{state['postal']}{letter}{'b' if groups.get('bankr') else 'd'}"
+            if pattern is single and any(f"{state['postal']}{d}d" in _db() for d in "nsewcm"):
+                continue  # a state of several districts ("federal court in New York": which one is not said)
             if cid in _db():
                 out.append((cid, m.start(), m.end()))
     return out

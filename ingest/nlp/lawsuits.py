@@ -1449,6 +1449,10 @@ def _cited(doc: Doc, case: CaseX, ms, out: list[CaseX]) -> bool:
     if _LIVE_SUIT.match(text[ev.end:ev.end + 60]):
         return False
     cue = bool(before & rules.lexicon("captions_cues", "precedent_cue", key="text"))
+    if n_cases == 1 and before & {"in"} == before & rules.lexicon("captions_cues", "precedent_cue", key="text") and \
+            captions.lead(text, ev.start, title) and not _CITATION.match(text[ev.end:ev.end + 40]):
+        return False  # the one case, told in the text's lead: "On Sept. 12, 2025, the California Court of Appeal issued
+        # ... In Noland v. Land of the Free, L.P., the court affirmed summary judgment" (what the text is about)
     return cue or bool(_CITATION.match(text[ev.end:ev.end + 40])) or n_cases > 1
 
 
@@ -1519,7 +1523,7 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
         return any(_same_side(side, n) or _near_side(side, n)  # (a typo apart: "Btyeweavr" and "Byteweavr")
                    for c in out for n in (*c.plaintiffs, *c.defendants, *captions.split(c.caption)))
 
-    for left, right, _, _ in captions.explicit(title):
+    for left, right, _, _ in captions.explicit(captions.caps_titled(title)):
         if not right or captions.party_side(left) is None or captions.party_side(right) is None:
             continue  # "Independent Musicians vs. Udio & Suno": a side that names no party
         lp, rp = _resolve_side(left, ms) or _resolve_side(left, tms), _resolve_side(right, ms) or _resolve_side(right, tms)
