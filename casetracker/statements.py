@@ -243,13 +243,13 @@ def case_resolve(case: Case) -> Case:
         year = docket_year(d.number for d in dockets)
         if year:
             values["date_filed"], values["date_filed_precision"] = date(year, 1, 1), "year"
-    if courts.level(values["court"]) == "appellate" or not values["court"] and CaseRelation.objects.filter(
-            from_case=case, kind=CaseRelation.Kind.APPEAL_OF).exists():  # (an appeal whose court no source names)
-        # a case before an appellate court has reached the appeal;
+    appellate = courts.level(values["court"]) == "appellate"
+    appeal_of = (appellate or not values["court"]) and CaseRelation.objects.filter(
+        from_case=case, kind=CaseRelation.Kind.APPEAL_OF).exists()  # (an appeal whose court no source names)
+    if appellate or appeal_of:  # a case before an appellate court has reached the appeal;
         decided = any(e.stage == "appeal" and e.status in TERMINAL | {"affirmed"} for e in events) or \
             _reported_decision(case, values["court"])
-        own = _appellate_paper(case) or bool(dockets) or CaseRelation.objects.filter(
-            from_case=case, kind=CaseRelation.Kind.APPEAL_OF).exists()  # (a printed number: the appeal's docket)
+        own = appeal_of or bool(dockets) or _appellate_paper(case)  # (a printed number: the appeal's docket)
         if decided and own:
             # the appellate court decided it: that decision is this record's judgment (also when the paper's steps all
             # went to the case below); a suit only news reports tell on appeal is the trial case at its appeal stage

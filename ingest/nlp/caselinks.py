@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -168,11 +169,18 @@ def share_filings(doc: Doc, cases: list[CaseX], events: list[EventX]) -> list[Ev
         if len(named) < 2 or e.case not in named:
             continue
         for i in sorted(named - {e.case}):
-            if any(x.case == i and (x.stage, x.status, x.date) == (e.stage, e.status, e.date) for x in events + out):
-                continue  # told already
-            out.append(EventX(kind=e.kind, what=e.what, date=e.date, precision=e.precision,
-                              evidence=list(e.evidence), stage=e.stage, status=e.status, case=i))
+            copy = _told_for(e, i, events + out)
+            if copy is not None:
+                out.append(copy)
     return out
+
+
+def _told_for(e: EventX, i: int, told: list[EventX]) -> Optional[EventX]:
+    """The event ``e`` told again for the case ``i`` (its own evidence list), or None when one of ``told`` already
+    tells that step of that case."""
+    if any(x.case == i and (x.stage, x.status, x.date) == (e.stage, e.status, e.date) for x in told):
+        return None
+    return replace(e, evidence=list(e.evidence), case=i)
 
 
 def _add(case: CaseX, field: str, value: str, evidence: list[Evidence], confidence: float = 1.0) -> None:
@@ -240,9 +248,7 @@ def share_paper_step(doc: Doc, cases: list[CaseX], events: list[EventX]) -> list
         return []
     j, out = in_re[0], []
     for e in events:
-        if id(e) not in own or e.case is None or e.case == j or not (e.stage or e.status) or any(
-                x.case == j and (x.stage, x.status, x.date) == (e.stage, e.status, e.date) for x in events):
-            continue
-        out.append(EventX(kind=e.kind, what=e.what, date=e.date, precision=e.precision, evidence=list(e.evidence),
-                          stage=e.stage, status=e.status, case=j))
+        copy = _told_for(e, j, events) if id(e) in own and e.case not in (None, j) and (e.stage or e.status) else None
+        if copy is not None:
+            out.append(copy)
     return out

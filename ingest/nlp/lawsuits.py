@@ -1448,12 +1448,12 @@ def _cited(doc: Doc, case: CaseX, ms, out: list[CaseX]) -> bool:
     before = {w.strip(",.;:()’'").lower() for w in text[max(0, ev.start - 40):ev.start].split()[-3:]}
     if _LIVE_SUIT.match(text[ev.end:ev.end + 60]):
         return False
-    cue = bool(before & rules.lexicon("captions_cues", "precedent_cue", key="text"))
-    if n_cases == 1 and before & {"in"} == before & rules.lexicon("captions_cues", "precedent_cue", key="text") and \
-            captions.lead(text, ev.start, title) and not _CITATION.match(text[ev.end:ev.end + 40]):
+    cues = before & rules.lexicon("captions_cues", "precedent_cue", key="text")
+    citation = bool(_CITATION.match(text[ev.end:ev.end + 40]))
+    if n_cases == 1 and before & {"in"} == cues and captions.lead(text, ev.start, title) and not citation:
         return False  # the one case, told in the text's lead: "On Sept. 12, 2025, the California Court of Appeal issued
         # ... In Noland v. Land of the Free, L.P., the court affirmed summary judgment" (what the text is about)
-    return cue or bool(_CITATION.match(text[ev.end:ev.end + 40])) or n_cases > 1
+    return bool(cues) or citation or n_cases > 1
 
 
 def _compose(doc: Doc, halves: list, roles, add_case, text: str) -> None:

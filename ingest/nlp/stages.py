@@ -247,8 +247,9 @@ def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[s
     if cue.side == "object":  # "ruled in favor of GEMA", "sided with the authors": the first party named after
         root = doc[cue.start:cue.end].root
         subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if root.lemma_.lower() == "side" and (subj is None or not _decided(doc, cue)):
-            return None  # "interveners sided with OpenAI": only a court, a judge or a jury decides
+        if root.lemma_.lower() == "side" and subj is None:
+            return None  # a subjectless "sided with": whose ruling is unsaid ("interveners sided with OpenAI" never
+            # gets here: cues() drops a side no decider takes, _decided)
         tail = full[cue.end_char:cue.end_char + 60]
         words = re.match(r"\W*(?:the\s+)?(plaintiffs?|defendants?)\b", tail.lower())
         if words:
