@@ -169,7 +169,21 @@ def _named_after(ent: Span) -> Optional[Span]:
     return Span(doc, ent.end, end, label="ORG") if end > ent.end else None
 
 
+_NEUTRAL_CITATION_DIVISION = re.compile(r"\[(?:19|20)\d{2}\]\s+[A-Z]{2,6}(?:\s+(?:Civ|Crim))?\s+\d+\s*\((?=\w+\)?$)")
+
+
+def citation_division(doc: Doc, i: int) -> bool:
+    """The token is a court division in a neutral citation ("[2025] EWHC 1383 (Admin)", "[2024] EWCA Civ 12")."""
+    start = doc[i].idx
+    return bool(_NEUTRAL_CITATION_DIVISION.search(text_of(doc), max(0, start - 40), start + 1))
+
+
 def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
+    if ent.label_ == "ORG" and len(ent) > 1 and ent[0].lower_ == "the" and ent[0].text.islower():
+        ent = Span(ent.doc, ent.start + 1, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
+        # "a lawsuit brought by the League of Women Voters": the tagger's span takes the article, the name does not
+    if citation_division(ent.doc, ent.start):
+        return None  # "[2025] EWHC 1383 (Admin)": a neutral citation's court division, not a name
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if ent.label_ == "PERSON" and len(ent) == 1 and nxt is not None and nxt.pos_ == "PROPN" and not nxt.ent_type_ and \
             nxt.text.istitle() and nxt.lower_ not in STOP_WORDS and ent.text.istitle() and re.search(
@@ -278,9 +292,28 @@ def quoted_tokens(doc: Doc) -> set:
     return out
 
 
+_SPEAKER_LABELS = {"WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW"}
+
+
+def _as_speaker(ent: Span) -> Span:
+    """A name the tagger took for a title or a thing because it follows a quote ('“…,” Eli Wade-Scott, managing
+    partner at Edelson PC, said'): a proper name of two to four capitalised words that is the subject of a speech
+    verb is a person."""
+    if ent.label_ not in _SPEAKER_LABELS:
+        return ent
+    words = [t for t in ent if not (t.is_punct and t.text in "-–")]
+    if not 2 <= len(words) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper
+                                           for t in words):
+        return ent
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in rules.lexicon("quotes", "speech_verb"):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
 def find(doc: Doc) -> MentionList:
     quoted = quoted_tokens(doc)
-    found = [m for m in (_from_ent(e, quoted) for e in doc.ents) if m]
+    found = [m for m in (_from_ent(_as_speaker(e), quoted) for e in doc.ents) if m]
     _firm_names(text_of(doc), found)
     _datelines(text_of(doc), found)
     found += _list_members(doc, found, quoted)
@@ -574,8 +607,32 @@ def _join_surnames(found: list[Mention]) -> None:
             m.name, m.kind, m.eid = target.name, target.kind, target.eid
 
 
+def _same_kind(a: Mention, b: Mention) -> bool:
+    """One group's kind: people and judges go together ("Dame Victoria Sharp and Mr Justice Johnson held")."""
+    return a.kind == b.kind or {a.kind, b.kind} <= {"person", "judge"}
+
+
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:Mr|Mrs|Ms|Dr|Dame|Sir|Lord|Lady|Justice|Judge|Chief)\.?\s+)*")
+
+
 def _groups(doc: Doc, found: list[Mention]) -> None:
-    """Coordinated mentions of one kind ("DeepSeek, Moonshot AI, and MiniMax") share a group."""
+    """Coordinated mentions of one kind ("DeepSeek, Moonshot AI, and MiniMax") share a group: by the parse, or,
+    where the parse took each for a subject of its own, by the words between them alone ("Dame Victoria Sharp
+    and Mr Justice Johnson held")."""
+    text = text_of(doc)
+    ordered = sorted((m for m in found if not m.resolved), key=lambda m: m.start)
+    run: list[Mention] = []
+    for m in ordered + [None]:
+        if m is not None and run and _same_kind(run[-1], m) and not run[-1].group and not m.group and \
+                _COORDINATED.fullmatch(text, run[-1].end, m.start) and "\n" not in text[run[-1].end:m.start]:
+            run.append(m)
+            continue
+        if len(run) > 1 and re.search(r"\band\b", text[run[-2].end:run[-1].start]):  # "A, B and C"; not "A, B said"
+            names = list(dict.fromkeys(x.name for x in run))
+            if len(names) > 1:
+                for x in run:
+                    x.group = names
+        run = [m] if m is not None else []
     by_tok = {}
     for m in found:
         for i in range(m.tok_start, m.tok_end):
@@ -587,7 +644,7 @@ def _groups(doc: Doc, found: list[Mention]) -> None:
         for t in doc[m.tok].subtree if m.tok < len(doc) else ():
             if t.dep_ == "conj" or t.dep_ == "appos" and t.head.i in by_tok:
                 other = by_tok.get(t.i)
-                if other is not None and other is not m and other.kind == m.kind and other not in members:
+                if other is not None and other is not m and _same_kind(other, m) and other not in members:
                     members.append(other)
         if len(members) > 1:
             names = list(dict.fromkeys(x.name for x in members))
@@ -605,15 +662,17 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
         return out
     n = len(doc)
     i = 0
+    sexes = _sexes(doc, found)
     while i < n:
         tok = doc[i]
         low = tok.lower_
-        span_end, want, plural = i + 1, None, False
+        span_end, want, plural, sex = i + 1, None, False, None
         if i in found.by_tok or i in quoted:
             i += 1
             continue
         if low in PERSON_PRONOUNS and tok.pos_ == "PRON":
             want = ("person", "judge")
+            sex = "m" if low in ("he", "him", "his") else "f"
         elif low in ORG_PRONOUNS and tok.pos_ == "PRON" and (low == "its" or tok.dep_ in ("nsubj", "nsubjpass")):
             want = ("company", "agency")
         elif low in PLURAL_PRONOUNS and tok.pos_ == "PRON":
@@ -656,8 +715,10 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
                 inner_text = doc[i:span_end].text  # "the US company" is not the Chinese startup, and the subject
                 country = next((code for rx, code in COUNTRY_WORDS if rx.search(inner_text)), None)  # of its own
                 exclude = _clause_subject(doc, found, span_end - 1)  # clause is not "the company's" owner
+            other_sex = {n for n, g in sexes.items() if sex and g != sex}
+            speaking = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in rules.lexicon("quotes", "speech_verb")
             antecedent = antecedent or _antecedent(doc, found, tok.idx, want, plural, country=country,
-                                                   exclude=exclude)
+                                                   exclude=exclude, unlike=other_sex, speaking=speaking)
             if antecedent and span_end == i + 1 and "person" in want and _someone_between(doc, found, antecedent, i):
                 antecedent = None  # "xAI sued a former engineer, accusing him": him is the engineer, not Musk
             if antecedent:
@@ -669,7 +730,24 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
                             owner=antecedent.owner, litigant_ok=antecedent.litigant_ok, tok_start=i,
                             tok_end=span_end, group=list(antecedent.group) if plural else [])
                 out.append(m)
+                if sex and antecedent.kind in ("person", "judge"):
+                    sexes.setdefault(antecedent.name, sex)
         i = span_end
+    return out
+
+
+_TITLE_SEX = re.compile(r"\b(?:(Mr|Sir|Lord)|(Mrs|Ms|Miss|Dame|Lady))\.?\s+$")
+
+
+def _sexes(doc: Doc, found: MentionList) -> dict:
+    """Whom the text calls Mr or Ms ("Mr. Kramer", "Ms Short"): a pronoun of the other sex is not that person."""
+    text = text_of(doc)
+    out: dict = {}
+    for m in found:
+        if m.kind in ("person", "judge"):
+            t = _TITLE_SEX.search(text, max(0, m.start - 8), m.start)
+            if t:
+                out.setdefault(m.name, "m" if t.group(1) else "f")
     return out
 
 
@@ -722,12 +800,16 @@ def _someone_between(doc: Doc, found: MentionList, antecedent: Mention, i: int) 
 
 def _antecedent(doc: Doc, found: MentionList, offset: int, kinds: tuple, plural: bool,
                 max_back: int = 1500, country: Optional[str] = None,
-                exclude: Optional[str] = None) -> Optional[Mention]:
+                exclude: Optional[str] = None, unlike: frozenset = frozenset(),
+                speaking: bool = False) -> Optional[Mention]:
     """The latest fitting mention before offset: in the same sentence the nearest one; else, in the latest
-    sentence that has one, its subject if it is one, else its first. Plural references want a group. A
-    description naming a country only takes a company of that country (when the gazetteer knows it)."""
+    sentence that has one, its subject if it is one, else its first (for the subject of a verb of speech, "she
+    said", the one that spoke there, if one did). Plural references want a group. A description naming a
+    country only takes a company of that country (when the gazetteer knows it); a pronoun never takes a
+    person the text gives the other sex ("Mr. Kramer" is not "she")."""
     cands = [m for m in found if m.end <= offset and offset - m.end <= max_back and m.kind in kinds
-             and not m.in_quote and m.name != exclude and (country is None or _country(m) in (None, country))]
+             and not m.in_quote and m.name != exclude and (country is None or _country(m) in (None, country))
+             and m.name not in unlike]
     if plural:
         groups = [m for m in cands if len(m.group) > 1]
         if groups:  # the latest group that was a subject ("UMG, Concord and ABKCO sued Anthropic ... against Suno
@@ -750,6 +832,10 @@ def _antecedent(doc: Doc, found: MentionList, offset: int, kinds: tuple, plural:
         if _sued(ref):  # again is the one sued before, not who sued it
             return sued[0]
     subjects = [m for m in same if doc[m.tok].dep_ in ("nsubj", "nsubjpass") and not m.resolved]
+    if speaking:  # "... if Kramer doesn't pay up, said Courtney Hostetler. “…,” she said": who spoke there
+        spoke = [m for m in subjects if doc[m.tok].head.lemma_.lower() in rules.lexicon("quotes", "speech_verb")]
+        if spoke:
+            return spoke[0]
     if subjects:
         return subjects[0]
     return same[0]

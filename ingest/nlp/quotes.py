@@ -1,7 +1,8 @@
 """Quotes and their speakers.
 
 Spans: double quotes, straight or curly (a curly quote left open at a paragraph's end runs on to the next
-paragraph's opening mark), and single curly or straight quotes of two words or more outside double ones.
+paragraph's opening mark), and single curly or straight quotes of two words or more outside double ones (a single
+curly one left open at a paragraph's end too, when the next paragraph opens with one).
 
 Not quotes: scare-quoted and defined terms ("known as the “teacher”", "what it calls “distillation
 attacks”", "(collectively, “Plaintiffs”)", "words like “stolen”"), titles of works (“A Game of Thrones”),
@@ -23,7 +24,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ingest.nlp import goldmatch, layout, learn, rules
-from ingest.nlp.mentions import JUNK, Mention, covering
+from ingest.nlp.mentions import JUNK, Mention, citation_division, covering
 from ingest.nlp.dates import text_of
 from ingest.nlp.types import Evidence, QuoteX
 
@@ -73,6 +74,12 @@ def spans(text: str) -> list[tuple[int, int]]:
         if len(m.group(1).split()) < 2 or any(a <= s < b for a, b in doubles):
             continue
         out.append((s, e))
+    # a single curly quote left open at a paragraph's end whose next paragraph opens with one again: the British
+    # way of quoting over paragraphs ("said their clients ‘fully understand … to the court.\n‘They are …’")
+    for m in re.finditer(r"(?m)(?:^|(?<=[\s(\[—–-]))‘(?=[A-Za-z])([^‘’\n]{10,1500}?)[ \t]*$(?=\n+‘)", text):
+        s, e = m.start(1), m.end(1)
+        if len(m.group(1).split()) >= 2 and not any(a <= s < b for a, b in doubles):
+            out.append((s, e))
     return sorted(out)
 
 
@@ -221,7 +228,7 @@ def _name_for(doc: Doc, tok, ms, roles, offset) -> Optional[str]:
                 return before[-1].name
     if tok.lower_ in FILER_LABELS:
         return _filer(roles, ms, offset) or _doc_filer(doc, ms) or _label(tok)
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" and not citation_division(doc, tok.i):  # not "(Admin)" of "[2025] EWHC 1383 (Admin)"
         parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
         name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
         # a proper name the recogniser missed; not a word it rejects as a name ("AI", "Court", "Plaintiff")

@@ -17,6 +17,7 @@ on a hand-built Doc. Optional keys: "id" (a stable name), "note" (why), "example
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -58,8 +59,23 @@ def entries(name: str, role: Optional[str] = None) -> list[dict]:
 
 @lru_cache(maxsize=None)
 def lexicon(name: str, role: Optional[str] = None, key: str = "lemma") -> frozenset:
-    """The words of one role in a pattern file (lower-cased), from the lines that have `key`."""
-    return frozenset(str(e[key]).lower() for e in entries(name, role) if key in e)
+    """The words of one role in a pattern file (lower-cased), from the lines that have `key`; a verb's lemma in
+    both spellings ("emphasize" and "emphasise", "criticized" and "criticised")."""
+    words = {str(e[key]).lower() for e in entries(name, role) if key in e}
+    if key == "lemma":
+        words |= {_other_spelling(w) for w in words if _other_spelling(w)}
+    return frozenset(words)
+
+
+_IZE = re.compile(r"(?<=[a-z]{3})i([sz])(e|ed|es|ing|ation)$")
+
+
+def _other_spelling(word: str) -> Optional[str]:
+    """The British or American spelling of an -ize/-ise verb ("recognize" -> "recognise"), else None."""
+    m = _IZE.search(word)
+    if not m or " " in word:
+        return None
+    return word[:m.start()] + "i" + ("s" if m.group(1) == "z" else "z") + m.group(2)
 
 
 @lru_cache(maxsize=None)
