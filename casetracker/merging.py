@@ -76,16 +76,26 @@ def _joint(cp_id: int, leads: list[str], court_only: bool = False) -> bool:
     return False
 
 
-def _held(parties: list[tuple], role: str, among: list[tuple], named_only: bool, court_only: bool = False) -> bool:
+def _held(parties: list[tuple], role: str, among: list[tuple], named_only: bool, court_only: bool = False,
+          joint: Optional[dict] = None) -> bool:
     """Every party of ``parties`` is on side ``role`` of ``among`` (by party or by name): among its named sides,
-    or (``named_only`` false) among the co-parties sources list with them in this suit."""
+    or (``named_only`` false) among the co-parties sources list with them in this suit. ``joint`` keeps the
+    answers of _joint for one search (no writes in between)."""
     leads = [name for _, name, r, named, _ in among if r == role and named]
     pool = [(pk, name, named, cp) for pk, name, r, named, cp in among if r == role]
+
+    def joined(cp) -> bool:
+        if joint is None:
+            return _joint(cp, leads, court_only)
+        key = (cp, tuple(leads), court_only)
+        if key not in joint:
+            joint[key] = _joint(cp, leads, court_only)
+        return joint[key]
 
     def one(pk, name):
         hits = [(named, cp) for q, n, named, cp in pool if pk == q or _names_match(name, n) or
                 captions.of_group(n, name) or captions.of_group(name, n)]  # (Warner Bros. Entertainment, WBD)
-        return any(named for named, _ in hits) or (not named_only and any(_joint(cp, leads, court_only) for _, cp in hits))
+        return any(named for named, _ in hits) or (not named_only and any(joined(cp) for _, cp in hits))
 
     return bool(parties) and all(one(pk, name) for pk, name, *_ in parties)
 
@@ -110,16 +120,18 @@ def merge_target(case: Case) -> Optional[Case]:
         query |= Q(party__name__icontains=w)
     others = set(CaseParty.objects.filter(query, role__in=[P, D]).exclude(case=case).values_list("case_id", flat=True))
     sides = _sides(others)
-    found = []
+    found, joint = [], {}
     for other in Case.objects.filter(pk__in=[c for c in others if c in sides]).order_by("id"):
         theirs = sides[other.pk]
         strict = not case.caption_inferred  # a printed caption joins another suit only where a court paper lists it
         their_plaintiffs = [s for s in theirs if s[2] == P and s[3]]
-        holds = ((_held(plaintiffs, P, theirs, False, strict) and _held(defendants, D, theirs, named_only=True))
-                 or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, False, strict))
+        # (the named sides first: they need no query, and most other cases fail there)
+        named_defendants = _held(defendants, D, theirs, named_only=True)
+        holds = ((named_defendants and _held(plaintiffs, P, theirs, False, strict, joint))
+                 or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, False, strict, joint))
                  # or the other way: the known case's named plaintiff is among this story's co-plaintiffs ("John
                  # Grisham, Jodi Picoult ... and the Authors Guild sued OpenAI": Authors Guild v. OpenAI)
-                 or (_held(their_plaintiffs, P, mine, False, strict) and _held(defendants, D, theirs, named_only=True)))
+                 or (named_defendants and _held(their_plaintiffs, P, mine, False, strict, joint)))
         if not holds or not _courts_agree(case, other) or _told_apart(case, other) or CaseRelation.objects.filter(
                 Q(from_case=case, to_case=other) | Q(from_case=other, to_case=case)).exists():
             continue  # (an appeal and the case below are two records, whatever their sides)
@@ -262,7 +274,7 @@ def duplicates_merge(cases: Iterable[Case]) -> list[Case]:
                                  case_parties__named=True).distinct().order_by("id")
     replaced: dict[int, Case] = {}
     for case in [*cases, *around]:
-        if case.pk in replaced or not Case.objects.filter(pk=case.pk).exists():
+        if case.pk in replaced:  # (merged into another in this loop: case_merge deletes nothing else)
             continue
         target = merge_target(case)
         if target is not None:
