@@ -105,11 +105,13 @@ def _duplicate_shaped(case: Case) -> bool:
     return not CaseDocket.objects.filter(case=case).exists()
 
 
-def merge_target(case: Case) -> Optional[Case]:
-    """The one known case this story-built case is a retelling of, or None."""
-    if not _duplicate_shaped(case):
-        return None
-    mine = _sides([case.pk]).get(case.pk, [])
+def merge_target(case: Case, mine: Optional[list] = None) -> Optional[Case]:
+    """The one known case this story-built case is a retelling of, or None. ``mine``: the case's sides (its
+    _sides), when the caller has them and knows no docket names it."""
+    if mine is None:
+        if not _duplicate_shaped(case):
+            return None
+        mine = _sides([case.pk]).get(case.pk, [])
     plaintiffs = [s for s in mine if s[2] == P and s[3]]
     defendants = [s for s in mine if s[2] == D and s[3]]
     if not plaintiffs or not defendants:
@@ -273,12 +275,23 @@ def duplicates_merge(cases: Iterable[Case]) -> list[Case]:
     around = Case.objects.filter(dockets__isnull=True, case_parties__party_id__in=party_ids,
                                  case_parties__named=True).distinct().order_by("id")
     replaced: dict[int, Case] = {}
-    for case in [*cases, *around]:
+    todo = [*cases, *around]
+    # the sides of every case to look at and which a docket names, asked once (a case a merge joined is asked again)
+    sides = _sides(c.pk for c in todo)
+    docketed = set(CaseDocket.objects.filter(case__in=cases).values_list("case_id", flat=True))
+    joined: set[int] = set()
+    for case in todo:
         if case.pk in replaced:  # (merged into another in this loop: case_merge deletes nothing else)
             continue
-        target = merge_target(case)
+        if case.pk in joined:
+            target = merge_target(case)
+        elif case.pk in docketed:
+            continue
+        else:
+            target = merge_target(case, sides.get(case.pk, []))
         if target is not None:
             target = replaced.get(target.pk, target)
+            joined.add(target.pk)
             if _reported_appeal(case, stated_courts(case), stated_courts(target)):
                 # the court of appeals a story named is where the case went, not the case's court
                 CaseFact.objects.filter(case=case, field="court").delete()
