@@ -62,3 +62,10 @@ def test_she_said_is_the_woman_who_spoke_last_not_mr_kramer(extract):
     assert _quotes(extract, text) == [
         ("Steve Kramer", "I never responded to them"),
         ("Courtney Hostetler", "Mr. Kramer has shown a consistent disregard for the law and the rights of voters")]
+
+
+def test_trained_on_a_named_models_data_is_a_distillation_cue(extract):
+    got = [(a.accuser, a.accused, a.teacher, a.student, a.status) for a in extract(
+        "Google has denied allegations that Bard was trained on data from ChatGPT.").allegations]
+    assert got == [(None, "Google", "ChatGPT", "Bard", "denied")]
+    assert extract("The model was trained on Nvidia H100 chips and public web text.").allegations == []
