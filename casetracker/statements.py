@@ -440,7 +440,12 @@ def _from_steps(events: list[Event], published: dict, placed: set[int], by_field
     if statused:
         rank = lambda t: (t[0].status in TERMINAL, t[0].status == "settled", t[0].status in SPECIFIC)  # noqa: E731
         last, when = max(statused, key=lambda t: (t[1] or date.min, *rank(t)))
-        unplaced_ends = [t for t in statused if t[0].status in TERMINAL and not _placed(t[0], placed)]
+        # (not an end a report of the later step tells too: that report puts the end before the step it dates, "Since
+        # the lawsuit was filed, UMG and WMG have each settled ... On April 15, 2026, Judge Hellerstein denied a motion
+        # to dismiss")
+        told_later = {s.document_id for s in last.sources.all()} if last.date else set()
+        unplaced_ends = [t for t in statused if t[0].status in TERMINAL and not _placed(t[0], placed)
+                         and not {s.document_id for s in t[0].sources.all()} & told_later]
         if last.status not in TERMINAL and unplaced_ends:  # an end no date places came after the open case's steps
             last, when = max(unplaced_ends, key=lambda t: (t[1] or date.min, *rank(t)))
         status = last.status

@@ -378,6 +378,7 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
     events += caselinks.share_paper_step(doc, found_cases, events)
     if litigation or dispute:
         stages.other_suits(doc, found_cases, events, {p.name for p in parties.values() if p.is_litigant})
+        stages.partial_settlements(doc, found_cases, events)
     caselinks.fields(doc, found_cases, found_claims, litigation)
     if kind in COURT_PAPERS:
         case_fields.title_court(title, found_cases)

@@ -85,12 +85,19 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
             ch.dep_ in ("aux", "auxpass") and ch.lemma_.lower() in _lex("modal") for ch in tok.head.children):
         return "hypothetical"  # "but summary judgment will be bigger": a step the subject of a modal is foreseen
     requested = False
+    # a step the text names as a thing that exists ("The settlement must be approved by a federal judge", "the
+    # dismissal could be appealed"): a modal over what is done to it does not undo it (not "a settlement could be
+    # reached", nor a foreseen trial or judgment)
+    told = tok.pos_ == "NOUN" and tok.dep_ == "nsubjpass" and tok.lemma_.lower() not in _FORESEEN and any(
+        ch.dep_ == "poss" or ch.dep_ == "det" and ch.lower_ in ("the", "this", "that", "these", "those")
+        for ch in tok.children)
     for _ in range(5):
         for ch in tok.children:
             if ch.i in inside:
                 continue
             lemma = ch.lemma_.lower()
-            if ch.dep_ in ("aux", "auxpass") and lemma in _lex("modal") and not modal_ok:
+            if ch.dep_ in ("aux", "auxpass") and lemma in _lex("modal") and not modal_ok and not (
+                    told and tok.i == doc[start:end].root.head.i):
                 return "hypothetical"
             if ch.dep_ == "neg" or ch.dep_ == "det" and lemma == "no" or ch.dep_ == "prep" and lemma == "without" \
                     and not any(g.lemma_.lower() in _lex("manner_noun") for g in ch.children):
@@ -326,7 +333,54 @@ def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True,
         status = next((c.status for c in near if c.status in _SPECIFIC_DISMISSALS), status)
     if status == "dismissed" and stage == "trial":  # "accepted the advisory verdict and dismissed the case": the
         stage, status = "judgment", "judgment_defendant"  # court's judgment after the trial, for the defendant
+    if status == "affirmed":  # "dismissed Dr Stephen Thaler's appeal": the appellant the text names lost the case
+        status = next((s for s in (_appellant_lost(doc, c, roles) for c in near if c.status == "affirmed") if s),
+                      status)
     return stage, status
+
+
+def _appellant_lost(doc: Doc, cue: Cue, roles: Optional[dict] = None) -> Optional[str]:
+    """The judgment an appeal turned down gives when the text says whose appeal it was ("dismissed Dr Stephen
+    Thaler's appeal", "the plaintiffs' appeal was rejected"): the other side of the appellant (a plaintiff or a
+    defendant of the text, by name or by that word); None when the appeal is nobody's the text names."""
+    if roles is None:
+        roles = _roles(doc)
+    a, b = max(0, cue.start - 2), min(len(doc), cue.end + 1)
+    for appeal in (t for t in doc[a:b] if t.lower_ in ("appeal", "appeals") and t.pos_ == "NOUN"):
+        poss = next((t for t in appeal.children if t.dep_ == "poss"), None)
+        if poss is None:
+            continue
+        words = re.search(r"\b(plaintiffs?|claimants?|defendants?)\b", " ".join(t.lower_ for t in poss.subtree))
+        role = None
+        if words:
+            role = "defendant" if words.group(1).startswith("defendant") else "plaintiff"
+        else:
+            lo, hi = poss.left_edge.idx, poss.right_edge.idx + len(poss.right_edge)
+            role = next((roles.get(m.name) for m in _mentions(doc) if lo <= m.start < hi
+                         and roles.get(m.name) in ("plaintiff", "defendant")), None)
+        if role:
+            return "judgment_defendant" if role == "plaintiff" else "judgment_plaintiff"
+    # whose appeal the text tells elsewhere: the one side that is the subject of its appeals ("The Plaintiff then
+    # appealed to the Higher Regional Court ... The court dismissed the photographer's appeal")
+    sides = set()
+    for c in cues(doc):
+        if c.stage != "appeal" or c.status != "on_appeal":
+            continue
+        root = doc[c.start:c.end].root
+        verb = root if root.pos_ in ("VERB", "AUX") else root.head
+        subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        words = re.search(r"\b(plaintiffs?|claimants?|defendants?)\b", " ".join(t.lower_ for t in subj.subtree))
+        lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+        side = ("defendant" if words.group(1).startswith("defendant") else "plaintiff") if words else next(
+            (roles.get(m.name) for m in _mentions(doc) if lo <= m.start < hi
+             and roles.get(m.name) in ("plaintiff", "defendant")), None)
+        if side:
+            sides.add(side)
+    if len(sides) == 1:
+        return "judgment_defendant" if sides.pop() == "plaintiff" else "judgment_plaintiff"
+    return None
 
 
 def _not_final(cs: list[Cue], status: Optional[str], paper: bool = False) -> Optional[str]:
@@ -658,3 +712,56 @@ def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigant
             continue  # the case's plaintiff filed, with others ("The Yomiuri Shimbun ... and The Mainichi also filed")
         if any(not k & parties and k & keys(litigants) for k in here):
             e.stage, e.status = None, None
+
+
+def partial_settlements(doc: Doc, cases: Sequence[CaseX], events: list[EventX]) -> None:
+    """A settlement some parties of a side made is no settlement of the case: when whoever settled (the subject of
+    "settled", "agreed to settle") is a party of its case's side that has other parties the sentence does not name
+    ("Genesis had already settled with the SEC" in SEC v. Gemini Trust, Genesis Global Capital and others;
+    "Universal Music Group just settled with Udio" in the labels' suit against Udio), the case goes on for the rest:
+    the event keeps no status. (Not "Anthropic agreed to settle" where Anthropic is the only defendant, nor a
+    settlement named without who made it, "a $1.5 billion settlement".) Names only."""
+    from ingest.nlp.parties import _keys
+
+    mentions = _mentions(doc)
+    if not cases or not mentions:
+        return
+    cs = cues(doc)
+    titled = doc.user_data.get("ct_title_steps", set())
+
+    def keys(name) -> set:  # a party's identity, and its first word ("Genesis" is "Genesis Global Capital")
+        name = re.sub(r"['’]s?$", "", name or "").strip()
+        words = [w for w in name.lower().split() if w not in ("the", "a", "an")]
+        return _keys(name) | {"w:" + words[0]} if words else set()
+    for e in events:
+        if e.status != "settled" or not e.evidence or id(e) in titled:
+            continue
+        a, b = e.evidence[0].sent_start, e.evidence[0].sent_end
+        mine = [cases[e.case]] if e.case is not None and e.case < len(cases) else list(cases)
+        if len(mine) != 1:
+            continue
+        sides = [[keys(n) for n in mine[0].plaintiffs if keys(n)], [keys(n) for n in mine[0].defendants if keys(n)]]
+        here = [m for m in mentions if a <= m.start < b and not m.resolved and m.kind in ("company", "person", "agency")]
+        settled = [c for c in _in(cs, a, b) if c.status == "settled"]
+        if not settled:
+            continue
+        partial = True
+        for c in settled:
+            root = doc[c.start:c.end].root
+            verb = root if root.pos_ in ("VERB", "AUX") else root.head
+            subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+            if subj is None or any(t.lower_ in ("all", "both", "parties", "sides", "every") for t in subj.subtree):
+                partial = False
+                break
+            lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+            who = [keys(m.name) for m in here if lo <= m.start < hi]
+            side = next((s for s in sides if who and all(any(k & p for p in s) for k in who)), None)
+            if side is None or len(side) < 2:
+                partial = False
+                break
+            named = [p for p in side if any(p & keys(m.name) for m in here)]
+            if len(named) >= len(side):
+                partial = False
+                break
+        if partial:
+            e.status = None

@@ -593,3 +593,22 @@ def test_an_undated_report_that_shows_no_step_joins_the_cases_one_undated_event_
         nlp.EventX("testimony", third, None, None, [span(third, "deposition")], stage="discovery")])
     events = Event.objects.filter(kind="testimony").order_by("pk")
     assert [(e.stage, e.sources.count()) for e in events] == [("trial", 2), ("discovery", 1)]
+
+
+def test_an_undated_end_told_by_the_report_that_dates_a_later_open_step_is_no_later_step():
+    """An end no date places comes after the open case's steps, unless a report that tells it also dates the later
+    step: that report places the end before it (some plaintiffs settled, then a motion to dismiss was denied)."""
+    from casetracker.models import Event
+
+    first = "Universal Music Group just settled with Udio. The two announced a deal on January 1, 2026."
+    record(first, [nlp.CaseX(caption="UMG Recordings v. Uncharted Labs")], events=[
+        nlp.EventX("settlement", "settled", None, None, [span(first, "settled")], status="settled"),
+        nlp.EventX("other", "announced a deal", "2026-01-01", "day", [span(first, "announced a deal")])])
+    text = ("Since the lawsuit was filed, Universal Music Group has settled with Udio. On April 15, 2026, Judge "
+            "Hellerstein denied a motion to dismiss a claim brought by the labels against Udio.")
+    record(text, [nlp.CaseX(caption="UMG Recordings v. Uncharted Labs")], events=[
+        nlp.EventX("settlement", "settled", None, None, [span(text, "has settled")], status="settled"),
+        nlp.EventX("ruling", "denied a motion to dismiss", "2026-04-15", "day", [span(text, "denied a motion")],
+                   stage="motion_to_dismiss", status="open")])  # neither report has a publication date
+    assert Event.objects.filter(status="settled").get().sources.count() == 2
+    assert Case.objects.get().status == "open"

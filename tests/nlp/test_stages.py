@@ -787,3 +787,64 @@ def test_a_headline_or_a_trackers_tag_that_says_the_suit_settled_settles_it(extr
     Credible Involves Minor Lawsuit Settled" (a case tracker's tags)."""
     x = _corpus(extract, path)
     assert any(e.status == "settled" for e in x.events), [(e.stage, e.status, e.what[:50]) for e in x.events]
+
+
+def test_a_verdict_named_by_its_side_and_the_judgment_it_results_in(extract):
+    steps = _steps(extract, "On Saturday a Jasper County jury rendered a plaintiff verdict in an insurance trial in "
+                            "Millsaps v. Allstate Insurance Co. The jury's verdict results in a $1.9 million judgment.")
+    assert ("trial", "judgment_plaintiff") in steps and ("judgment", None) in steps
+    assert ("trial", "judgment_defendant") in _steps(extract, "In Doe v. Acme, the jury returned a defense verdict.")
+
+
+def test_a_law_struck_down_is_a_judgment_for_the_challenger(extract):
+    assert ("judgment", "judgment_plaintiff") in _steps(
+        extract, "In Kohls v. Bonta, Judge John Mendez struck down the law in its entirety.")
+    assert ("judgment", "judgment_plaintiff") in _steps(
+        extract, "Kohls v. Bonta: Federal Judge Strikes Down California's Unconstitutional Deepfake Law")
+    assert not any(status == "judgment_plaintiff" for _, status in _steps(
+        extract, "In Acme v. Beta, the judge struck down the patent claims as invalid."))
+
+
+def test_a_jurys_ruling_in_favour_of_a_party_is_its_verdict(extract):
+    assert ("trial", "judgment_defendant") in _steps(
+        extract, "In Moses v. Smalley, the news comes on the heels of a Forsyth County jury's ruling Friday in favor "
+                 "of Ken and Kathy Smalley.")
+
+
+def test_an_appeal_turned_down_whose_appellant_is_named_is_a_judgment_against_it(extract):
+    assert ("appeal", "judgment_defendant") in _steps(
+        extract, "In Thaler v Comptroller-General of Patents, the Supreme Court unanimously dismissed Dr Stephen "
+                 "Thaler's appeal against the Comptroller's decision.")
+    assert ("appeal", "judgment_defendant") in _steps(
+        extract, "In Kneschke v. LAION, the Plaintiff then appealed to the Higher Regional Court. The court dismissed "
+                 "the photographer's appeal, confirming that the dataset did not infringe copyright.")
+    assert ("appeal", "affirmed") in _steps(extract, "In Park v. Kim, the dismissal was affirmed.")
+    assert ("appeal", "affirmed") in _steps(
+        extract, "In Noland v. Land of the Free, L.P., the court affirmed summary judgment for the respondent.")
+
+
+def test_a_settlement_named_as_existing_under_a_modal_is_reached(extract):
+    text = "EEOC sued iTutorGroup in 2022. {}"
+    assert (None, "settled") in _steps(extract, text.format("The settlement must be approved by a federal judge."))
+    assert (None, "settled") not in _steps(extract, text.format("A settlement could be reached by the summer."))
+    assert (None, "settled") not in _steps(extract, text.format("The settlement was rejected by the judge."))
+
+
+def test_a_settlement_one_of_several_defendants_made_is_no_settlement_of_the_case(extract):
+    partial = _steps(extract, "The SEC sued Gemini Trust and Genesis Global Capital in January 2023, alleging the "
+                              "companies sold unregistered securities. Friday's filing noted that Genesis had already "
+                              "settled with the SEC, agreeing to pay a $21 million fine.")
+    assert not any(status == "settled" for _, status in partial)
+    whole = _steps(extract, "Andrea Bartz sued Anthropic in 2024 in Bartz v. Anthropic. Anthropic agreed to settle "
+                            "the lawsuit for $1.5 billion.")
+    assert any(status == "settled" for _, status in whole)
+
+
+def test_an_appeals_court_that_has_affirmed_decided_the_appeal(extract):
+    assert ("appeal", "affirmed") in _steps(
+        extract, "In IYO v. OpenAI, the Ninth U.S. Circuit Court of Appeals has affirmed an order temporarily "
+                 "blocking OpenAI from using the name IO.")
+    assert not _steps(extract, "In Doe v. Acme, the Court of Appeals will hear the case in May.")
+    assert not any(stage == "appeal" for stage, _ in _steps(  # a precedent the court below cites, no appeal of it
+        extract, "In X Corp. v. Bright Data, the judge noted: Our court of appeals has held that social media "
+                 "companies cannot decide who can collect public data."))
