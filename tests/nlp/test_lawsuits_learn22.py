@@ -1,0 +1,101 @@
+"""Suits and case fields the rules did not read before (session 14, learned from batch22; real sentences)."""
+import re
+
+from ingest.nlp import captions, case_fields, courts, docket_numbers
+from ingest.nlp.types import CaseX, Evidence
+
+
+def _captions(x):
+    return [c.caption for c in x.cases]
+
+
+def _sents(text):
+    cuts = [0] + [m.end() for m in re.finditer(r"(?<=[a-z]{3}\.)\s", text)] + [len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _judge(text, caption):
+    start = text.index(caption)
+    case = CaseX(caption=caption, evidence=[Evidence(start, start + len(caption), 0, 0)])
+    case_fields.fill(text, [case], [], _sents(text), captions.dockets(text))
+    return case.judge
+
+
+CJEU = ("On 3 April 2025, the Budapest Környéki Törvényszék (Budapest District Court) referred Like Company v. Google "
+        "Ireland (Case C-250/25) to the CJEU, raising the first preliminary questions on generative AI and copyright.")
+
+
+def test_a_capitalised_preposition_inside_a_sentence_begins_the_name():
+    assert [(a, b) for a, b, *_ in captions.explicit(CJEU, "")] == [("Like Company", "Google Ireland")]
+    # at a sentence's start the word still leads into the caption, not into its name
+    assert [(a, b) for a, b, *_ in captions.explicit("Like Musk v. OpenAI, the case was tried.", "")] == [
+        ("Musk", "OpenAI")]
+    assert [(a, b) for a, b, *_ in captions.explicit("The court ruled in Musk v. OpenAI that", "")] == [
+        ("Musk", "OpenAI")]
+
+
+def test_a_referred_case_with_a_printed_caption_is_a_case(extract):
+    x = extract("The complex interplay between artificial intelligence and copyright law is set for a defining "
+                "moment in Europe.\n" + CJEU, title="CJEU to rule on AI and copyright in a landmark case against Google",
+                kind="blog")
+    assert _captions(x) == ["Like Company v. Google Ireland"], _captions(x)
+    assert x.cases[0].docket_numbers == ["C-250/25"]
+
+
+SHROFF_TITLE = "JAIKISHAN KAKUBHAI SARAF ALIAS JACKIE SHROFF vs THE PEPPY STORE & ORS."
+SHROFF = (SHROFF_TITLE + "\n$~46\n* IN THE HIGH COURT OF DELHI AT NEW DELHI\nDate of Decision: 15th May, 2024\n"
+          "+ CS(COMM) 389/2024\nJAIKISHAN KAKUBHAI SARAF ALIAS JACKIE SHROFF\n….. Plaintiff\nThrough: Mr. Pravin Anand, "
+          "Advocate.\nversus\nTHE PEPPY STORE & ORS. ….. Defendants\nThrough: Ms. Shikha Sachdeva, Advocate for D-1.\n"
+          "CORAM:\nHONBLE MR. JUSTICE SANJEEV NARULA\nJUDGMENT\nSANJEEV NARULA, J. (Oral):\n1. Mr. Jaikishan Kakubhai "
+          "Shroff, (popularly known as Jackie Shroff), a well-known Indian actor, has instituted the present lawsuit "
+          "seeking inter-alia protection of his own name, image, likeness, persona, voice.")
+
+
+def test_an_indian_caption_with_vs_and_ors():
+    assert [(a, b) for a, b, *_ in captions.explicit(captions.caps_titled(SHROFF_TITLE), "")] == [
+        ("Jaikishan Kakubhai Saraf Alias Jackie Shroff", "Peppy Store")]
+    assert [(a, b) for a, b, *_ in captions.explicit("Saregama India Ltd vs Visionary Creations & Anr.", "")] == [
+        ("Saregama India Ltd", "Visionary Creations")]
+
+
+def test_an_indian_order_titled_in_capitals_is_its_case_with_its_bench(extract):
+    x = extract(SHROFF, title=SHROFF_TITLE, kind="order", published="2024-05-15")
+    assert [(c.caption, c.docket_numbers, c.judge) for c in x.cases] == [
+        ("Jaikishan Kakubhai Saraf Alias Jackie Shroff v. Peppy Store", ["CS(COMM) 389/2024"], "Sanjeev Narula")], \
+        [(c.caption, c.docket_numbers, c.judge) for c in x.cases]
+
+
+def test_the_coram_line_names_the_bench():
+    text = "Jackie Shroff vs The Peppy Store\nCORAM:\nHON'BLE MR. JUSTICE SANJEEV NARULA\nJUDGMENT\n"
+    assert _judge(text, "Jackie Shroff vs The Peppy Store") == "Sanjeev Narula"
+
+
+def test_a_mixed_case_signature_line_without_a_comma():
+    text = ("Singular Computing LLC v. Google LLC\n\nCivil Action 19-12551-FDS\n\nMEMORANDUM AND ORDER\n\n"
+            "F. Dennis Saylor IV Chief Judge, United States District Court\n\nThis is an action for patent infringement.")
+    assert _judge(text, "Singular Computing LLC v. Google LLC") == "F. Dennis Saylor IV"
+    assert _judge("Musk v. OpenAI\nU.S. District Judge Yvonne Gonzalez Rogers ruled.\n", "Musk v. OpenAI") == \
+        "Yvonne Gonzalez Rogers"
+
+
+def test_civil_action_without_no_cues_the_number():
+    assert [n for n, *_ in docket_numbers.find("Civil Action 19-12551-FDS (D. Mass. Apr. 6, 2023)")] == ["19-12551-FDS"]
+
+
+def test_a_uk_supreme_court_case_id():
+    text = "(case ID: UKSC/2024/0131). The judges found in [2024] UKSC 31 that"
+    assert [n for n, *_ in docket_numbers.find(text)] == ["UKSC/2024/0131"]
+
+
+def test_a_chinese_local_peoples_court_by_its_seat():
+    assert [c for c, *_ in courts.find("In early November 2024, the Changshu Municipal People’s Court issued a "
+                                       "first-instance judgment")] == ["cn-changshu-peoples-court"]
+    assert [c for c, *_ in courts.find("On March 19, 2025, the Chinese Zhangjiagang Court ruled")] == [
+        "cn-zhangjiagang-peoples-court"]
+    assert [c for c, *_ in courts.find("the Suzhou Intermediate People's Court")] == [
+        "cn-suzhou-intermediate-peoples-court"]
+    assert [c for c, *_ in courts.find("heard by the Beijing Internet Court")] == ["cn-beijing-internet-court"]
+    assert courts.find("the Supreme People's Court") == []
+    assert courts.jurisdiction("cn-changshu-peoples-court") == "cn"
+    assert courts.display("cn-changshu-peoples-court") == "Changshu People's Ct."
+    assert courts.name("cn-zhangjiagang-peoples-court") == "Zhangjiagang People's Court"
