@@ -99,3 +99,26 @@ def test_a_chinese_local_peoples_court_by_its_seat():
     assert courts.jurisdiction("cn-changshu-peoples-court") == "cn"
     assert courts.display("cn-changshu-peoples-court") == "Changshu People's Ct."
     assert courts.name("cn-zhangjiagang-peoples-court") == "Zhangjiagang People's Court"
+
+
+def _steps(x):
+    return [(e.stage, e.date) for e in x.events if e.stage]
+
+
+def test_a_case_summarys_table_row_dates_the_filing(extract):
+    text = ("OpenEvidence Inc. v. Doximity Inc. is a federal trade secret case pending in the U.S. District Court for "
+            "the District of Massachusetts.\n| Item | Details |\n|---|---|\n| Case Name | OpenEvidence Inc. v. Doximity "
+            "Inc. |\n| Docket No. | 1:25-cv-11802 |\n| Filed | June 20, 2025 |\n| Key Statutes | Defend Trade Secrets "
+            "Act (DTSA) |\n")
+    x = extract(text, title="OpenEvidence v. Doximity: AI prompt injection", kind="blog")
+    assert ("filed", "2025-06-20") in _steps(x), _steps(x)
+
+
+def test_a_court_issuing_a_first_instance_judgment_is_the_judgment_stage(extract):
+    text = ("In early November 2024, the Changshu Municipal People’s Court issued a first-instance judgment in the case "
+            "where the plaintiff Lin Chen sued the defendants, Changshu Qin Hong Real Estate Development Co., Ltd. and "
+            "Hangzhou Gauss Air Film Technology Co., Ltd., for copyright infringement.")
+    x = extract(text, title="AI-generated image copyright case", kind="news", published="2025-01-10")
+    assert "judgment" in [s for s, _ in _steps(x)], _steps(x)
+    x = extract("The judge issued a summary judgment for Google on the contract claim.", title="", kind="news")
+    assert "judgment" not in [s for s, _ in _steps(x)], _steps(x)
