@@ -14,7 +14,8 @@ from ingest.nlp import courts, docket_numbers, gazetteer, rules
 
 _SUFFIX = r"(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|PBC|L\.P|LP|N\.A|GmbH|plc|PLC|LLP|S\.A|AG|Limited|Corporation|Company)\.?"
 _WORD = r"(?:[A-Z][\w&.'’+-]*|[a-z]?[A-Z][\w.'’-]*|\d+)"
-_NAME = (rf"{_WORD}(?: (?:{_WORD}|of|the|and|&|for|de|del|la|du|von)|,? (?:et al\.?|{_SUFFIX})){{0,7}}"
+_COUNTRY = r"\((?:US|U\.S\.|USA|UK|U\.K\.)\)"  # "Getty Images (US) Inc": the country of a company of a group
+_NAME = (rf"{_WORD}(?: (?:{_WORD}|of|the|and|&|for|de|del|la|du|von|{_COUNTRY})|,? (?:et al\.?|{_SUFFIX})){{0,7}}"
          rf"(?:,? (?:et al\.?|{_SUFFIX}))*")
 _ABBREV = {"st.", "u.s.", "jr.", "sr.", "mr.", "ms.", "dr.", "l.p.", "n.a.", "e.v.", "s.a.", "co.,", "u.k."} | set(
     rules.lexicon("captions_cues", "name_abbrev", key="text"))

@@ -122,3 +122,50 @@ def test_a_court_issuing_a_first_instance_judgment_is_the_judgment_stage(extract
     assert "judgment" in [s for s, _ in _steps(x)], _steps(x)
     x = extract("The judge issued a summary judgment for Google on the contract claim.", title="", kind="news")
     assert "judgment" not in [s for s, _ in _steps(x)], _steps(x)
+
+
+UKSC = ("For several years now, Emotional Perception AI and the UK Intellectual Property Office have been locked in a "
+        "battle over what constitutes a program for a computer and is thus excluded from patentability. Today, the UK "
+        "Supreme Court set new legal standards for the patentability of inventions supported by computers and AI "
+        "programmes. The judges found that the UK approach involved a misinterpretation of Article 52 EPC (case ID: "
+        "UKSC/2024/0131).")
+
+
+def test_two_sides_locked_in_a_battle_before_a_court_are_its_case(extract):
+    x = extract(UKSC, title="Emotional Perception and 8 New Square reopen AI case at Supreme Court", kind="news",
+                published="2026-02-11")
+    assert [(c.caption, c.docket_numbers, c.court) for c in x.cases] == [
+        ("Emotional Perception AI v. Intellectual Property Office", ["UKSC/2024/0131"], "UKSC")], \
+        [(c.caption, c.docket_numbers, c.court) for c in x.cases]
+
+
+def test_a_battle_no_court_or_legal_word_names_is_no_case(extract):
+    x = extract("Apple and Epic Games are locked in a battle for market share in the app economy. Both launched new "
+                "stores this year.", title="", kind="news")
+    assert x.cases == []
+
+
+FANNING = (
+    "RTÉ broadcaster Dave Fanning has initiated defamation proceedings over a website article concerning the trial "
+    "of a different broadcaster over alleged sexual misconduct.\n\nThe proceedings came before the High Court’s Mr "
+    "Justice Cian Ferriter on Monday via an application by Garrett Cooney BL, instructed by Meagher Solicitors LLP, "
+    "for leave to serve the proceedings outside the jurisdiction on BNN, a Hong Kong entity alleged to have supplied "
+    "the article to MSN; and on US-based Microsoft Corporation.\n\nThe judge was told the proceedings are also "
+    "against Microsoft Operations Ireland Ltd (MOIL), and the law firm Mason Hayes Curran had accepted service of the "
+    "proceedings on its behalf.")
+
+
+def test_whom_proceedings_are_served_on_is_their_defendant_and_irelands_high_court(extract):
+    x = extract(FANNING, title="RTÉ's Dave Fanning initiates defamation case after his photo appeared in article",
+                kind="news", published="2024-01-15")
+    assert [(c.caption, c.court, c.judge) for c in x.cases] == [("Fanning v. Microsoft", "IEHC", "Cian Ferriter")], \
+        [(c.caption, c.court, c.judge) for c in x.cases]
+    assert [c for c, *_ in courts.find("the High Court’s Mr Justice Cian Ferriter, in a case about Ireland")] == [
+        "ie-high-court"]
+    assert [c for c, *_ in courts.find("the High Court in London heard a case about Ireland")] == ["ewhc"]
+
+
+def test_a_companys_country_in_parentheses_is_part_of_its_name():
+    assert [(a, b) for a, b, *_ in captions.explicit(
+        "Getty Images (US) Inc & Ors v Stability AI Ltd [2023] EWHC 3090 (Ch)", "")] == [
+        ("Getty Images (US) Inc", "Stability AI Ltd")]
