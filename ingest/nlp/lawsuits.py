@@ -876,6 +876,15 @@ def enjoined(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
     out = []
     for sent in layout.sents(doc):
         for tok in sent:
+            if tok.lemma_.lower() in PAY_ORDER_VERBS and tok.pos_ == "VERB" and not _unrealised(tok) and any(
+                    c.dep_ == "nsubj" and _court_word(c, ms) for c in tok.children) and any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() in PAY_VERBS for c in tok.children):
+                names = [m for o in _objects(doc, tok) for m in _np_parties(doc, o, ms)  # "the judge in the civil
+                         if not m.group or not m.resolved]  # case ordered him to pay $7,500 to each voter": whom a
+                names = [x for m in names for x in (_by_names(ms, [m.name]) if m.resolved else [m])]  # court orders
+                if names:  # to pay is the suit's defendant (named, where a pronoun names him)
+                    out.append((names, sent.start_char, sent.end_char))
+                continue
             if tok.lemma_.lower() not in ENJOIN_VERBS or tok.pos_ != "VERB" or _unrealised(tok) or not any(
                     c.dep_ == "prep" and c.head.i == tok.i or c.i + 1 < sent.end and doc[c.i + 1].tag_ == "VBG"
                     for c in doc[tok.i + 1:min(sent.end, tok.i + 14)] if c.lower_ == "from"):
@@ -898,6 +907,8 @@ def enjoined(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
     return out
 
 
+PAY_ORDER_VERBS = rules.lexicon(_LEX, "pay_order_verb")
+PAY_VERBS = rules.lexicon(_LEX, "pay_verb")
 REQUEST_NOUNS = rules.lexicon(_LEX, "request_noun", key="text")
 REQUEST_VERBS = rules.lexicon(_LEX, "request_verb")
 

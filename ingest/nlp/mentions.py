@@ -207,6 +207,8 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     if named is not None:  # "Rolling Stone Publisher Penske Media Sues Google": the name the title describes
         return _from_ent(named, quoted)
     name = _clean(ent.text)
+    if ent.label_ == "ORG" and re.match(r"the\s+[A-Z]", name) and len(name.split()) >= 3:
+        name = name[4:].lstrip()  # "a lawsuit brought by the League of Women Voters": the tagger's span takes "the"
     low = name.lower()
     if not name or low in JUNK or not name[0].isupper() or len(name) < 2 or "\n" in name or TICKER.search(name):
         return None

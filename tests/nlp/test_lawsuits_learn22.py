@@ -169,3 +169,26 @@ def test_a_companys_country_in_parentheses_is_part_of_its_name():
     assert [(a, b) for a, b, *_ in captions.explicit(
         "Getty Images (US) Inc & Ors v Stability AI Ltd [2023] EWHC 3090 (Ch)", "")] == [
         ("Getty Images (US) Inc", "Stability AI Ltd")]
+
+
+LWV = (
+    "CONCORD, N.H. (AP) — A political consultant who sent artificial intelligence-generated robocalls mimicking former "
+    "President Joe Biden to New Hampshire Democrats said Tuesday he will not pay $22,500 to three voters despite a "
+    "recent federal court order.\n\nThe order, issued Friday in a lawsuit brought by the League of Women Voters, came "
+    "five months after a jury acquitted Steve Kramer of voter suppression and impersonating a candidate. In the civil "
+    "case, the judge entered a default judgement after Kramer failed to appear in court.\n\nThough jurors sided with "
+    "Kramer in the criminal trial, the judge in the civil case not only ordered him to pay $7,500 to each voter who "
+    "sued but banned him from engaging in the same conduct nationwide.")
+
+
+def test_an_organisation_the_tagger_reads_with_its_article_and_whom_a_judge_orders_to_pay(extract):
+    x = extract(LWV, title="Political consultant defies court order in lawsuit over AI robocalls that mimicked Biden",
+                kind="news", published="2025-11-25")
+    assert _captions(x) == ["League of Women Voters v. Steve Kramer"], _captions(x)
+    assert "League of Women Voters" in {p.name for p in x.parties}
+
+
+def test_a_suit_named_by_its_state_is_the_federal_court_there():
+    text = "Getty Images filed a notice of voluntary dismissal in its Delaware action."
+    assert [c for c, *_ in courts.find(text)] == ["ded"]
+    assert courts.find("The Vice Chancellor stayed the Delaware action.") == []
