@@ -868,6 +868,23 @@ def _court_word(tok, ms) -> bool:
         tok.lower_ in ("judge", "court", "justice", "magistrate")
 
 
+def ordered_to_pay(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
+    """(defendants, sentence bounds) of court orders to pay: whom a court orders to pay is the suit's defendant ("the
+    judge in the civil case not only ordered him to pay $7,500 to each voter who sued"), named where a pronoun
+    names him. A role only: no suit "against" them to which a list of names would add plaintiffs."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            if tok.lemma_.lower() in PAY_ORDER_VERBS and tok.pos_ == "VERB" and not _unrealised(tok) and any(
+                    c.dep_ == "nsubj" and _court_word(c, ms) for c in tok.children) and any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() in PAY_VERBS for c in tok.children):
+                names = [m for o in _objects(doc, tok) for m in _np_parties(doc, o, ms) if not m.group or not m.resolved]
+                names = [x for m in names for x in (_by_names(ms, [m.name]) if m.resolved else [m])]
+                if names:
+                    out.append((names, sent.start_char, sent.end_char))
+    return out
+
+
 def enjoined(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
     """(defendants, sentence bounds) of court orders that keep a party from doing something: the party an order
     bars is the suit's defendant ("U.S. District Judge Eumi K. Lee issued a temporary restraining order ...,
@@ -876,15 +893,6 @@ def enjoined(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
     out = []
     for sent in layout.sents(doc):
         for tok in sent:
-            if tok.lemma_.lower() in PAY_ORDER_VERBS and tok.pos_ == "VERB" and not _unrealised(tok) and any(
-                    c.dep_ == "nsubj" and _court_word(c, ms) for c in tok.children) and any(
-                    c.dep_ == "xcomp" and c.lemma_.lower() in PAY_VERBS for c in tok.children):
-                names = [m for o in _objects(doc, tok) for m in _np_parties(doc, o, ms)  # "the judge in the civil
-                         if not m.group or not m.resolved]  # case ordered him to pay $7,500 to each voter": whom a
-                names = [x for m in names for x in (_by_names(ms, [m.name]) if m.resolved else [m])]  # court orders
-                if names:  # to pay is the suit's defendant (named, where a pronoun names him)
-                    out.append((names, sent.start_char, sent.end_char))
-                continue
             if tok.lemma_.lower() not in ENJOIN_VERBS or tok.pos_ != "VERB" or _unrealised(tok) or not any(
                     c.dep_ == "prep" and c.head.i == tok.i or c.i + 1 < sent.end and doc[c.i + 1].tag_ == "VBG"
                     for c in doc[tok.i + 1:min(sent.end, tok.i + 14)] if c.lower_ == "from"):
@@ -1337,6 +1345,9 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     for m in joined_defendants(doc, ms):
         roles.propose(m.name, "defendant", "joined")
     _from_title(doc, ms, out, roles, add_case)
+    for df, _, _ in ordered_to_pay(doc, ms):
+        for m in df:
+            roles.propose(m.name, "defendant", "ordered")
     _half_roles(halves, roles, "half")
     if not out:  # "Three authors, A, B and C, filed the lawsuit last year" in a story about one defendant
         _compose(doc, halves, roles, add_case, text)

@@ -192,3 +192,14 @@ def test_a_suit_named_by_its_state_is_the_federal_court_there():
     text = "Getty Images filed a notice of voluntary dismissal in its Delaware action."
     assert [c for c, *_ in courts.find(text)] == ["ded"]
     assert courts.find("The Vice Chancellor stayed the Delaware action.") == []
+
+
+def test_whom_a_court_orders_to_pay_takes_no_plaintiffs_from_a_list_of_names(extract):
+    text = ("BERLIN — On Nov. 11, the Munich Regional Court ruled that OpenAI’s ChatGPT software infringed copyrights to "
+            "compositions represented by GEMA, the German collective management organization. The judge ordered OpenAI "
+            "to pay damages but did not say what they might be.\n\nThe OpenAI case involved song lyrics – in particular, "
+            "compositions by star singer Herbert Grönemeyer, among others – which the court found were used to train "
+            "ChatGPT without seeking a license.\n\nThis is the first of two key lawsuits GEMA filed in 2024 and 2025 – "
+            "the other being its case against Suno.")
+    x = extract(text, title="GEMA wins AI music copyright case against OpenAI and ChatGPT", kind="news")
+    assert not any("Grönemeyer" in c.caption for c in x.cases), _captions(x)
