@@ -208,7 +208,8 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
         return _from_ent(named, quoted)
     name = _clean(ent.text)
     if ent.label_ == "ORG" and re.match(r"the\s+[A-Z]", name) and len(name.split()) >= 3:
-        name = name[4:].lstrip()  # "a lawsuit brought by the League of Women Voters": the tagger's span takes "the"
+        name = "The" + name[3:]  # "a lawsuit brought by the League of Women Voters": the tagger's span takes "the"
+        # (written as a sentence's start writes it: "The Nashville Network" is one name wherever it stands)
     low = name.lower()
     if not name or low in JUNK or not name[0].isupper() or len(name) < 2 or "\n" in name or TICKER.search(name):
         return None

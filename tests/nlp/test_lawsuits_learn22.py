@@ -184,8 +184,8 @@ LWV = (
 def test_an_organisation_the_tagger_reads_with_its_article_and_whom_a_judge_orders_to_pay(extract):
     x = extract(LWV, title="Political consultant defies court order in lawsuit over AI robocalls that mimicked Biden",
                 kind="news", published="2025-11-25")
-    assert _captions(x) == ["League of Women Voters v. Steve Kramer"], _captions(x)
-    assert "League of Women Voters" in {p.name for p in x.parties}
+    assert _captions(x) == ["The League of Women Voters v. Steve Kramer"], _captions(x)
+    assert "The League of Women Voters" in {p.name for p in x.parties}
 
 
 def test_a_suit_named_by_its_state_is_the_federal_court_there():
