@@ -471,19 +471,25 @@ def _from_steps(events: list[Event], published: dict, placed: set[int], by_field
 
 # a district court's number with its case type: "1:23-cv-00135-GBW", "4:20-cv-05640-YGR", "23 Civ. 5670" (not an
 # appeal's "No. 24-7700", docketed when the appeal was taken)
-_DISTRICT_NUMBER = re.compile(r"(?<![\w])(?:\d{1,2}:)?(\d\d)(?:-|\s+)(?:cv|civ|cr)\b", re.I)
+_DISTRICT_NUMBER = re.compile(r"(?<![\w])(?:\d{1,2}:)?(\d\d)(?:-|\s+)(?:cv|civ|cr)\b"
+                              r"|(?<![\w/:-])(\d\d)-\d{3,6}-[A-Z]{2,4}(?![\w-])", re.I)  # "19-12551-FDS" (D. Mass.)
+# a suit numbered within its year, the year printed in full after a slash: India's "CS(COMM) 389/2024"
+_SUIT_OF_YEAR = re.compile(r"^[A-Z][A-Za-z.]*(?:\s?\([A-Z.]+\))?\s*(?:No\.\s*)?\d{1,6}/((?:19|20)\d\d)$")
 
 
 def docket_year(numbers: Iterable[str]) -> Optional[int]:
     """The year a case was filed as its district court numbers tell it (the two digits after the office: "1:23-cv-"
-    is a 2023 case), the earliest of them (a case transferred to another district is numbered again there); None
+    is a 2023 case, "19-12551-FDS" a 2019 one) or a suit numbered within its year ("CS(COMM) 389/2024"), the earliest of them (a case transferred to another district is numbered again there); None
     without such a number."""
     years = []
     for number in numbers:
         m = _DISTRICT_NUMBER.search(number or "")
         if m:
-            yy = int(m.group(1))
+            yy = int(m.group(1) or m.group(2))
             years.append(2000 + yy if yy <= date.today().year % 100 else 1900 + yy)
+        m = _SUIT_OF_YEAR.match((number or "").strip())
+        if m:
+            years.append(int(m.group(1)))
     return min(years) if years else None
 
 

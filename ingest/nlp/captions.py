@@ -14,12 +14,13 @@ from ingest.nlp import courts, docket_numbers, gazetteer, rules
 
 _SUFFIX = r"(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|PBC|L\.P|LP|N\.A|GmbH|plc|PLC|LLP|S\.A|AG|Limited|Corporation|Company)\.?"
 _WORD = r"(?:[A-Z][\w&.'’+-]*|[a-z]?[A-Z][\w.'’-]*|\d+)"
-_NAME = (rf"{_WORD}(?: (?:{_WORD}|of|the|and|&|for|de|del|la|du|von)|,? (?:et al\.?|{_SUFFIX})){{0,7}}"
+_COUNTRY = r"\((?:US|U\.S\.|USA|UK|U\.K\.)\)"  # "Getty Images (US) Inc": the country of a company of a group
+_NAME = (rf"{_WORD}(?: (?:{_WORD}|of|the|and|&|for|de|del|la|du|von|{_COUNTRY})|,? (?:et al\.?|{_SUFFIX})){{0,7}}"
          rf"(?:,? (?:et al\.?|{_SUFFIX}))*")
 _ABBREV = {"st.", "u.s.", "jr.", "sr.", "mr.", "ms.", "dr.", "l.p.", "n.a.", "e.v.", "s.a.", "co.,", "u.k."} | set(
     rules.lexicon("captions_cues", "name_abbrev", key="text"))
 CAPTION = re.compile(rf"(?<![\w.])(?P<left>{_NAME})(?:,\s*(?:[Pp]laintiffs?|[Pp]etitioners?)[-–][Aa]ppell(?:ant|ee)s?)?"
-                     rf",?\s+(?:v\.|vs\.|v(?=\s+[A-Z]))\s+(?P<right>(?:the )?{_NAME})")
+                     rf",?\s+(?:v\.|vs\.|vs?(?=\s+[A-Z]))\s+(?P<right>(?:the )?{_NAME})")  # "X vs Y" (Indian papers)
 IN_RE = re.compile(r"\b(?:In [Rr]e:?\s+(?P<name>(?:[A-Z][\w.&’'-]*,?\s+){1,8}?(?:Litigation|Litig\.|Cases?))|"
                    r"IN RE:?[\s`|]+(?P<upper>(?:[A-Z][A-Z0-9.&’'-]*,?[\s`|]+){1,8}?(?:LITIGATION|LITIG\.|CASES?)))"
                    r"(?![\w])")  # a court paper's heading may run over lines (and a PDF's column marks)
@@ -112,14 +113,14 @@ def titlecase(name: str) -> str:
     return " ".join(out)
 
 
-_CAPS_CAPTION = re.compile(r"\b[A-Z][A-Z0-9&.,'’ -]*[A-Z0-9.]\s+v\.\s+[A-Z][A-Z0-9&'’ -]*(?:[.,]\s?[A-Z][A-Z0-9&'’ -]*)*[A-Z.]")
+_CAPS_CAPTION = re.compile(r"\b[A-Z][A-Z0-9&.,'’ -]*[A-Z0-9.]\s+(?:v\.|vs\.?)\s+[A-Z][A-Z0-9&'’ -]*(?:[.,]\s?[A-Z][A-Z0-9&'’ -]*)*[A-Z.]")
 
 
 def caps_titled(text: str) -> str:
     """A caption in capitals, as a headline prints a court paper's ("RECENTIVE ANALYTICS, INC. v. FOX CORP., No.
     23-2437"), in mixed case, so its company suffixes read as suffixes ("Recentive Analytics, Inc. v. Fox Corp.")."""
     def one(m: re.Match) -> str:
-        left, right = re.split(r"\s+v\.\s+", m.group(0), maxsplit=1)
+        left, right = re.split(r"\s+(?:v\.|vs\.?)\s+", m.group(0), maxsplit=1)
         return f"{titlecase(left)} v. {titlecase(right)}"
     return _CAPS_CAPTION.sub(one, text)
 
@@ -161,12 +162,25 @@ def _written_out(side: str) -> str:
     return " ".join(one(w) for w in side.split(" "))
 
 
-def clean_side(side: str, left: bool = False) -> str:
+# the words of a sentence's opening that LEADING drops, which inside a sentence (after a word in lower case) begin a
+# name instead: "the court referred Like Company v. Google Ireland" (not "Like Musk v. OpenAI, this suit ...")
+_PREPOSITIONS = re.compile(r"^(?:In|At|On|After|Before|During|Under|Per|Like|As|Both|While|From|With|Since|Also|But|"
+                           r"And|Unlike|Following|Until)\s")
+_OTHERS = r",?\s+(?:et al\.?|&\s*(?:Ors|Anr|Others)\.?)"  # "The Peppy Store & Ors.": India's "and others"
+
+
+def clean_side(side: str, left: bool = False, named: bool = False) -> str:
+    """One side of a caption as a name; ``named``: the left side begins inside a sentence, so a capitalised
+    preposition there is a name's word."""
     side = side.strip()
+    if named and _PREPOSITIONS.match(side):
+        word, rest = side.split(None, 1)
+        rest = clean_side(rest, left=True)
+        return f"{word} {rest}" if rest else ""
     if left and side.count('"') % 2 == 1:  # 'The German consumer organisation "Verbraucherzentrale NRW v. Meta"':
         side = side[side.rindex('"') + 1:]  # the caption begins at its opening quote
     side = _cut(LEADING.sub("", _cut_left(side) if left else re.sub(r"^the\s+", "", side)))  # "v. the Nashville Network"
-    side = re.sub(r",?\s+et al\.?,?", "", side)
+    side = re.sub(_OTHERS + ",?", "", side)
     side = side.strip(" ,.;'’\"")
     return _written_out(titlecase(side))
 
@@ -315,7 +329,9 @@ def explicit(text: str, title: Optional[str] = None) -> list[tuple[str, str, int
         # "Tremblay v. OpenAI, 23-cv-3223 and Silverman v. OpenAI, 23-cv-3416": a list's number ends the case before
         raw_left = _AFTER_LISTED_NUMBER.sub("", m.group("left"))
         start = m.start() + len(m.group("left")) - len(raw_left)
-        left, right = clean_side(raw_left, left=True), clean_side(m.group("right"))
+        inside = re.search(r"\b[a-z][\w'’-]*,?\s+$", text[max(0, start - 40):start]) is not None and \
+            raw_left == _cut_left(raw_left)
+        left, right = clean_side(raw_left, left=True, named=inside), clean_side(m.group("right"))
         left = re.sub(r"^(?:.*\b(?:v\.|vs\.)\s+)", "", left)
         legal = _TRADE_NAME_BEFORE.search(text[max(0, m.start("left") - 120):m.start("left")])
         if legal and left:  # "Kentucky Bourbon Distillers Ltd. d/b/a Willett Distillery v. Shaan Inc.": the

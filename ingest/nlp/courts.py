@@ -192,6 +192,37 @@ def _court_patterns() -> tuple[tuple[str, re.Pattern, Optional[re.Pattern], Opti
                  for e in rules.entries(FILE, "court") if "regex" in e)
 
 
+@lru_cache(maxsize=1)
+def _templates() -> tuple[tuple[dict, re.Pattern], ...]:
+    """The `court_template` lines: a family of courts named after their seat ("the Changshu People's Court")."""
+    return tuple((e, re.compile(e["regex"])) for e in rules.entries(FILE, "court_template"))
+
+
+def _place_slug(place: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", place.lower()).strip("-")
+
+
+def _templated(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for e, pattern in _templates():
+        for m in pattern.finditer(text):
+            place = next((v for k, v in m.groupdict().items() if k.startswith("place") and v), None)
+            if place:
+                out.append((e["id"].replace("{place}", _place_slug(place)), m.start(), m.end()))
+    return out
+
+
+def _template_info(cid: str) -> dict:
+    """name, display and jurisdiction of a court a template names ("cn-changshu-peoples-court" -> "Changshu
+    People's Court"); {} for any other id."""
+    for e, _ in _templates():
+        head, _, tail = e["id"].partition("{place}")
+        if cid.startswith(head) and cid.endswith(tail) and len(cid) > len(head) + len(tail):
+            place = cid[len(head):len(cid) - len(tail)].replace("-", " ").title()
+            return {k: e[k].replace("{Place}", place) for k in ("name", "display", "jurisdiction") if k in e}
+    return {}
+
+
 def find(text: str) -> list[tuple[str, int, int]]:
     """Every court the text names: (court id, start, end) in text order; where two readings overlap the longer
     one wins ("Delhi High Court" over "High Court")."""
@@ -203,6 +234,7 @@ def find(text: str) -> list[tuple[str, int, int]]:
             continue
         found += [(cid, m.start(), m.end()) for m in pattern.finditer(text)]
     found += _federal_cities(text)
+    found += _templated(text)
     found += _county_courts(text)  # last: a pattern line's reading of the same words wins
     kept: list[tuple[str, int, int]] = []
     for c in sorted(found, key=lambda c: (-(c[2] - c[1]), c[1])):
@@ -249,6 +281,8 @@ def jurisdiction(cid: Optional[str]) -> str:
         return "other"
     if cid in _ours() and _ours()[cid].get("jurisdiction"):
         return _ours()[cid]["jurisdiction"]
+    if _template_info(cid).get("jurisdiction"):
+        return _template_info(cid)["jurisdiction"]
     court = _db().get(cid)
     if court is not None:
         return {"federal": "us-federal", "state": "us-state"}.get(court.get("system", ""), "other")
@@ -271,7 +305,7 @@ def display(cid: Optional[str]) -> Optional[str]:
     """How a court is cited: "N.D. Cal." (courts-db's citation_string), ours from the pattern file, else its name."""
     if not cid:
         return None
-    ours = _ours().get(cid, {})
+    ours = _ours().get(cid) or _template_info(cid)
     if ours.get("display"):
         return ours["display"]
     court = _db().get(cid)
@@ -285,7 +319,7 @@ def name(cid: Optional[str]) -> Optional[str]:
     if not cid:
         return None
     court = _db().get(cid)
-    return (court or {}).get("name") or _ours().get(cid, {}).get("name")
+    return (court or {}).get("name") or _ours().get(cid, {}).get("name") or _template_info(cid).get("name")
 
 
 # --- docket numbers ------------------------------------------------------------------------------------------

@@ -34,6 +34,10 @@ QUANTITY_NOUNS = rules.lexicon(_LEX, "quantity_noun", key="text")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
 TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
 RESOLVE_VERBS = rules.lexicon(_LEX, "resolve_verb")
+SERVE_VERBS = rules.lexicon(_LEX, "serve_verb")
+DISPUTE_NOUNS = rules.lexicon(_LEX, "dispute_noun", key="text")
+DISPUTE_VERBS = rules.lexicon(_LEX, "dispute_verb")
+LEGAL_DISPUTE_WORDS = rules.lexicon(_LEX, "legal_dispute_word", key="text")
 SETTLE_VERBS = {"settle", "resolve"}  # (of RESOLVE_VERBS) what a suit's two sides do, not its plaintiff or court alone
 ANOTHER = {"another", "second"}  # "SAS has filed another lawsuit against Sheeran": a further suit of the same sides
 MODALS = rules.lexicon(_LEX, "modal", key="text")
@@ -530,6 +534,25 @@ def _relief_against(doc, verb, ms) -> list[Mention]:
     return out
 
 
+def _disputed(doc: Doc, tok, ms, court_named) -> tuple[list[Mention], list[Mention]]:
+    """The two sides of a legal dispute they are locked in ("Emotional Perception AI and the UK Intellectual
+    Property Office have been locked in a battle over ...", "X is embroiled in a legal fight with Y"): the first
+    named side and the other(s), in the text's order (who sued whom is not said). A battle is a legal one when
+    its words say so ("legal battle", "patent dispute") or a court is named next to it (court_named(), asked last)."""
+    if tok.lower_ not in DISPUTE_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "in" or \
+            tok.head.head.lemma_.lower() not in DISPUTE_VERBS:
+        return [], []
+    verb = tok.head.head
+    sides = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in _np_parties(doc, c, ms)]
+    other = [m for m in _prep_objs(doc, tok, ("with", "against"), ms) + _prep_objs(doc, verb, ("with", "against"), ms)
+             if m not in sides]
+    pl, df = (sides, other) if other else (sides[:1], sides[1:])
+    if not pl or not df or {m.name for m in pl} & {m.name for m in df}:
+        return [], []
+    legal = any(c.dep_ in ("amod", "compound") and c.lower_ in LEGAL_DISPUTE_WORDS for c in tok.children)
+    return (pl, df) if legal or court_named() else ([], [])
+
+
 def _prep_objs(doc, head, preps, ms) -> list[Mention]:
     out = []
     for child in head.children:
@@ -561,7 +584,7 @@ def _after_number(doc: Doc, tok, sent) -> list:
 
 
 def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[list] = None,
-              apart: Optional[list] = None, again: Optional[list] = None
+              apart: Optional[list] = None, again: Optional[list] = None, disputes: Optional[list] = None
               ) -> list[tuple[list[Mention], list[Mention], int, int]]:
     """(plaintiffs, defendants, sentence start, sentence end) of suits described in words. Suits with one
     side only ("eight newspapers sued OpenAI"; "the lawsuit was filed by the New York Daily News, ...") go
@@ -572,13 +595,27 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
     ("separately filed lawsuits", "a pair of class actions against Udio and Suno") go to ``apart`` as the list
     of their places in the result: companion suits. A suit told as a further one ("SAS has filed another lawsuit
     against Sheeran") goes to ``again`` as its place in the result: a second suit of sides the text may already
-    have a suit of."""
+    have a suit of. Legal disputes whose two sides the text names without saying who sued ("X and Y have been
+    locked in a battle over ...") go to ``disputes`` when given: a case only where the text has no other."""
     out = []
+    text, sent_list = text_of(doc), list(layout.sents(doc))
+
+    def court_near(sent):  # a court named in the dispute's sentence or the two after it (asked only of a dispute)
+        def named() -> bool:
+            after = [s for s in sent_list if s.start_char >= sent.start_char][:3] or [sent]
+            return bool(courts.find(text[sent.start_char:after[-1].end_char]))
+        return named
+
     for sent in layout.sents(doc):
         for tok in sent:
             lemma = tok.lemma_.lower()
-            pl: list[Mention] = []
-            df: list[Mention] = []
+            if disputes is not None:
+                pl, df = _disputed(doc, tok, ms, court_near(sent))
+                if pl and df:  # "X and Y have been locked in a battle over ...": a legal dispute's two sides
+                    disputes.append((pl, df, sent.start_char, sent.end_char))
+                    continue
+            pl, df = [], []
+            served: list[bool] = []  # "the proceedings are against X": a suit's defendant, for certain
             named_by: list[Mention] = []
             if (lemma in SUE_VERBS or tok.lower_ in SUE_NOUNS) and _falsely_told(tok):
                 continue
@@ -669,6 +706,13 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                     # "Stitzel-Weller trademark lawsuit" is about brought nothing)
                     df = [m for m in _subjects(doc, head, ms) or _headline_subjects(doc, head, ms)
                           if m.name not in {p.name for p in pl}]
+                elif carrier.dep_ == "dobj" and head.lemma_.lower() in SERVE_VERBS:  # "leave to serve the proceedings
+                    df += [m for t in doc[head.i + 1:sent.end] if t.lower_ == "on" and t.dep_ in ("prep", "conj")
+                           for o in t.children if o.dep_ == "pobj"  # outside the jurisdiction on BNN ...; and on
+                           for m in _np_parties(doc, o, ms) if m not in df]  # US-based Microsoft Corporation"
+                elif tok.i + 1 < sent.end and doc[tok.i + 1].lemma_ == "be" and not df:  # "the proceedings are also
+                    df += _prep_objs(doc, doc[tok.i + 1], ("against",), ms)  # against Microsoft Operations Ireland"
+                    served.append(bool(df))
                 elif tok.dep_ == "nsubj" and head.lemma_.lower() == "come":  # "The complaint ... comes from X"
                     pl += [m for m in _prep_objs(doc, head, ("from",), ms) if m not in pl]
                 elif tok.dep_ == "dobj" and head.lemma_.lower() in FACE_VERBS:  # "Perplexity is facing lawsuits
@@ -760,6 +804,8 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
             elif (pl or df) and halves is not None:
                 definite = tok.lower_ in SUE_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.children)
                 strong = lemma in SUE_VERBS | SUIT_SPEECH_VERBS or tok.lower_ in STRONG_SUE_NOUNS - PLURAL_SUE_NOUNS or \
+                    tok.lower_ in SUE_NOUNS and (tok.dep_ == "dobj" and tok.head.lemma_.lower() in SERVE_VERBS or
+                                                 any(served)) or \
                     tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in FILE_VERBS or (  # "GEMA, which filed
                         tok.lower_ in SUE_NOUNS and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children))
                 # the case"; "Getty Images' legal action against an AI firm": a suit against someone
@@ -822,6 +868,23 @@ def _court_word(tok, ms) -> bool:
         tok.lower_ in ("judge", "court", "justice", "magistrate")
 
 
+def ordered_to_pay(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
+    """(defendants, sentence bounds) of court orders to pay: whom a court orders to pay is the suit's defendant ("the
+    judge in the civil case not only ordered him to pay $7,500 to each voter who sued"), named where a pronoun
+    names him. A role only: no suit "against" them to which a list of names would add plaintiffs."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            if tok.lemma_.lower() in PAY_ORDER_VERBS and tok.pos_ == "VERB" and not _unrealised(tok) and any(
+                    c.dep_ == "nsubj" and _court_word(c, ms) for c in tok.children) and any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() in PAY_VERBS for c in tok.children):
+                names = [m for o in _objects(doc, tok) for m in _np_parties(doc, o, ms) if not m.group or not m.resolved]
+                names = [x for m in names for x in (_by_names(ms, [m.name]) if m.resolved else [m])]
+                if names:
+                    out.append((names, sent.start_char, sent.end_char))
+    return out
+
+
 def enjoined(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
     """(defendants, sentence bounds) of court orders that keep a party from doing something: the party an order
     bars is the suit's defendant ("U.S. District Judge Eumi K. Lee issued a temporary restraining order ...,
@@ -852,6 +915,8 @@ def enjoined(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
     return out
 
 
+PAY_ORDER_VERBS = rules.lexicon(_LEX, "pay_order_verb")
+PAY_VERBS = rules.lexicon(_LEX, "pay_verb")
 REQUEST_NOUNS = rules.lexicon(_LEX, "request_noun", key="text")
 REQUEST_VERBS = rules.lexicon(_LEX, "request_verb")
 
@@ -1178,7 +1243,8 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     background: list = []
     apart: list[list[int]] = []
     again: list[int] = []
-    found = described(doc, ms, halves, background, apart, again)
+    disputes: list = []
+    found = described(doc, ms, halves, background, apart, again, disputes)
     halves += [(pl, df, s0, s1, True, True) for pl, df, s0, s1 in role_named(doc, ms)]
     halves += [([], df, s0, s1, False, True) for df, s0, s1 in enjoined(doc, ms)]  # the party an order bars
     halves.sort(key=lambda h: h[2])
@@ -1279,6 +1345,9 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     for m in joined_defendants(doc, ms):
         roles.propose(m.name, "defendant", "joined")
     _from_title(doc, ms, out, roles, add_case)
+    for df, _, _ in ordered_to_pay(doc, ms):
+        for m in df:
+            roles.propose(m.name, "defendant", "ordered")
     _half_roles(halves, roles, "half")
     if not out:  # "Three authors, A, B and C, filed the lawsuit last year" in a story about one defendant
         _compose(doc, halves, roles, add_case, text)
@@ -1292,6 +1361,9 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     parties.decide(doc, ms, roles)  # the learned party / party_role decisions over these proposals
     if not out:
         _compose_from_roles(ms, roles, add_case)
+    for pl, df, s0, s1 in disputes[:1] if not out else []:  # "X and Y have been locked in a battle over ...": the
+        add_case(f"{short(pl[0], doc)} v. {short(df[0], doc)}", [m.name for m in pl], [m.name for m in df],  # one
+                 s0, s1, inferred=True, key=(pl[0].name, df[0].name), origin="dispute")  # dispute of a text with no suit
     case_fields.fill(text, out, ms, [(s.start_char, s.end_char) for s in layout.sents(doc)], docket_hits,
                      {i: full_captions[id(c)] for i, c in enumerate(out) if id(c) in full_captions})
     _title_docket(doc._.ct_title or "", out, docket_hits)

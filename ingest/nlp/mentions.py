@@ -179,9 +179,6 @@ def citation_division(doc: Doc, i: int) -> bool:
 
 
 def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
-    if ent.label_ == "ORG" and len(ent) > 1 and ent[0].lower_ == "the" and ent[0].text.islower():
-        ent = Span(ent.doc, ent.start + 1, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
-        # "a lawsuit brought by the League of Women Voters": the tagger's span takes the article, the name does not
     if citation_division(ent.doc, ent.start):
         return None  # "[2025] EWHC 1383 (Admin)": a neutral citation's court division, not a name
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -221,6 +218,9 @@ def _from_ent(ent: Span, quoted: set) -> Optional[Mention]:
     if named is not None:  # "Rolling Stone Publisher Penske Media Sues Google": the name the title describes
         return _from_ent(named, quoted)
     name = _clean(ent.text)
+    if ent.label_ == "ORG" and re.match(r"the\s+[A-Z]", name) and len(name.split()) >= 3:
+        name = "The" + name[3:]  # "a lawsuit brought by the League of Women Voters": the tagger's span takes "the"
+        # (written as a sentence's start writes it: "The Nashville Network" is one name wherever it stands)
     low = name.lower()
     if not name or low in JUNK or not name[0].isupper() or len(name) < 2 or "\n" in name or TICKER.search(name):
         return None
