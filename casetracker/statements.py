@@ -205,7 +205,6 @@ def document_dates(doc_ids: set[int]) -> tuple[dict[int, date], set[int]]:
     return out, placed
 
 
-@writes.atomic
 def _members_judge(case: Case) -> str:
     """The judge of a consolidated ("In re") case no source names for it: the one its member cases' sources name
     (the members of one litigation are before one judge: "Judge Breyer denied both motions" in a report on O'Nan v.
@@ -216,6 +215,7 @@ def _members_judge(case: Case) -> str:
     return _top(facts)
 
 
+@writes.atomic
 def case_resolve(case: Case) -> Case:
     """Set the case's fields from its sources (see the module's docstring); saves what changed."""
     facts = list(CaseFact.objects.filter(case=case, rejected=False))
