@@ -127,6 +127,8 @@ def relations_record(*, document: Document, named: list[tuple[nlp.CaseX, Case]],
                                                             defaults={"document": document, "evidence": ev})
             if created and rx.kind == CaseRelation.Kind.APPEAL_OF:
                 case_resolve(case)  # an appellate record that upheld the decision below ends as that case did
+            elif created and rx.kind in (CaseRelation.Kind.MEMBER_OF, CaseRelation.Kind.CONSOLIDATED_INTO):
+                case_resolve(other)  # the litigation may take its judge from its member (_members_judge)
 
 
 def _case_named(name: str, named: list[tuple[nlp.CaseX, Case]], exclude: Case) -> Optional[Case]:
@@ -203,6 +205,16 @@ def document_dates(doc_ids: set[int]) -> tuple[dict[int, date], set[int]]:
     return out, placed
 
 
+def _members_judge(case: Case) -> str:
+    """The judge of a consolidated ("In re") case no source names for it: the one its member cases' sources name
+    (the members of one litigation are before one judge: "Judge Breyer denied both motions" in a report on O'Nan v.
+    Databricks, a member of In re Mosaic LLM Litigation); "" where none does."""
+    members = CaseRelation.objects.filter(to_case=case, kind__in=(CaseRelation.Kind.MEMBER_OF,
+                                                                   CaseRelation.Kind.CONSOLIDATED_INTO))
+    facts = list(CaseFact.objects.filter(case_id__in=members.values("from_case_id"), field="judge", rejected=False))
+    return _top(facts)
+
+
 @writes.atomic
 def case_resolve(case: Case) -> Case:
     """Set the case's fields from its sources (see the module's docstring); saves what changed."""
@@ -215,7 +227,7 @@ def case_resolve(case: Case) -> Case:
     # a court's jurisdiction, else what sources state ("a federal judge"), else none ("other" is a named country
     # casetracker does not list, never "unknown")
     values["jurisdiction"] = courts.jurisdiction(values["court"]) if values["court"] else _top(by_field["jurisdiction"])
-    values["judge"] = _top(by_field["judge"])
+    values["judge"] = _top(by_field["judge"]) or _members_judge(case)
     full = _top(by_field["caption_full"])
     values["case_name_full"] = full[:1000]
     ca = _top(by_field["class_action"])

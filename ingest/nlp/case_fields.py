@@ -91,6 +91,19 @@ class _Anchors:
                 spans.append((e.start, max(e.end, e.start + 1), i))
             if c.caption and not c.inferred:
                 spans += [(m.start(), m.end(), i) for m in re.finditer(_printed(c.caption), text)]
+        by_sides: dict[tuple, set[int]] = {}
+        for i, c in enumerate(cases):
+            sides = captions.split(c.caption)
+            if len(sides) == 2 and not c.inferred:
+                by_sides.setdefault(tuple(" ".join(captions.bare_words(s)) for s in sides), set()).add(i)
+        for left, right, start, end in captions.explicit(text) if by_sides else ():
+            # the caption printed again in another form ("Tremblay et al v. OpenAI, Inc. et al" of "Tremblay v.
+            # Openai, Inc."): where the text names that case too ("... Tremblay et al v. OpenAI, Inc. et al,
+            # 23-cv-3223 and Silverman et al v. OpenAI, Inc. et al, 23-cv-3416": each number its own case's)
+            owners_here = by_sides.get((" ".join(captions.bare_words(left)), " ".join(captions.bare_words(right))))
+            if right and owners_here and len(owners_here) == 1:
+                spans.append((start, end, next(iter(owners_here))))
+        for i, c in enumerate(cases):
             mine = {n for n in (*c.plaintiffs, *c.defendants) if owners.get(frozenset(captions.bare_words(n))) == {i}}
             spans += [(m.start, m.end, i) for m in ms if m.name in mine and not m.resolved]
         self.spans = sorted(set(spans))
@@ -336,6 +349,43 @@ def _judge_hits(text: str, ms) -> list[tuple[str, int, int, bool]]:
             out.append((full, start, end, magistrate))
     magistrates = {n for n, *_, mag in out if mag}
     return [(n, s, e, n in magistrates) for n, s, e, _ in out]
+
+
+_TRIAL_TITLE = re.compile(r"\b(?:District(?:[ ]+Court)?|Trial(?:[ ]+Court)?|Bankruptcy)[ ]+Judge[ ]+$")
+_APPELLATE_TITLE = re.compile(r"\b(?:Circuit|Appeals?[ ]+Court|Appellate(?:[ ]+Court)?)[ ]+Judges?[ ]+$")
+
+
+def _bench(text: str, start: int) -> str:
+    """The level of the court the title before a judge's name gives ("District Court Judge Trina L. Thompson":
+    "trial"; "Senior Circuit Judge Sidney Thomas": "appellate"), else ""."""
+    before = text[max(0, start - 40):start]
+    before = re.sub(r"(?:(?:U\.S\.|United States|Senior|Chief|Federal)[ ]+)+(?=\w+[ ]+(?:Court[ ]+)?Judges?[ ]+$)", "", before)
+    if _TRIAL_TITLE.search(before):
+        return "trial"
+    return "appellate" if _APPELLATE_TITLE.search(before) else ""
+
+
+def bench_first(text: str, cases: list[CaseX]) -> None:
+    """A report of an appeal names the trial judge and the appellate panel ("signed by Circuit Judges Daniel Aaron
+    Bress, Salvador Mendoza Jr., and Senior Circuit Judge Sidney Thomas, declares that District Court Judge Trina
+    L. Thompson of the Northern District of California did not err"): the case's judge is the one titled for its
+    court's level (the trial judge of a case in a district court, a circuit judge of an appeal); the others rank
+    below. (Run once the case's court is settled: trial_court_first, title_court.)"""
+    for case in cases:
+        court = _best(case, "court")
+        level = courts.level(court) if court else ""
+        if not level or court == "scotus":
+            continue
+        judges = [f for f in case.fields if f.field == "judge"]
+        levels = {id(f): next((b for b in (_bench(text, e.start) for e in f.evidence) if b), "") for f in judges}
+        fitting = [f for f in judges if levels[id(f)] == level]
+        if not fitting:
+            continue
+        top = max(f.confidence for f in fitting)
+        for f in judges:
+            if levels[id(f)] and levels[id(f)] != level and f.confidence >= top:
+                f.confidence = round(top * LATER, 3)
+        case.judge = _best(case, "judge")
 
 
 def _headline(text: str, pos: int) -> bool:

@@ -38,7 +38,7 @@ EVENT_CUES = [
     ("settlement", re.compile(r"\bsettle(?:d|ment|s)?\b|\bterm sheet\b|\bsettlement agreement\b", re.I)),
     ("ruling", re.compile(r"\bruled\b|\brulings?\b|\bverdict\b|\bjudgment\b|\b(?:granted|denied|dismissed|rejected) (?:a |the |its |their |his |her |\w+’s |\w+'s )?(?:motion|request|bid|claims?|lawsuit|case|suit)\b|\bdismiss(?:ed|al)\b|\b(?:judge|court) (?:found|held|decided|ordered)\b|\bsigned by judge\b|\b(?:ORDER|order) (?:granting|denying)\b|\b(?:dismisses|denies|grants|rejects|rejected|refused)\b", re.I)),
     ("hearing", re.compile(r"\bhearings?\b|\btrial\b|\boral arguments?\b|\bclosing arguments?\b|\bjury selection\b|\b(?:were|was) heard\b|\bheard (?:before|by)\b|\bargued\b|\bface off\b|\bappeals? court\b", re.I)),
-    ("filing", re.compile(r"\b(?:filed|files|filing) (?:a |an |the |its |his |her |their )?(?:\w+ ){0,3}(?:lawsuit|suit|complaint|motion|petition|case|action|notice|brief)\b|\b(?:lawsuit|suit|complaint|motion|brief|notice|letter motion)s? (?:was |were )?(?:filed|lodged|brought|submitted|dated)\b|\bsued\b|\bsues\b|\bfiled suit\b|\bbrought (?:suit|the case|a case|an action)\b|\bfiled (?:on|in|with|today|an? )\b", re.I)),
+    ("filing", re.compile(r"\b(?:filed|files|filing) (?:a |an |the |its |his |her |their )?(?:\w+ ){0,3}(?:lawsuit|suit|complaint|motion|petition|case|action|notice|brief)\b|\b(?:lawsuit|suit|complaint|motion|brief|notice|letter motion)s? (?:was |were )?(?:filed|lodged|brought|submitted|dated)\b|\b(?:lawsuit|suit|complaint|case|action)s?,? (?:which |that )(?:was |were |had been |has been )?(?:filed|lodged|brought|initiated|commenced)\b|\bsued\b|\bsues\b|\bfiled suit\b|\bbrought (?:suit|the case|a case|an action)\b|\bfiled (?:on|in|with|today|an? )\b", re.I)),
 ]
 
 
@@ -96,6 +96,9 @@ COARSE = [
     (re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Dd]uring|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?(?P<year>(?:19|20)\d{2})\b"
                 r"(?![-/]\d)"), "year"),
     (re.compile(r"\b(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*(?P<year>(?:19|20)\d{2})\b(?![-/]\d)"), "year"),
+    # "at the tail end of 2025", "toward the end of 2024", "at the start of 2023", "early in 2022"
+    (re.compile(r"\b(?:(?:[Aa]t|[Bb]y|[Tt]owards?|[Nn]ear|[Aa]round)\s+the\s+(?:(?:very|tail)\s+)?(?:end|close|start|"
+                r"beginning|turn)\s+of|(?:[Ee]arly|[Ll]ate)\s+in)\s+(?P<year>(?:19|20)\d{2})\b(?![-/]\d)"), "year"),
 ]
 
 

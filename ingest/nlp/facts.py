@@ -384,6 +384,7 @@ def build(doc: Doc, *, published: Optional[date] = None, title: str = "", kind: 
         case_fields.title_court(title, found_cases)
     else:
         case_fields.trial_court_first(found_cases)
+    case_fields.bench_first(text, found_cases)
     return Extraction(parties=list(parties.values()), quotes=found_quotes, allegations=found_allegations,
                       cases=found_cases, claims=found_claims, events=events,
                       docket_numbers=numbers, court=captions.court(text), is_ai_litigation=litigation,

@@ -1348,6 +1348,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     for df, _, _ in ordered_to_pay(doc, ms):
         for m in df:
             roles.propose(m.name, "defendant", "ordered")
+    _in_re_named(doc._.ct_title or "", out)
     _half_roles(halves, roles, "half")
     if not out:  # "Three authors, A, B and C, filed the lawsuit last year" in a story about one defendant
         _compose(doc, halves, roles, add_case, text)
@@ -1578,6 +1579,32 @@ def _body_evidence(doc: Doc, ms, names: list[str]) -> tuple[int, int]:
         if m.name in names and not m.resolved:
             return m.start, m.end
     return 0, 0
+
+
+_ALIAS_GAP = re.compile(r"\s*[(\[]\s*$")  # "In re Mosaic LLM Litigation (O'Nan v. Databricks)"
+
+
+def _in_re_named(title: str, out: list[CaseX]) -> None:
+    """A headline that names an "In re" litigation with its lead case's caption in parentheses ("In re Mosaic LLM
+    Litigation (O'Nan v. Databricks): copyright and AI training", or the other way round) over a text that tells
+    only the lead case: the lead case is a member of that litigation (a known case of that caption). (A text that
+    prints the "In re" caption itself, an MDL's order for one member, has both cases: families.py links them.)"""
+    source = captions.caps_titled(title)
+    found = captions.explicit(source) if source else []
+    for name, _, s0, e0 in [f for f in found if not f[1]]:
+        key = " ".join(captions.bare_words(name))
+        if any(c.caption.lower().startswith("in re") and " ".join(captions.bare_words(c.caption)) == key for c in out):
+            continue
+        for left, right, s1, e1 in [f for f in found if f[1]]:
+            if not (_ALIAS_GAP.fullmatch(source[e0:s1]) and source[e1:e1 + 3].lstrip().startswith((")", "]"))
+                    or _ALIAS_GAP.fullmatch(source[e1:s0]) and source[e0:e0 + 3].lstrip().startswith((")", "]"))):
+                continue
+            member = next((c for c in out if not c.caption.lower().startswith("in re") and (
+                captions.split(c.caption) == [left, right] or c.plaintiffs and c.defendants and
+                _same_side(left, c.plaintiffs[0]) and _same_side(right, c.defendants[0]))), None)
+            if member is not None and not any(r.kind == "member_of" for r in member.relations):
+                member.relations.append(RelationX("member_of", name, member.evidence[:1]))
+                break
 
 
 def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:

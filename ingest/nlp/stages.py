@@ -485,6 +485,11 @@ def _perfect(doc: Doc, cue: Cue) -> bool:
         not any(t.dep_ == "auxpass" for t in kids)
 
 
+_OPENING_DATE = re.compile(r"\s*(?:[Oo]n|[Ii]n)?\s*")  # what may stand before a sentence's opening date
+_ASIDE_THEN = re.compile(r",?\s*(?:[-–—]{1,2}\s[^-–—()]{1,120}?\s[-–—]{1,2}|\([^()]{1,120}\))\s*,?\s*"
+                         r"(?P<subject>[^-–—,;:.()\"“”]*?)\s*")  # "- the day ... was signed - Plaintiff "
+
+
 def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
     """The date [start, end) dates the cue's words: up the parse from the date, a few steps reach the cue
     ("sued the startup in 2024", "the lawsuit filed last year"; not "co-founded OpenAI in 2015, and is suing")."""
@@ -493,6 +498,12 @@ def _dates_cue(doc: Doc, cue: Cue, start: int, end: int) -> bool:
         return False
     if 0 <= start - cue.end_char <= 6 and re.fullmatch(r"[\s:]*(?:on\s+)?", dates.text_of(doc)[cue.end_char:start]):
         return True  # "Date Filed: March 8, 2022", "(N.D. Cal., filed Aug. 19, 2024)": the date right after the cue
+    text = dates.text_of(doc)
+    if _OPENING_DATE.fullmatch(text[span.sent.start_char:start]):
+        aside = _ASIDE_THEN.fullmatch(text[end:cue.start_char])
+        if aside and len(aside.group("subject").split()) <= 4:
+            return True  # "On September 17, 2024 - the day AB 2839 was signed by the Governor - Plaintiff filed this
+            # lawsuit": the sentence's opening date is its main clause's, past the aside between dashes
     if any(t.lower_ in OTHER_TIME and t.pos_ in ("ADP", "SCONJ") for t in doc[cue.end:span.start]):
         return False  # "sued in October after the death of her son, in February 2024": another event's date
     if any(t.lower_ == "according" and doc[t.i + 1:t.i + 2].text.lower() == "to" for t in doc[cue.end:span.start]):
@@ -544,6 +555,7 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
     shown = {(e.stage, e.status, case(e)) for e in events + out}
     reference = None if published else _reference(full)
     filed = {e.date for e in events if e.stage == "filed" and e.date}
+    guessed: list[EventX] = []  # filings dated by the report's own month only (see below)
     for n, sent in enumerate(layout.sents(doc)):
         a, b = sent.start_char, sent.end_char
         found = _in(cs, a, b)
@@ -563,10 +575,12 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
                     + _without_year(text, published, reference)
                     if (d[1] != "day" or own and not dates.dateline(text, d[2], d[3]))
                     and _dates_cue(doc, c, a + d[2], a + d[3])]
+            guess = False
             if not near and own and published and n < LEAD and _perfect(doc, c):
                 # the news a report opens with: "KBS, MBC, and SBS have filed a lawsuit against Naver" in a report
                 # of January 14, 2025 was filed that month
                 near = [(date(published.year, published.month, 1), "month", c.start_char - a, c.end_char - a)]
+                guess = True
             if not near:
                 continue
             when, precision, ds, de = min(near, key=lambda d: abs(d[2] - (c.start_char - a)))
@@ -575,9 +589,13 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
             filed.add(when.isoformat())
             if undated is not None:  # the sentence's filing event takes its date
                 undated.date, undated.precision = when.isoformat(), precision
+                if guess:
+                    guessed.append(undated)
                 continue
             out.append(EventX(kind="filing", what=what, date=when.isoformat(), precision=precision,
                               evidence=[Evidence(a + ds, a + de, a, b)], stage="filed"))
+            if guess:
+                guessed.append(out[-1])
             covered.add((a, b))
         if (a, b) in covered:
             continue
@@ -592,6 +610,14 @@ def more_events(doc: Doc, events: list[EventX], published: Optional[date],
         step.kind = (KIND_OF_STATUS.get(status) if status and status != "open" else KIND_OF.get(stage, "ruling")) \
             or "other"
         out.append(step)
+    for e in guessed:  # "xAI has filed a lawsuit ... The lawsuit, filed ... at the tail end of 2025": the month of the
+        # report is a guess the text's own date of that filing overrules
+        if any(o is not e and o not in guessed and o.stage == "filed" and o.date and case(o) == case(e)
+               for o in events + out):
+            if e in out:
+                out.remove(e)
+            else:
+                e.date, e.precision = None, None
     return out
 
 
