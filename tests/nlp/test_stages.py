@@ -848,3 +848,11 @@ def test_an_appeals_court_that_has_affirmed_decided_the_appeal(extract):
     assert not any(stage == "appeal" for stage, _ in _steps(  # a precedent the court below cites, no appeal of it
         extract, "In X Corp. v. Bright Data, the judge noted: Our court of appeals has held that social media "
                  "companies cannot decide who can collect public data."))
+
+
+def test_a_default_judgment_entered_is_the_plaintiffs_not_one_asked_for(extract):
+    assert ("judgment", "judgment_plaintiff") in _steps(
+        extract, "In the civil case brought by the League of Women Voters against Steve Kramer, the judge entered a "
+                 "default judgement after Kramer failed to appear in court.")
+    assert not any(stage == "judgment" for stage, _ in _steps(
+        extract, "The League of Women Voters asked the court for a default judgment against Steve Kramer."))
