@@ -856,3 +856,10 @@ def test_a_default_judgment_entered_is_the_plaintiffs_not_one_asked_for(extract)
                  "default judgement after Kramer failed to appear in court.")
     assert not any(stage == "judgment" for stage, _ in _steps(
         extract, "The League of Women Voters asked the court for a default judgment against Steve Kramer."))
+    assert not any(stage == "judgment" for stage, _ in _steps(
+        extract, "UNITED STATES DISTRICT COURT MIDDLE DISTRICT OF FLORIDA ORLANDO DIVISION ESTATE OF GREGORY V. FAULL, "
+                 "Plaintiff, v. Case No: 6:13-cv-1746-Orl-31KRS JOHN MCAFEE, Defendant. ORDER This matter comes before "
+                 "the Court on Plaintiff’s Motion to Set Pre-Trial Conference or Jury Trial for Proof of Damages as to "
+                 "Defendant McAfee and to Extend the Date to Enter a Default Judgment (Doc. 50), which was filed on June "
+                 "16, 2015. A clerk’s default was entered against the Defendant, John McAfee (“McAfee”), on January 27, "
+                 "2014.", published=date(2015, 10, 16)))
