@@ -68,3 +68,12 @@ def test_trained_on_a_named_models_data_is_a_distillation_cue(extract):
         "Google has denied allegations that Bard was trained on data from ChatGPT.").allegations]
     assert got == [(None, "Google", "ChatGPT", "Bard", "denied")]
     assert extract("The model was trained on Nvidia H100 chips and public web text.").allegations == []
+
+
+
+def test_a_relationship_developed_with_a_chatbot_is_no_distillation_cue(nlp):
+    from ingest.nlp import allegations
+
+    doc = nlp("It was reported that he gradually developed a romantic relationship with Gemini, and that the AI "
+              "exchanged affectionate talks and also called him its husband in extended chats.")
+    assert allegations.cue_spans(doc) == []
