@@ -491,8 +491,8 @@ _SUIT_OF_YEAR = re.compile(r"^[A-Z][A-Za-z.]*(?:\s?\([A-Z.]+\))?\s*(?:No\.\s*)?\
 
 def docket_year(numbers: Iterable[str]) -> Optional[int]:
     """The year a case was filed as its district court numbers tell it (the two digits after the office: "1:23-cv-"
-    is a 2023 case, "19-12551-FDS" a 2019 one) or a suit numbered within its year ("CS(COMM) 389/2024"), the earliest of them (a case transferred to another district is numbered again there); None
-    without such a number."""
+    is a 2023 case, "19-12551-FDS" a 2019 one) or a suit numbered within its year ("CS(COMM) 389/2024"), the
+    earliest of them (a case transferred to another district is numbered again there); None without such a number."""
     years = []
     for number in numbers:
         m = _DISTRICT_NUMBER.search(number or "")

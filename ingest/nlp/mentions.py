@@ -293,6 +293,12 @@ def quoted_tokens(doc: Doc) -> set:
 
 
 _SPEAKER_LABELS = {"WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW"}
+SPEECH = rules.lexicon("quotes", "speech_verb")
+
+
+def _speaks(tok) -> bool:
+    """The token is the subject of a verb of speech ("Eli Wade-Scott ... said", "she said")."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH
 
 
 def _as_speaker(ent: Span) -> Span:
@@ -305,8 +311,7 @@ def _as_speaker(ent: Span) -> Span:
     if not 2 <= len(words) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper
                                            for t in words):
         return ent
-    root = ent.root
-    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in rules.lexicon("quotes", "speech_verb"):
+    if not _speaks(ent.root):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
@@ -716,9 +721,8 @@ def _resolve_references(doc: Doc, found: MentionList, quoted: set = frozenset())
                 country = next((code for rx, code in COUNTRY_WORDS if rx.search(inner_text)), None)  # of its own
                 exclude = _clause_subject(doc, found, span_end - 1)  # clause is not "the company's" owner
             other_sex = {n for n, g in sexes.items() if sex and g != sex}
-            speaking = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in rules.lexicon("quotes", "speech_verb")
             antecedent = antecedent or _antecedent(doc, found, tok.idx, want, plural, country=country,
-                                                   exclude=exclude, unlike=other_sex, speaking=speaking)
+                                                   exclude=exclude, unlike=other_sex, speaking=_speaks(tok))
             if antecedent and span_end == i + 1 and "person" in want and _someone_between(doc, found, antecedent, i):
                 antecedent = None  # "xAI sued a former engineer, accusing him": him is the engineer, not Musk
             if antecedent:
@@ -833,7 +837,7 @@ def _antecedent(doc: Doc, found: MentionList, offset: int, kinds: tuple, plural:
             return sued[0]
     subjects = [m for m in same if doc[m.tok].dep_ in ("nsubj", "nsubjpass") and not m.resolved]
     if speaking:  # "... if Kramer doesn't pay up, said Courtney Hostetler. “…,” she said": who spoke there
-        spoke = [m for m in subjects if doc[m.tok].head.lemma_.lower() in rules.lexicon("quotes", "speech_verb")]
+        spoke = [m for m in subjects if doc[m.tok].head.lemma_.lower() in SPEECH]
         if spoke:
             return spoke[0]
     if subjects:

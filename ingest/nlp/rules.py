@@ -63,7 +63,7 @@ def lexicon(name: str, role: Optional[str] = None, key: str = "lemma") -> frozen
     both spellings ("emphasize" and "emphasise", "criticized" and "criticised")."""
     words = {str(e[key]).lower() for e in entries(name, role) if key in e}
     if key == "lemma":
-        words |= {_other_spelling(w) for w in words if _other_spelling(w)}
+        words |= {other for other in map(_other_spelling, words) if other}
     return frozenset(words)
 
 

@@ -339,48 +339,48 @@ def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True,
     return stage, status
 
 
+def _cue_subject(doc: Doc, cue: Cue):
+    """The subject of the cue's verb (the cue's own root, or the verb a noun cue hangs from), or None."""
+    root = doc[cue.start:cue.end].root
+    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    return next((t for t in verb.children if t.dep_ == "nsubj"), None)
+
+
+def _side_named(doc: Doc, phrase, roles: dict) -> Optional[str]:
+    """The side a phrase names: by the word ("the plaintiffs'", "Defendant"), else by the role of the first party
+    named inside it; None when it names neither."""
+    words = re.search(r"\b(plaintiffs?|claimants?|defendants?)\b", " ".join(t.lower_ for t in phrase.subtree))
+    if words:
+        return "defendant" if words.group(1).startswith("defendant") else "plaintiff"
+    lo, hi = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+    return next((roles.get(m.name) for m in _mentions(doc) if lo <= m.start < hi
+                 and roles.get(m.name) in ("plaintiff", "defendant")), None)
+
+
 def _appellant_lost(doc: Doc, cue: Cue, roles: Optional[dict] = None) -> Optional[str]:
     """The judgment an appeal turned down gives when the text says whose appeal it was ("dismissed Dr Stephen
     Thaler's appeal", "the plaintiffs' appeal was rejected"): the other side of the appellant (a plaintiff or a
     defendant of the text, by name or by that word); None when the appeal is nobody's the text names."""
     if roles is None:
         roles = _roles(doc)
+    against = lambda role: "judgment_defendant" if role == "plaintiff" else "judgment_plaintiff"  # noqa: E731
     a, b = max(0, cue.start - 2), min(len(doc), cue.end + 1)
     for appeal in (t for t in doc[a:b] if t.lower_ in ("appeal", "appeals") and t.pos_ == "NOUN"):
         poss = next((t for t in appeal.children if t.dep_ == "poss"), None)
-        if poss is None:
-            continue
-        words = re.search(r"\b(plaintiffs?|claimants?|defendants?)\b", " ".join(t.lower_ for t in poss.subtree))
-        role = None
-        if words:
-            role = "defendant" if words.group(1).startswith("defendant") else "plaintiff"
-        else:
-            lo, hi = poss.left_edge.idx, poss.right_edge.idx + len(poss.right_edge)
-            role = next((roles.get(m.name) for m in _mentions(doc) if lo <= m.start < hi
-                         and roles.get(m.name) in ("plaintiff", "defendant")), None)
+        role = _side_named(doc, poss, roles) if poss is not None else None
         if role:
-            return "judgment_defendant" if role == "plaintiff" else "judgment_plaintiff"
+            return against(role)
     # whose appeal the text tells elsewhere: the one side that is the subject of its appeals ("The Plaintiff then
     # appealed to the Higher Regional Court ... The court dismissed the photographer's appeal")
     sides = set()
     for c in cues(doc):
         if c.stage != "appeal" or c.status != "on_appeal":
             continue
-        root = doc[c.start:c.end].root
-        verb = root if root.pos_ in ("VERB", "AUX") else root.head
-        subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
-        if subj is None:
-            continue
-        words = re.search(r"\b(plaintiffs?|claimants?|defendants?)\b", " ".join(t.lower_ for t in subj.subtree))
-        lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
-        side = ("defendant" if words.group(1).startswith("defendant") else "plaintiff") if words else next(
-            (roles.get(m.name) for m in _mentions(doc) if lo <= m.start < hi
-             and roles.get(m.name) in ("plaintiff", "defendant")), None)
+        subj = _cue_subject(doc, c)
+        side = _side_named(doc, subj, roles) if subj is not None else None
         if side:
             sides.add(side)
-    if len(sides) == 1:
-        return "judgment_defendant" if sides.pop() == "plaintiff" else "judgment_plaintiff"
-    return None
+    return against(sides.pop()) if len(sides) == 1 else None
 
 
 def _not_final(cs: list[Cue], status: Optional[str], paper: bool = False) -> Optional[str]:
@@ -773,9 +773,7 @@ def partial_settlements(doc: Doc, cases: Sequence[CaseX], events: list[EventX]) 
             continue
         partial = True
         for c in settled:
-            root = doc[c.start:c.end].root
-            verb = root if root.pos_ in ("VERB", "AUX") else root.head
-            subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+            subj = _cue_subject(doc, c)
             if subj is None or any(t.lower_ in ("all", "both", "parties", "sides", "every") for t in subj.subtree):
                 partial = False
                 break
