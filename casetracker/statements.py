@@ -259,16 +259,12 @@ def case_resolve(case: Case) -> Case:
     appeal_of = (appellate or not values["court"]) and CaseRelation.objects.filter(
         from_case=case, kind=CaseRelation.Kind.APPEAL_OF).exists()  # (an appeal whose court no source names)
     if appellate or appeal_of:  # a case before an appellate court has reached the appeal;
-        decided = any(e.stage == "appeal" and e.status in TERMINAL | {"affirmed"} for e in events) or \
-            _reported_decision(case, values["court"])
         own = appeal_of or bool(dockets) or _appellate_paper(case)  # (a printed number: the appeal's docket)
-        if decided and own:
-            # the appellate court decided it: that decision is this record's judgment (also when the paper's steps all
-            # went to the case below); a suit only news reports tell on appeal is the trial case at its appeal stage
-            values["stage"] = "judgment"
-        elif (own or any(e.stage == "appeal" for e in events)) and \
-                STAGE_ORDER.get(values["stage"], 0) < STAGE_ORDER["judgment"]:
-            values["stage"] = "appeal"  # (not a court only a news report names, "the Tenth Circuit's World Wide ...")
+        if own or any(e.stage == "appeal" for e in events):
+            # an appellate record is at its appeal stage, pending or decided (its decision is no trial court's
+            # judgment; the case below keeps its own); a suit only news reports tell on appeal is the trial case at its
+            # appeal stage (not a court only a news report names, "the Tenth Circuit's World Wide ...")
+            values["stage"] = "appeal"
         values["status"] = _appellate_status(case, events, values["status"])
     elif values["status"] == "on_appeal":  # an appeal of it that its court decided: the suit is no longer on appeal
         values["status"] = _after_appeal(case, ended_as) or values["status"]
@@ -348,11 +344,6 @@ def _ended_as(case: Case) -> Optional[str]:
     return _from_steps(events, published, placed, defaultdict(list))["ended_as"]
 
 
-# a reported decision's title: a citation that closes with the court and the year ("Thaler v. Perlmutter, No. 23-5233
-# (D.C. Cir. 2025)", "132 F.3d 1123 (6th Cir. 1998)", "165 Ga. App. 719 (Ga. Ct. App. 1983)"), or "opinion filed <date>"
-_REPORTED = re.compile(r"\([^()]*\b(?:Cir|App|Ct|Fed)\.[^()]*\b(?:1[89]|20)\d\d\)\s*$|\bopinion filed\b", re.I)
-
-
 def _appellate_paper(case: Case) -> bool:
     """A court's own paper is among the case's sources (an opinion, a filing, a docket): with a printed docket number
     or a link to the case below, what makes a record the appellate court's own rather than a suit that reports tell on
@@ -360,14 +351,6 @@ def _appellate_paper(case: Case) -> bool:
     prints its docket number or caption)."""
     return Document.objects.filter(case_links__case=case, kind__in=(
         Document.Kind.OPINION, Document.Kind.FILING, Document.Kind.DOCKET)).exists()
-
-
-def _reported_decision(case: Case, court: str) -> bool:
-    """The appellate court's own decision is among the case's sources: an opinion whose title cites it as decided,
-    from which this court was read (an order staying the mandate is no decision of the appeal)."""
-    docs = CaseFact.objects.filter(case=case, field="court", value=court, rejected=False,
-                                   document__kind="opinion").values_list("document__title", flat=True)
-    return any(_REPORTED.search(title or "") for title in docs)
 
 
 # fields an editor's CaseFact sets outright (issue 15; court, judge and docket go through _outranking)

@@ -295,42 +295,43 @@ def test_an_appeal_that_remands_the_case_leaves_it_open_not_on_appeal():
     assert (case.stage, case.status) == ("appeal", "open")
 
 
-def test_a_decided_appeal_whose_steps_all_went_below_is_at_its_judgment():
+def test_a_decided_appeal_whose_steps_all_went_below_is_at_its_appeal_stage():
+    """tests/data/cases/README.md, appellate records (c): an appellate record's stage is always `appeal`."""
     title = "Thaler v. Perlmutter, No. 23-5233 (D.C. Cir. 2025)"
     text = "United States Court of Appeals for the District of Columbia Circuit. Argued September 19, 2024."
     record(text, [nlp.CaseX(caption="Thaler v. Perlmutter",
                             fields=[field("court", "cadc", text, "District of Columbia Circuit")])],
            kind="opinion", title=title)
     case = Case.objects.get()
-    assert (case.court, case.stage) == ("cadc", "judgment")
+    assert (case.court, case.stage) == ("cadc", "appeal")
 
 
-def test_an_appellate_courts_judgment_stays_the_judgment_stage():
+def test_an_appellate_courts_judgment_is_no_trial_judgment_stage():
     text = "The Court of Appeals of Georgia affirmed the judgment against the Macon Telegraph on March 3, 1999."
     record(text, [nlp.CaseX(caption="Macon Telegraph v. Elliott", fields=[
         field("court", "gactapp", text, "Court of Appeals of Georgia")])], events=[
         nlp.EventX("ruling", "judgment", "1999-03-03", "day", [span(text, "affirmed the judgment")],
-                   stage="judgment", status="judgment_plaintiff")])
+                   stage="judgment", status="judgment_plaintiff")], kind="opinion")  # the court's own paper
     case = Case.objects.get()
-    assert (case.court, case.stage) == ("gactapp", "judgment")
+    assert (case.court, case.stage) == ("gactapp", "appeal")
 
 
-def test_an_appellate_record_whose_court_upheld_the_decision_below_is_at_its_judgment():
+def test_an_appellate_record_whose_court_upheld_the_decision_below_is_at_its_appeal_stage():
     text = "The D.C. Circuit Court of Appeals affirmed the district court's ruling on March 18, 2025."
     record(text, [nlp.CaseX(caption="Thaler v. Perlmutter", fields=[field("court", "cadc", text, "D.C. Circuit")])],
            events=[nlp.EventX("ruling", "affirmed", "2025-03-18", "day", [span(text, "affirmed")], stage="appeal",
                               status="affirmed")], kind="opinion")  # the court's own paper (a news report of it: the
     # trial case at its appeal stage, test_an_appellate_court_only_news_reports_name_...)
     case = Case.objects.get()
-    assert (case.court, case.stage) == ("cadc", "judgment")
+    assert (case.court, case.stage) == ("cadc", "appeal")
 
 
 @pytest.mark.parametrize("title, stage", [
-    ("Tommy Williams v. The Nashville Network, 132 F.3d 1123 (6th Cir. 1998)", "judgment"),
+    ("Tommy Williams v. The Nashville Network, 132 F.3d 1123 (6th Cir. 1998)", "appeal"),
     ("Epic Games Inc. v. Apple Inc. — Ninth Circuit Order granting Apple's Motion to Stay the Mandate (July 17, 2023)",
      "appeal"),
 ])
-def test_an_appellate_courts_reported_decision_is_the_appeals_judgment(title, stage):
+def test_an_appellate_courts_paper_decided_or_not_is_at_the_appeal_stage(title, stage):
     text = "US Court of Appeals for the Sixth Circuit. He appeals from the judgment entered following a jury verdict."
     record(text, [nlp.CaseX(caption="Williams v. Nashville Network", fields=[
         field("court", "ca6", text, "Sixth Circuit")])], kind="opinion", title=title,
@@ -484,8 +485,9 @@ def test_an_appellate_record_that_affirmed_ends_as_the_case_below_and_one_that_r
 
 def test_an_appellate_court_only_news_reports_name_does_not_make_the_record_the_appeals_own():
     """A record is an appellate court's own when a court paper of it is among its sources or it is linked as the
-    appeal of a case below: then a decided appeal is its judgment. A suit that news reports tell on appeal is the trial
-    case at its appeal stage, and a circuit a report cites (a precedent) moves no stage."""
+    appeal of a case below. A suit that news reports tell on appeal is the trial case at its appeal stage, a circuit a
+    report cites (a precedent) moves no stage, and the appellate court's own decided paper keeps the appeal stage
+    (tests/data/cases/README.md, appellate records (c))."""
     text = ("Upholding a judge's decision last year that tossed the case, the U.S. Court of Appeals for the Fifth "
             "Circuit ruled Monday that Kirk Johnston had not proved that Nickelback infringed his song.")
     record(text, [nlp.CaseX(caption="Johnston v. Nickelback", fields=[field("court", "ca5", text, "Fifth Circuit")])],
@@ -501,7 +503,7 @@ def test_an_appellate_court_only_news_reports_name_does_not_make_the_record_the_
            events=[nlp.EventX("ruling", "affirmed", None, None, [span(paper, "AFFIRMED")], stage="appeal",
                               status="affirmed")], kind="opinion")
     case.refresh_from_db()
-    assert case.stage == "judgment"
+    assert case.stage == "appeal"
 
 
 def test_a_case_whose_appeal_was_decided_is_no_longer_on_appeal_and_the_appeal_ends_as_it_did():
