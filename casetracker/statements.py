@@ -127,8 +127,19 @@ def relations_record(*, document: Document, named: list[tuple[nlp.CaseX, Case]],
                                                             defaults={"document": document, "evidence": ev})
             if created and rx.kind == CaseRelation.Kind.APPEAL_OF:
                 case_resolve(case)  # an appellate record that upheld the decision below ends as that case did
+                if not other.jurisdiction:
+                    case_resolve(other)  # and the case below is in the appeal's jurisdiction (_family_jurisdiction)
             elif created and rx.kind in (CaseRelation.Kind.MEMBER_OF, CaseRelation.Kind.CONSOLIDATED_INTO):
                 case_resolve(other)  # the litigation may take its judge from its member (_members_judge)
+
+
+def _family_jurisdiction(case: Case) -> str:
+    """The jurisdiction of a case no source places: its appeal's or its case below's ("the Second Circuit affirmed":
+    the suit below is a US federal one). Not from the Supreme Court, which hears state cases too."""
+    kin = Case.objects.filter(Q(relations_out__to_case=case, relations_out__kind=CaseRelation.Kind.APPEAL_OF)
+                              | Q(relations_in__from_case=case, relations_in__kind=CaseRelation.Kind.APPEAL_OF))
+    return next(iter(kin.exclude(jurisdiction="").exclude(court="scotus").values_list("jurisdiction", flat=True)
+                     .order_by("pk")), "")
 
 
 def _case_named(name: str, named: list[tuple[nlp.CaseX, Case]], exclude: Case) -> Optional[Case]:
@@ -226,7 +237,8 @@ def case_resolve(case: Case) -> Case:
     values["court"] = _top(by_field["court"])
     # a court's jurisdiction, else what sources state ("a federal judge"), else none ("other" is a named country
     # casetracker does not list, never "unknown")
-    values["jurisdiction"] = courts.jurisdiction(values["court"]) if values["court"] else _top(by_field["jurisdiction"])
+    values["jurisdiction"] = courts.jurisdiction(values["court"]) if values["court"] else (
+        _top(by_field["jurisdiction"]) or _family_jurisdiction(case))
     values["judge"] = _top(by_field["judge"]) or _members_judge(case)
     full = _top(by_field["caption_full"])
     values["case_name_full"] = full[:1000]

@@ -67,6 +67,12 @@ def _printed(caption: str) -> str:
     return re.sub(r"^In\\ re\\ ", r"In\\ re:?\\s+", pattern) if caption.startswith("In re ") else pattern
 
 
+@lru_cache(maxsize=1)
+def several_suits() -> re.Pattern:
+    """A sentence that speaks of several suits at once (patterns/case_fields.jsonl, several_suits_cue)."""
+    return re.compile("|".join(f"(?:{e['regex']})" for e in rules.entries(FILE, "several_suits_cue")) or r"(?!)")
+
+
 _PLURAL_SUITS = re.compile(r"\b(?:lawsuits|suits|cases|complaints|actions)\b")
 
 
@@ -117,6 +123,16 @@ class _Anchors:
 
     def add(self, start: int, end: int, i: int) -> None:
         bisect.insort(self.spans, (start, end, i))
+
+    def each(self, start: int, end: int) -> tuple[list[int], float, tuple[int, int]]:
+        """The cases a case-level fact at start..end is of: its owner's, or, in a sentence that speaks of several
+        suits at once and names two or more of the document's cases ("filed a pair of proposed class actions against
+        Udio and Suno"), each case it names ([] with no case)."""
+        i, conf, sent = self.owner(start, end)
+        if i is None or not several_suits().search(self.text, sent[0], sent[1]):
+            return ([] if i is None else [i]), conf, sent
+        named = sorted({k for a, b, k in self.spans if sent[0] <= a and b <= sent[1]})
+        return (named if len(named) >= 2 and i in named else [i]), conf, sent
 
     def listed(self, sent: tuple[int, int]) -> list[int]:
         """The cases a sentence names as a list ("Cedric Lacey et al. v. OpenAI Inc., Karen Enneking et al. v. OpenAI
@@ -192,7 +208,7 @@ def _heading_pairs(text: str, dockets: list[tuple[str, int, int]], anchors: "_An
 
 
 # a court a motion asks to move the case to ("to transfer this action to") is not yet its court
-_FEDERAL = re.compile(r"\b(?:[Ff]ederal (?:court|judge|district court|lawsuit|suit|complaint|jury)|U\.S\. District "
+_FEDERAL = re.compile(r"\b(?:[Ff]ederal (?:courts?|judge|district courts?|lawsuits?|suits?|complaints?|jury)|U\.S\. District "
                       r"(?:Judge|Court)|United States District (?:Judge|Court))\b")
 _TRANSFER_TO = re.compile(r"(?i)\btransfer\b[^.;]{0,60}?\bto\s+(?:the\s+)?$")  # not "was transferred to": done
 TRANSFER = 0.5
@@ -520,15 +536,21 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
                 _add(c, "court", cid, round(conf * LATER, 3), list(ev))
                 _add(c, "jurisdiction", courts.jurisdiction(cid), round(conf * LATER, 3), list(ev))
     for m in _FEDERAL.finditer(text):  # "a federal judge in San Francisco", "sued in federal court": a US federal
-        i, conf, sent = anchors.owner(m.start(), m.end())  # suit even where no court is named
-        if i is not None:
+        owners, conf, sent = anchors.each(m.start(), m.end())  # suit even where no court is named
+        for i in owners:
             _add(cases[i], "jurisdiction", "us-federal", round(conf * LATER, 3), _evidence(m.start(), m.end(), sent))
     for j, start, end in courts.jurisdiction_cues(text):  # "filed in Utah state court", "a Paris court": where
-        i, conf, sent = anchors.owner(start, end)  # the sentence names one of the case's sides
+        owners, conf, sent = anchors.each(start, end)  # the sentence names one of the case's sides
         words = set(re.findall(r"\w+", text[sent[0]:sent[1]].lower()))
-        sides = [set(captions.bare_words(n)) for n in cases[i].plaintiffs + cases[i].defendants] if i is not None else []
-        if any(side and side <= words for side in sides):
-            _add(cases[i], "jurisdiction", j, round(conf * LATER, 3), _evidence(start, end, sent))
+        for i in owners:
+            if any(side and side <= words for side in (set(captions.bare_words(n))
+                                                       for n in cases[i].plaintiffs + cases[i].defendants)):
+                _add(cases[i], "jurisdiction", j, round(conf * LATER, 3), _evidence(start, end, sent))
+    for c in cases:  # "SEC v. Ripple", "United States v. Ding": a plaintiff that sues only in one jurisdiction's courts
+        first = (c.plaintiffs or captions.split(c.caption) or [""])[0]
+        j = courts.party_jurisdiction(first)
+        if j and not any(f.field == "jurisdiction" for f in c.fields):
+            _add(c, "jurisdiction", j, round(DOCUMENT * LATER, 3), list(c.evidence[:1]))
     headed = [f for c in cases for f in c.fields if f.field == "court" and _heading(text, f)]
     for c in cases:  # an "In re" case a court paper's heading serves is in that court (its member's, printed)
         if c.caption.lower().startswith("in re") and headed and not any(f.field == "court" for f in c.fields):
@@ -570,8 +592,8 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
                 _add(cases[i], "judge", names.pop(), INITIALS_ONLY, list(ev))
     class_cue = _patterns()[0]
     for m in class_cue.finditer(text):
-        i, conf, sent = anchors.owner(m.start(), m.end())
-        if i is not None:
+        owners, conf, sent = anchors.each(m.start(), m.end())
+        for i in owners:
             _add(cases[i], "class_action", "true", conf, _evidence(m.start(), m.end(), sent))
     for i, full in (full_captions or {}).items():
         c = cases[i]

@@ -20,6 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ingest.nlp import layout, rules
+from ingest.nlp.case_fields import several_suits
 from ingest.nlp.dates import text_of
 from ingest.nlp.types import AI_AREAS, ENDINGS, CaseFieldX, CaseX, ClaimX, Evidence, EventX
 
@@ -222,8 +223,9 @@ def fields(doc: Doc, cases: list[CaseX], claims: list[ClaimX], ai_litigation: bo
         return
     for c in claims:
         if c.kind == "cause_of_action" and c.cause:
-            _add(cases[c.case if c.case is not None and c.case < len(cases) else 0], "cause_of_action", c.cause,
-                 c.evidence)
+            own = c.case if c.case is not None and c.case < len(cases) else 0
+            for i in _each(doc, cases, own, c.evidence):
+                _add(cases[i], "cause_of_action", c.cause, c.evidence)
     if not ai_litigation:
         return
     for i, areas in ai_areas(doc, cases).items():
@@ -232,6 +234,17 @@ def fields(doc: Doc, cases: list[CaseX], claims: list[ClaimX], ai_litigation: bo
         ranked = sorted(areas.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
         for area, evidence in [kv for kv in ranked if len(kv[1]) >= 2] or ranked[:1]:
             _add(cases[i], "ai_area", area, evidence, confidence=round(min(1.0, 0.5 + 0.1 * len(evidence)), 2))
+
+
+def _each(doc: Doc, cases: list[CaseX], own: int, evidence: list[Evidence]) -> list[int]:
+    """The cases a case-level fact is of: its own case, or, where its sentence speaks of several suits at once and
+    names two or more of the document's cases with it ("filed a pair of proposed copyright infringement class actions
+    against Udio and Suno"), each case the sentence names."""
+    ev = evidence[0] if evidence else None
+    if ev is None or len(cases) < 2 or not several_suits().search(text_of(doc), ev.sent_start, ev.sent_end):
+        return [own]
+    named = sorted({i for p, i in anchors(doc, cases) if ev.sent_start <= p < ev.sent_end})
+    return named if len(named) >= 2 and own in named else [own]
 
 
 _IN_RE = re.compile(r"\s*in\s+re\b", re.I)

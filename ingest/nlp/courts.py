@@ -255,6 +255,18 @@ def jurisdiction_cues(text: str) -> list[tuple[str, int, int]]:
                   key=lambda c: c[1])
 
 
+@lru_cache(maxsize=1)
+def _jurisdiction_parties() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((e["jurisdiction"], re.compile(e["regex"], re.I)) for e in rules.entries(FILE, "jurisdiction_party"))
+
+
+def party_jurisdiction(name: str) -> Optional[str]:
+    """The jurisdiction of the courts a plaintiff always sues in ("SEC", "United States": us-federal), from the
+    `jurisdiction_party` lines; None for any other."""
+    name = (name or "").strip()
+    return next((j for j, rx in _jurisdiction_parties() if rx.match(name)), None)
+
+
 @lru_cache(maxsize=512)
 def court_id(text: str) -> Optional[str]:
     """A court name as printed -> its id ("S.D.N.Y." -> "nysd", "the Ninth Circuit" -> "ca9", "Delaware federal
