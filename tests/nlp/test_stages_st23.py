@@ -104,3 +104,8 @@ def test_a_motion_granted_and_denied_in_part_leaves_the_case_open(extract):
     steps = _steps(extract, text, published=date(2023, 10, 3))
     assert ("motion_to_dismiss", "open") in steps and not any(s == "dismissed" for _, s in steps), steps
 
+
+def test_a_civil_law_courts_oral_proceedings_are_its_trial(extract):
+    text = ("A packed courtroom in Hamburg on Monday (March 9) heard oral proceedings in the copyright case brought by "
+            "the Tonkunst Guild against Lumen Labs. The hearing ended without a ruling.")
+    assert any(e.stage == "trial" and e.date == "2026-03-09" for e in extract(text, published=date(2026, 3, 9)).events)
