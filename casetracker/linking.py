@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from casetracker import changes, review, statements, writes
 from casetracker.models import (
     Allegation, Case, CaseDocket, CaseDocument, CaseFact, CaseParty, CaseRelation, Claim, Document, Event, EventSource,
-    Mention,
+    Mention, Party,
 )
 from casetracker.text import caption_key, fingerprint, normalize_name, short_name
 from ingest.nlp import courts
@@ -290,7 +290,7 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
             _link(case, document, "docket", detail=d)
             linked.append(case)
     if not linked and extraction.is_ai_litigation:
-        linked = link_by_parties(document)
+        linked = link_by_parties(document) or link_by_subject(document)
         if len(linked) == 1 and extraction.judges:  # "Judge Alvin K. Hellerstein ... denied a motion to dismiss
             # a claim brought by major record labels against Uncharted Labs": the one case both sides name
             statements.facts_record(case=linked[0], document=document, make_evidence=make_evidence,
@@ -467,7 +467,8 @@ SELECT DISTINCT a.document_id FROM named a
 
 
 def relink_unlinked(case: Case) -> None:
-    """After a new case appears, earlier litigation documents naming both its sides join it."""
+    """After a new case appears, earlier litigation documents naming both its sides join it (and, for a consolidated
+    "In re <company> ... Litigation", those whose defendant is that company: link_by_subject)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -475,14 +476,55 @@ def relink_unlinked(case: Case) -> None:
         candidates = [row[0] for row in cursor.fetchall()]
     for document in Document.objects.filter(pk__in=candidates) if candidates else ():
         if case in link_by_parties(document):
-            for source in EventSource.objects.filter(document=document, event__case__isnull=True).select_related("event"):
-                orphan = source.event
-                attach_event(case, orphan.kind, orphan.title, source.date, source.precision, document,
-                             source.evidence, source.extractor_version, stage=orphan.stage, status=orphan.status)
-                source.delete()
-            prune_orphan_events()
-            _attach_facts(document, case)
-            statements.case_resolve(case)
+            _adopt(document, case)
+    if (case.caption_key or "").startswith("in re "):
+        unlinked = Document.objects.filter(is_ai_litigation=True, case_links__isnull=True, mentions__role="defendant")
+        for document in unlinked.distinct():
+            if any(_subject_of(case, normalize_name(name)) for name in Mention.objects.filter(
+                    document=document, role="defendant").values_list("party__name", flat=True)) \
+                    and case in link_by_subject(document):
+                _adopt(document, case)
+
+
+def _adopt(document: Document, case: Case) -> None:
+    """A document linked to a case after it was recorded: its events with no case, and its facts, become the case's."""
+    for source in EventSource.objects.filter(document=document, event__case__isnull=True).select_related("event"):
+        orphan = source.event
+        attach_event(case, orphan.kind, orphan.title, source.date, source.precision, document,
+                     source.evidence, source.extractor_version, stage=orphan.stage, status=orphan.status)
+        source.delete()
+    prune_orphan_events()
+    _attach_facts(document, case)
+    statements.case_resolve(case)
+
+
+def _subject_of(case: Case, key: str) -> bool:
+    """The company a consolidated case is named for: "In re Clearview AI, Inc. Consumer Privacy Litigation" is
+    Clearview AI's."""
+    return bool(key) and (case.caption_key or "").startswith(f"in re {key} ")
+
+
+def link_by_subject(document: Document) -> list[Case]:
+    """Link a litigation document that names no case and no pair of its sides to the consolidated case its defendant
+    is named for ("Judge approves Clearview AI's $51.75M settlement" -> In re Clearview AI, Inc. Consumer Privacy
+    Litigation), when that is the one such case and the defendant is a named defendant of no other case (a company
+    sued in many suits, OpenAI, does not make a report of one of them a report of its MDL)."""
+    parties = set(Mention.objects.filter(document=document, role="defendant").values_list("party_id", flat=True))
+    found: dict[int, Case] = {}
+    for party_id, name in Party.objects.filter(pk__in=parties).values_list("pk", "name"):
+        key = normalize_name(name)
+        if not key:
+            continue
+        cases = list(Case.objects.filter(caption_key__startswith=f"in re {key} ")[:2])
+        if len(cases) != 1 or CaseParty.objects.filter(party_id=party_id, role=CaseParty.Role.DEFENDANT,
+                                                        named=True).exclude(case=cases[0]).exists():
+            continue
+        found[cases[0].pk] = cases[0]
+    if len(found) != 1:
+        return []
+    case = next(iter(found.values()))
+    _link(case, document, "parties", detail="names the litigation's subject as defendant")
+    return [case]
 
 
 def _attach_facts(document: Document, case: Case) -> None:

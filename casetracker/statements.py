@@ -186,12 +186,18 @@ def _top(facts: list[CaseFact]) -> str:
     return max(votes, key=lambda v: (votes[v], len(v), v)) if votes else ""
 
 
-def _as_of(event: Event, published: dict[int, date]) -> Optional[date]:
+def _as_of(event: Event, published: dict[int, date], placed: Optional[set[int]] = None) -> Optional[date]:
     """When a step happened: its date, else the earliest date a source reporting it was published (an undated
-    step is told as done by then)."""
+    step is told as done by then). A report without a publication date (``placed``: those with one) is dated only
+    by the latest step it tells, a lower bound that does not say by when this step was done: it counts only when
+    no source of the step has a publication date (a dated report of the SEC's agreement to drop its suit, merged
+    with an undated report's words on it, is not as old as the undated report's other steps)."""
     if event.date:
         return event.date
-    dates = [published[s.document_id] for s in event.sources.all() if s.document_id in published]
+    sources = [s.document_id for s in event.sources.all() if s.document_id in published]
+    if placed is not None and any(d in placed for d in sources):
+        sources = [d for d in sources if d in placed]
+    dates = [published[d] for d in sources]
     return min(dates) if dates else None
 
 
@@ -420,7 +426,7 @@ def _from_steps(events: list[Event], published: dict, placed: set[int], by_field
         out["date_filed"], out["date_filed_precision"] = date.fromisoformat(_top(filed_fact)[:10]), "day"
     elif filed:
         out["date_filed"], out["date_filed_precision"] = _filed_date(filed, precision_rank)
-    steps = [(e, _as_of(e, published)) for e in events if e.stage or e.status]
+    steps = [(e, _as_of(e, published, placed)) for e in events if e.stage or e.status]
     steps = [(e, when) for e, when in steps if not _retold(e, when, steps)]
     staged = [(e, when) for e, when in steps if e.stage and e.stage != "filed"]
     out["stage"] = "filed"

@@ -256,12 +256,45 @@ def share_paper_step(doc: Doc, cases: list[CaseX], events: list[EventX]) -> list
     data"): the step its title shows (stages._paper_steps) is the consolidated case's as well as the member's. Returns
     the copies for the one "In re" case of the document."""
     own = doc.user_data.get("ct_title_steps") or set()
-    in_re = [i for i, c in enumerate(cases) if _IN_RE.match(c.caption or "")]
-    if not own or len(in_re) != 1:
+    if not own:
         return []
-    j, out = in_re[0], []
-    for e in events:
-        copy = _told_for(e, j, events) if id(e) in own and e.case not in (None, j) and (e.stage or e.status) else None
-        if copy is not None:
-            out.append(copy)
+    in_re = [i for i, c in enumerate(cases) if _IN_RE.match(c.caption or "")]
+    out: list[EventX] = []
+    if len(in_re) == 1:
+        j = in_re[0]
+        for e in events:
+            copy = _told_for(e, j, events) if id(e) in own and e.case not in (None, j) and (e.stage or e.status) \
+                else None
+            if copy is not None:
+                out.append(copy)
+    if _paper(doc):
+        out += _companions_decided(cases, [e for e in events if id(e) in own and (e.stage or e.status)], events + out)
+    return out
+
+
+def _paper(doc: Doc) -> bool:
+    from ingest.nlp.facts import COURT_PAPERS
+
+    return (doc._.ct_kind if doc.has_extension("ct_kind") else None) in COURT_PAPERS
+
+
+def _companions_decided(cases: list[CaseX], steps: list[EventX], told: list[EventX]) -> list[EventX]:
+    """A court's paper that decides companion cases together ("Tremblay v. OpenAI, Case No. 23-cv-03223 ... Silverman
+    v. OpenAI, Case No. 23-cv-03416 — Order Granting in Part the Motions to Dismiss"): the step its title shows is each
+    companion's as well as the case it went to (the document's first case when it went to none)."""
+    out: list[EventX] = []
+    for e in steps:
+        i = e.case if e.case is not None else 0
+        if not 0 <= i < len(cases):
+            continue
+        mine = {cases[i].caption}
+        for j, other in enumerate(cases):
+            if j == i:
+                continue
+            linked = any(r.kind == "companion_of" and r.other in mine for r in other.relations) or any(
+                r.kind == "companion_of" and r.other == other.caption for r in cases[i].relations)
+            if linked:
+                copy = _told_for(e, j, told + out)
+                if copy is not None:
+                    out.append(copy)
     return out

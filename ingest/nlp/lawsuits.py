@@ -1681,7 +1681,10 @@ def _from_title(doc: Doc, ms, out: list[CaseX], roles: dict, add_case) -> None:
 
 
 _OTHER_SUIT = re.compile(r"(?i)\b(?:separate(?:ly)?|related (?:action|case|suit|lawsuit)|another|earlier|previous(?:ly)?|"
-                         r"last year|(?:that|which|who) (?:have|has|had) (?:sued|filed))\b")
+                         r"last year|(?:that|which|who) (?:have|has|had) (?:sued|filed)|"
+                         r"the other (?:being|one|is|was)|(?:its|their|his|her) (?:other|second) "
+                         r"(?:action|case|suit|lawsuit))\b")  # ("two key lawsuits GEMA filed - the other being its case
+# against Suno": a suit set beside the one a headline tells)
 
 
 def _sentence_of(doc: Doc, case: CaseX) -> str:

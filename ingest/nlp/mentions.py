@@ -917,6 +917,7 @@ def parse_title(doc: Doc, nlp, skip=()) -> Optional[Doc]:
     if cased != title:
         tdoc = _with_words_of(nlp.make_doc(title), tdoc)
     tdoc._.ct_mentions = corroborated(find(tdoc), doc._.ct_mentions if doc.has_extension("ct_mentions") else None)
+    tdoc.user_data["ct_body"] = doc  # the text it heads (what its words mean may depend on it: stages.cues)
     doc._.ct_title_doc = tdoc
     return tdoc
 

@@ -24,7 +24,8 @@ from ingest.nlp import caselinks, dates, layout, rules
 from ingest.nlp.types import ENDINGS, STAGES, STATUSES, CaseX, Evidence, EventX
 
 CLIMB = {"xcomp", "dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "attr", "acomp", "oprd", "pcomp",
-         "agent", "poss", "npadvmod", "auxpass", "aux", "dative", "appos"}
+         "agent", "poss", "npadvmod", "auxpass", "aux", "dative", "appos", "csubj"}  # (csubj: "expanding discovery
+# would be burdensome", a clause that is the subject of a modal is foreseen)
 # the event kind of a step found in a sentence no event of the text covers
 KIND_OF = {"filed": "filing", "motion_to_dismiss": "filing", "discovery": "other", "class_certification": "ruling",
            "summary_judgment": "ruling", "trial": "hearing", "judgment": "ruling", "appeal": "filing"}
@@ -112,7 +113,7 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
             # appeal, or ...")
         if tok.i not in inside:
             lemma = tok.lemma_.lower()
-            if lemma in _lex("void_verb"):
+            if lemma in _lex("void_verb") and not _in_part(tok):
                 return "negated"
             if lemma in _lex("plan_verb"):
                 return "hypothetical"
@@ -123,6 +124,23 @@ def mood(doc: Doc, start: int, end: int, modal_ok: bool = False) -> str:
             break
         tok = tok.head
     return "requested" if requested else "taken"
+
+
+# a suit that is summary (interim) proceedings: the interim injunction is all it asks for, refusing it decides it
+_SUMMARY_PROCEEDINGS = re.compile(r"\b(?:summary|interim)[\"”’']?\s+(?:proceedings?|procedure|case)\b", re.I)
+
+
+def _summary_proceedings(doc: Doc) -> bool:
+    """The text (or, for a headline, the text it heads) calls its suit summary or interim proceedings."""
+    body = doc.user_data.get("ct_body")
+    return any(_SUMMARY_PROCEEDINGS.search(dates.text_of(d)) for d in (doc, body) if d is not None)
+
+
+def _in_part(verb) -> bool:
+    """A refusal "in part" ("Order Granting in Part and Denying in Part the Motions to Dismiss"): the motion was
+    decided, partly granted; the step was taken."""
+    return any(ch.dep_ == "prep" and ch.lower_ == "in" and any(g.lower_ == "part" for g in ch.children)
+               for ch in verb.children)
 
 
 def cues(doc: Doc) -> list[Cue]:
@@ -137,6 +155,8 @@ def cues(doc: Doc) -> list[Cue]:
         if e is None:
             continue
         role = e["role"]
+        if e.get("summary_proceedings") and not _summary_proceedings(doc):
+            continue
         stage = role[6:] if role.startswith("stage_") else e.get("stage")
         status = e.get("status") or (role[7:] if role.startswith("status_") else None)
         cue = Cue(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), role,
@@ -151,6 +171,8 @@ def cues(doc: Doc) -> list[Cue]:
                     cue.status = None
             elif cue.status and cue.status.startswith("dismissed") and _said_by_defendant(doc, cue):
                 cue.mood = "negated"  # "Perplexity dismissed the lawsuit as a power play": words, not a court's act
+            elif cue.stage == "motion_to_dismiss" and _others_plea(doc, cue):
+                cue.mood = "negated"  # "asked the court to dismiss the plea from a group of book publishers"
             elif e.get("side") == "object" and not _decided(doc, cue):
                 cue.mood = "negated"  # "IGAP Project LLP sided with OpenAI": an intervener's side, no ruling
         found.append(cue)
@@ -192,6 +214,29 @@ def _said_by_defendant(doc: Doc, cue: Cue) -> bool:
         return False
     a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
     return any(a <= m.start < b and roles.get(m.name) == "defendant" for m in mentions)
+
+
+_PLEAS = {"plea", "pleas", "application", "applications", "intervention", "interventions"}
+
+
+def _others_plea(doc: Doc, cue: Cue) -> bool:
+    """A dismissal asked of a plea that is not the plaintiff's ("OpenAI asked an Indian court to dismiss the plea from a
+    group of book publishers", interveners in ANI v. OpenAI): the plea or application of others who joined the suit,
+    not the suit; the suit's motion to dismiss is not told (a plea "from"/"by" whoever names no plaintiff of the
+    text)."""
+    roles = _roles(doc)
+    for verb in (t for t in doc[cue.start:min(len(doc), cue.end + 1)] if t.lemma_.lower() in ("dismiss", "toss")):
+        obj = next((t for t in verb.children if t.dep_ == "dobj"), None)
+        if obj is None or obj.lower_ not in _PLEAS:
+            continue
+        by = next((t for t in list(obj.children) + [t for t in verb.children if t.i > obj.i]
+                   if t.dep_ == "prep" and t.lower_ in ("from", "by")), None)
+        who = next((t for t in by.children if t.dep_ == "pobj"), None) if by is not None else None
+        if who is None:
+            return False
+        lo, hi = who.left_edge.idx, who.right_edge.idx + len(who.right_edge)
+        return not any(lo <= m.start < hi and roles.get(m.name) == "plaintiff" for m in _mentions(doc))
+    return False
 
 
 def _decided(doc: Doc, cue: Cue) -> bool:
@@ -335,8 +380,33 @@ def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True,
         stage, status = "judgment", "judgment_defendant"  # court's judgment after the trial, for the defendant
     if status == "affirmed":  # "dismissed Dr Stephen Thaler's appeal": the appellant the text names lost the case
         status = next((s for s in (_appellant_lost(doc, c, roles) for c in near if c.status == "affirmed") if s),
-                      status)
+                      None) or next((s for s in (_affirmed_for(doc, c, roles) for c in near if c.status == "affirmed")
+                                     if s), status)
     return stage, status
+
+
+# the side a judgment is for, by the word: a respondent answers a claim, appeal or petition as a defendant does
+_SIDE_WORDS = re.compile(r"\W*(?:the\s+)?(plaintiffs?|claimants?|defendants?|respondents?)\b")
+
+
+def _affirmed_for(doc: Doc, cue: Cue, roles: Optional[dict] = None) -> Optional[str]:
+    """The judgment an appellate court upheld, when the text says whom it was for ("affirmed summary judgment for the
+    respondent", "upheld the verdict in favor of Meta"): that side's judgment; None when it does not say."""
+    if doc[cue.end - 1].lower_ not in ("judgment", "judgement", "verdict"):
+        return None
+    full = dates.text_of(doc)
+    m = re.match(r"\s*(?:entered\s+)?(?:for|in\s+favou?r\s+of)\b", full[cue.end_char:cue.end_char + 40], re.I)
+    if not m:
+        return None
+    at = cue.end_char + m.end()
+    words = _SIDE_WORDS.match(full[at:at + 30].lower())
+    if words:
+        return "judgment_plaintiff" if words.group(1).startswith(("plaintiff", "claimant")) else "judgment_defendant"
+    if roles is None:
+        roles = _roles(doc)
+    after = sorted((x for x in _mentions(doc) if at <= x.start < at + 40 and roles.get(x.name) in
+                    ("plaintiff", "defendant")), key=lambda x: x.start)
+    return f"judgment_{roles[after[0].name]}" if after else None
 
 
 def _cue_subject(doc: Doc, cue: Cue):
@@ -431,7 +501,11 @@ def annotate(doc: Doc, events: list[EventX], published: Optional[date]) -> None:
                     continue
             stage, status = _pick(doc, mine, e.evidence[0].start, b, dated=bool(e.date))
             if stage and e.date and published and date.fromisoformat(e.date) > published:
-                stage, status = None, status or "open"  # set for later: not reached, the case goes on
+                # set for later: not reached, the case goes on; but a motion the text names was made (the date
+                # ahead is its hearing's: "Opposition to Defendant's Motion to Dismiss ... Date: April 18, 2024")
+                made = any(c.stage == stage and c.mood == "taken" and any(
+                    t.lower_ in ("motion", "motions") for t in doc[c.start:c.end]) for c in mine)
+                stage, status = stage if made else None, status or "open"
             e.stage, e.status = stage, _not_final(cs, status, _paper(doc))
 
 
@@ -706,11 +780,22 @@ def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigant
     shows is the text's own."""
     from ingest.nlp.parties import _keys
 
+    titled = doc.user_data.get("ct_title_steps", set())
+    cs = cues(doc)
+    for e in events:  # "That case ultimately settled": the suit a sentence before told of (_that_suit)
+        if e.status in ENDINGS and e.evidence and id(e) not in titled and any(
+                c.status == e.status and _that_suit(doc, c) for c in _in(cs, e.evidence[0].sent_start, e.evidence[0].sent_end)):
+            e.stage, e.status = None, None
     mentions = _mentions(doc)
     if not cases or not mentions:
         return
     full = dates.text_of(doc)
-    titled = doc.user_data.get("ct_title_steps", set())
+    if not any(_PROSECUTOR.match(n or "") for c in cases for n in c.plaintiffs):
+        for e in events:  # "The accused person in the trial ... was acquitted of the charges" in a report on a
+            # defamation suit: a criminal trial, not a step of the text's civil suits
+            if e.stage == "trial" and e.evidence and id(e) not in titled and _CRIMINAL.search(
+                    full[e.evidence[0].sent_start:e.evidence[0].sent_end]):
+                e.stage = None
 
     def keys(names) -> set:  # a party's identity, and its first word ("Penguin" is "Penguin Group")
         out = set()
@@ -738,6 +823,25 @@ def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigant
             continue  # the case's plaintiff filed, with others ("The Yomiuri Shimbun ... and The Mainichi also filed")
         if any(not k & parties and k & keys(litigants) for k in here):
             e.stage, e.status = None, None
+
+
+_SUIT_NOUNS = {"case", "lawsuit", "suit", "action", "litigation", "dispute"}
+# a criminal trial's words, and the side that brings a prosecution
+_CRIMINAL = re.compile(r"\b(?:acquit(?:ted|tal)|convicted|conviction|criminal(?:ly)? (?:trial|charges?|case))\b", re.I)
+_PROSECUTOR = re.compile(r"(?i)\s*(?:the\s+)?(?:united states|u\.s\.|usa|state\b|people\b|commonwealth|crown|r\b|rex\b|"
+                         r"regina\b|government\b|director of public prosecutions|dpp\b|prosecut)")
+
+
+def _that_suit(doc: Doc, cue: Cue) -> bool:
+    """The subject of the cue's verb is a suit pointed at with "that" ("That case ultimately settled for $1.5
+    billion", told after "a recent case involving Anthropic"): the suit a sentence before told of, set against the
+    text's own ("the case", "this lawsuit"), ended. Names nobody, so other_suits' test by names cannot see it."""
+    subj = _cue_subject(doc, cue)
+    if subj is None:
+        root = doc[cue.start:cue.end].root
+        subj = next((t for t in root.children if t.dep_ == "nsubjpass"), None)
+    return subj is not None and subj.lemma_.lower() in _SUIT_NOUNS and any(
+        t.dep_ == "det" and t.lower_ in ("that", "those") for t in subj.children)
 
 
 def partial_settlements(doc: Doc, cases: Sequence[CaseX], events: list[EventX]) -> None:

@@ -819,7 +819,8 @@ def test_an_appeal_turned_down_whose_appellant_is_named_is_a_judgment_against_it
         extract, "In Kneschke v. LAION, the Plaintiff then appealed to the Higher Regional Court. The court dismissed "
                  "the photographer's appeal, confirming that the dataset did not infringe copyright.")
     assert ("appeal", "affirmed") in _steps(extract, "In Park v. Kim, the dismissal was affirmed.")
-    assert ("appeal", "affirmed") in _steps(
+    # the judgment upheld says whose it was: a respondent answers as a defendant does (st23)
+    assert ("appeal", "judgment_defendant") in _steps(
         extract, "In Noland v. Land of the Free, L.P., the court affirmed summary judgment for the respondent.")
 
 
