@@ -33,3 +33,12 @@ def test_a_named_plaintiff_by_title_completes_a_suit_told_by_its_accusation():
     text = ("An appeals court revived a class action accusing Vantor Health of selling patient records. Lawyers sued "
             "in Boston federal court in 2021 on behalf of named plaintiff Rosa Imbert.")
     assert _cases(text) == [("Imbert v. Vantor Health", ["Rosa Imbert"], ["Vantor Health"])]
+
+
+def test_a_state_court_order_header_names_its_judge_surname_first():
+    text = ("Rowan Ellery, et al., Plaintiff, et al., v. Tidewell Logistics, Inc., et al., Defendant, et al. No.: "
+            "24CV011873 SUPERIOR COURT OF CALIFORNIA, COUNTY OF SAN MATEO Filed March 3, 2025 Okonkwo, Adaeze, Judge "
+            "Order Granting Motion to Compel. The Court grants the motion of Tidewell Logistics to compel Plaintiffs "
+            "to produce documents.")
+    cases = pipeline.extract(text, kind="order", title="Ellery v. Tidewell Logistics, Inc.").cases
+    assert [c.judge for c in cases] == ["Adaeze Okonkwo"], [(c.caption, c.judge) for c in cases]
