@@ -10,10 +10,15 @@ and the document also names a trial court for it, prints a trial court's docket 
 appeals below the supreme courts) speaks of the court below ("the district court granted ..."):
 
 - a second case of the same caption and sides gets the trial court, the trial docket numbers (a district
-  number such as "4:20-cv-05640-YGR", not an appellate "21-16506") and the judges whose initials a trial docket
-  number carries or whom the paper cites as the judge below ("(Koeltl, J.)");
+  number such as "4:20-cv-05640-YGR", not an appellate "21-16506", or whatever number an "Appeal from ... No. 19 C
+  4311" cue names) and the judges whose initials a trial docket number carries, whom the paper cites as the judge
+  below ("(Koeltl, J.)") or names in the trial number's sentence ("No. 19 C 4311 — Rebecca R. Pallmeyer, Chief
+  Judge.");
 - the appeal keeps its court, its own numbers and everything else the text says (its steps are the appeal's);
-- the appeal is ``appeal_of`` the trial case, named by its docket number when printed, else by the caption.
+- the appeal is ``appeal_of`` the trial case, named by its docket number when printed, else by the caption;
+- a case below printed by its own caption ("Appeal from: Thaler v Commissioner of Patents [2021] FCA 879") that is
+  none of the document's cases is made under that caption (its court: the trial court named, else the appeal's own
+  court where that court sits at both levels).
 
 A trial court named only as where a visiting judge comes from ("sitting by designation") is not the court below.
 The new case goes after the document's cases, so the indices events and claims hold stay right; a step the paper
@@ -83,7 +88,7 @@ def split(extraction: Extraction, text: str, only: Optional[list] = None) -> Ext
     for n, cx in enumerate(list(extraction.cases)):
         if only is not None and not any(cx is o for o in only):
             continue
-        trial = _trial_case(cx, text)
+        trial = _trial_case(cx, text, extraction.cases)
         if trial is not None:
             extraction.cases.append(trial)
             _steps_below(extraction, text, n, len(extraction.cases) - 1)
@@ -160,21 +165,54 @@ def _unnamed_appeal(cx: CaseX, text: str) -> bool:
 _SELF_APPEAL = re.compile(r"(?i)\b(?:for (?:the )?(?:appellants?|appellees?)|this (?:interlocutory )?appeal)\b")
 
 
-def _trial_case(cx: CaseX, text: str) -> Optional[CaseX]:
+def _own_numbers_below(cx: CaseX) -> list[str]:
+    """The numbers of cx's own that an "Appeal from ... No. 19 C 4311" cue named as the case appealed from (families
+    puts that relation on the one record holding both levels' numbers): the trial court's, whatever their shape."""
+    own = set(cx.docket_numbers)
+    return [r.other for r in cx.relations if r.kind == "appeal_of" and r.other in own and len(own) > 1]
+
+
+def _caption_below(cx: CaseX, others: list[CaseX]) -> Optional[RelationX]:
+    """An "Appeal from: Thaler v Commissioner of Patents [2021] FCA 879" relation naming a case by a printed caption
+    that is none of the document's cases: the case appealed from, which the paper names but does not make."""
+    for r in cx.relations:
+        if r.kind != "appeal_of" or " v. " not in r.other or r.other in cx.docket_numbers:
+            continue
+        if not any(_same_caption(r.other, o.caption) for o in others):
+            return r
+    return None
+
+
+def _same_caption(a: str, b: str) -> bool:
+    def sides(c: str) -> list[set[str]]:
+        return [{w.lower() for w in re.findall(r"[A-Za-z]{3,}", s)} for s in c.split(" v. ", 1)]
+    sa, sb = sides(a), sides(b)
+    return len(sa) == len(sb) and all(x and y and (x <= y or y <= x) for x, y in zip(sa, sb))
+
+
+def _trial_case(cx: CaseX, text: str, others: Optional[list[CaseX]] = None) -> Optional[CaseX]:
     court_facts = [f for f in cx.fields if f.field == "court"]
-    if any(r.kind == "appeal_of" for r in cx.relations) or not court_facts and not _unnamed_appeal(cx, text):
+    named_below = _own_numbers_below(cx)
+    printed_below = _caption_below(cx, others or [cx]) if not named_below else None
+    if printed_below is not None:
+        return _printed_case_below(cx, printed_below, court_facts)
+    if any(r.kind == "appeal_of" for r in cx.relations) and not named_below or \
+            not court_facts and not _unnamed_appeal(cx, text):
         return None
     top = max(court_facts, key=lambda f: (f.confidence, -_first(f))) if court_facts else None
     if top is not None and courts.level(top.value) != "appellate":
         return None
     below = [f for f in court_facts if courts.level(f.value) == "trial" and not _DESIGNATION.search(_sentence(text, f))]
-    numbers = [n for n in cx.docket_numbers if _trial_number(n)]
+    numbers = [n for n in cx.docket_numbers if _trial_number(n) or n in named_below]
     if not below and not numbers and top is not None and (_supreme(top.value) or not _speaks_below(text)):
         return None  # a court of last resort hears appeals from other appellate courts; unnamed, no trial case
+    cx.relations = [r for r in cx.relations if not (r.kind == "appeal_of" and r.other in named_below)]
     court = max(below, key=lambda f: (f.confidence, -_first(f))) if below else None
     suffixes = {m.group(1) for n in numbers for m in [_SUFFIX.search(n)] if m}
+    number_sents = [(e.sent_start, e.sent_end) for f in cx.fields if f.field == "docket_number" and f.value in numbers
+                    for e in f.evidence if e.sent_end > e.sent_start]
     judges = [f for f in cx.fields if f.field == "judge" and (any(matches_suffix(f.value, s) for s in suffixes) or any(
-        _CITED_BELOW.match(text, e.end) for e in f.evidence))]
+        _CITED_BELOW.match(text, e.end) or any(a <= e.start < b for a, b in number_sents) for e in f.evidence))]
     moved = [f for f in cx.fields if f.field == "docket_number" and f.value in numbers] + judges
     if court is not None:
         moved.append(court)
@@ -198,4 +236,30 @@ def _trial_case(cx: CaseX, text: str) -> Optional[CaseX]:
         cx.judge = others[0] if others else None
     evidence = list(court.evidence) if court is not None else list(cx.evidence[:1])
     cx.relations.append(RelationX(kind="appeal_of", other=numbers[0] if numbers else trial.caption, evidence=evidence))
+    return trial
+
+
+def _printed_case_below(cx: CaseX, relation: RelationX, court_facts: list[CaseFieldX]) -> CaseX:
+    """The case an appeal's paper prints as appealed from ("Appeal from: Thaler v Commissioner of Patents [2021] FCA
+    879"): its caption as printed, its sides the appeal's parties by name; its court the trial court the paper names,
+    else the appeal's own court where that court sits at both levels (no type: a Full Court of the Federal Court of
+    Australia hears appeals from a single judge of it), else none."""
+    left, _, right = relation.other.partition(" v. ")
+    parties = list(cx.plaintiffs) + list(cx.defendants)
+
+    def side(name: str) -> list[str]:
+        return [p for p in parties if _same_caption(p, name)] or [name]
+
+    below = [f for f in court_facts if courts.level(f.value) == "trial"]
+    both = [f for f in court_facts if not courts.level(f.value)]
+    pick = below or both
+    court = max(pick, key=lambda f: (f.confidence, -_first(f))) if pick else None
+    fields = []
+    if court is not None:
+        fields = [CaseFieldX("court", court.value, court.confidence, list(court.evidence)),
+                  CaseFieldX("jurisdiction", courts.jurisdiction(court.value), court.confidence, list(court.evidence))]
+    trial = CaseX(caption=relation.other, plaintiffs=side(left), defendants=side(right),
+                  evidence=list(relation.evidence[:1] or cx.evidence[:1]), fields=fields,
+                  is_ai_litigation=cx.is_ai_litigation)
+    trial.court = courts.display(court.value) if court is not None else None
     return trial

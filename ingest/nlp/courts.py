@@ -345,6 +345,7 @@ _DISTRICT = re.compile(r"(?<![\w])(?:\d{1,2}:)?(\d\d)-[a-z]{2,4}-(\d+)")
 _RUN_TOGETHER = re.compile(r"(?<![\w])(?:\d{1,2}:)?(?:\d\d)?(\d\d)(?:cv|cr|md|mc|bk|ap)(\d+)")
 _CIV = re.compile(r"(?<![\w])(\d\d) civ\.? (\d+)")
 _OLD_CAND = re.compile(r"(?<![\w])c ?(\d\d)-(\d+)")
+_SPACED = re.compile(r"(?<![\w:-])(\d\d) (?:c|cv|cr) (\d+)(?![\w-])")  # N.D. Ill.'s printed form: "No. 19 C 4311"
 _APPELLATE = re.compile(r"(?<![^ ,(])(\d\d)-(\d+)(?![\w-])")
 
 
@@ -354,7 +355,7 @@ def docket_core(number: Optional[str]) -> str:
     if not number:
         return ""
     text = _DASHES.sub("-", number).lower().strip()
-    for pattern in (_DISTRICT, _RUN_TOGETHER, _CIV, _OLD_CAND):
+    for pattern in (_DISTRICT, _RUN_TOGETHER, _CIV, _OLD_CAND, _SPACED):
         found = pattern.findall(text)
         if len(found) == 1:
             year, n = found[0]

@@ -821,8 +821,8 @@ _ROLE_MARKS = {"lead", "representative", "named", "proposed", "class"}
 def role_named(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
     """(plaintiffs, defendants, sentence bounds) of names the text gives a role in the suit it tells: "Travis
     Paivarinta ... is named as the representative plaintiff in the case", "Eric Tucker, one of Apple's
-    shareholders and lead plaintiffs in the case, claimed ..." (the role noun marked as the suit's: "in the
-    case", or lead / representative / named)."""
+    shareholders and lead plaintiffs in the case, claimed ...", "sued on behalf of named plaintiff Matt Dinerstein"
+    (the role noun marked as the suit's: "in the case", or lead / representative / named)."""
     out = []
     for tok in doc:
         role = _ROLE_NOUNS.get(tok.lower_)
@@ -844,6 +844,8 @@ def role_named(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
         named: list[Mention] = []
         if covering(ms, doc, t.i) is not None and t is not tok:  # "Eric Tucker, ... and lead plaintiffs in the case"
             named = _np_parties(doc, t, ms)
+        elif t is tok and tok.dep_ == "compound" and tok.head.i > tok.i and covering(ms, doc, tok.head.i) is not None:
+            named = _np_parties(doc, tok.head, ms)  # "on behalf of named plaintiff Matt Dinerstein": a title
         elif t.dep_ == "appos":
             named = _np_parties(doc, t.head, ms)
         elif t.dep_ == "attr":
@@ -957,6 +959,37 @@ def dismissals(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
             movers = [m for m in movers if m.name not in {o.name for o in owners}]
             if movers:
                 out.append((owners, movers, sent.start_char, sent.end_char))
+    return out
+
+
+CONVICT_VERBS = rules.lexicon(_LEX, "convict_verb")
+FEDERAL_PROSECUTION = re.compile("|".join(e["regex"] for e in rules.entries(_LEX, "federal_prosecution")))
+
+
+def prosecuted(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
+    """(defendants, sentence bounds) of criminal cases told by their outcome or charge: whom a jury convicts or
+    finds guilty, who is indicted or acquitted ("a jury found Linwei Ding guilty", "a former engineer, Maria
+    Okafor, was convicted of ...", "prosecutors indicted X"). Not what might happen ("could be convicted")."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            if tok.pos_ != "VERB" or _unrealised(tok) or _falsely_told(tok):
+                continue
+            guilty = [c for c in tok.children if c.lower_ == "guilty"] if tok.lemma_.lower() == "find" else []
+            if tok.lemma_.lower() not in CONVICT_VERBS and not guilty:
+                continue
+            if any(c.dep_ == "auxpass" for c in tok.children):
+                heads = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            else:  # "found Linwei Ding guilty": the parser makes him the subject of "guilty" or the verb's object
+                heads = _objects(doc, tok) + [c for g in guilty for c in g.children if c.dep_ == "nsubj"]
+            names: list[Mention] = []
+            for h in heads:
+                for t in (h, *(c for c in h.children if c.dep_ == "appos")):  # "a former engineer, Maria Okafor,"
+                    heads_here = [t.i] + [c.i for c in t.conjuncts]  # (not "Google" of "a former Google engineer")
+                    names += [m for m in _np_parties(doc, t, ms) if m.kind in ("person", "company") and m not in names
+                              and any(m.tok_start <= i < m.tok_end for i in heads_here)]
+            if names:
+                out.append((names, sent.start_char, sent.end_char))
     return out
 
 
@@ -1365,6 +1398,14 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     for pl, df, s0, s1 in disputes[:1] if not out else []:  # "X and Y have been locked in a battle over ...": the
         add_case(f"{short(pl[0], doc)} v. {short(df[0], doc)}", [m.name for m in pl], [m.name for m in df],  # one
                  s0, s1, inferred=True, key=(pl[0].name, df[0].name), origin="dispute")  # dispute of a text with no suit
+    if FEDERAL_PROSECUTION.search(text):  # a federal criminal case: the United States prosecutes
+        for df, s0, s1 in prosecuted(doc, ms):
+            if any(set(c.defendants) & {m.name for m in df} for c in out):
+                continue
+            for m in df:
+                roles.propose(m.name, "defendant", "described")
+            add_case(f"United States v. {short(df[0], doc)}", [], [m.name for m in df], s0, s1, inferred=True,
+                     key=("United States", df[0].name), origin="described")
     case_fields.fill(text, out, ms, [(s.start_char, s.end_char) for s in layout.sents(doc)], docket_hits,
                      {i: full_captions[id(c)] for i, c in enumerate(out) if id(c) in full_captions})
     _title_docket(doc._.ct_title or "", out, docket_hits)

@@ -11,7 +11,9 @@
 3. Fitting: one logistic regression per decision (scikit-learn: liblinear for yes/no, lbfgs for a choice
    among labels; L2, balanced classes, fixed order and seed, so the same corpus gives the same file). Its
    regularisation C (of GRID_C) and, for a yes/no decision, the threshold `learn.accept` applies are chosen by
-   cross-validation by document (best F1 of the yes class; best accuracy for a choice). It is pruned to its
+   cross-validation by document (best F1 of the yes class; best accuracy for a choice). A choice learns only the
+   labels the corpus shows MIN_LABEL_EXAMPLES times or more; a rarer one stays the rules' (learn.choose's caller
+   keeps a default the model does not know). It is pruned to its
    MAX_FEATURES strongest weights and written to ingest/nlp/models/<decision>.json with its training size,
    C, threshold and cross-validated accuracy.
 4. Cross-validation by document (folds by a stable hash of the document's name, so a document never
@@ -39,6 +41,7 @@ from ingest.nlp import learn
 BASE = Path(__file__).resolve().parents[2]
 DATA = BASE / "tests" / "data"
 MAX_FEATURES = 400
+MIN_LABEL_EXAMPLES = 3  # a choice among labels learns a label from this many examples (fewer: the rules decide it)
 C = 0.5
 GRID_C = (0.1, 0.3, 1.0)  # the regularisations tried, by cross-validation, for each decision
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.2 .. 0.8, for yes/no decisions
@@ -149,6 +152,10 @@ def fit(name: str, examples: list[tuple[str, dict, object]], c: float = C) -> Op
     from sklearn.linear_model import LogisticRegression
 
     ys = [y for _, _, y in examples]
+    if not all(isinstance(y, bool) for y in ys):  # a choice among labels: a label seen too rarely stays the rules'
+        seen = Counter(str(y) for y in ys)  # (balanced classes would weigh one example as much as all the others)
+        examples = [e for e in examples if seen[str(e[2])] >= MIN_LABEL_EXAMPLES]
+        ys = [y for _, _, y in examples]
     labels = sorted(set(ys), key=str)
     if len(labels) < 2:
         return None

@@ -152,3 +152,24 @@ def test_a_high_court_division_a_german_higher_regional_court_and_irelands_comme
     assert [c for c, *_ in courts.find(irish)] == ["ie-high-court-commercial-court"]
     assert not courts.find("The dispute went to the Commercial Court in London.") or \
         courts.find("The dispute went to the Commercial Court in London.")[0][0] != "ie-high-court-commercial-court"
+
+
+@pytest.mark.parametrize("text, cid", [
+    ("the Upper Tribunal has allowed the regulator's appeal", "gb-upper-tribunal"),
+    ("the company's appeal to the First-tier Tribunal was heard in London", "gb-first-tier-tribunal"),
+    ("Japan's Intellectual Property High Court dismissed the applicant's appeal", "jp-ip-high-court"),
+    ("Germany's Federal Court of Justice (Bundesgerichtshof) upheld the ruling", "de-federal-court-of-justice"),
+    ("the German Federal Patent Court referred the question", "de-federal-patent-court"),
+    ("a judge of the Federal Court of Australia found for the applicant", "au-federal-court-of-australia"),
+    ("the High Court of Australia refused special leave", "au-high-court-of-australia"),
+    ("a biometric privacy suit pending in Cook County Circuit Court", "illcirct"),
+    ("the Circuit Court of Lake County in Illinois certified the class", "illcirct"),
+])
+def test_tribunals_and_courts_of_new_jurisdictions(text, cid):
+    assert [c for c, *_ in courts.find(text)][:1] == [cid]
+    assert courts.jurisdiction(cid)
+
+
+def test_a_countys_circuit_court_outside_illinois_is_not_illinois():
+    assert "illcirct" not in [c for c, *_ in courts.find("the Circuit Court of Jackson County in Missouri ruled")]
+    assert "jp-ip-high-court" not in [c for c, *_ in courts.find("the IP High Court of Kenya")]

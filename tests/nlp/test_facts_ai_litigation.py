@@ -119,3 +119,8 @@ def test_german_ai_and_court_words_and_algorithms_as_their_own_kind():
     assert counts["lit_court"] == 1 and counts["ai_core"] == 1 and counts["ai_training"] == 1
     algo = facts.cue_counts(doc("an algorithmic screening tool".split()))
     assert algo["ai_algorithm"] == 1 and not any(algo.get(k) for k in facts.AI_KINDS)
+
+
+def test_an_environmental_suit_against_an_ai_company_counts_its_other_domain():
+    counts = facts.cue_counts(doc("Residents sued under the Clean Air Act saying the data center turbines emit pollutants".split()))
+    assert counts["other_domain"] == 3, dict(counts)

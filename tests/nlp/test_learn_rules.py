@@ -69,6 +69,14 @@ def test_fit_multiclass_chooses_among_allowed_labels():
     assert train.fit("status", [("d", {"x": 1.0}, "alleged")]) is None  # one label: nothing to learn
 
 
+def test_fit_multiclass_leaves_a_label_seen_too_rarely_to_the_rules():
+    examples = [(f"d{i}", {"cue": c}, c) for i in range(10) for c in ("alleged", "admitted")] + \
+               [("d99", {"cue": "denied"}, "denied")]  # one example: balanced classes would make it weigh ten
+    m = train.fit("status", examples)
+    assert sorted(m.labels) == ["admitted", "alleged"] and m.info["labels"] == {"admitted": 10, "alleged": 10}
+    assert train.fit("status", examples[:10:2] + examples[-1:]) is None  # one label left: nothing to learn
+
+
 def test_folds_are_stable_by_document():
     assert train.fold_of("dev/001.txt", 5) == train.fold_of("dev/001.txt", 5)
     assert len({train.fold_of(f"dev/{i:03d}.txt", 5) for i in range(50)}) == 5
