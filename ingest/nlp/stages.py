@@ -266,8 +266,9 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int, roles: Optional[dict] = Non
     end = cue.end_char  # a cue that ends with its preposition ("entered judgment for"): the words from it on
     if doc[cue.end - 1].lower_ in ("for", "against", "of", "with", "to"):
         end = doc[cue.end - 1].idx
-    ms = [m for m in mentions if end <= m.start < sent_end]
-    for m in ms:
+    ms = [m for m in mentions if end <= m.start < sent_end
+          and full[m.start:m.end].lower() not in _POSSESSIVES]  # ("uploaded them to his personal computer": a thing's
+    for m in ms:  # owner, not whom the verdict is for)
         before = full[max(end, m.start - 40):m.start].lower()
         role = roles.get(m.name)
         if role not in ("plaintiff", "defendant"):
@@ -290,6 +291,9 @@ def judgment_side(doc: Doc, cue: Cue, sent_end: int, roles: Optional[dict] = Non
             side = "defendant" if side == "plaintiff" else "plaintiff"
         return f"judgment_{side}"
     return None
+
+
+_POSSESSIVES = {"his", "her", "its", "their", "hers", "theirs"}
 
 
 def _side_of(doc: Doc, cue: Cue, mentions, roles: dict, full: str) -> Optional[str]:
@@ -790,12 +794,14 @@ def other_suits(doc: Doc, cases: Sequence[CaseX], events: list[EventX], litigant
     if not cases or not mentions:
         return
     full = dates.text_of(doc)
-    if not any(_PROSECUTOR.match(n or "") for c in cases for n in c.plaintiffs):
+    if not any(_PROSECUTOR.match(n or "") for c in cases for n in c.plaintiffs or _first_side(c.caption)):
         for e in events:  # "The accused person in the trial ... was acquitted of the charges" in a report on a
             # defamation suit: a criminal trial, not a step of the text's civil suits
             if e.stage == "trial" and e.evidence and id(e) not in titled and _CRIMINAL.search(
                     full[e.evidence[0].sent_start:e.evidence[0].sent_end]):
-                e.stage = None
+                e.stage = None  # (and its verdict: "was acquitted" is no judgment of the civil suit)
+                if e.status in ("judgment_plaintiff", "judgment_defendant"):
+                    e.status = None
 
     def keys(names) -> set:  # a party's identity, and its first word ("Penguin" is "Penguin Group")
         out = set()
@@ -830,6 +836,12 @@ _SUIT_NOUNS = {"case", "lawsuit", "suit", "action", "litigation", "dispute"}
 _CRIMINAL = re.compile(r"\b(?:acquit(?:ted|tal)|convicted|conviction|criminal(?:ly)? (?:trial|charges?|case))\b", re.I)
 _PROSECUTOR = re.compile(r"(?i)\s*(?:the\s+)?(?:united states|u\.s\.|usa|state\b|people\b|commonwealth|crown|r\b|rex\b|"
                          r"regina\b|government\b|director of public prosecutions|dpp\b|prosecut)")
+
+
+def _first_side(caption: str) -> list[str]:
+    """A caption's first side ("United States v. Ding": ["United States"]); [] with none."""
+    left, sep, _ = (caption or "").partition(" v. ")
+    return [left] if sep and left else []
 
 
 def _that_suit(doc: Doc, cue: Cue) -> bool:
