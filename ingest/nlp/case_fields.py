@@ -212,6 +212,7 @@ _FEDERAL = re.compile(r"\b(?:[Ff]ederal (?:courts?|judge|district courts?|lawsui
                       r"(?:Judge|Court)|United States District (?:Judge|Court))\b")
 _TRANSFER_TO = re.compile(r"(?i)\btransfer\b[^.;]{0,60}?\bto\s+(?:the\s+)?$")  # not "was transferred to": done
 TRANSFER = 0.5
+_REMAND_MOTION_TO = re.compile(r"(?i)\bmotion to remand\b[^.;]{0,70}?\bto\s+(?:the\s+)?$")
 _APPEAL_FROM = re.compile(r"(?i)\b(?:appeal(?:ed)?|appeals?|petition|review)\s+from\s+(?:the\s+)?$")
 
 
@@ -520,6 +521,9 @@ def fill(text: str, cases: list[CaseX], ms, sents: list[tuple[int, int]], docket
         i, conf, sent = anchors.owner(start, end)
         if i is None or _DESIGNATION.search(text[sent[0]:sent[1]]):
             continue  # (the court a visiting judge comes from, "who sat by designation", is not the case's)
+        if _REMAND_MOTION_TO.search(text[max(0, start - 100):start]):
+            continue  # "granted Rogers's motion to remand his section 15(a) claim to the Circuit Court of Cook County":
+            # where a motion sends part of the case, not the court of the case the paper is about
         if _TRANSFER_TO.search(text[max(0, start - 80):start]):
             conf = round(conf * TRANSFER, 3)  # "to transfer this action to the Northern District of California"
         listed = heading_cases if 0 <= start < heading else anchors.listed(sent)  # a consolidated heading's court

@@ -42,3 +42,17 @@ def test_a_state_court_order_header_names_its_judge_surname_first():
             "to produce documents.")
     cases = pipeline.extract(text, kind="order", title="Ellery v. Tidewell Logistics, Inc.").cases
     assert [c.judge for c in cases] == ["Adaeze Okonkwo"], [(c.caption, c.judge) for c in cases]
+
+
+def test_the_court_a_motion_to_remand_sends_a_claim_to_is_not_the_cases():
+    from ingest.nlp import captions, case_fields
+    from ingest.nlp.types import CaseX, Evidence
+
+    text = ("Dana Pruitt sued Halvorsen Freight Inc. in the Northern District of Illinois. After the Court granted "
+            "Pruitt's motion to remand her section 15(a) claim to the Circuit Court of Cook County, she amended her "
+            "complaint.")
+    case = CaseX(caption="Pruitt v. Halvorsen Freight", evidence=[Evidence(0, 38, 0, 80)],
+                 plaintiffs=["Dana Pruitt"], defendants=["Halvorsen Freight Inc."])
+    sents = [(0, 81), (82, len(text))]
+    case_fields.fill(text, [case], [], sents, captions.dockets(text))
+    assert {f.value for f in case.fields if f.field == "court"} == {"ilnd"}
