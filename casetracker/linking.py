@@ -309,7 +309,7 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
     from casetracker.merging import duplicates_merge
 
     linked = duplicates_merge(linked)
-    statements.cases_resolve(linked)
+    statements.cases_resolve(linked, later=True)  # at once, or when the ingest batch ends (resolving_later)
     return linked
 
 
