@@ -597,9 +597,10 @@ def resolving_later():
     linked document touched are not resolved after each document (case_resolve reads every statement, event and
     source of a case: a case a batch tells many times would be read again for each) but once each, in the order
     they were first touched, when the block ends, in one transaction; also when the block ends with an error (the
-    documents written before it are committed). Linking does not read what case_resolve sets: the courts it
-    compares are the ones sources state (stated_courts), whatever the case's resolved court. A block inside
-    another is part of the outer one."""
+    documents written before it are committed). Linking hardly reads what case_resolve sets: the courts it
+    compares are the ones sources state (stated_courts), whatever the case's resolved court; only a docket row's
+    court (dockets_sync: the case's resolved court, else the surest stated one) may wait for the batch's end.
+    A block inside another is part of the outer one."""
     if _DEFERRED.get() is not None:
         yield
         return
