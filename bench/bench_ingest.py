@@ -183,6 +183,9 @@ def timed_ingest(folder: str) -> None:
     timer.wrap_generator(pipeline, "extract_many", "extraction busy")
     timer.wrap(ingest.services, "_write_document", "write facts")
     timer.wrap(linking, "link_document", "link")
+    from casetracker import statements
+
+    timer.wrap(statements, "resolve_deferred", "link")  # the cases a batch linked, resolved when it ends
     timer.wrap(stories, "assign", "stories")
     timer.wrap(vectors, "_run", "index")
     timer.wrap(BaseDatabaseWrapper, "commit", "commit")

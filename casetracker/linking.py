@@ -7,6 +7,7 @@ pair of opposing parties of a known case stays unlinked.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Optional
 
 from django.db.models import Count, Q
@@ -28,6 +29,7 @@ def _docket_key(number: str) -> str:
     return re.sub(r"\s+", "", number or "").lower()
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same pairs of names for every case a party is in
 def _names_match(a: str, b: str) -> bool:
     na, nb = normalize_name(a), normalize_name(b)
     if not na or not nb:
@@ -307,7 +309,7 @@ def link_document(*, document: Document, extraction: nlp.Extraction, resolve: Ca
     from casetracker.merging import duplicates_merge
 
     linked = duplicates_merge(linked)
-    statements.cases_resolve(linked)
+    statements.cases_resolve(linked, later=True)  # at once, or when the ingest batch ends (resolving_later)
     return linked
 
 

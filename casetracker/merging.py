@@ -25,6 +25,7 @@ so the next story that tells the suit the same way finds it at once.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from django.db.models import Q
@@ -93,25 +94,67 @@ def _held(parties: list[tuple], role: str, among: list[tuple], named_only: bool,
         return joint[key]
 
     def one(pk, name):
-        hits = [(named, cp) for q, n, named, cp in pool if pk == q or _names_match(name, n) or
-                captions.of_group(n, name) or captions.of_group(name, n)]  # (Warner Bros. Entertainment, WBD)
+        hits = [(named, cp) for q, n, named, cp in pool if pk == q or _same_party(name, n)]
         return any(named for named, _ in hits) or (not named_only and any(joined(cp) for _, cp in hits))
 
     return bool(parties) and all(one(pk, name) for pk, name, *_ in parties)
 
 
-def _duplicate_shaped(case: Case) -> bool:
-    """No docket number names it: a caption built from words, or one a story prints ("Ortiz v. Stability AI")."""
-    return not CaseDocket.objects.filter(case=case).exists()
+@lru_cache(maxsize=1 << 16)  # pure (the gazetteer does not change while a process runs), and asked of the same
+def _same_party(a: str, b: str) -> bool:  # pairs of names for every case a party is in
+    """Two names of one party: by name ("Thomson Reuters", "Thomson Reuters Enterprise Centre GmbH"), or a company
+    of the other's group (Warner Bros. Entertainment, WBD)."""
+    return _names_match(a, b) or captions.of_group(b, a) or captions.of_group(a, b)
 
 
-def merge_target(case: Case, mine: Optional[list] = None) -> Optional[Case]:
+class _Lookups:
+    """What merge_target reads of the cases it compares, asked once per case while nothing is written (one
+    duplicates_merge, until a merge changes the cases): their sides, the answers of _joint, the courts, judges and
+    filing months sources state, which have a docket, their relations, documents and sources told apart. Keyed by
+    case id; what a Case object itself holds (its court, whether its caption is inferred) is read from it."""
+
+    def __init__(self):
+        self.sides: dict[int, list] = {}
+        self.joint: dict = {}
+        self.memo: dict[tuple, object] = {}
+
+    def sides_of(self, case_ids) -> dict[int, list]:
+        missing = [c for c in case_ids if c not in self.sides]
+        if missing:
+            found = _sides(missing)
+            for c in missing:
+                self.sides[c] = found.get(c)
+        return {c: self.sides[c] for c in case_ids if self.sides[c] is not None}
+
+    def ask(self, key: tuple, compute):
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def stated_courts(self, case: Case) -> set[str]:
+        facts = self.ask(("courts", case.pk), lambda: set(CaseFact.objects.filter(case_id=case.pk, field="court")
+                                                            .exclude(value="").values_list("value", flat=True)))
+        return facts | ({case.court} if case.court else set())
+
+    def docketed(self, case_id: int) -> bool:
+        return self.ask(("docketed", case_id), lambda: CaseDocket.objects.filter(case_id=case_id).exists())
+
+    def documents(self, case_id: int) -> int:
+        return self.ask(("documents", case_id), lambda: CaseDocument.objects.filter(case_id=case_id).count())
+
+    def rank(self, case: Case) -> tuple:
+        return (self.docketed(case.pk), not case.caption_inferred, self.documents(case.pk), -case.pk)
+
+
+def merge_target(case: Case, mine: Optional[list] = None, lookups: Optional[_Lookups] = None) -> Optional[Case]:
     """The one known case this story-built case is a retelling of, or None. ``mine``: the case's sides (its
-    _sides), when the caller has them and knows no docket names it."""
+    _sides), when the caller has them and knows no docket names it; ``lookups``: what the caller's earlier
+    searches read of the cases (no write since)."""
+    lk = lookups or _Lookups()
     if mine is None:
-        if not _duplicate_shaped(case):
+        if lk.docketed(case.pk):
             return None
-        mine = _sides([case.pk]).get(case.pk, [])
+        mine = lk.sides_of([case.pk]).get(case.pk, [])
     plaintiffs = [s for s in mine if s[2] == P and s[3]]
     defendants = [s for s in mine if s[2] == D and s[3]]
     if not plaintiffs or not defendants:
@@ -121,25 +164,31 @@ def merge_target(case: Case, mine: Optional[list] = None) -> Optional[Case]:
     for w in words:
         query |= Q(party__name__icontains=w)
     others = set(CaseParty.objects.filter(query, role__in=[P, D]).exclude(case=case).values_list("case_id", flat=True))
-    sides = _sides(others)
-    found, joint = [], {}
-    for other in Case.objects.filter(pk__in=[c for c in others if c in sides]).order_by("id"):
-        theirs = sides[other.pk]
-        strict = not case.caption_inferred  # a printed caption joins another suit only where a court paper lists it
+    sides = lk.sides_of(sorted(others))
+    found, joint = [], lk.joint
+    strict = not case.caption_inferred  # a printed caption joins another suit only where a court paper lists it
+    # (the named sides first: they need no query, and most other cases fail there; a Case is read only for those
+    # whose sides hold this one's)
+    held = []
+    for other_id in sorted(c for c in others if c in sides):
+        theirs = sides[other_id]
         their_plaintiffs = [s for s in theirs if s[2] == P and s[3]]
-        # (the named sides first: they need no query, and most other cases fail there)
         named_defendants = _held(defendants, D, theirs, named_only=True)
         holds = ((named_defendants and _held(plaintiffs, P, theirs, False, strict, joint))
                  or (_held(plaintiffs, P, theirs, named_only=True) and _held(defendants, D, theirs, False, strict, joint))
                  # or the other way: the known case's named plaintiff is among this story's co-plaintiffs ("John
                  # Grisham, Jodi Picoult ... and the Authors Guild sued OpenAI": Authors Guild v. OpenAI)
                  or (named_defendants and _held(their_plaintiffs, P, mine, False, strict, joint)))
-        if not holds or not _courts_agree(case, other) or _told_apart(case, other) or CaseRelation.objects.filter(
-                Q(from_case=case, to_case=other) | Q(from_case=other, to_case=case)).exists():
+        if holds:
+            held.append(other_id)
+    for other in Case.objects.filter(pk__in=held).order_by("id") if held else ():
+        if not _courts_agree(case, other, lk) or _told_apart(case, other, lk) or lk.ask(
+                ("related", *sorted((case.pk, other.pk))), lambda: CaseRelation.objects.filter(
+                    Q(from_case=case, to_case=other) | Q(from_case=other, to_case=case)).exists()):
             continue  # (an appeal and the case below are two records, whatever their sides)
         found.append(other)
     if len(found) > 1:  # prefer the court's record: a printed caption or a docket number
-        printed = [c for c in found if not c.caption_inferred or CaseDocket.objects.filter(case=c).exists()]
+        printed = [c for c in found if not c.caption_inferred or lk.docketed(c.pk)]
         found = printed or found
     if len(found) > 1:  # an appeal and the case below both fit: a story's suit is the case below (the appeal it
         appeals = set(CaseRelation.objects.filter(  # tells of is that case's step)
@@ -148,14 +197,15 @@ def merge_target(case: Case, mine: Optional[list] = None) -> Optional[Case]:
     if len(found) != 1:
         return None
     target = found[0]
-    if _rank(target) < _rank(case):
+    if lk.rank(target) < lk.rank(case):
         return None  # the weaker record joins the stronger (a docket, a printed caption, more sources), never back
     return target
 
 
-def _courts_agree(a: Case, b: Case) -> bool:
-    ca, cb = stated_courts(a), stated_courts(b)
-    return not ca or not cb or bool(ca & cb) or _reported_appeal(a, ca, cb) or _reported_appeal(b, cb, ca)
+def _courts_agree(a: Case, b: Case, lk: Optional[_Lookups] = None) -> bool:
+    lk = lk or _Lookups()
+    ca, cb = lk.stated_courts(a), lk.stated_courts(b)
+    return not ca or not cb or bool(ca & cb) or _reported_appeal(a, ca, cb, lk) or _reported_appeal(b, cb, ca, lk)
 
 
 def _judges(case: Case) -> set[str]:
@@ -185,32 +235,30 @@ def _apart_in_one_document(a: Case, b: Case) -> bool:
     return any(_APART.search(s or "") for s in sentences)
 
 
-def _told_apart(a: Case, b: Case) -> bool:
+def _told_apart(a: Case, b: Case, lk: Optional[_Lookups] = None) -> bool:
     """Sources state what tells two suits between the same parties apart: a document that tells one as
     another suit than the other, no judge one names for the one is among the other's, or no month one dates
     the filing to is among the other's ("xAI sued OpenAI" in September 2025 before Judge Lin is not Musk v.
     Altman, filed in 2024 before Judge Gonzalez Rogers)."""
-    if _apart_in_one_document(a, b):
+    lk = lk or _Lookups()
+    if lk.ask(("apart", *sorted((a.pk, b.pk))), lambda: _apart_in_one_document(a, b)):
         return True
-    ja, jb = _judges(a), _judges(b)
+    ja, jb = (lk.ask(("judges", c.pk), lambda c=c: _judges(c)) for c in (a, b))
     if ja and jb and not ja & jb:
         return True
-    fa, fb = _filed_months(a), _filed_months(b)
+    fa, fb = (lk.ask(("filed", c.pk), lambda c=c: _filed_months(c)) for c in (a, b))
     return bool(fa and fb and not fa & fb)
 
 
-def _reported_appeal(case: Case, mine: set[str], theirs: set[str]) -> bool:
+def _reported_appeal(case: Case, mine: set[str], theirs: set[str], lk: Optional[_Lookups] = None) -> bool:
     """A story's case whose only court is a court of appeals ("the Third Circuit heard Thomson Reuters v. Ross")
     is the trial case's appeal told in words, its step, not a record of its own: no appellate docket number
     and no court paper of its own says otherwise."""
+    lk = lk or _Lookups()
     return (all(courts.level(c) == "appellate" for c in mine) and all(courts.level(c) == "trial" for c in theirs)
-            and not CaseDocket.objects.filter(case=case).exists()
-            and not CaseDocument.objects.filter(case=case).exclude(document__kind="news").exists())
-
-
-def _rank(case: Case) -> tuple:
-    return (CaseDocket.objects.filter(case=case).exists(), not case.caption_inferred,
-            CaseDocument.objects.filter(case=case).count(), -case.pk)
+            and not lk.docketed(case.pk)
+            and not lk.ask(("court paper", case.pk), lambda: CaseDocument.objects.filter(case=case).exclude(
+                document__kind="news").exists()))
 
 
 @writes.atomic
@@ -280,16 +328,18 @@ def duplicates_merge(cases: Iterable[Case]) -> list[Case]:
     sides = _sides(c.pk for c in todo)
     docketed = set(CaseDocket.objects.filter(case__in=cases).values_list("case_id", flat=True))
     joined: set[int] = set()
+    lookups = _Lookups()  # what the searches read, shared until a merge changes the cases
     for case in todo:
         if case.pk in replaced:  # (merged into another in this loop: case_merge deletes nothing else)
             continue
         if case.pk in joined:
-            target = merge_target(case)
+            target = merge_target(case, lookups=lookups)
         elif case.pk in docketed:
             continue
         else:
-            target = merge_target(case, sides.get(case.pk, []))
+            target = merge_target(case, sides.get(case.pk, []), lookups)
         if target is not None:
+            lookups = _Lookups()
             target = replaced.get(target.pk, target)
             joined.add(target.pk)
             if _reported_appeal(case, stated_courts(case), stated_courts(target)):

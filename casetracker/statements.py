@@ -15,8 +15,11 @@ cause of action, ...; ``Counsel``; ``CaseRelation``; dated ``Event`` rows with t
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 from collections import defaultdict
+from contextvars import ContextVar
 from datetime import date
 from typing import Iterable, Optional
 
@@ -572,7 +575,64 @@ def _filed_date(filed: list[Event], precision_rank: dict) -> tuple[date, str]:
     return min((k for k in told if prefixes[k] == known), key=lambda k: (precision_rank.get(k[1], 3), k[0]))
 
 
-def cases_resolve(cases: Iterable[Case]) -> None:
+def cases_resolve(cases: Iterable[Case], later: bool = False) -> None:
+    """Resolve each case once. ``later``: inside ``resolving_later`` (an ingest batch), only note them: each is
+    resolved once when the batch ends, however many of its documents touched it."""
+    deferred = _DEFERRED.get() if later else None
     for case in {c.pk: c for c in cases}.values():
+        if deferred is not None:
+            deferred.setdefault(case.pk, None)
+            continue
         case.refresh_from_db()
         case_resolve(case)
+
+
+# the cases whose resolution waits for the end of the batch (resolving_later), in the order they were touched
+_DEFERRED: ContextVar[Optional[dict]] = ContextVar("casetracker_resolve_later", default=None)
+log = logging.getLogger(__name__)
+
+
+@contextlib.contextmanager
+def resolving_later():
+    """Within the block (one batch of ingested documents, each written in a transaction of its own), the cases a
+    linked document touched are not resolved after each document (case_resolve reads every statement, event and
+    source of a case: a case a batch tells many times would be read again for each) but once each, in the order
+    they were first touched, when the block ends, in one transaction; also when the block ends with an error (the
+    documents written before it are committed). Linking hardly reads what case_resolve sets: the courts it
+    compares are the ones sources state (stated_courts), whatever the case's resolved court; only a docket row's
+    court (dockets_sync: the case's resolved court, else the surest stated one) may wait for the batch's end.
+    A block inside another is part of the outer one."""
+    if _DEFERRED.get() is not None:
+        yield
+        return
+    deferred: dict[int, None] = {}
+    token = _DEFERRED.set(deferred)
+    try:
+        yield
+    except BaseException:
+        _DEFERRED.reset(token)
+        try:
+            resolve_deferred(list(deferred))
+        except Exception:  # noqa: BLE001 - the batch's own error is the one to raise
+            log.exception("resolving the cases of a failed batch failed")
+        raise
+    _DEFERRED.reset(token)
+    resolve_deferred(list(deferred))
+
+
+@writes.atomic
+def resolve_deferred(case_ids: list[int]) -> None:
+    """Resolve these cases (those still there: a merge may have joined one to another), in this order, under the
+    linking lock (no worker links a document to them meanwhile)."""
+    if not case_ids:
+        return
+    from django.db import connection
+
+    from casetracker.linking import LINK_LOCK
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINK_LOCK])
+    cases = Case.objects.in_bulk(case_ids)
+    for pk in case_ids:
+        if pk in cases:
+            case_resolve(cases[pk])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _SUFFIXES = {"inc", "llc", "ltd", "corp", "corporation", "co", "company", "plc", "lp", "llp", "pbc", "gmbh", "sa", "ag"}
 
@@ -12,7 +13,12 @@ def normalize_name(name: str | None) -> str:
     """Lower-case, no accents, no punctuation, no company suffixes: "OpenAI, Inc." -> "openai"."""
     if not name:
         return ""
-    s = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode("ascii").lower()
+    return _normalized(str(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalized(name: str) -> str:  # (pure and called for the same few thousand names over and over)
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     s = s.replace("’", "'")
     s = re.sub(r"'s\b", "", s)
     s = re.sub(r"[^a-z0-9 ]+", " ", s)

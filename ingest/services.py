@@ -183,8 +183,11 @@ def process(raw_input_ids: list[int]) -> list[Outcome]:
     items = [(data.text, {"published": data.published_at, "title": data.title, "kind": data.kind})
              for _, _, data in ready]  # the kind of paper as make eval reads it (a complaint's own filing date)
     extractions = extract_many(items, batch_size=EXTRACT_BATCH) if items else iter(())
-    for (ri, doc, data), extraction in zip(ready, _ahead(_safe(extractions, len(ready)))):
-        outcomes[ri.pk] = _write(ri, doc, data, extraction)
+    from casetracker.statements import resolving_later
+
+    with resolving_later():  # each case the batch's documents touched is resolved once, when the batch ends
+        for (ri, doc, data), extraction in zip(ready, _ahead(_safe(extractions, len(ready)))):
+            outcomes[ri.pk] = _write(ri, doc, data, extraction)
     return [outcomes[k] for k in sorted(outcomes)]
 
 

@@ -56,6 +56,7 @@ def bare_words(name: str) -> list[str]:
     return [w for w in name_words(name) if w not in SUFFIX_WORDS]
 
 
+@lru_cache(maxsize=1 << 16)  # (the gazetteer does not change while a process runs)
 def of_group(name: str, company: str) -> bool:
     """``name`` begins with a name or alias the gazetteer gives ``company``, and goes on: a company of its group
     ("Warner Bros. Entertainment Co" of Warner Bros. Discovery, alias "Warner Bros.")."""
