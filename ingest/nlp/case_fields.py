@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -67,9 +67,18 @@ def _printed(caption: str) -> str:
     return re.sub(r"^In\\ re\\ ", r"In\\ re:?\\s+", pattern) if caption.startswith("In re ") else pattern
 
 
+def each_suit(text: str, sent: tuple[int, int], own: int, named: Sequence[int]) -> list[int]:
+    """The cases a case-level fact of the sentence ``sent`` is of: its own case, or, where the sentence speaks of
+    several suits at once (patterns/case_fields.jsonl, several_suits_cue) and names two or more of the document's cases
+    with its own (``named``), each of them."""
+    named = sorted(set(named))
+    if len(named) >= 2 and own in named and _several_suits().search(text, sent[0], sent[1]):
+        return named
+    return [own]
+
+
 @lru_cache(maxsize=1)
-def several_suits() -> re.Pattern:
-    """A sentence that speaks of several suits at once (patterns/case_fields.jsonl, several_suits_cue)."""
+def _several_suits() -> re.Pattern:
     return re.compile("|".join(f"(?:{e['regex']})" for e in rules.entries(FILE, "several_suits_cue")) or r"(?!)")
 
 
@@ -129,10 +138,9 @@ class _Anchors:
         suits at once and names two or more of the document's cases ("filed a pair of proposed class actions against
         Udio and Suno"), each case it names ([] with no case)."""
         i, conf, sent = self.owner(start, end)
-        if i is None or not several_suits().search(self.text, sent[0], sent[1]):
-            return ([] if i is None else [i]), conf, sent
-        named = sorted({k for a, b, k in self.spans if sent[0] <= a and b <= sent[1]})
-        return (named if len(named) >= 2 and i in named else [i]), conf, sent
+        if i is None:
+            return [], conf, sent
+        return each_suit(self.text, sent, i, [k for a, b, k in self.spans if sent[0] <= a and b <= sent[1]]), conf, sent
 
     def listed(self, sent: tuple[int, int]) -> list[int]:
         """The cases a sentence names as a list ("Cedric Lacey et al. v. OpenAI Inc., Karen Enneking et al. v. OpenAI

@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ingest.nlp import layout, rules
-from ingest.nlp.case_fields import several_suits
+from ingest.nlp.case_fields import each_suit
 from ingest.nlp.dates import text_of
 from ingest.nlp.types import AI_AREAS, ENDINGS, CaseFieldX, CaseX, ClaimX, Evidence, EventX
 
@@ -237,14 +237,13 @@ def fields(doc: Doc, cases: list[CaseX], claims: list[ClaimX], ai_litigation: bo
 
 
 def _each(doc: Doc, cases: list[CaseX], own: int, evidence: list[Evidence]) -> list[int]:
-    """The cases a case-level fact is of: its own case, or, where its sentence speaks of several suits at once and
-    names two or more of the document's cases with it ("filed a pair of proposed copyright infringement class actions
-    against Udio and Suno"), each case the sentence names."""
+    """The cases a case-level fact is of (case_fields.each_suit): its own case, or each case its sentence names where
+    the sentence speaks of several suits at once."""
     ev = evidence[0] if evidence else None
-    if ev is None or len(cases) < 2 or not several_suits().search(text_of(doc), ev.sent_start, ev.sent_end):
+    if ev is None or len(cases) < 2:
         return [own]
-    named = sorted({i for p, i in anchors(doc, cases) if ev.sent_start <= p < ev.sent_end})
-    return named if len(named) >= 2 and own in named else [own]
+    return each_suit(text_of(doc), (ev.sent_start, ev.sent_end), own,
+                     [i for p, i in anchors(doc, cases) if ev.sent_start <= p < ev.sent_end])
 
 
 _IN_RE = re.compile(r"\s*in\s+re\b", re.I)

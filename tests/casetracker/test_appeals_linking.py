@@ -89,20 +89,28 @@ def test_an_appeal_whose_court_is_unnamed_is_its_own_record_before_an_appellate_
     assert rel.to_case.case_documents.count() == 3 and rel.from_case.case_documents.count() == 1
 
 
+def _appeal_and_below(text, caption, court, docket, cite, from_words, below_words, sides):
+    """An appellate paper's two records: the appeal (its court, its number, appeal_of the case below) and the case
+    below (no court of its own)."""
+    plaintiff, defendant = caption.split(" v. ")
+    appeal = nlp.CaseX(caption=caption, plaintiffs=[plaintiff], defendants=[defendant], docket_numbers=[docket],
+                       evidence=[span(text, caption)],
+                       fields=[nlp.CaseFieldX("court", court, 1.0, [span(text, cite)]),
+                               nlp.CaseFieldX("docket_number", docket, 1.0, [span(text, docket)])],
+                       relations=[nlp.RelationX("appeal_of", caption, [span(text, from_words)])])
+    below = nlp.CaseX(caption=caption, plaintiffs=[plaintiff], defendants=[defendant],
+                      evidence=[span(text, below_words)])
+    doc = DocumentFactory(text=text, kind="opinion")
+    services.extraction_record(document=doc, extraction=nlp.Extraction(
+        parties=[party(text, name, "person", role=role) for name, role in sides], cases=[appeal, below],
+        is_ai_litigation=True, extractor_version="t"))
+
+
 def test_a_case_below_no_source_places_is_in_its_appeals_jurisdiction():
     text = ("Park v. Kim, No. 22-2057 (2d Cir. 2024). Appeal from the dismissal of Minhye Park's suit against "
             "Dr. Kim. The Second Circuit affirmed.")
-    appeal = nlp.CaseX(caption="Park v. Kim", plaintiffs=["Park"], defendants=["Kim"], docket_numbers=["22-2057"],
-                       evidence=[span(text, "Park v. Kim")],
-                       fields=[nlp.CaseFieldX("court", "ca2", 1.0, [span(text, "2d Cir.")]),
-                               nlp.CaseFieldX("docket_number", "22-2057", 1.0, [span(text, "22-2057")])],
-                       relations=[nlp.RelationX("appeal_of", "Park v. Kim", [span(text, "Appeal from")])])
-    below = nlp.CaseX(caption="Park v. Kim", plaintiffs=["Park"], defendants=["Kim"],
-                      evidence=[span(text, "Minhye Park's suit against")])
-    doc = DocumentFactory(text=text, kind="opinion")
-    services.extraction_record(document=doc, extraction=nlp.Extraction(
-        parties=[party(text, "Minhye Park", "person", role="plaintiff"), party(text, "Kim", "person", role="defendant")],
-        cases=[appeal, below], is_ai_litigation=True, extractor_version="t"))
+    _appeal_and_below(text, "Park v. Kim", "ca2", "22-2057", "2d Cir.", "Appeal from", "Minhye Park's suit against",
+                      [("Minhye Park", "plaintiff"), ("Kim", "defendant")])
     records = {c.court: c for c in Case.objects.all()}
     assert set(records) == {"ca2", ""}
     assert records[""].jurisdiction == "us-federal"  # no source places the suit below: its appeal's circuit does
@@ -110,15 +118,6 @@ def test_a_case_below_no_source_places_is_in_its_appeals_jurisdiction():
 
 def test_a_supreme_court_appeal_places_no_case_below():
     text = "Smith v. Jones, No. 24-101 (U.S. 2025). On certiorari from the Supreme Court of Ohio in Smith v. Jones."
-    appeal = nlp.CaseX(caption="Smith v. Jones", plaintiffs=["Smith"], defendants=["Jones"], docket_numbers=["24-101"],
-                       evidence=[span(text, "Smith v. Jones")],
-                       fields=[nlp.CaseFieldX("court", "scotus", 1.0, [span(text, "U.S. 2025")]),
-                               nlp.CaseFieldX("docket_number", "24-101", 1.0, [span(text, "24-101")])],
-                       relations=[nlp.RelationX("appeal_of", "Smith v. Jones", [span(text, "On certiorari")])])
-    below = nlp.CaseX(caption="Smith v. Jones", plaintiffs=["Smith"], defendants=["Jones"],
-                      evidence=[span(text, "in Smith v. Jones")])
-    doc = DocumentFactory(text=text, kind="opinion")
-    services.extraction_record(document=doc, extraction=nlp.Extraction(
-        parties=[party(text, "Smith", "person", role="plaintiff"), party(text, "Jones", "person", role="defendant")],
-        cases=[appeal, below], is_ai_litigation=True, extractor_version="t"))
+    _appeal_and_below(text, "Smith v. Jones", "scotus", "24-101", "U.S. 2025", "On certiorari", "in Smith v. Jones",
+                      [("Smith", "plaintiff"), ("Jones", "defendant")])
     assert Case.objects.get(court="").jurisdiction == ""  # the Supreme Court hears state cases too
