@@ -96,7 +96,7 @@ def _fuzzy_organisation(norm: str, kind: Optional[str]) -> Optional[Party]:
 
     squashed = norm.replace(" ", "")
     candidates = (Alias.objects.select_related("party").exclude(party__kind="person")
-                  .annotate(sim=TrigramSimilarity("normalized", norm)).filter(sim__gte=0.3).order_by("-sim")[:10])
+                  .annotate(sim=TrigramSimilarity("normalized", norm)).filter(sim__gte=0.3).order_by("-sim", "party_id", "id")[:10])
     for alias in candidates:
         if kind and kind != "other" and alias.party.kind not in (kind, "other"):
             continue

@@ -218,3 +218,15 @@ def test_merging_parties_refreshes_what_holds_the_old_name():
     from casetracker.search import search
 
     assert xai in [h.obj for h in search("Holdings", types={"party"}).hits]
+
+
+def test_fuzzy_organisation_match_breaks_ties_by_the_older_party():
+    # two organisations equally near the name: the one recorded first wins, whatever order the rows lie in
+    # (the candidates were sorted by similarity alone, and a replay could name a plaintiff differently)
+    for first, second, asked in (("Gadgetworks Holdings Northx", "Gadgetworks Holdings Northy", "Gadgetworks Holdings Northz"),
+                                 ("Paperclip Media Groupsx", "Paperclip Media Groupsy", "Paperclip Media Groupsq")):
+        later = Party.objects.create(id=9_000_000 + len(asked), name=second, kind="company", slug=second.lower())
+        older = Party.objects.create(id=1_000_000 + len(asked), name=first, kind="company", slug=first.lower())
+        for p in (later, older):
+            Alias.objects.create(party=p, name=p.name, normalized=services._name_key(p.name))
+        assert services.party_find(name=asked, kind="company") == older
