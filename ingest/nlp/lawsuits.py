@@ -538,19 +538,63 @@ def _disputed(doc: Doc, tok, ms, court_named) -> tuple[list[Mention], list[Menti
     """The two sides of a legal dispute they are locked in ("Emotional Perception AI and the UK Intellectual
     Property Office have been locked in a battle over ...", "X is embroiled in a legal fight with Y"): the first
     named side and the other(s), in the text's order (who sued whom is not said). A battle is a legal one when
-    its words say so ("legal battle", "patent dispute") or a court is named next to it (court_named(), asked last)."""
-    if tok.lower_ not in DISPUTE_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "in" or \
-            tok.head.head.lemma_.lower() not in DISPUTE_VERBS:
+    its words say so ("legal battle", "patent dispute") or a court is named next to it (court_named(), asked last).
+    A dispute "between" two named sides ("A legal fight between Alcon Entertainment (the company behind Blade Runner
+    2049) and Tesla took a big step") has the same two sides, whatever the verb."""
+    if tok.lower_ not in DISPUTE_NOUNS:
         return [], []
-    verb = tok.head.head
-    sides = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in _np_parties(doc, c, ms)]
-    other = [m for m in _prep_objs(doc, tok, ("with", "against"), ms) + _prep_objs(doc, verb, ("with", "against"), ms)
-             if m not in sides]
-    pl, df = (sides, other) if other else (sides[:1], sides[1:])
+    between = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if between is not None:
+        pl, df = _between_sides(doc, between, ms)
+    elif tok.dep_ != "pobj" or tok.head.lower_ != "in" or tok.head.head.lemma_.lower() not in DISPUTE_VERBS:
+        return [], []
+    else:
+        pl, df = _locked_sides(doc, tok, ms)
     if not pl or not df or {m.name for m in pl} & {m.name for m in df}:
         return [], []
     legal = any(c.dep_ in ("amod", "compound") and c.lower_ in LEGAL_DISPUTE_WORDS for c in tok.children)
     return (pl, df) if legal or court_named() else ([], [])
+
+
+def _locked_sides(doc: Doc, tok, ms) -> tuple[list[Mention], list[Mention]]:
+    """"X and Y are locked in a battle", "X is embroiled in a legal fight with Y": the subjects, and those the
+    dispute or its verb is "with" or "against"."""
+    verb = tok.head.head
+    sides = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in _np_parties(doc, c, ms)]
+    other = [m for m in _prep_objs(doc, tok, ("with", "against"), ms) + _prep_objs(doc, verb, ("with", "against"), ms)
+             if m not in sides]
+    return (sides, other) if other else (sides[:1], sides[1:])
+
+
+def _between_sides(doc: Doc, between, ms) -> tuple[list[Mention], list[Mention]]:
+    """The two sides "between A and B" names: A, the parties of its object; B, the party right after the first "and"
+    that follows A outside brackets (the parser hangs "and Tesla" elsewhere when a bracket comes between)."""
+    objs = [c for c in between.children if c.dep_ == "pobj"]
+    if not objs:
+        return [], []
+    first = _np_parties(doc, objs[0], ms)
+    if not first:
+        return [], []
+    if len(first) >= 2:  # "between Getty Images and Stability AI": the parser coordinated them
+        return first[:1], first[1:]
+    m = first[0]
+    sent_end, depth, i = between.sent.end, 0, max(objs[0].i + 1, m.tok_end)
+    while i < sent_end:
+        t = doc[i]
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and t.lower_ == "and":
+            j = i + 1
+            while j < sent_end and doc[j].lower_ in ("the", "its", "rival"):
+                j += 1
+            other = _party(covering(ms, doc, j)) if j < sent_end else None
+            return ([m], [other]) if other is not None and other is not m else ([], [])
+        elif depth == 0 and (t.dep_ == "ROOT" or t.text in ",;:"):
+            break
+        i += 1
+    return [], []
 
 
 def _prep_objs(doc, head, preps, ms) -> list[Mention]:
