@@ -277,8 +277,10 @@ def case_resolve(case: Case) -> Case:
         if year:
             values["date_filed"], values["date_filed_precision"] = date(year, 1, 1), "year"
     appellate = courts.level(values["court"]) == "appellate"
-    appeal_of = (appellate or not values["court"]) and CaseRelation.objects.filter(
-        from_case=case, kind=CaseRelation.Kind.APPEAL_OF).exists()  # (an appeal whose court no source names)
+    # an appeal linked to its case below is the appeal's own record whatever its court (one whose court no source
+    # names; a court that sits at both levels, the Full Court of the Federal Court of Australia hearing an appeal
+    # from one of its judges: "Commissioner of Patents v Thaler ... Appeal from: Thaler v Commissioner of Patents")
+    appeal_of = CaseRelation.objects.filter(from_case=case, kind=CaseRelation.Kind.APPEAL_OF).exists()
     if appellate or appeal_of:  # a case before an appellate court has reached the appeal;
         own = appeal_of or bool(dockets) or _appellate_paper(case)  # (a printed number: the appeal's docket)
         if own or any(e.stage == "appeal" for e in events):
@@ -287,6 +289,8 @@ def case_resolve(case: Case) -> Case:
             # appeal stage (not a court only a news report names, "the Tenth Circuit's World Wide ...")
             values["stage"] = "appeal"
         values["status"] = _appellate_status(case, events, values["status"])
+        if own and values["status"] == "on_appeal":  # an appellate record is never on appeal: its appeal (a petition
+            values["status"] = "open"  # for certiorari docketed, an appeal argued) is pending before its court
     elif values["status"] == "on_appeal":  # an appeal of it that its court decided: the suit is no longer on appeal
         values["status"] = _after_appeal(case, ended_as) or values["status"]
     ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
