@@ -439,6 +439,12 @@ def _from_steps(events: list[Event], published: dict, placed: set[int], by_field
     out["stage"] = "filed"
     if staged:
         last = max(staged, key=lambda t: (t[1] or date.min, STAGE_ORDER.get(t[0].stage, 0)))
+        if last[0].stage == "motion_to_dismiss" and last[0].status in _COURT_DISMISSALS:
+            # a dismissal names no step of its own (its stage is the motion's, implied): a case dismissed after it
+            # reached a further step does not go back ("the dismissal of the case with prejudice" as a terminating
+            # sanction, after the summary judgment motion)
+            last = max((t for t in staged if (t[1] or date.min) <= (last[1] or date.min) and t[0].stage != "appeal"),
+                       key=lambda t: STAGE_ORDER.get(t[0].stage, 0))
         out["stage"] = last[0].stage
         # a step that no date places (neither its own nor a dated report's) and that is further along came after
         # the dated ones: a case does not go back (the appeal argued in an undated transcript, after a dated ruling

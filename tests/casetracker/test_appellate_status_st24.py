@@ -45,3 +45,21 @@ def test_an_appeal_linked_to_its_case_below_in_the_same_court_is_at_the_appeal_s
     assert appeal.stage == "filed"
     CaseRelation.objects.create(from_case=appeal, to_case=below, kind=CaseRelation.Kind.APPEAL_OF)
     assert case_resolve(appeal).stage == "appeal"
+
+
+def test_a_dismissal_after_a_further_step_does_not_take_the_case_back():
+    """A dismissal's stage is the motion's, implied: a suit dismissed with prejudice as a terminating sanction after
+    the plaintiffs' summary judgment motion stays at summary judgment (tests/data/cases/README.md: the furthest step
+    reached)."""
+    from datetime import datetime, timezone
+
+    text = ("Plaintiffs moved for summary judgment on March 11, 2025. The Court imposed a terminating sanction, the "
+            "dismissal of the case with prejudice.")
+    record(text, [nlp.CaseX(caption="Whitlock v. Lumen Labs")], events=[
+        nlp.EventX("ruling", "summary judgment", "2025-03-11", "day", [span(text, "moved for summary judgment")],
+                   stage="summary_judgment"),
+        nlp.EventX("ruling", "dismissal", None, None, [span(text, "dismissal of the case with prejudice")],
+                   stage="motion_to_dismiss", status="dismissed_with_prejudice")],
+        published=datetime(2025, 9, 19, tzinfo=timezone.utc))
+    case = Case.objects.get()
+    assert (case.stage, case.status) == ("summary_judgment", "dismissed_with_prejudice")
