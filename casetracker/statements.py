@@ -277,8 +277,10 @@ def case_resolve(case: Case) -> Case:
         if year:
             values["date_filed"], values["date_filed_precision"] = date(year, 1, 1), "year"
     appellate = courts.level(values["court"]) == "appellate"
-    appeal_of = (appellate or not values["court"]) and CaseRelation.objects.filter(
-        from_case=case, kind=CaseRelation.Kind.APPEAL_OF).exists()  # (an appeal whose court no source names)
+    # an appeal linked to its case below is the appeal's own record whatever its court (one whose court no source
+    # names; a court that sits at both levels, the Full Court of the Federal Court of Australia hearing an appeal
+    # from one of its judges: "Commissioner of Patents v Thaler ... Appeal from: Thaler v Commissioner of Patents")
+    appeal_of = CaseRelation.objects.filter(from_case=case, kind=CaseRelation.Kind.APPEAL_OF).exists()
     if appellate or appeal_of:  # a case before an appellate court has reached the appeal;
         own = appeal_of or bool(dockets) or _appellate_paper(case)  # (a printed number: the appeal's docket)
         if own or any(e.stage == "appeal" for e in events):
@@ -287,6 +289,8 @@ def case_resolve(case: Case) -> Case:
             # appeal stage (not a court only a news report names, "the Tenth Circuit's World Wide ...")
             values["stage"] = "appeal"
         values["status"] = _appellate_status(case, events, values["status"])
+        if own and values["status"] == "on_appeal":  # an appellate record is never on appeal: its appeal (a petition
+            values["status"] = "open"  # for certiorari docketed, an appeal argued) is pending before its court
     elif values["status"] == "on_appeal":  # an appeal of it that its court decided: the suit is no longer on appeal
         values["status"] = _after_appeal(case, ended_as) or values["status"]
     ai_docs = list(Document.objects.filter(case_links__case=case).exclude(
@@ -435,6 +439,12 @@ def _from_steps(events: list[Event], published: dict, placed: set[int], by_field
     out["stage"] = "filed"
     if staged:
         last = max(staged, key=lambda t: (t[1] or date.min, STAGE_ORDER.get(t[0].stage, 0)))
+        if last[0].stage == "motion_to_dismiss" and last[0].status in _COURT_DISMISSALS:
+            # a dismissal names no step of its own (its stage is the motion's, implied): a case dismissed after it
+            # reached a further step does not go back ("the dismissal of the case with prejudice" as a terminating
+            # sanction, after the summary judgment motion)
+            last = max((t for t in staged if (t[1] or date.min) <= (last[1] or date.min) and t[0].stage != "appeal"),
+                       key=lambda t: STAGE_ORDER.get(t[0].stage, 0))
         out["stage"] = last[0].stage
         # a step that no date places (neither its own nor a dated report's) and that is further along came after
         # the dated ones: a case does not go back (the appeal argued in an undated transcript, after a dated ruling

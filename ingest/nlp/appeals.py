@@ -108,7 +108,7 @@ def _appealed(extraction: Extraction, text: str, appeal: int, trial: int) -> Non
     elif any(ev.status == "affirmed" for ev in mine) and not any(ev.status in ("on_appeal", "open") for ev in mine):
         status = "affirmed"
     else:
-        status = "on_appeal"
+        status = _won_below(extraction.cases[appeal], extraction.cases[trial], mine) or "on_appeal"
     cx = extraction.cases[appeal]
     relation = next((r for r in cx.relations if r.kind == "appeal_of"), None)
     ev = (relation.evidence if relation and relation.evidence else cx.evidence)[:1]
@@ -117,6 +117,21 @@ def _appealed(extraction: Extraction, text: str, appeal: int, trial: int) -> Non
     what = " ".join(text[evidence[0].sent_start:evidence[0].sent_end].split())[:300] or cx.caption
     extraction.events.append(EventX(kind="filing", what=what, evidence=evidence, stage="appeal", status=status,
                                     case=trial))
+
+
+def _won_below(appeal: CaseX, trial: CaseX, steps: list[EventX]) -> Optional[str]:
+    """The judgment the case below stands at when the appeal's own step gave one side judgment ("appeal allowed" in
+    Commissioner of Patents v Thaler: the appellant, the appeal's first side, won): the same party's side in the case
+    below, by name (the Commissioner, first in the appeal, is the defendant of Thaler v Commissioner of Patents);
+    None when the paper gives no side judgment, or both, or the winner is no party of the case below."""
+    won = {ev.status for ev in steps if ev.stage == "appeal" and ev.status in ("judgment_plaintiff", "judgment_defendant")}
+    if len(won) != 1:
+        return None
+    names = appeal.plaintiffs if won.pop() == "judgment_plaintiff" else appeal.defendants
+    for role, side in (("plaintiff", trial.plaintiffs), ("defendant", trial.defendants)):
+        if any(_same_caption(n, m) for n in names for m in side):
+            return f"judgment_{role}"
+    return None
 
 
 def _steps_below(extraction: Extraction, text: str, appeal: int, trial: int) -> None:

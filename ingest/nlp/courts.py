@@ -174,8 +174,8 @@ def _city_pattern() -> tuple[Optional[re.Pattern], dict[str, str]]:
     court = r"(?:U\.S\.|US|United States|federal) (?:District )?(?:court(?:house|room)?|judge)"  # (not a state's
     # "district court in Dallas")
     state = "|".join(re.escape(e["text"]) for e in _states())  # "the San Jose, California federal court"
-    return re.compile(rf"(?i:\b(?:{court}) in )(?P<a>{alt})\b(?!,? (?:County|Superior))|\b(?P<b>{alt})(?:,? (?:{state}))? "
-                      rf"(?i:federal (?:court(?:house|room)?|judge))\b"), seats
+    return re.compile(rf"(?i:\b(?:{court}) in )(?P<a>{alt})\b(?!,? (?:County|Superior))|\b(?P<b>{alt})(?:['’]s)?(?:,? (?:{state}))? "
+                      rf"(?i:federal (?:court(?:house|room)?|judge))\b"), seats  # ("San Francisco's federal court")
 
 
 def _federal_cities(text: str) -> list[tuple[str, int, int]]:
@@ -207,6 +207,9 @@ def _templated(text: str) -> list[tuple[str, int, int]]:
     for e, pattern in _templates():
         for m in pattern.finditer(text):
             place = next((v for k, v in m.groupdict().items() if k.startswith("place") and v), None)
+            city = next((v for k, v in m.groupdict().items() if k.startswith("city") and v), None)
+            if place and city:  # a city district's court named with its city ("the Xuhui District People's Court in
+                place = f"{city} {place}"  # Shanghai"): the city leads, as in the court's official name
             if place:
                 out.append((e["id"].replace("{place}", _place_slug(place)), m.start(), m.end()))
     return out

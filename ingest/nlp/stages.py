@@ -161,7 +161,8 @@ def cues(doc: Doc) -> list[Cue]:
         status = e.get("status") or (role[7:] if role.startswith("status_") else None)
         cue = Cue(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), role,
                   stage if stage in STAGES else None,
-                  status if status in STATUSES or status in ("judgment", "affirmed") else None, side=e.get("side"),
+                  status if status in STATUSES or status in ("judgment", "affirmed", "allowed") else None,
+                  side=e.get("side"),
                   leave=bool(e.get("leave_to_amend")))
         if role not in ("trap", "planned"):
             cue.mood = mood(doc, start, end, bool(e.get("modal_ok")))
@@ -386,6 +387,8 @@ def _pick(doc: Doc, mine: list[Cue], at: int, sent_end: int, dated: bool = True,
         status = next((s for s in (_appellant_lost(doc, c, roles) for c in near if c.status == "affirmed") if s),
                       None) or next((s for s in (_affirmed_for(doc, c, roles) for c in near if c.status == "affirmed")
                                      if s), status)
+    if status == "allowed":  # "appeal allowed": the appellant won, when the text tells who appealed
+        status = next((s for s in (_appellant_won(doc, c, roles) for c in near if c.status == "allowed") if s), None)
     return stage, status
 
 
@@ -455,6 +458,17 @@ def _appellant_lost(doc: Doc, cue: Cue, roles: Optional[dict] = None) -> Optiona
         if side:
             sides.add(side)
     return against(sides.pop()) if len(sides) == 1 else None
+
+
+def _appellant_won(doc: Doc, cue: Cue, roles: Optional[dict] = None) -> Optional[str]:
+    """The judgment an appeal allowed gives (Commonwealth courts' wording: "appeal allowed", "the Full Court allowed
+    the Commissioner's appeal"): the appellant's, named as _appellant_lost finds it; else, in an appellate court's
+    own paper, the side its caption names first (such a court's caption leads with the appellant: "Commissioner of
+    Patents v Thaler [2022] FCAFC 62 ... appeal allowed"); None when the text does not tell whose appeal it was."""
+    lost = _appellant_lost(doc, cue, roles)
+    if lost:
+        return "judgment_plaintiff" if lost == "judgment_defendant" else "judgment_defendant"
+    return "judgment_plaintiff" if _paper(doc) else None
 
 
 def _not_final(cs: list[Cue], status: Optional[str], paper: bool = False) -> Optional[str]:
