@@ -182,9 +182,19 @@ _SELF_APPEAL = re.compile(r"(?i)\b(?:for (?:the )?(?:appellants?|appellees?)|thi
 
 def _own_numbers_below(cx: CaseX) -> list[str]:
     """The numbers of cx's own that an "Appeal from ... No. 19 C 4311" cue named as the case appealed from (families
-    puts that relation on the one record holding both levels' numbers): the trial court's, whatever their shape."""
+    puts that relation on the one record holding both levels' numbers): the trial court's, whatever their shape; or,
+    beside a number whose form is an appeal's ("FAO(OS) (COMM) 177/2025"), its numbers of another form (the suit
+    "CS (COMM) 251/2025" the appeal is from)."""
     own = set(cx.docket_numbers)
-    return [r.other for r in cx.relations if r.kind == "appeal_of" and r.other in own and len(own) > 1]
+    named = [r.other for r in cx.relations if r.kind == "appeal_of" and r.other in own and len(own) > 1]
+    if not named and any(_APPEAL_FORM.match(n) for n in own):
+        named = [n for n in cx.docket_numbers if not _APPEAL_FORM.match(n)]
+    return named
+
+
+# a number whose form is an appeal's in a court that sits at both levels: an Indian high court's First Appeal from
+# Order, Regular First Appeal or Letters Patent Appeal (the suit below is "CS (COMM) ...", "CS(OS) ...")
+_APPEAL_FORM = re.compile(r"^(?:FAO|RFA|LPA)\s?\(")
 
 
 def _caption_below(cx: CaseX, others: list[CaseX]) -> Optional[RelationX]:
@@ -215,7 +225,8 @@ def _trial_case(cx: CaseX, text: str, others: Optional[list[CaseX]] = None) -> O
             not court_facts and not _unnamed_appeal(cx, text):
         return None
     top = max(court_facts, key=lambda f: (f.confidence, -_first(f))) if court_facts else None
-    if top is not None and courts.level(top.value) != "appellate":
+    by_form = bool(named_below) and any(_APPEAL_FORM.match(n) for n in cx.docket_numbers)
+    if top is not None and courts.level(top.value) != "appellate" and not by_form:
         return None
     below = [f for f in court_facts if courts.level(f.value) == "trial" and not _DESIGNATION.search(_sentence(text, f))]
     numbers = [n for n in cx.docket_numbers if _trial_number(n) or n in named_below]
@@ -230,6 +241,9 @@ def _trial_case(cx: CaseX, text: str, others: Optional[list[CaseX]] = None) -> O
         _CITED_BELOW.match(text, e.end) or any(a <= e.start < b for a, b in number_sents) for e in f.evidence))]
     moved = [f for f in cx.fields if f.field == "docket_number" and f.value in numbers] + judges
     if court is not None:
+        moved.append(court)
+    elif by_form and top is not None and not courts.level(top.value):  # the court that sits at both levels hears
+        court = CaseFieldX("court", top.value, top.confidence, list(top.evidence))  # the suit and its appeal
         moved.append(court)
     trial = CaseX(caption=cx.caption, inferred=cx.inferred, plaintiffs=list(cx.plaintiffs),
                   defendants=list(cx.defendants), docket_numbers=numbers, evidence=list(cx.evidence[:1]),

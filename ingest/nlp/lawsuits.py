@@ -16,7 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ingest.nlp import captions, case_fields, courts, gazetteer, layout, parties, rules
+from ingest.nlp import captions, case_fields, courts, gazetteer, layout, parties, reviews, rules
 from ingest.nlp.dates import text_of
 from ingest.nlp.mentions import ORG_NOUNS, PERSON_NOUNS, Mention, covering
 from ingest.nlp.types import CaseFieldX, CaseX, Evidence, RelationX
@@ -1450,6 +1450,13 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 roles.propose(m.name, "defendant", "described")
             add_case(f"United States v. {short(df[0], doc)}", [], [m.name for m in df], s0, s1, inferred=True,
                      key=("United States", df[0].name), origin="described")
+    for party, regulator, leads, s0, s1 in reviews.challenges(doc, ms):  # "B.C.'s Supreme Court has upheld a privacy
+        if any(_same_side(n, x) for c in out for n in (party.name, regulator)  # commissioner's ruling that ...
+               for x in (*c.plaintiffs, *c.defendants)):  # Clearview AI must ...": a suit over the decision, where
+            continue  # no suit the text tells already has either side
+        sides = [(short(party, doc), party.name), (regulator, regulator)]
+        (pl_side, pl), (df_side, df) = sides[::-1] if leads else sides
+        add_case(f"{pl_side} v. {df_side}", [pl], [df], s0, s1, inferred=True, key=(pl, df), origin="review")
     case_fields.fill(text, out, ms, [(s.start_char, s.end_char) for s in layout.sents(doc)], docket_hits,
                      {i: full_captions[id(c)] for i, c in enumerate(out) if id(c) in full_captions})
     _title_docket(doc._.ct_title or "", out, docket_hits)

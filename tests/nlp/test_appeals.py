@@ -205,3 +205,21 @@ def test_a_case_below_printed_by_its_own_caption_is_made():
     trial = captions[below]
     assert trial.court == appeal.court == "FCA", "a court sitting at both levels: the case below is in it too"
     assert trial.docket_numbers == [] and appeal.docket_numbers == ["NSD 812 of 2022"]
+
+
+def test_an_indian_high_courts_appeal_from_order_and_its_suit_are_two_cases(extract):
+    """rec24a: a Division Bench's judgment under an appeal's number ("FAO(OS) (COMM)") that tells the suit below by
+    its number ("CS (COMM)", a footnote's mark after the year) is the appeal and the suit, both in the high court."""
+    text = ("IN THE HIGH COURT OF DELHI AT NEW DELHI + FAO(OS) (COMM) 210/2025 ACME NEWS PVT LTD .....Appellant versus "
+            "ZETA MEDIA PRIVATE LIMITED ......Respondents CORAM: HON'BLE MR. JUSTICE A. KUMAR JUDGMENT (ORAL) "
+            "1. Alleging that videos uploaded by Respondent 1 infringed its copyright, the appellant instituted "
+            "CS (COMM) 310/20252, praying that the videos be removed. 2. The suit is pending before the learned Single "
+            "Judge, who passed directions on 21 March 2025.")
+    x = extract(text, kind="opinion", title="Acme News Pvt Ltd v. Zeta Media Private Limited")
+    by_number = {n: c for c in x.cases for n in c.docket_numbers}
+    assert set(by_number) == {"FAO(OS) (COMM) 210/2025", "CS (COMM) 310/2025"}, [(c.caption, c.docket_numbers) for c in x.cases]
+    appeal, suit = by_number["FAO(OS) (COMM) 210/2025"], by_number["CS (COMM) 310/2025"]
+    assert appeal is not suit
+    assert [(r.kind, r.other) for r in appeal.relations] == [("appeal_of", "CS (COMM) 310/2025")]
+    for c in (appeal, suit):
+        assert [f.value for f in c.fields if f.field == "court"] == ["in-delhi-high-court"]
