@@ -168,8 +168,8 @@ def _is_source(doc: Doc, m: Mention) -> bool:
     if nxt is not None and nxt.lower_ in ("’s", "'s", "’") and m.tok_end + 1 < len(doc):
         if any(t.lower_ in lex("model_word") for t in doc[m.tok_end + 1:m.tok_end + 4]):
             return True
-    if tok.dep_ in ("poss", "compound") and tok.head.lower_ in lex("model_word"):
-        return True
+    if tok.dep_ in ("poss", "compound", "nmod") and tok.head.lower_ in lex("model_word"):
+        return True  # "OpenAI's models", "the OpenAI large language model" (nmod)
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in lex("model_word"):
         return True  # "the outputs of ChatGPT"
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "on", "through", "via")
@@ -208,6 +208,8 @@ def _subject_toks(verb) -> list:
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
         # "xAI had distilled ...", the subject hung on the auxiliary by the parser
         subs += [g for c in v.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ == "nsubj"]
+        if subs and v.dep_ == "relcl" and all(t.lower_ in ("that", "which", "who") for t in subs):
+            subs = []  # "a model that learns ...": the relative pronoun stands for the noun it hangs from
         if subs:
             return subs
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and v.head.i != v.i:
@@ -215,7 +217,8 @@ def _subject_toks(verb) -> list:
                 v = v.head.head  # "X ran campaigns to extract ...": the campaigns' runner extracts
                 continue
             if v.dep_ in ("acl", "relcl"):
-                return [v.head]
+                h = v.head  # "Orca, a 13-billion parameter model that learns ... from GPT-4": the name the noun stands for
+                return [h.head] if h.dep_ == "appos" and h.head.pos_ == "PROPN" else [h]
             if v.dep_ in ("xcomp", "pcomp", "advcl") and _concern(v.head):
                 return []  # "labs have grown concerned about rivals distilling their models": not the labs
             v = v.head
