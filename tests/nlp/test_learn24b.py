@@ -93,3 +93,21 @@ def test_two_people_run_into_one_name_the_speaker_is_the_one_after_the_comma():
     speakers = [q.speaker for q in pipeline.extract(text).quotes]
     assert speakers[0] == "Igor Babuschkin"
     assert speakers[1] in ("Winterbourne", "Jax Winterbourne"), speakers
+
+
+def test_the_doer_of_a_pseudo_cleft_and_every_passive_subject_are_read_by_the_frames():
+    # (the learned decision had carried these; a refit must not be all that reads them)
+    from ingest.nlp.pipeline import get_nlp, make_doc
+
+    nlp = get_nlp()
+    doc = nlp(make_doc(nlp, "Sacks said that what DeepSeek did here is they distilled knowledge out of OpenAI models."))
+    verb = next(t for t in doc if t.text == "distilled")
+    assert [t.text for t in A._subject_toks(verb)] == ["DeepSeek"]
+    text = ("Google has denied the allegations that its recently launched generative AI-based chatbot, Bard is "
+            "trained on data from OpenAI's ChatGPT.")
+    doc = nlp(make_doc(nlp, text))
+    verb = next(t for t in doc if t.text == "trained")
+    actor = next(c for c in verb.children if c.dep_ == "nsubjpass")
+    found = A._from_action(doc, verb, doc[:], 0, doc._.ct_mentions, False, "action_passive", actor)
+    assert [(f.allegation.accused, f.allegation.teacher, f.allegation.status) for f in found] == \
+        [("Google", "ChatGPT", "denied")]
