@@ -168,8 +168,8 @@ def _is_source(doc: Doc, m: Mention) -> bool:
     if nxt is not None and nxt.lower_ in ("’s", "'s", "’") and m.tok_end + 1 < len(doc):
         if any(t.lower_ in lex("model_word") for t in doc[m.tok_end + 1:m.tok_end + 4]):
             return True
-    if tok.dep_ in ("poss", "compound") and tok.head.lower_ in lex("model_word"):
-        return True
+    if tok.dep_ in ("poss", "compound", "nmod") and tok.head.lower_ in lex("model_word"):
+        return True  # "OpenAI's models", "the OpenAI large language model" (nmod)
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in lex("model_word"):
         return True  # "the outputs of ChatGPT"
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "on", "through", "via")
@@ -208,6 +208,13 @@ def _subject_toks(verb) -> list:
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
         # "xAI had distilled ...", the subject hung on the auxiliary by the parser
         subs += [g for c in v.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ == "nsubj"]
+        if subs and v.dep_ == "ccomp" and v.head.lemma_ == "be" and all(t.lower_ in ("they", "it") for t in subs):
+            # "what DeepSeek did here is they distilled ...": the pronoun is the doer of the pseudo-cleft
+            doers = [n for c in v.head.children if c.dep_ == "csubj" and c.lemma_ == "do" for n in c.children
+                     if n.dep_ == "nsubj"]
+            subs = doers or subs
+        if subs and v.dep_ == "relcl" and all(t.lower_ in ("that", "which", "who") for t in subs):
+            subs = []  # "a model that learns ...": the relative pronoun stands for the noun it hangs from
         if subs:
             return subs
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and v.head.i != v.i:
@@ -215,7 +222,8 @@ def _subject_toks(verb) -> list:
                 v = v.head.head  # "X ran campaigns to extract ...": the campaigns' runner extracts
                 continue
             if v.dep_ in ("acl", "relcl"):
-                return [v.head]
+                h = v.head  # "Orca, a 13-billion parameter model that learns ... from GPT-4": the name the noun stands for
+                return [h.head] if h.dep_ == "appos" and h.head.pos_ == "PROPN" else [h]
             if v.dep_ in ("xcomp", "pcomp", "advcl") and _concern(v.head):
                 return []  # "labs have grown concerned about rivals distilling their models": not the labs
             v = v.head
@@ -364,10 +372,13 @@ def _from_action(doc, verb, sent, si, ms, signal, path, actor=None) -> list[Foun
     campaign = verb.lemma_.lower() in lex("campaign_verb")
     if campaign and not any(t.lower_.startswith("distil") for t in scope):
         return []  # "ran a campaign against Chinese AI labs" is not "ran distillation campaigns"
-    subject = [actor] if actor is not None else _subject_toks(verb)
+    if actor is not None:  # every passive subject ("its chatbot, Bard is trained on ...": two, the name the second)
+        subject = [actor] + [c for c in verb.children if c.dep_ == "nsubjpass" and c.i != actor.i]
+    else:
+        subject = _subject_toks(verb)
     accused_ms = [m for m in _actors(doc, subject, ms) if _company(m) or m.kind == "person"]
-    if actor is not None:  # "R1 was trained on ...": the model itself is the subject
-        m = covering(ms, doc, actor.i)
+    for a in (subject if actor is not None else ()):  # "R1 was trained on ...": the model itself is the subject
+        m = covering(ms, doc, a.i)
         if m is not None and m.kind == "model" and m not in accused_ms:
             accused_ms.append(m)
     gov = _governor(verb)

@@ -733,8 +733,11 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                             df += [m for o in _objects(doc, c) for m in _np_parties(doc, o, ms) if m not in df]
                 elif tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in HIT_VERBS:
                     hit = head.head  # "Salesforce was hit with a class action lawsuit by two authors"
-                    passive = any(c.dep_ == "auxpass" for c in hit.children)
-                    df += [m for c in hit.children if c.dep_ == ("nsubjpass" if passive else "dobj")
+                    # a headline drops the auxiliary ("OpenAI, Microsoft hit with new author copyright lawsuit"):
+                    # a 'hit' with a subject and no object is passive, its subject the one hit
+                    passive = any(c.dep_ == "auxpass" for c in hit.children) or not any(
+                        c.dep_ in ("dobj", "obj") for c in hit.children)
+                    df += [m for c in hit.children if c.dep_ in (("nsubjpass", "nsubj") if passive else ("dobj",))
                            for m in _np_parties(doc, c, ms) if m not in df]
                     by = [o for c in (*hit.children, *tok.children) if c.dep_ in ("agent", "prep") and c.lower_ == "by"
                           for o in c.children if o.dep_ == "pobj"]
@@ -876,6 +879,16 @@ def role_named(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
             o.lower_ in SUE_NOUNS and any(d.lower_ in ("the", "this") for d in o.children) for o in c.children)
             for c in tok.children)
         misparsed = tok.dep_ == "dobj" and tok.head.lower_ == "lead"  # "and lead plaintiffs": no verb
+        # "the plaintiff, Karan Johar, sought ...": the definite role noun and the name in apposition to it
+        appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and covering(ms, doc, c.i)
+                 is not None] if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) else []
+        if appos:
+            named = _np_parties(doc, appos[0], ms)
+            if named:
+                sent = layout.sent_of(doc, tok.i)
+                out.append((named, [], sent.start_char, sent.end_char) if role == "plaintiff" else
+                           ([], named, sent.start_char, sent.end_char))
+            continue
         if not in_suit and not misparsed and not any(c.dep_ == "amod" and c.lower_ in _ROLE_MARKS for c in tok.children):
             continue
         t = tok.head if misparsed else tok

@@ -305,6 +305,15 @@ def _as_speaker(ent: Span) -> Span:
     """A name the tagger took for a title or a thing because it follows a quote ('“…,” Eli Wade-Scott, managing
     partner at Edelson PC, said'): a proper name of two to four capitalised words that is the subject of a speech
     verb is a person."""
+    commas = [t.i for t in ent if t.text == ","]
+    if ent.label_ in ("PERSON", "ORG") and commas and ent.root.i > commas[-1] and _speaks(ent.root) and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent.doc[commas[-1] + 1:ent.end]):
+        # "In reply to Babushkin, Winterbourne wrote: ...": the tagger ran two people into one name; the speaker
+        # is the name after the comma (a person when the tagger said so, or the surname of one named before)
+        last = ent.doc[ent.end - 1].text
+        person = ent.label_ == "PERSON" or any(
+            e.label_ == "PERSON" and e.end <= ent.start and e[-1].text == last for e in ent.doc.ents)
+        return Span(ent.doc, commas[-1] + 1, ent.end, label="PERSON" if person else ent.label_)
     if ent.label_ not in _SPEAKER_LABELS:
         return ent
     words = [t for t in ent if not (t.is_punct and t.text in "-–")]
