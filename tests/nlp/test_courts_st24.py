@@ -36,3 +36,9 @@ def test_a_city_districts_court_is_shown_with_its_city():
     assert courts.jurisdiction("cn-shanghai-xuhui-district-peoples-court") == "cn"
     assert courts.jurisdiction("hk-district-court") == "other"
     assert courts.jurisdiction("kycirctfranklin") == "us-state"
+
+
+def test_a_line_above_a_district_court_is_not_its_city():
+    # a heading's last word on the line before ("... New Technologies") is no city; the city after the court is
+    text = "Session 3: Copyright and New Technologies\n\nNanshan District People\u2019s Court, Shenzhen, Guangdong, China"
+    assert [c for c, _, _ in courts.find(text)] == ["cn-shenzhen-nanshan-district-peoples-court"]
