@@ -176,6 +176,9 @@ def cues(doc: Doc) -> list[Cue]:
                 cue.mood = "negated"  # "asked the court to dismiss the plea from a group of book publishers"
             elif e.get("side") == "object" and not _decided(doc, cue):
                 cue.mood = "negated"  # "IGAP Project LLP sided with OpenAI": an intervener's side, no ruling
+        if cue.stage == "judgment" and cue.status and cue.status.startswith("judgment") and _by_jury(doc, start):
+            cue.stage = "trial"  # "Sheeran defeated a separate copyright lawsuit ... in a closely watched jury trial":
+            # a verdict ends the trial; the judgment is a step of its own, when the text tells it (cases README)
         found.append(cue)
     blockers = [c for c in found if c.role in ("trap", "planned")]
     kept = [c for c in found if c.role in ("trap", "planned") or not any(
@@ -189,6 +192,17 @@ def cues(doc: Doc) -> list[Cue]:
     out.sort(key=lambda c: c.start)
     doc.user_data["ct_stage_cues"] = out
     return out
+
+
+_JURY = re.compile(r"\b(?:jury|jury's|juries|jurors?|verdicts?)\b", re.I)
+_JUDGMENT_WORD = re.compile(r"\b(?:judge?ments?|sentenc\w*|entered)\b", re.I)
+
+
+def _by_jury(doc: Doc, start: int) -> bool:
+    """Whether the sentence of a judgment cue tells the outcome as a jury's (a verdict, a jury trial) and names no
+    judgment of the court (no "judgment", "entered", no sentencing)."""
+    sent = doc[start].sent.text
+    return bool(_JURY.search(sent)) and not _JUDGMENT_WORD.search(sent)
 
 
 def _roles(doc: Doc) -> dict:

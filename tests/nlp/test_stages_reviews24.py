@@ -18,3 +18,14 @@ def test_upholding_the_lower_courts_ruling_is_no_regulators_judgment(extract):
     text = ("Dana Whitlock sued Lumen Labs in 2023 over its chatbot. The Ninth Circuit upheld the district court's "
             "ruling on Tuesday.")
     assert ("judgment", "judgment_defendant") not in _steps(extract, text, published=date(2025, 1, 10))
+
+
+def test_a_suit_defeated_at_a_jury_trial_reached_the_trial_and_a_judgment_entered_after_it_the_judgment(extract):
+    # a verdict ends the trial; the judgment is a step of its own when the text tells it (cases README, cur24)
+    text = ("In May 2023, Dana Whitlock defeated a separate copyright lawsuit by Lumen Labs in a closely watched jury "
+            "trial.")
+    steps = _steps(extract, text, published=date(2024, 1, 10))
+    assert ("trial", "judgment_defendant") in steps and not any(st == "judgment" for st, _ in steps), steps
+    text = ("In May 2023, Dana Whitlock defeated a copyright lawsuit by Lumen Labs when the court entered judgment "
+            "for her after the jury's verdict.")
+    assert any(st == "judgment" for st, _ in _steps(extract, text, published=date(2024, 1, 10)))
