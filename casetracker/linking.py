@@ -7,6 +7,7 @@ pair of opposing parties of a known case stays unlinked.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Callable, Optional
 
@@ -50,7 +51,18 @@ def _party_for(name: str, extraction: nlp.Extraction) -> Optional[nlp.PartyX]:
             return px
     close = [px for px in extraction.parties
              if _names_match(name, px.name) or any(_names_match(name, s) for s in px.surface_forms if s[:1].isupper())]
-    return min(close, key=lambda px: abs(len(px.name.split()) - len(name.split())), default=None)
+    best = min(close, key=lambda px: abs(len(px.name.split()) - len(name.split())), default=None)
+    if best is not None and exact.startswith(normalize_name(best.name) + " ") and _titled(name):
+        # "UK Information Commissioner" where the tagger cut the name to "UK Information": the side names the
+        # office in full (its last word an office's, patterns/reviews.jsonl regulator_head), not a longer headline
+        return replace(best, name=name, gazetteer_id=None, surface_forms=[name])
+    return best
+
+
+def _titled(name: str) -> bool:
+    from ingest.nlp import reviews
+
+    return name.split()[-1].lower() in reviews.HEADS if name.split() else False
 
 
 def _side_party(side_names: list[str], caption_side: str, extraction: nlp.Extraction, resolve):
