@@ -962,6 +962,35 @@ def dismissals(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
     return out
 
 
+RULE_VERBS = rules.lexicon(_LEX, "rule_verb")
+AGREE_VERBS = rules.lexicon(_LEX, "agree_verb")
+
+
+def ruled_between(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
+    """(plaintiffs, defendants, sentence bounds) of a court's ruling between two named sides where one is a
+    government agency: "A federal judge has ruled against Penguin Random House's proposed purchase of Simon &
+    Schuster, agreeing with the Justice Department that ..." — the side a judge rules against and the one it agrees
+    (or sides) with are the suit's two sides, and an agency's side is the one that sued (an enforcement suit)."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            if tok.lemma_.lower() not in RULE_VERBS or tok.pos_ != "VERB" or _unrealised(tok) or _falsely_told(tok):
+                continue
+            if not any(c.dep_ == "nsubj" and _court_word(c, ms) for c in tok.children):
+                continue
+            losers = _prep_objs(doc, tok, ("against",), ms)
+            winners = [m for c in tok.children if c.dep_ in ("advcl", "xcomp", "conj") and
+                       c.lemma_.lower() in AGREE_VERBS for m in _prep_objs(doc, c, ("with",), ms)]
+            winners = [m for m in winners if m.name not in {x.name for x in losers}]
+            if not losers or not winners:
+                continue
+            if any(m.kind == "agency" for m in winners):
+                out.append((winners, losers, sent.start_char, sent.end_char))
+            elif any(m.kind == "agency" for m in losers):
+                out.append((losers, winners, sent.start_char, sent.end_char))
+    return out
+
+
 CONVICT_VERBS = rules.lexicon(_LEX, "convict_verb")
 FEDERAL_PROSECUTION = re.compile("|".join(e["regex"] for e in rules.entries(_LEX, "federal_prosecution")))
 
@@ -1395,6 +1424,14 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     parties.decide(doc, ms, roles)  # the learned party / party_role decisions over these proposals
     if not out:
         _compose_from_roles(ms, roles, add_case)
+    for pl, df, s0, s1 in ruled_between(doc, ms) if not out else []:  # "ruled against X, agreeing with the
+        for m in pl:  # Justice Department": the agency's enforcement suit, where the text has no other
+            roles.propose(m.name, "plaintiff", "described")
+        for m in df:
+            roles.propose(m.name, "defendant", "described")
+        add_case(f"{short(pl[0], doc)} v. {short(df[0], doc)}", [m.name for m in pl], [m.name for m in df],
+                 s0, s1, inferred=True, key=(pl[0].name, df[0].name), origin="described")
+        break
     for pl, df, s0, s1 in disputes[:1] if not out else []:  # "X and Y have been locked in a battle over ...": the
         add_case(f"{short(pl[0], doc)} v. {short(df[0], doc)}", [m.name for m in pl], [m.name for m in df],  # one
                  s0, s1, inferred=True, key=(pl[0].name, df[0].name), origin="dispute")  # dispute of a text with no suit
