@@ -1065,7 +1065,7 @@ def joined_defendants(doc: Doc, ms) -> list[Mention]:
 SIMILAR = re.compile(r"\b(?:[Ss]imilar(?:ly)?|[Ii]dentical|[Pp]arallel|[Ll]ikewise)\b")
 
 
-def _pair_halves(found: list, halves: list, text: str = "") -> None:
+def _pair_halves(found: list, halves: list, text: str = "", again: Optional[list] = None) -> None:
     """'Eight regional newspapers sued OpenAI and Microsoft ... The lawsuit was filed by the New York Daily
     News, the Chicago Tribune, ...': the definite suit of a later sentence is the suit already described, so
     its named plaintiffs join that suit (and complete a suit whose plaintiffs were only 'eight newspapers')."""
@@ -1089,7 +1089,9 @@ def _pair_halves(found: list, halves: list, text: str = "") -> None:
             prior = [f for f in found if f[3] <= s0 and f[1]] or [  # lawsuit with similar claims": against the
                 h for h in halves if h[3] <= s0 and h[1] and not h[0]]  # one the suit before sued
             if prior and not any(m.name in {x.name for x in prior[-1][0]} for m in pl):
-                found.append((list(pl), list(prior[-1][1]), s0, s1))
+                if again is not None:  # another suit against them, also where a printed caption names one ("Lyons
+                    again.append(len(found))  # v. OpenAI ... after the executor of Adams's estate filed a
+                found.append((list(pl), list(prior[-1][1]), s0, s1))  # substantively identical complaint")
     for pl, df, s0, s1, definite, _ in halves:  # "Kentucky is the first state to launch a lawsuit against an AI
         if not (df and not pl and definite) or any(f[2] < s0 for f in found):  # chatbot company. ..., the complaint
             continue  # alleges Character Technologies ... broke Kentucky law": the suit's defendant, named after it
@@ -1310,7 +1312,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     halves += [(pl, df, s0, s1, True, True) for pl, df, s0, s1 in role_named(doc, ms)]
     halves += [([], df, s0, s1, False, True) for df, s0, s1 in enjoined(doc, ms)]  # the party an order bars
     halves.sort(key=lambda h: h[2])
-    _pair_halves(found, halves, text)
+    _pair_halves(found, halves, text, again)
     litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
     described_sents = {s0 for _, _, s0, _ in found}
     extra = [a for a in accusations(doc, ms) + unproven(doc, ms) if a[2] not in described_sents] if litigation else []

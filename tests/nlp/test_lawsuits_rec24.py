@@ -29,3 +29,11 @@ def test_a_ruling_between_two_companies_names_no_plaintiff():
     text = ("A federal judge has ruled against Acme Publishing Group, agreeing with Tidewell Logistics that the contract "
             "was void.")
     assert _cases(text) == []
+
+
+def test_an_identical_complaint_filed_by_another_plaintiff_is_a_second_suit_beside_the_printed_one():
+    text = ("Rowan Ellery v. Nimbus Corp.\n\nWhether this federal action against Nimbus Corp. should be stayed. "
+            "Rowan Ellery filed this federal action on March 3, 2025, eighteen days after the executor of murder victim Dana Pruitt's "
+            "estate filed a substantively identical complaint in San Francisco Superior Court.")
+    caps = [c[0] for c in _cases(text)]
+    assert caps == ["Rowan Ellery v. Nimbus Corp", "Pruitt v. Nimbus Corp"]
