@@ -33,6 +33,8 @@ HIT_VERBS = rules.lexicon(_LEX, "hit_verb")
 QUANTITY_NOUNS = rules.lexicon(_LEX, "quantity_noun", key="text")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
 TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
+CHALLENGE_VERBS = rules.lexicon(_LEX, "challenge_verb")
+LAW_NOUNS = rules.lexicon(_LEX, "law_noun", key="text")
 RESOLVE_VERBS = rules.lexicon(_LEX, "resolve_verb")
 SERVE_VERBS = rules.lexicon(_LEX, "serve_verb")
 DISPUTE_NOUNS = rules.lexicon(_LEX, "dispute_noun", key="text")
@@ -735,6 +737,13 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                             df = _relief_against(doc, child, ms)
                             if df:
                                 break
+                if not df:  # "its lawsuit challenging a Minnesota state law": the law's maker (mentions._law_challenged),
+                    for child in tok.children:  # where nothing else names whom the suit is against
+                        if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in CHALLENGE_VERBS:
+                            df = [m for o in _objects(doc, child) if o.lower_ in LAW_NOUNS
+                                  for m in _np_parties(doc, o, ms)]
+                            if df:
+                                break
                 if not pl and not df and tok.dep_ == "nsubj" and any(c.lower_ in ("the", "this") for c in tok.children):
                     for v in (head, *head.conjuncts):  # "Filed in Franklin Circuit Court, the complaint alleges
                         if v.lemma_.lower() in CHARGE_VERBS and v.pos_ == "VERB":  # Character Technologies ... broke
@@ -1063,6 +1072,9 @@ def joined_defendants(doc: Doc, ms) -> list[Mention]:
 
 
 SIMILAR = re.compile(r"\b(?:[Ss]imilar(?:ly)?|[Ii]dentical|[Pp]arallel|[Ll]ikewise)\b")
+# the suit itself told as like another ("filed a substantively identical complaint", "a lawsuit with similar claims")
+SIMILAR_SUIT = re.compile(r"(?i)\b(?:similar|identical|parallel)\s+(?:\w+\s+){0,2}?(?:lawsuits?|suits?|complaints?|"
+                          r"cases?|actions?|claims|petitions?)\b")
 
 
 def _pair_halves(found: list, halves: list, text: str = "", again: Optional[list] = None) -> None:
@@ -1089,7 +1101,7 @@ def _pair_halves(found: list, halves: list, text: str = "", again: Optional[list
             prior = [f for f in found if f[3] <= s0 and f[1]] or [  # lawsuit with similar claims": against the
                 h for h in halves if h[3] <= s0 and h[1] and not h[0]]  # one the suit before sued
             if prior and not any(m.name in {x.name for x in prior[-1][0]} for m in pl):
-                if again is not None:  # another suit against them, also where a printed caption names one ("Lyons
+                if again is not None and SIMILAR_SUIT.search(text[s0:s1]):  # another suit against them, also where a printed caption names one ("Lyons
                     again.append(len(found))  # v. OpenAI ... after the executor of Adams's estate filed a
                 found.append((list(pl), list(prior[-1][1]), s0, s1))  # substantively identical complaint")
     for pl, df, s0, s1, definite, _ in halves:  # "Kentucky is the first state to launch a lawsuit against an AI

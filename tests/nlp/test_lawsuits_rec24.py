@@ -37,3 +37,11 @@ def test_an_identical_complaint_filed_by_another_plaintiff_is_a_second_suit_besi
             "estate filed a substantively identical complaint in San Francisco Superior Court.")
     caps = [c[0] for c in _cases(text)]
     assert caps == ["Rowan Ellery v. Nimbus Corp", "Pruitt v. Nimbus Corp"]
+
+
+def test_only_a_suit_told_as_like_another_is_a_second_suit():
+    from ingest.nlp.lawsuits import SIMILAR_SUIT
+    assert SIMILAR_SUIT.search("the executor filed a substantively identical complaint in state court")
+    assert SIMILAR_SUIT.search("Farnsworth initiated a lawsuit with similar claims")
+    assert not SIMILAR_SUIT.search("findings that revealed downloads for training purposes similar to those used "
+                                   "for the writers' works")
