@@ -1101,9 +1101,13 @@ def _pair_halves(found: list, halves: list, text: str = "", again: Optional[list
             prior = [f for f in found if f[3] <= s0 and f[1]] or [  # lawsuit with similar claims": against the
                 h for h in halves if h[3] <= s0 and h[1] and not h[0]]  # one the suit before sued
             if prior and not any(m.name in {x.name for x in prior[-1][0]} for m in pl):
-                if again is not None and SIMILAR_SUIT.search(text[s0:s1]):  # another suit against them, also where a printed caption names one ("Lyons
-                    again.append(len(found))  # v. OpenAI ... after the executor of Adams's estate filed a
-                found.append((list(pl), list(prior[-1][1]), s0, s1))  # substantively identical complaint")
+                start = s0
+                if again is not None and SIMILAR_SUIT.search(text[s0:s1]):  # another suit against them, also where
+                    again.append(len(found))  # a printed caption names one ("Lyons v. OpenAI ... filed this action
+                    start = max(s0, min(m.start for m in pl))  # eighteen days after the executor of Adams's estate
+                    # filed a substantively identical complaint": told where its plaintiff is, not the sentence's
+                    # first words, which are the other suit's)
+                found.append((list(pl), list(prior[-1][1]), start, s1))
     for pl, df, s0, s1, definite, _ in halves:  # "Kentucky is the first state to launch a lawsuit against an AI
         if not (df and not pl and definite) or any(f[2] < s0 for f in found):  # chatbot company. ..., the complaint
             continue  # alleges Character Technologies ... broke Kentucky law": the suit's defendant, named after it

@@ -45,3 +45,20 @@ def test_only_a_suit_told_as_like_another_is_a_second_suit():
     assert SIMILAR_SUIT.search("Farnsworth initiated a lawsuit with similar claims")
     assert not SIMILAR_SUIT.search("findings that revealed downloads for training purposes similar to those used "
                                    "for the writers' works")
+
+
+def test_a_dated_filing_beside_an_identical_suit_stays_with_the_suit_whose_plaintiff_filed_it():
+    from ingest.nlp.caselinks import case_of
+    from ingest.nlp.types import CaseX, Evidence
+
+    text = ("Rowan Ellery, as representative of the estate, filed this federal action on March 3, 2025, eighteen days "
+            "after the executor of murder victim Dana Pruitt's estate filed a substantively identical complaint.")
+    doc = pipeline.get_nlp()(text)
+    doc._.ct_mentions = []  # the tagger left the names out
+    doc.user_data.pop("ct_case_anchors", None)
+    at = text.index("March 3")
+    cases = [CaseX("Rowan Ellery v. Nimbus Corp.", plaintiffs=["Rowan Ellery"], defendants=["Nimbus Corp."],
+                   evidence=[Evidence(500, 530, 500, 530)]),
+             CaseX("Pruitt v. Nimbus Corp.", plaintiffs=["Dana Pruitt"], defendants=["Nimbus Corp."],
+                   evidence=[Evidence(text.index("Dana"), len(text), 0, len(text))])]
+    assert case_of(doc, cases, at, 0, len(text)) == 0
