@@ -67,6 +67,9 @@ def anchors(doc: Doc, cases: list[CaseX]) -> list[tuple[int, int]]:
     for m in ms or []:
         if m.name in own and not m.resolved:
             out.add((m.start, own[m.name]))
+    for n, i in own.items():  # a person's full name the tagger left out ("Emily Lyons, as representative of ...")
+        if len(n.split()) >= 2 and n[:1].isupper():
+            out.update((m.start(), i) for m in re.finditer(rf"\b{re.escape(n)}\b", text))
     for n, i in own.items():  # "the CCDH case": an own party's initials (Center for Countering Digital Hate)
         initials = _initials(n)
         if initials:

@@ -33,6 +33,8 @@ HIT_VERBS = rules.lexicon(_LEX, "hit_verb")
 QUANTITY_NOUNS = rules.lexicon(_LEX, "quantity_noun", key="text")
 ACCUSE_VERBS = rules.lexicon(_LEX, "accuse_verb")
 TARGET_VERBS = rules.lexicon(_LEX, "suit_target_verb")
+CHALLENGE_VERBS = rules.lexicon(_LEX, "challenge_verb")
+LAW_NOUNS = rules.lexicon(_LEX, "law_noun", key="text")
 RESOLVE_VERBS = rules.lexicon(_LEX, "resolve_verb")
 SERVE_VERBS = rules.lexicon(_LEX, "serve_verb")
 DISPUTE_NOUNS = rules.lexicon(_LEX, "dispute_noun", key="text")
@@ -782,6 +784,13 @@ def described(doc: Doc, ms, halves: Optional[list] = None, background: Optional[
                             df = _relief_against(doc, child, ms)
                             if df:
                                 break
+                if not df:  # "its lawsuit challenging a Minnesota state law": the law's maker (mentions._law_challenged),
+                    for child in tok.children:  # where nothing else names whom the suit is against
+                        if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in CHALLENGE_VERBS:
+                            df = [m for o in _objects(doc, child) if o.lower_ in LAW_NOUNS
+                                  for m in _np_parties(doc, o, ms)]
+                            if df:
+                                break
                 if not pl and not df and tok.dep_ == "nsubj" and any(c.lower_ in ("the", "this") for c in tok.children):
                     for v in (head, *head.conjuncts):  # "Filed in Franklin Circuit Court, the complaint alleges
                         if v.lemma_.lower() in CHARGE_VERBS and v.pos_ == "VERB":  # Character Technologies ... broke
@@ -1019,6 +1028,35 @@ def dismissals(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
     return out
 
 
+RULE_VERBS = rules.lexicon(_LEX, "rule_verb")
+AGREE_VERBS = rules.lexicon(_LEX, "agree_verb")
+
+
+def ruled_between(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, int]]:
+    """(plaintiffs, defendants, sentence bounds) of a court's ruling between two named sides where one is a
+    government agency: "A federal judge has ruled against Penguin Random House's proposed purchase of Simon &
+    Schuster, agreeing with the Justice Department that ..." — the side a judge rules against and the one it agrees
+    (or sides) with are the suit's two sides, and an agency's side is the one that sued (an enforcement suit)."""
+    out = []
+    for sent in layout.sents(doc):
+        for tok in sent:
+            if tok.lemma_.lower() not in RULE_VERBS or tok.pos_ != "VERB" or _unrealised(tok) or _falsely_told(tok):
+                continue
+            if not any(c.dep_ == "nsubj" and _court_word(c, ms) for c in tok.children):
+                continue
+            losers = _prep_objs(doc, tok, ("against",), ms)
+            winners = [m for c in tok.children if c.dep_ in ("advcl", "xcomp", "conj") and
+                       c.lemma_.lower() in AGREE_VERBS for m in _prep_objs(doc, c, ("with",), ms)]
+            winners = [m for m in winners if m.name not in {x.name for x in losers}]
+            if not losers or not winners:
+                continue
+            if any(m.kind == "agency" for m in winners):
+                out.append((winners, losers, sent.start_char, sent.end_char))
+            elif any(m.kind == "agency" for m in losers):
+                out.append((losers, winners, sent.start_char, sent.end_char))
+    return out
+
+
 CONVICT_VERBS = rules.lexicon(_LEX, "convict_verb")
 FEDERAL_PROSECUTION = re.compile("|".join(e["regex"] for e in rules.entries(_LEX, "federal_prosecution")))
 
@@ -1091,9 +1129,12 @@ def joined_defendants(doc: Doc, ms) -> list[Mention]:
 
 
 SIMILAR = re.compile(r"\b(?:[Ss]imilar(?:ly)?|[Ii]dentical|[Pp]arallel|[Ll]ikewise)\b")
+# the suit itself told as like another ("filed a substantively identical complaint", "a lawsuit with similar claims")
+SIMILAR_SUIT = re.compile(r"(?i)\b(?:similar|identical|parallel)\s+(?:\w+\s+){0,2}?(?:lawsuits?|suits?|complaints?|"
+                          r"cases?|actions?|claims|petitions?)\b")
 
 
-def _pair_halves(found: list, halves: list, text: str = "") -> None:
+def _pair_halves(found: list, halves: list, text: str = "", again: Optional[list] = None) -> None:
     """'Eight regional newspapers sued OpenAI and Microsoft ... The lawsuit was filed by the New York Daily
     News, the Chicago Tribune, ...': the definite suit of a later sentence is the suit already described, so
     its named plaintiffs join that suit (and complete a suit whose plaintiffs were only 'eight newspapers')."""
@@ -1117,7 +1158,13 @@ def _pair_halves(found: list, halves: list, text: str = "") -> None:
             prior = [f for f in found if f[3] <= s0 and f[1]] or [  # lawsuit with similar claims": against the
                 h for h in halves if h[3] <= s0 and h[1] and not h[0]]  # one the suit before sued
             if prior and not any(m.name in {x.name for x in prior[-1][0]} for m in pl):
-                found.append((list(pl), list(prior[-1][1]), s0, s1))
+                start = s0
+                if again is not None and SIMILAR_SUIT.search(text[s0:s1]):  # another suit against them, also where
+                    again.append(len(found))  # a printed caption names one ("Lyons v. OpenAI ... filed this action
+                    start = max(s0, min(m.start for m in pl))  # eighteen days after the executor of Adams's estate
+                    # filed a substantively identical complaint": told where its plaintiff is, not the sentence's
+                    # first words, which are the other suit's)
+                found.append((list(pl), list(prior[-1][1]), start, s1))
     for pl, df, s0, s1, definite, _ in halves:  # "Kentucky is the first state to launch a lawsuit against an AI
         if not (df and not pl and definite) or any(f[2] < s0 for f in found):  # chatbot company. ..., the complaint
             continue  # alleges Character Technologies ... broke Kentucky law": the suit's defendant, named after it
@@ -1338,7 +1385,7 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     halves += [(pl, df, s0, s1, True, True) for pl, df, s0, s1 in role_named(doc, ms)]
     halves += [([], df, s0, s1, False, True) for df, s0, s1 in enjoined(doc, ms)]  # the party an order bars
     halves.sort(key=lambda h: h[2])
-    _pair_halves(found, halves, text)
+    _pair_halves(found, halves, text, again)
     litigation = bool(found or pairs or re.search(r"\b(?:lawsuit|sued|court|judge|trial)\b", text, re.I))
     described_sents = {s0 for _, _, s0, _ in found}
     extra = [a for a in accusations(doc, ms) + unproven(doc, ms) if a[2] not in described_sents] if litigation else []
@@ -1452,6 +1499,14 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     parties.decide(doc, ms, roles)  # the learned party / party_role decisions over these proposals
     if not out:
         _compose_from_roles(ms, roles, add_case)
+    for pl, df, s0, s1 in ruled_between(doc, ms) if not out else []:  # "ruled against X, agreeing with the
+        for m in pl:  # Justice Department": the agency's enforcement suit, where the text has no other
+            roles.propose(m.name, "plaintiff", "described")
+        for m in df:
+            roles.propose(m.name, "defendant", "described")
+        add_case(f"{short(pl[0], doc)} v. {short(df[0], doc)}", [m.name for m in pl], [m.name for m in df],
+                 s0, s1, inferred=True, key=(pl[0].name, df[0].name), origin="described")
+        break
     for pl, df, s0, s1 in disputes[:1] if not out else []:  # "X and Y have been locked in a battle over ...": the
         add_case(f"{short(pl[0], doc)} v. {short(df[0], doc)}", [m.name for m in pl], [m.name for m in df],  # one
                  s0, s1, inferred=True, key=(pl[0].name, df[0].name), origin="dispute")  # dispute of a text with no suit

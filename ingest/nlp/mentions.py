@@ -519,17 +519,37 @@ def _files_suit(verb) -> bool:
     return False
 
 
+_LAW_NOUNS = rules.lexicon(_SUITS, "law_noun", key="text")
+_CHALLENGE_VERBS = rules.lexicon(_SUITS, "challenge_verb")
+
+
+def _law_challenged(tok) -> bool:
+    """The place is the maker of a law a suit challenges: 'its lawsuit challenging a Minnesota state law', 'sued
+    to block Utah's new statute' (the law's state or country is the suit's defendant)."""
+    law = tok.head
+    while law.dep_ == "compound" and law.head.i > law.i and law.lower_ not in _LAW_NOUNS:  # "an Oregon state law"
+        law = law.head
+    if tok.dep_ not in ("compound", "poss") or law.i <= tok.i or law.lower_ not in _LAW_NOUNS or law.dep_ != "dobj":
+        return False
+    verb = law.head
+    if verb.lemma_.lower() not in _CHALLENGE_VERBS:
+        return False
+    return verb.dep_ == "acl" and verb.head.lower_ in _SUIT_NOUNS or \
+        verb.dep_ in ("xcomp", "advcl") and _files_suit(verb.head)
+
+
 def _suing_governments(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
     """'Texas sued Google', 'Kentucky is the first state to launch a lawsuit against ...': a state or a country
-    the tagger calls a place is a government, a party, where it is the one that sues (elsewhere it is a place)."""
+    the tagger calls a place is a government, a party, where it is the one that sues (elsewhere it is a place);
+    and where a suit challenges its law ("X's lawsuit challenging a Minnesota state law": the one sued)."""
     covered = _covered(found)
     out = []
     for ent in doc.ents:
-        if ent.label_ != "GPE" or ent.root.dep_ != "nsubj" or any(i in covered for i in range(ent.start, ent.end)):
+        if ent.label_ != "GPE" or any(i in covered for i in range(ent.start, ent.end)):
             continue
         if not ent.text[:1].isupper() or ent.start and doc[ent.start - 1].lower_ in ("the", "of"):
             continue
-        if _files_suit(ent.root.head):
+        if ent.root.dep_ == "nsubj" and _files_suit(ent.root.head) or _law_challenged(ent.root):
             m = _span_mention(doc, ent, _clean(ent.text), "agency", quoted)
             m.litigant_ok = True
             out.append(m)
