@@ -168,15 +168,18 @@ def _county_courts(text: str) -> list[tuple[str, int, int]]:
 
 
 def _in_named_state(cid: str, kind: str, text: str, start: int, end: int) -> Optional[str]:
-    """The county court cid, or the court of its kind ("Superior") of the one other state the text names (outside
-    the court's own name: "Washington County") where the text never names cid's own state (see _county_courts);
+    """The county court cid, or the court of its kind ("Superior") of the other state the text names (the one, or the
+    one it names most; outside the court's own name: "Washington County") where the text never names cid's own state
+    (see _county_courts);
     cid itself when courts-db has no one such court of that state."""
     own = str(_db().get(cid, {}).get("location") or "")
     rest = text[:start] + " " + text[end:]
-    named = {s["text"] for s in _states() if re.search(rf"\b{re.escape(s['text'])}\b", rest)}
-    if not own or own in named or len(named) != 1:
-        return cid
-    state = named.pop()
+    named = {s["text"]: len(re.findall(rf"\b{re.escape(s['text'])}\b", rest)) for s in _states()}
+    named = {k: v for k, v in named.items() if v}
+    ranked = sorted(named.values(), reverse=True)
+    if not own or own in named or not ranked or len(ranked) > 1 and (ranked[0] < 2 or ranked[0] == ranked[1]):
+        return cid  # (several states named: the one the text names most, at least twice)
+    state = max(named, key=named.get)
     ids = [i for i, c in _db().items() if c.get("location") == state and c.get("system") == "state"
            and c.get("type") == "trial" and kind.lower() in str(c.get("name", "")).lower()
            and "county" not in str(c.get("name", "")).lower() and not c.get("parent")]

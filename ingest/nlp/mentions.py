@@ -510,6 +510,10 @@ def _files_suit(verb) -> bool:
     return False
 
 
+_RANKING = {"first", "first-ever", "second", "third", "latest", "last", "biggest", "largest", "major", "landmark",
+            "only", "ever"}
+
+
 def _suing_governments(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
     """'Texas sued Google', 'Kentucky is the first state to launch a lawsuit against ...': a state or a country
     the tagger calls a place is a government, a party, where it is the one that sues (elsewhere it is a place);
@@ -525,7 +529,9 @@ def _suing_governments(doc: Doc, found: list[Mention], quoted: set) -> list[Ment
             continue
         head = ent.root.head
         if ent.root.dep_ == "nsubj" and _files_suit(head) or ent.root.dep_ == "poss" and \
-                head.lower_ in _SUIT_NOUNS and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
+                head.lower_ in _SUIT_NOUNS and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children) \
+                and not any(c.dep_ in ("amod", "compound") and (c.tag_ in ("JJS", "RBS") or c.lower_ in _RANKING)
+                            for c in head.children):  # ("India's first-ever legal case against OpenAI": a place)
             m = _span_mention(doc, ent, _clean(ent.text), "agency", quoted)
             m.litigant_ok = True
             out.append(m)

@@ -99,3 +99,27 @@ def test_a_federal_criminal_case_told_by_the_charges_against_the_accused():
     text = ("Federal prosecutors are appealing a judge's decision. US District Judge James Peterson threw out one "
             "charge, while allowing three other charges against Steven Anderegg to proceed.")
     assert _cases(text, kind="news") == [("United States v. Anderegg", [], ["Steven Anderegg"])]
+
+
+def test_a_sentence_passed_is_the_prosecutions_judgment(extract):
+    from datetime import date
+    text = ("Hugh Nelson, a 27-year-old from Bolton, has been jailed for 18 years at Bolton Crown Court after pleading "
+            "guilty to making indecent images.")
+    steps = {(e.stage, e.status) for e in extract(text, published=date(2024, 10, 28)).events if e.stage or e.status}
+    assert ("judgment", "judgment_plaintiff") in steps, steps
+
+
+def test_a_county_court_goes_to_the_state_the_text_names_most_and_a_district_court_needs_its_city():
+    text = "Washington County Superior Court Judge Ann Roe ruled. A New York-based firm. Vermont's AG. Vermont law."
+    assert courts.find(text)[0][0] == "vtsuperct"
+    assert courts.find("Washington County Superior Court Judge Ann Roe. A New York-based firm. Vermont's AG.")[0][0] \
+        == "gasuperctwashin"  # (two states named once each: neither)
+    assert courts.find("the Shanghai Xuhui District People's Court ruled")[0][0] == \
+        "cn-shanghai-xuhui-district-peoples-court"
+    assert courts.find("Tencent Technologies Nanshan District People’s Court, 2019")[0][0] == "cn-nanshan-peoples-court"
+
+
+def test_a_countrys_first_case_against_a_company_is_no_suit_of_that_country():
+    text = ("The Delhi High Court has launched India’s first-ever legal case against OpenAI, following allegations from "
+            "news agency ANI that ChatGPT infringed its copyright. OpenAI lacks a presence in India.")
+    assert all("India" not in c.plaintiffs for c in pipeline.extract(text, kind="news").cases)
