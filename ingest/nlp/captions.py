@@ -13,14 +13,16 @@ from typing import Optional
 from ingest.nlp import courts, docket_numbers, gazetteer, rules
 
 _SUFFIX = r"(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|PBC|L\.P|LP|N\.A|GmbH|plc|PLC|LLP|S\.A|AG|Limited|Corporation|Company)\.?"
-_WORD = r"(?:[A-Z][\w&.'’+-]*|[a-z]?[A-Z][\w.'’-]*|\d+)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"  # (a Czech or Polish initial: "S. Š.")
+_WORD = rf"(?:[{_UPPER}][\w&.'’+-]*|[a-z]?[A-Z][\w.'’-]*|\d+)"
 _COUNTRY = r"\((?:US|U\.S\.|USA|UK|U\.K\.)\)"  # "Getty Images (US) Inc": the country of a company of a group
 _NAME = (rf"{_WORD}(?: (?:{_WORD}|of|the|and|&|for|de|del|la|du|von|{_COUNTRY})|,? (?:et al\.?|{_SUFFIX})){{0,7}}"
          rf"(?:,? (?:et al\.?|{_SUFFIX}))*")
 _ABBREV = {"st.", "u.s.", "jr.", "sr.", "mr.", "ms.", "dr.", "l.p.", "n.a.", "e.v.", "s.a.", "co.,", "u.k."} | set(
     rules.lexicon("captions_cues", "name_abbrev", key="text"))
 CAPTION = re.compile(rf"(?<![\w.])(?P<left>{_NAME})(?:,\s*(?:[Pp]laintiffs?|[Pp]etitioners?)[-–][Aa]ppell(?:ant|ee)s?)?"
-                     rf",?\s+(?:v\.|vs\.|vs?(?=\s+[A-Z]))\s+(?P<right>(?:the )?{_NAME})")  # "X vs Y" (Indian papers)
+                     rf",?\s+(?:v\.|vs\.|vs?(?=\s+[A-Z])|c\.(?=\s+[A-Z]))\s+(?P<right>(?:the )?{_NAME})")  # "X vs Y" (Indian
+# papers), "Homsy c. Google" (Quebec's French: contre)
 IN_RE = re.compile(r"\b(?:In [Rr]e:?\s+(?P<name>(?:[A-Z][\w.&’'-]*,?\s+){1,8}?(?:Litigation|Litig\.|Cases?))|"
                    r"IN RE:?[\s`|]+(?P<upper>(?:[A-Z][A-Z0-9.&’'-]*,?[\s`|]+){1,8}?(?:LITIGATION|LITIG\.|CASES?)))"
                    r"(?![\w])")  # a court paper's heading may run over lines (and a PDF's column marks)
@@ -209,8 +211,9 @@ def party_side(side: str) -> Optional[str]:
     ("Disney v. MiniMax-M1" is Disney v. MiniMax; "OpenAI v. Northern District of California" is no case)."""
     s = re.split(r"\s+and the\s+(?=[A-Z])", (side or "").strip(" ,;:"), maxsplit=1)[0]  # "Jain and the AI Talent
     words = s.split()  # War": a headline's words run on after the side
-    if not words or len(re.sub(r"[^A-Za-z]", "", s)) < 2 and not re.fullmatch(r"[A-Z]\.", s) or \
-            not re.search(r"[A-Z0-9]", words[0]):  # "xAI", "J.L.", "T." (a minor known by an initial)
+    if not words or sum(c.isalpha() for c in s) < 2 and not re.fullmatch(r"[A-Z]\.|R", s) or \
+            not re.search(r"[A-Z0-9]", words[0]):  # "xAI", "J.L.", "T." (a minor known by an initial), "R" (the
+        # Crown in an English criminal case: "R v Nelson")
         return None
     if _COURT_NAME.search(s) or courts.find(s):
         return None

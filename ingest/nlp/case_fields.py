@@ -372,6 +372,8 @@ def _judge_hits(text: str, ms) -> list[tuple[str, int, int, bool]]:
         if full and (start, full) not in seen:
             seen.add((start, full))
             out.append((full, start, end, magistrate))
+    # "Justice Arif S Doctor": a cue that stops at the first name is the same judge as one that reads on from there
+    out = [o for o in out if not any(p[1] == o[1] and p[2] > o[2] and p[0].startswith(o[0] + " ") for p in out)]
     magistrates = {n for n, *_, mag in out if mag}
     return [(n, s, e, n in magistrates) for n, s, e, _ in out]
 

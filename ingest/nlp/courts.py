@@ -151,16 +151,39 @@ def _county_names() -> dict[str, str]:
 
 
 def _county_courts(text: str) -> list[tuple[str, int, int]]:
-    """A county's court by the name courts-db gives it ("Judge Tracie Cason of Gwinnett County Superior Court")."""
+    """A county's court by the name courts-db gives it ("Judge Tracie Cason of Gwinnett County Superior Court"),
+    unless the text names another state and never the court's own: there a county's court of that kind is the
+    other state's ("Washington County Superior Court" in a story about Vermont is Vermont's Superior Court, not
+    Georgia's), when courts-db has that state's one court of the kind."""
     out = []
     for m in _COUNTY_COURT.finditer(text):
         words = m.group(0).split()
         for k in range(len(words) - 3, -1, -1):  # "In Gwinnett County Superior Court": the shortest name known
             cid = _county_names().get(" ".join(words[k:]).lower())
             if cid:
-                out.append((cid, m.start() + len(" ".join(words[:k])) + (1 if k else 0), m.end()))
+                s0 = m.start() + len(" ".join(words[:k])) + (1 if k else 0)
+                out.append((_in_named_state(cid, words[-2], text, s0, m.end()), s0, m.end()))
                 break
     return out
+
+
+def _in_named_state(cid: str, kind: str, text: str, start: int, end: int) -> Optional[str]:
+    """The county court cid, or the court of its kind ("Superior") of the other state the text names (the one, or the
+    one it names most; outside the court's own name: "Washington County") where the text never names cid's own state
+    (see _county_courts);
+    cid itself when courts-db has no one such court of that state."""
+    own = str(_db().get(cid, {}).get("location") or "")
+    rest = text[:start] + " " + text[end:]
+    named = {s["text"]: len(re.findall(rf"\b{re.escape(s['text'])}\b", rest)) for s in _states()}
+    named = {k: v for k, v in named.items() if v}
+    ranked = sorted(named.values(), reverse=True)
+    if not own or own in named or not ranked or len(ranked) > 1 and (ranked[0] < 2 or ranked[0] == ranked[1]):
+        return cid  # (several states named: the one the text names most, at least twice)
+    state = max(named, key=named.get)
+    ids = [i for i, c in _db().items() if c.get("location") == state and c.get("system") == "state"
+           and c.get("type") == "trial" and kind.lower() in str(c.get("name", "")).lower()
+           and "county" not in str(c.get("name", "")).lower() and not c.get("parent")]
+    return ids[0] if len(ids) == 1 else cid
 
 
 @lru_cache(maxsize=1)
@@ -202,16 +225,24 @@ def _place_slug(place: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", place.lower()).strip("-")
 
 
+def _slots(template_id: str) -> list[str]:
+    """The places a template's id names, in order ("cn-{city}-{place}-district-peoples-court" -> city, place)."""
+    return re.findall(r"\{(\w+)\}", template_id)
+
+
 def _templated(text: str) -> list[tuple[str, int, int]]:
     out = []
     for e, pattern in _templates():
         for m in pattern.finditer(text):
-            place = next((v for k, v in m.groupdict().items() if k.startswith("place") and v), None)
-            city = next((v for k, v in m.groupdict().items() if k.startswith("city") and v), None)
-            if place and city:  # a city district's court named with its city ("the Xuhui District People's Court in
-                place = f"{city} {place}"  # Shanghai"): the city leads, as in the court's official name
-            if place:
-                out.append((e["id"].replace("{place}", _place_slug(place)), m.start(), m.end()))
+            values = {}
+            for slot in _slots(e["id"]):  # a slot's group is named after it (a second alternative's: "place2")
+                values[slot] = next((v for k, v in m.groupdict().items() if re.fullmatch(rf"{slot}\d*", k) and v),
+                                    None)
+            if values and all(values.values()):
+                cid = e["id"]
+                for slot, value in values.items():
+                    cid = cid.replace("{" + slot + "}", _place_slug(value))
+                out.append((cid, m.start(), m.end()))
     return out
 
 
@@ -219,10 +250,20 @@ def _template_info(cid: str) -> dict:
     """name, display and jurisdiction of a court a template names ("cn-changshu-peoples-court" -> "Changshu
     People's Court"); {} for any other id."""
     for e, _ in _templates():
-        head, _, tail = e["id"].partition("{place}")
-        if cid.startswith(head) and cid.endswith(tail) and len(cid) > len(head) + len(tail):
-            place = cid[len(head):len(cid) - len(tail)].replace("-", " ").title()
-            return {k: e[k].replace("{Place}", place) for k in ("name", "display", "jurisdiction") if k in e}
+        slots = _slots(e["id"])
+        parts = re.split(r"\{\w+\}", e["id"])
+        rx = "".join(re.escape(p) + (f"(?P<{slots[n]}>[a-z0-9-]+?)" if n < len(slots) else "")
+                     for n, p in enumerate(parts))
+        m = re.fullmatch(rx, cid)
+        if m:
+            out = {}
+            for k in ("name", "display", "jurisdiction"):
+                if k in e:
+                    value = e[k]
+                    for slot in slots:
+                        value = value.replace("{" + slot.title() + "}", m.group(slot).replace("-", " ").title())
+                    out[k] = value
+            return out
     return {}
 
 

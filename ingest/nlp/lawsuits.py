@@ -888,18 +888,11 @@ def role_named(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
             o.lower_ in SUE_NOUNS and any(d.lower_ in ("the", "this") for d in o.children) for o in c.children)
             for c in tok.children)
         misparsed = tok.dep_ == "dobj" and tok.head.lower_ == "lead"  # "and lead plaintiffs": no verb
-        # "the plaintiff, Karan Johar, sought ...": the definite role noun and the name in apposition to it
-        appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and covering(ms, doc, c.i)
-                 is not None] if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) else []
-        if appos:
-            named = _np_parties(doc, appos[0], ms)
-            if named:
-                sent = layout.sent_of(doc, tok.i)
-                out.append((named, [], sent.start_char, sent.end_char) if role == "plaintiff" else
-                           ([], named, sent.start_char, sent.end_char))
-            continue
-        if not in_suit and not misparsed and not any(c.dep_ == "amod" and c.lower_ in _ROLE_MARKS for c in tok.children):
-            continue
+        the_role = tok.lower_ in ("plaintiff", "defendant", "claimant") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and any(c.dep_ == "appos" for c in tok.children)
+        if not in_suit and not misparsed and not the_role and not any(
+                c.dep_ in ("amod", "compound") and c.lower_ in _ROLE_MARKS for c in tok.children):  # ("lead" may be
+            continue  # read as a noun)
         t = tok.head if misparsed else tok
         for _ in range(4):  # up through "one of Apple's shareholders and lead plaintiffs" to whom it describes
             if t.dep_ == "conj" or t.dep_ == "pobj" and t.head.lower_ != "as" or t.dep_ == "prep" and \
@@ -908,7 +901,14 @@ def role_named(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
             else:
                 break
         named: list[Mention] = []
-        if covering(ms, doc, t.i) is not None and t is not tok:  # "Eric Tucker, ... and lead plaintiffs in the case"
+        if the_role and t is tok:  # "wherein the plaintiff, Karan Johar, sought a permanent injunction": the role's
+            named = [m for c in tok.children if c.dep_ == "appos" for m in _np_parties(doc, c, ms)  # own apposition
+                     if m.kind in ("person", "company") and m.tok_start == c.left_edge.i]
+            if not named:
+                continue
+        if named:
+            pass
+        elif covering(ms, doc, t.i) is not None and t is not tok:  # "Eric Tucker, ... and lead plaintiffs in the case"
             named = _np_parties(doc, t, ms)
         elif t is tok and tok.dep_ == "compound" and tok.head.i > tok.i and covering(ms, doc, tok.head.i) is not None:
             named = _np_parties(doc, tok.head, ms)  # "on behalf of named plaintiff Matt Dinerstein": a title
@@ -918,11 +918,28 @@ def role_named(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
             named = [m for c in t.head.children if c.dep_ == "nsubj" for m in _np_parties(doc, c, ms)]
         elif t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.lemma_ in ("name", "list", "identify"):
             named = [m for c in t.head.head.children if c.dep_ in ("nsubjpass", "dobj") for m in _np_parties(doc, c, ms)]
+        elif t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.lemma_ in ("act", "serve", "sue", "appear"):
+            verb = t.head.head  # "Huckabee, acting as lead plaintiff, contested ...": the one acting, or the
+            named = [m for c in verb.children if c.dep_ == "nsubj" for m in _np_parties(doc, c, ms)]  # name the
+            if not named and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i:  # clause hangs on
+                named = _np_parties(doc, verb.head, ms) if covering(ms, doc, verb.head.i) is not None else \
+                    [m for c in verb.head.children if c.dep_ == "nsubj" for m in _np_parties(doc, c, ms)]
         if named:
             sent = layout.sent_of(doc, tok.i)
             out.append((named, [], sent.start_char, sent.end_char) if role == "plaintiff" else
                        ([], named, sent.start_char, sent.end_char))
+    text = text_of(doc)
+    for hit in _NUMBERED_DEFENDANT.finditer(text):  # "Defendant 1, referred to as 'John Doe'": a defendant the
+        m = next((m for m in ms if m.start == hit.end() and m.kind in ("person", "company") and not m.resolved), None)
+        if m is not None:  # suit numbers, by the name the plaint gives it
+            sent = layout.sent_of(doc, m.tok_start)
+            out.append(([], [m], sent.start_char, sent.end_char))
     return out
+
+
+# "Defendant 1, referred to as 'John Doe'", "Defendant No. 3, named as ..." (an Indian plaint numbers its defendants)
+_NUMBERED_DEFENDANT = re.compile(r"\b[Dd]efendant\s+(?:No\.\s*)?\d{1,3}\s*,?\s*(?:is\s+|being\s+)?(?:referred to|"
+                                 r"named|described|identified|arrayed|sued) as\s+[‘'\"“]?")
 
 
 ENJOIN_VERBS = rules.lexicon(_LEX, "enjoin_verb")
@@ -1059,6 +1076,7 @@ def ruled_between(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int,
 
 CONVICT_VERBS = rules.lexicon(_LEX, "convict_verb")
 FEDERAL_PROSECUTION = re.compile("|".join(e["regex"] for e in rules.entries(_LEX, "federal_prosecution")))
+CROWN_PROSECUTION = re.compile("|".join(e["regex"] for e in rules.entries(_LEX, "crown_prosecution")))
 
 
 def prosecuted(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
@@ -1068,7 +1086,17 @@ def prosecuted(doc: Doc, ms) -> list[tuple[list[Mention], int, int]]:
     out = []
     for sent in layout.sents(doc):
         for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in CONVICT_VERBS and not _falsely_told(tok):
+                names = [m for m in _prep_objs(doc, tok, ("against",), ms) if m.kind == "person"]  # "three other
+                if names:  # charges against Anderegg"
+                    out.append((names, sent.start_char, sent.end_char))
+                continue
             if tok.pos_ != "VERB" or _unrealised(tok) or _falsely_told(tok):
+                continue
+            if tok.lemma_.lower() == "plead" and any(c.lower_ == "guilty" for c in tok.children):
+                names = [m for m in _subjects(doc, tok, ms) if m.kind == "person"]  # "Hugh Nelson ... pleaded guilty"
+                if names:
+                    out.append((names, sent.start_char, sent.end_char))
                 continue
             guilty = [c for c in tok.children if c.lower_ == "guilty"] if tok.lemma_.lower() == "find" else []
             if tok.lemma_.lower() not in CONVICT_VERBS and not guilty:
@@ -1518,6 +1546,12 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
                 roles.propose(m.name, "defendant", "described")
             add_case(f"United States v. {short(df[0], doc)}", [], [m.name for m in df], s0, s1, inferred=True,
                      key=("United States", df[0].name), origin="described")
+    elif CROWN_PROSECUTION.search(text) and not out:  # an English criminal case: the Crown (R) prosecutes
+        for df, s0, s1 in prosecuted(doc, ms)[:1]:
+            for m in df:
+                roles.propose(m.name, "defendant", "described")
+            add_case(f"R v. {short(df[0], doc)}", [], [m.name for m in df], s0, s1, inferred=True,
+                     key=("R", df[0].name), origin="described")
     for party, regulator, leads, s0, s1 in reviews.challenges(doc, ms):  # "B.C.'s Supreme Court has upheld a privacy
         if any(_same_side(n, x) for c in out for n in (party.name, regulator)  # commissioner's ruling that ...
                for x in (*c.plaintiffs, *c.defendants)):  # Clearview AI must ...": a suit over the decision, where
@@ -1697,7 +1731,8 @@ def _compose(doc: Doc, halves: list, roles, add_case, text: str) -> None:
     if len(keys) != 1:
         return
     for pl, df, s0, s1, definite, strong in halves:
-        if pl and not df and strong and not _lead_unknown(text, s0, s1, pl[0]):
+        if pl and not df and strong and not _lead_unknown(text, s0, s1, pl[0]) and \
+                frozenset(captions.bare_words(pl[0].name)) not in keys:  # (not the defendant misread as suing)
             add_case(f"{short(pl[0])} v. {short_name(defendants[0])}", [m.name for m in pl], defendants[:1], s0, s1,
                      inferred=True, key=(pl[0].name, defendants[0]), origin="composed")
             return

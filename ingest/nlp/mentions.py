@@ -536,12 +536,15 @@ def _law_challenged(tok) -> bool:
         return False
     return verb.dep_ == "acl" and verb.head.lower_ in _SUIT_NOUNS or \
         verb.dep_ in ("xcomp", "advcl") and _files_suit(verb.head)
+_RANKING = {"first", "first-ever", "second", "third", "latest", "last", "biggest", "largest", "major", "landmark",
+            "only", "ever"}
 
 
 def _suing_governments(doc: Doc, found: list[Mention], quoted: set) -> list[Mention]:
     """'Texas sued Google', 'Kentucky is the first state to launch a lawsuit against ...': a state or a country
     the tagger calls a place is a government, a party, where it is the one that sues (elsewhere it is a place);
-    and where a suit challenges its law ("X's lawsuit challenging a Minnesota state law": the one sued)."""
+    so is one whose suit against someone the text tells ("Judge throws out Vermont's lawsuit against ... Clearview
+    AI"); and where a suit challenges its law ("X's lawsuit challenging a Minnesota state law": the one sued)."""
     covered = _covered(found)
     out = []
     for ent in doc.ents:
@@ -549,7 +552,12 @@ def _suing_governments(doc: Doc, found: list[Mention], quoted: set) -> list[Ment
             continue
         if not ent.text[:1].isupper() or ent.start and doc[ent.start - 1].lower_ in ("the", "of"):
             continue
-        if ent.root.dep_ == "nsubj" and _files_suit(ent.root.head) or _law_challenged(ent.root):
+        head = ent.root.head
+        suing = ent.root.dep_ == "nsubj" and _files_suit(head) or ent.root.dep_ == "poss" and \
+            head.lower_ in _SUIT_NOUNS and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children) \
+            and not any(c.dep_ in ("amod", "compound") and (c.tag_ in ("JJS", "RBS") or c.lower_ in _RANKING)
+                        for c in head.children)  # ("India's first-ever legal case against OpenAI": a place)
+        if suing or _law_challenged(ent.root):
             m = _span_mention(doc, ent, _clean(ent.text), "agency", quoted)
             m.litigant_ok = True
             out.append(m)
@@ -945,7 +953,8 @@ def parse_title(doc: Doc, nlp, skip=()) -> Optional[Doc]:
         tdoc = proc(tdoc)
     if cased != title:
         tdoc = _with_words_of(nlp.make_doc(title), tdoc)
-    tdoc._.ct_mentions = corroborated(find(tdoc), doc._.ct_mentions if doc.has_extension("ct_mentions") else None)
+    tdoc._.ct_mentions = corroborated(find(tdoc), doc._.ct_mentions if doc.has_extension("ct_mentions") else None,
+                                      text_of(doc))
     tdoc.user_data["ct_body"] = doc  # the text it heads (what its words mean may depend on it: stages.cues)
     doc._.ct_title_doc = tdoc
     return tdoc
@@ -956,16 +965,18 @@ def _bare(name: str) -> set:
             if w not in ("the", "inc", "llc", "ltd", "corp", "co", "lp", "llp", "pbc")}
 
 
-def corroborated(title_ms: list["Mention"], body_ms) -> "MentionList":
+def corroborated(title_ms: list["Mention"], body_ms, body_text: str = "") -> "MentionList":
     """The headline's mentions a reader can trust: gazetteer entities, and names the body also uses (a
     Title-Cased headline makes the tagger see names in "Toss The Intercept's DMCA Suit"); a name the body
-    writes in full takes the body's name ("TYR Sport" -> "TYR Sport Inc")."""
+    writes in full takes the body's name ("TYR Sport" -> "TYR Sport Inc"); a government the headline makes a
+    party by its suit ("Vermont's lawsuit against ...") whose place the body names (as a place: "the state")."""
     body = [m for m in body_ms or [] if not m.resolved and m.kind in ("company", "person", "agency", "outlet")]
     out = []
     for m in title_ms:
         if m.resolved:
             continue
-        if m.eid:
+        if m.eid or m.kind == "agency" and m.litigant_ok and m.name[:1].isupper() and body_text and \
+                re.search(r"(?<!\w)" + re.escape(m.name) + r"(?!\w)", body_text):
             out.append(m)
             continue
         words = _bare(m.name)

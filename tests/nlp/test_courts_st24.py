@@ -23,7 +23,7 @@ def _ids(text):
     ("The case was filed in the Xuhui District People's Court in Shanghai on Monday",
      ["cn-shanghai-xuhui-district-peoples-court"]),
     ("the Shanghai Xuhui District People's Court ruled", ["cn-shanghai-xuhui-district-peoples-court"]),
-    ("In Xuhui District People's Court, the judge ruled", ["cn-xuhui-district-peoples-court"]),
+    ("In Xuhui District People's Court, the judge ruled", ["cn-xuhui-peoples-court"]),  # (no city: the template's)
     ("Jiading Primary People\u2019s Court, Shanghai ruled in the first instance", ["cn-jiading-primary-peoples-court"]),
     ("the Changshu Municipal People\u2019s Court issued a first-instance judgment", ["cn-changshu-peoples-court"]),
 ])
