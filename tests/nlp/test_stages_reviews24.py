@@ -29,3 +29,12 @@ def test_a_suit_defeated_at_a_jury_trial_reached_the_trial_and_a_judgment_entere
     text = ("In May 2023, Dana Whitlock defeated a copyright lawsuit by Lumen Labs when the court entered judgment "
             "for her after the jury's verdict.")
     assert any(st == "judgment" for st, _ in _steps(extract, text, published=date(2024, 1, 10)))
+
+
+def test_a_court_that_ruled_against_a_defendant_gave_the_plaintiff_judgment_but_not_against_its_motion(extract):
+    text = ("The Justice Department sued Lumen Books in 2022 to block its merger. A federal judge has ruled against "
+            "Lumen Books's proposed purchase of Page & Co, agreeing with the Justice Department that it could lessen "
+            "competition.")
+    assert ("judgment", "judgment_plaintiff") in _steps(extract, text, published=date(2022, 11, 1))
+    text = "Dana Whitlock sued Lumen Labs in 2023. The judge ruled against Lumen Labs's motion to dismiss on Tuesday."
+    assert not any(st == "judgment" for st, _ in _steps(extract, text, published=date(2024, 1, 10)))
