@@ -176,6 +176,12 @@ def cues(doc: Doc) -> list[Cue]:
                 cue.mood = "negated"  # "asked the court to dismiss the plea from a group of book publishers"
             elif e.get("side") == "object" and not _decided(doc, cue):
                 cue.mood = "negated"  # "IGAP Project LLP sided with OpenAI": an intervener's side, no ruling
+        words = {t.lemma_.lower() for t in doc[start:end]}
+        if ((cue.status or "").startswith("dismissed") or _WHOLE_CLAIM.search(doc[start:end].text)) and cue.mood == "taken" \
+                and words & {"dismiss", "dismissal"} and not words & {"motion", "motions", "appeal", "appeals"} \
+                and _civil_law(doc):
+            cue.stage, cue.status = "judgment", "judgment_defendant"  # "the court dismissed the claim" of a civil-law
+            # court decides the merits: the claim is rejected, a judgment for the defendant (no motion to dismiss there)
         if cue.stage == "judgment" and cue.status and cue.status.startswith("judgment") and _by_jury(doc, start):
             cue.stage = "trial"  # "Sheeran defeated a separate copyright lawsuit ... in a closely watched jury trial":
             # a verdict ends the trial; the judgment is a step of its own, when the text tells it (cases README)
@@ -192,6 +198,29 @@ def cues(doc: Doc) -> list[Cue]:
     out.sort(key=lambda c: c.start)
     doc.user_data["ct_stage_cues"] = out
     return out
+
+
+# the countries whose courts decide a claim on its merits when they "dismiss" it (civil law: no motion to dismiss; the
+# claim is rejected by a judgment): court ids and jurisdictions of these countries
+_CIVIL_LAW = ("de", "fr", "cn", "jp", "kr", "br", "cz", "it", "es", "nl", "at", "ch", "pl", "be", "pt", "se", "dk", "fi")
+
+
+_WHOLE_CLAIM = re.compile(r"(?i)\bdismiss\w*\s+(?:the|its|his|her|their)\s+(?:claim|action|lawsuit|suit|case|complaint)\b")
+
+
+def _civil_law(doc: Doc) -> bool:
+    """Whether every court the text names (or every place its suit is said to be in) is a civil-law country's."""
+    cached = doc.user_data.get("ct_civil_law")
+    if cached is None:
+        from ingest.nlp import courts
+
+        text = dates.text_of(doc)
+        places = {cid.split("-", 1)[0] for cid, _, _ in courts.find(text) if "-" in cid} | {
+            cid for cid, _, _ in courts.find(text) if "-" not in cid}
+        places |= {j for j, _, _ in courts.jurisdiction_cues(text)}
+        cached = bool(places) and places <= set(_CIVIL_LAW)
+        doc.user_data["ct_civil_law"] = cached
+    return cached
 
 
 _JURY = re.compile(r"\b(?:jury|jury's|juries|jurors?|verdicts?)\b", re.I)

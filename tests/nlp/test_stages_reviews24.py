@@ -38,3 +38,14 @@ def test_a_court_that_ruled_against_a_defendant_gave_the_plaintiff_judgment_but_
     assert ("judgment", "judgment_plaintiff") in _steps(extract, text, published=date(2022, 11, 1))
     text = "Dana Whitlock sued Lumen Labs in 2023. The judge ruled against Lumen Labs's motion to dismiss on Tuesday."
     assert not any(st == "judgment" for st, _ in _steps(extract, text, published=date(2024, 1, 10)))
+
+
+def test_a_civil_law_court_that_dismissed_the_claim_gave_judgment_for_the_defendant(extract):
+    # a civil-law court rejects a claim on its merits (no motion to dismiss there); in a US court the same words are
+    # a dismissal
+    text = ("The Municipal Court in Prague heard the case of a claimant against Lumen Legal over an image made with "
+            "artificial intelligence. For the above reasons, the court dismissed the claim.")
+    assert ("judgment", "judgment_defendant") in _steps(extract, text, published=date(2024, 7, 1))
+    text = ("Dana Whitlock sued Lumen Labs in the U.S. District Court for the Northern District of California. For the "
+            "above reasons, the court dismissed the claim.")
+    assert not any(st == "judgment" for st, _ in _steps(extract, text, published=date(2024, 7, 1)))
