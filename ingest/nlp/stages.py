@@ -177,8 +177,8 @@ def cues(doc: Doc) -> list[Cue]:
             elif e.get("side") == "object" and not _decided(doc, cue):
                 cue.mood = "negated"  # "IGAP Project LLP sided with OpenAI": an intervener's side, no ruling
         words = {t.lemma_.lower() for t in doc[start:end]}
-        if ((cue.status or "").startswith("dismissed") or _WHOLE_CLAIM.search(doc[start:end].text)) and cue.mood == "taken" \
-                and words & {"dismiss", "dismissal"} and not words & {"motion", "motions", "appeal", "appeals"} \
+        whole = (cue.status or "").startswith("dismissed") or _WHOLE_CLAIM.search(doc[start:end].text)
+        if whole and cue.mood == "taken" and words & {"dismiss", "dismissal"} and not words & {"motion", "motions", "appeal", "appeals"} \
                 and _civil_law(doc):
             cue.stage, cue.status = "judgment", "judgment_defendant"  # "the court dismissed the claim" of a civil-law
             # court decides the merits: the claim is rejected, a judgment for the defendant (no motion to dismiss there)
