@@ -49,3 +49,9 @@ def test_a_civil_law_court_that_dismissed_the_claim_gave_judgment_for_the_defend
     text = ("Dana Whitlock sued Lumen Labs in the U.S. District Court for the Northern District of California. For the "
             "above reasons, the court dismissed the claim.")
     assert not any(st == "judgment" for st, _ in _steps(extract, text, published=date(2024, 7, 1)))
+
+
+def test_a_summarys_date_of_judgment_label_is_the_judgment_step(extract):
+    text = ("Nanshan District People\u2019s Court, Shenzhen [2019]: Lumen v. Page Co., Case No. Y0305MC No. 14010\n"
+            "Date of judgment: December 24, 2019\nPlaintiff: Lumen Computer Co., Ltd\nDefendant: Page Co., Ltd\n")
+    assert ("judgment", None) in _steps(extract, text, published=date(2022, 5, 1))
