@@ -186,6 +186,7 @@ def cues(doc: Doc) -> list[Cue]:
             cue.stage = "trial"  # "Sheeran defeated a separate copyright lawsuit ... in a closely watched jury trial":
             # a verdict ends the trial; the judgment is a step of its own, when the text tells it (cases README)
         found.append(cue)
+    found += _refusals_upheld(doc)
     blockers = [c for c in found if c.role in ("trap", "planned")]
     kept = [c for c in found if c.role in ("trap", "planned") or not any(
         b.start < c.end and c.start < b.end for b in blockers)]
@@ -221,6 +222,40 @@ def _civil_law(doc: Doc) -> bool:
         cached = bool(places) and places <= set(_CIVIL_LAW)
         doc.user_data["ct_civil_law"] = cached
     return cached
+
+
+_COURT_SUBJECT = re.compile(r"\b(?:[Cc]ourt|judges?|[Tt]ribunal|BGH|Bundesgerichtshof)\b")
+_RULE_LEMMAS = {"rule", "hold", "decide", "find", "conclude"}
+
+
+def _refusals_upheld(doc: Doc) -> list[Cue]:
+    """In a suit against an office or a regulator over its refusal (a text naming one: "the Japan Patent Office", "the
+    German Patent and Trademark Office"), a court that "ruled that" the thing sought "cannot" be had upheld the
+    refusal: judgment for the office, the defendant ("the Japanese Intellectual Property High Court ruled that
+    AI-generated inventions cannot receive patent protection"; "the BGH ruled that ... AI cannot be listed as the
+    inventor")."""
+    from ingest.nlp import reviews
+
+    if not any(m.kind in ("company", "agency") and m.name.split()[-1:] and m.name.split()[-1].lower() in reviews.HEADS
+               for m in _mentions(doc)):
+        return []
+    out = []
+    for t in doc:
+        if t.lemma_.lower() not in _RULE_LEMMAS or t.pos_ != "VERB":
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is None or not _COURT_SUBJECT.search(doc[subj.left_edge.i:subj.right_edge.i + 1].text):
+            continue
+        clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+        if clause is None or not any(c.dep_ == "neg" and c.head.lemma_.lower() in ("can", "may", "must", "could")
+                                     or c.dep_ == "neg" and any(a.lemma_.lower() in ("can", "may", "could")
+                                                                 for a in c.head.children if a.dep_ == "aux")
+                                     for c in clause.subtree):
+            continue
+        cue = Cue(t.i, t.i + 1, t.idx, t.idx + len(t), "status_judgment_defendant", "judgment", "judgment_defendant")
+        cue.mood = mood(doc, t.i, t.i + 1)
+        out.append(cue)
+    return out
 
 
 _JURY = re.compile(r"\b(?:jury|jury's|juries|jurors?|verdicts?)\b", re.I)

@@ -55,3 +55,14 @@ def test_a_summarys_date_of_judgment_label_is_the_judgment_step(extract):
     text = ("Nanshan District People\u2019s Court, Shenzhen [2019]: Lumen v. Page Co., Case No. Y0305MC No. 14010\n"
             "Date of judgment: December 24, 2019\nPlaintiff: Lumen Computer Co., Ltd\nDefendant: Page Co., Ltd\n")
     assert ("judgment", None) in _steps(extract, text, published=date(2022, 5, 1))
+
+
+def test_a_court_that_ruled_the_thing_sought_cannot_be_had_upheld_the_offices_refusal(extract):
+    text = ("The Japan Patent Office rejected the application of Dana Whitlock, who named an AI system as the inventor. "
+            "On January 30, 2025, the Intellectual Property High Court ruled that AI-generated inventions cannot "
+            "receive patent protection under the current patent law.")
+    assert ("judgment", "judgment_defendant") in _steps(extract, text, published=date(2025, 3, 1))
+    # no office in the text: a ruling that someone cannot do something is no such judgment
+    text = ("Dana Whitlock sued Lumen Labs in 2023. On January 30, 2025, the court ruled that Lumen Labs cannot use "
+            "the name while the case goes on.")
+    assert ("judgment", "judgment_defendant") not in _steps(extract, text, published=date(2025, 3, 1))
