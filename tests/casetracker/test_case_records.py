@@ -271,3 +271,15 @@ def test_hostile_values_are_escaped_and_only_http_urls_become_links(client, reco
     assert "original</a>" not in client.get(doc.get_absolute_url()).content.decode()  # no link to the original
     body = client.get(f"/api/v1/documents/{doc.pk}/").json()
     assert body["url"] is None
+
+
+def test_a_companion_linked_both_ways_is_listed_once(client, record):
+    from casetracker import records
+
+    case, _ = record
+    other = CaseFactory(case_name="Silverman v. OpenAI", slug="silverman-v-openai-twice")
+    CaseRelation.objects.create(from_case=case, to_case=other, kind="companion_of")
+    CaseRelation.objects.create(from_case=other, to_case=case, kind="companion_of")
+    assert [link.case for link in records.family(case)].count(other) == 1
+    data = client.get(f"/api/v1/cases/{case.slug}/").json()
+    assert [f["case"]["slug"] for f in data["family"]].count("silverman-v-openai-twice") == 1
