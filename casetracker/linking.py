@@ -52,17 +52,13 @@ def _party_for(name: str, extraction: nlp.Extraction) -> Optional[nlp.PartyX]:
     close = [px for px in extraction.parties
              if _names_match(name, px.name) or any(_names_match(name, s) for s in px.surface_forms if s[:1].isupper())]
     best = min(close, key=lambda px: abs(len(px.name.split()) - len(name.split())), default=None)
-    if best is not None and exact.startswith(normalize_name(best.name) + " ") and _titled(name):
+    from ingest.nlp import reviews  # (here: the web process does not load the parser's modules)
+
+    if best is not None and exact.startswith(normalize_name(best.name) + " ") and reviews.names_office(name):
         # "UK Information Commissioner" where the tagger cut the name to "UK Information": the side names the
         # office in full (its last word an office's, patterns/reviews.jsonl regulator_head), not a longer headline
         return replace(best, name=name, gazetteer_id=None, surface_forms=[name])
     return best
-
-
-def _titled(name: str) -> bool:
-    from ingest.nlp import reviews
-
-    return name.split()[-1].lower() in reviews.HEADS if name.split() else False
 
 
 def _side_party(side_names: list[str], caption_side: str, extraction: nlp.Extraction, resolve):

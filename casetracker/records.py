@@ -207,8 +207,9 @@ class FamilyLink:
 def family(case: Case) -> list[FamilyLink]:
     """The case's relations both ways, e.g. "consolidated into In re OpenAI" and "Tremblay v. OpenAI: member of
     this case"."""
-    links = [FamilyLink("out", r.kind, r.get_kind_display(), r.to_case, r) for r in case.relations_out.all()]
-    told = {(r.kind, r.to_case_id) for r in case.relations_out.all() if r.kind in SYMMETRIC}
+    outs = list(case.relations_out.all())
+    links = [FamilyLink("out", r.kind, r.get_kind_display(), r.to_case, r) for r in outs]
+    told = {(r.kind, r.to_case_id) for r in outs if r.kind in SYMMETRIC}
     links += [FamilyLink("in", r.kind, INBOUND.get(r.kind, r.get_kind_display()), r.from_case, r)
               for r in case.relations_in.all() if (r.kind, r.from_case_id) not in told]  # (a companion linked both
     return links  # ways is one companion)

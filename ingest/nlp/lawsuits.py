@@ -906,8 +906,6 @@ def role_named(doc: Doc, ms) -> list[tuple[list[Mention], list[Mention], int, in
                      if m.kind in ("person", "company") and m.tok_start == c.left_edge.i]
             if not named:
                 continue
-        if named:
-            pass
         elif covering(ms, doc, t.i) is not None and t is not tok:  # "Eric Tucker, ... and lead plaintiffs in the case"
             named = _np_parties(doc, t, ms)
         elif t is tok and tok.dep_ == "compound" and tok.head.i > tok.i and covering(ms, doc, tok.head.i) is not None:
@@ -1538,20 +1536,19 @@ def cases(doc: Doc, ms) -> tuple[list[CaseX], dict[str, str]]:
     for pl, df, s0, s1 in disputes[:1] if not out else []:  # "X and Y have been locked in a battle over ...": the
         add_case(f"{short(pl[0], doc)} v. {short(df[0], doc)}", [m.name for m in pl], [m.name for m in df],  # one
                  s0, s1, inferred=True, key=(pl[0].name, df[0].name), origin="dispute")  # dispute of a text with no suit
+    def add_prosecution(prosecutor: str, df: list[Mention], s0: int, s1: int) -> None:
+        for m in df:
+            roles.propose(m.name, "defendant", "described")
+        add_case(f"{prosecutor} v. {short(df[0], doc)}", [], [m.name for m in df], s0, s1, inferred=True,
+                 key=(prosecutor, df[0].name), origin="described")
+
     if FEDERAL_PROSECUTION.search(text):  # a federal criminal case: the United States prosecutes
         for df, s0, s1 in prosecuted(doc, ms):
-            if any(set(c.defendants) & {m.name for m in df} for c in out):
-                continue
-            for m in df:
-                roles.propose(m.name, "defendant", "described")
-            add_case(f"United States v. {short(df[0], doc)}", [], [m.name for m in df], s0, s1, inferred=True,
-                     key=("United States", df[0].name), origin="described")
+            if not any(set(c.defendants) & {m.name for m in df} for c in out):
+                add_prosecution("United States", df, s0, s1)
     elif CROWN_PROSECUTION.search(text) and not out:  # an English criminal case: the Crown (R) prosecutes
         for df, s0, s1 in prosecuted(doc, ms)[:1]:
-            for m in df:
-                roles.propose(m.name, "defendant", "described")
-            add_case(f"R v. {short(df[0], doc)}", [], [m.name for m in df], s0, s1, inferred=True,
-                     key=("R", df[0].name), origin="described")
+            add_prosecution("R", df, s0, s1)
     for party, regulator, leads, s0, s1 in reviews.challenges(doc, ms):  # "B.C.'s Supreme Court has upheld a privacy
         if any(_same_side(n, x) for c in out for n in (party.name, regulator)  # commissioner's ruling that ...
                for x in (*c.plaintiffs, *c.defendants)):  # Clearview AI must ...": a suit over the decision, where

@@ -536,6 +536,8 @@ def _law_challenged(tok) -> bool:
         return False
     return verb.dep_ == "acl" and verb.head.lower_ in _SUIT_NOUNS or \
         verb.dep_ in ("xcomp", "advcl") and _files_suit(verb.head)
+
+
 _RANKING = {"first", "first-ever", "second", "third", "latest", "last", "biggest", "largest", "major", "landmark",
             "only", "ever"}
 

@@ -68,12 +68,18 @@ def _regulator(doc: Doc, ms, head) -> Optional[str]:
     return name if any(w[:1].isupper() for w in name.split()) and name.split()[-1][:1].isupper() else name.title()
 
 
+def names_office(name: str) -> bool:
+    """The name's last word is an office's or a regulator's ("UK Information Commissioner", "Japan Patent Office")."""
+    words = name.split()
+    return bool(words) and words[-1].lower() in HEADS
+
+
 def _party(doc: Doc, ms, tokens) -> Optional[Mention]:
     """The first company or person the tokens name that is no regulator."""
     for t in tokens:
         m = covering(ms, doc, t.i)
         if m is not None and m.kind in ("company", "person") and m.litigant_ok and \
-                m.name.split()[-1].lower() not in HEADS and not _role_word(m):
+                not names_office(m.name) and not _role_word(m):
             return m
     return None
 

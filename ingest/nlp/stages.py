@@ -178,8 +178,8 @@ def cues(doc: Doc) -> list[Cue]:
                 cue.mood = "negated"  # "IGAP Project LLP sided with OpenAI": an intervener's side, no ruling
         words = {t.lemma_.lower() for t in doc[start:end]}
         whole = (cue.status or "").startswith("dismissed") or _WHOLE_CLAIM.search(doc[start:end].text)
-        if whole and cue.mood == "taken" and words & {"dismiss", "dismissal"} and not words & {"motion", "motions", "appeal", "appeals"} \
-                and _civil_law(doc):
+        if whole and cue.mood == "taken" and words & {"dismiss", "dismissal"} and \
+                not words & {"motion", "motions", "appeal", "appeals"} and _civil_law(doc):
             cue.stage, cue.status = "judgment", "judgment_defendant"  # "the court dismissed the claim" of a civil-law
             # court decides the merits: the claim is rejected, a judgment for the defendant (no motion to dismiss there)
         if cue.stage == "judgment" and cue.status and cue.status.startswith("judgment") and _by_jury(doc, start):
@@ -203,7 +203,8 @@ def cues(doc: Doc) -> list[Cue]:
 
 # the countries whose courts decide a claim on its merits when they "dismiss" it (civil law: no motion to dismiss; the
 # claim is rejected by a judgment): court ids and jurisdictions of these countries
-_CIVIL_LAW = ("de", "fr", "cn", "jp", "kr", "br", "cz", "it", "es", "nl", "at", "ch", "pl", "be", "pt", "se", "dk", "fi")
+_CIVIL_LAW = frozenset({"de", "fr", "cn", "jp", "kr", "br", "cz", "it", "es", "nl", "at", "ch", "pl", "be", "pt", "se",
+                        "dk", "fi"})
 
 
 _WHOLE_CLAIM = re.compile(r"(?i)\bdismiss\w*\s+(?:the|its|his|her|their)\s+(?:claim|action|lawsuit|suit|case|complaint)\b")
@@ -215,11 +216,10 @@ def _civil_law(doc: Doc) -> bool:
     if cached is None:
         from ingest.nlp import courts
 
-        text = dates.text_of(doc)
-        places = {cid.split("-", 1)[0] for cid, _, _ in courts.find(text) if "-" in cid} | {
-            cid for cid, _, _ in courts.find(text) if "-" not in cid}
+        text = dates.text_of(doc)  # a court id's country is its first part ("cz-prague-municipal-court"; "cand": US)
+        places = {cid.split("-", 1)[0] for cid, _, _ in courts.find(text)}
         places |= {j for j, _, _ in courts.jurisdiction_cues(text)}
-        cached = bool(places) and places <= set(_CIVIL_LAW)
+        cached = bool(places) and places <= _CIVIL_LAW
         doc.user_data["ct_civil_law"] = cached
     return cached
 
@@ -236,8 +236,7 @@ def _refusals_upheld(doc: Doc) -> list[Cue]:
     inventor")."""
     from ingest.nlp import reviews
 
-    if not any(m.kind in ("company", "agency") and m.name.split()[-1:] and m.name.split()[-1].lower() in reviews.HEADS
-               for m in _mentions(doc)):
+    if not any(m.kind in ("company", "agency") and reviews.names_office(m.name) for m in _mentions(doc)):
         return []
     out = []
     for t in doc:
@@ -247,15 +246,19 @@ def _refusals_upheld(doc: Doc) -> list[Cue]:
         if subj is None or not _COURT_SUBJECT.search(doc[subj.left_edge.i:subj.right_edge.i + 1].text):
             continue
         clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
-        if clause is None or not any(c.dep_ == "neg" and c.head.lemma_.lower() in ("can", "may", "must", "could")
-                                     or c.dep_ == "neg" and any(a.lemma_.lower() in ("can", "may", "could")
-                                                                 for a in c.head.children if a.dep_ == "aux")
-                                     for c in clause.subtree):
+        if clause is None or not any(_modal_negated(c) for c in clause.subtree):
             continue
         cue = Cue(t.i, t.i + 1, t.idx, t.idx + len(t), "status_judgment_defendant", "judgment", "judgment_defendant")
         cue.mood = mood(doc, t.i, t.i + 1)
         out.append(cue)
     return out
+
+
+def _modal_negated(tok) -> bool:
+    """A negation of a modal: "cannot" (the parser's "can" + "not"), or "not" on a verb a "can", "may" or "could"
+    helps ("AI cannot be listed", "inventions cannot receive protection")."""
+    return tok.dep_ == "neg" and (tok.head.lemma_.lower() in ("can", "may", "must", "could") or any(
+        a.dep_ == "aux" and a.lemma_.lower() in ("can", "may", "could") for a in tok.head.children))
 
 
 _JURY = re.compile(r"\b(?:jury|jury's|juries|jurors?|verdicts?)\b", re.I)
